@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+/**
+ * The `guanxi` CLI: parses the command name and dispatches; each command is its own
+ * module under src/commands/. Exit codes: 0 ok, 1 some input failed, 2 usage error or crash.
+ */
+import { EXIT, UsageError } from './cli-util.js';
+import { buildCommand } from './commands/build.js';
+import { extractCommand } from './commands/extract.js';
+import { evalCommand } from './commands/eval.js';
+
+type Command = (argv: string[]) => Promise<number>;
+
+/** The command registry: name → [run, one-line summary]. */
+const COMMANDS: Record<string, [Command, string]> = {
+  build: [buildCommand, 'build the graph from articles and write out/ (and Neo4j with --neo4j)'],
+  extract: [extractCommand, 'print the entities and relations of each article as JSON Lines'],
+  eval: [evalCommand, 'score extraction against gold annotations'],
+};
+
+const HELP = `guanxi — a knowledge graph of Chinese local-government news
+
+Usage: guanxi <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, [, summary]]) => `  ${name.padEnd(10)}${summary}`)
+  .join('\n')}
+
+Run 'guanxi <command> --help' for a command's options.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(HELP + '\n');
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write('guanxi 0.1.0\n');
+    return EXIT.ok;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) throw new UsageError(`unknown command '${name}'`);
+  return entry[0](rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`guanxi: ${err.message}\nRun 'guanxi --help' for usage.\n`);
+    } else {
+      process.stderr.write(`guanxi: crashed: ${(err as Error)?.stack ?? String(err)}\n`);
+    }
+    process.exitCode = EXIT.usage;
+  },
+);

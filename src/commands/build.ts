@@ -1,0 +1,146 @@
+/**
+ * `guanxi build [PATH...]`: the main job. Ingests and extracts every article, resolves the
+ * corpus into one graph, writes the exports into `--out`, and loads Neo4j when `--neo4j`
+ * is given. Writes `out/articles.jsonl` (normalised articles), `out/extractions.jsonl`
+ * (per-article extractions) and `out/report.json` (every input's status, counts, timings).
+ */
+import { mkdir, writeFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseCommandArgs, UsageError, EXIT } from '../cli-util.js';
+import { runPipeline, type FileOutcome } from '../pipeline.js';
+import { resolveCorpus } from '../resolve/index.js';
+import { writeExports } from '../export/index.js';
+import { loadGraph, type LoadSummary } from '../load/index.js';
+import type { ExtractionResult } from '../types.js';
+
+export const buildHelp = `guanxi build [PATH...] [--out DIR] [--manifest FILE] [--home DIVISION] [--neo4j URI]
+
+Reads the articles under PATH (default data/articles), extracts people, offices,
+divisions, campaigns, projects, organisations and events, resolves them across articles
+into one graph and writes it into --out (default out/):
+  articles.jsonl      one normalised article per line
+  extractions.jsonl   per-article entities and relations with offsets
+  graph.json, graph.cypher, csv/, graph.graphml, index.html
+  report.json         every input file's status, counts, merges, timings
+
+Options:
+  --out DIR           output folder (default out)
+  --manifest FILE     JSON Lines manifest ({"path","url","date","home","title"})
+  --home DIVISION     home jurisdiction when an article does not say (e.g. 荆州市)
+  --resolve FILE      resolver overrides (default data/resolve.yaml when present)
+  --neo4j URI         also load the graph into Neo4j (bolt://, neo4j://, neo4j+s://)
+  --database NAME     Neo4j database (default: the server's default)
+  --batch-size N      rows per Neo4j transaction
+  --concurrency N     parallel Neo4j writers
+  --fail-on LEVEL     exit 1 when an input is: failed (default), skipped, or never
+  -h, --help          this help
+
+Exit codes: 0 ok, 1 some input failed (see --fail-on), 2 usage error or crash.`;
+
+/** Writes a file through a temporary name, so a crash never leaves half a file. */
+export async function writeFileAtomic(path: string, data: string): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+export async function buildCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    out: { type: 'string', default: 'out' },
+    manifest: { type: 'string' },
+    home: { type: 'string' },
+    resolve: { type: 'string' },
+    neo4j: { type: 'string' },
+    database: { type: 'string' },
+    'batch-size': { type: 'string' },
+    concurrency: { type: 'string' },
+    'fail-on': { type: 'string', default: 'failed' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(buildHelp + '\n');
+    return EXIT.ok;
+  }
+  const failOn = values['fail-on'];
+  if (!['failed', 'skipped', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be failed, skipped or never, not ${failOn}`);
+  const paths = positionals.length ? positionals : ['data/articles'];
+  const outDir = values.out;
+  await mkdir(outDir, { recursive: true });
+
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const outcomes: FileOutcome[] = [];
+  const articleLines: string[] = [];
+  const extractionLines: string[] = [];
+  const results: ExtractionResult[] = [];
+  await runPipeline(paths, { manifestPath: values.manifest, home: values.home, keepDocs: true }, (o) => {
+    if (o.doc) articleLines.push(JSON.stringify({ ...o.doc.meta, text: o.doc.text }));
+    if (o.result) {
+      results.push(o.result);
+      extractionLines.push(JSON.stringify(o.result));
+    }
+    if (o.status !== 'ok') process.stderr.write(`guanxi: ${o.path}: ${o.status}: ${o.reason}\n`);
+    delete o.doc;
+    outcomes.push(o);
+  });
+  timings.extractMs = performance.now() - t0;
+  await writeFileAtomic(join(outDir, 'articles.jsonl'), articleLines.map((l) => l + '\n').join(''));
+  await writeFileAtomic(join(outDir, 'extractions.jsonl'), extractionLines.map((l) => l + '\n').join(''));
+
+  t0 = performance.now();
+  const resolution = await resolveCorpus(results, { overridesPath: values.resolve });
+  timings.resolveMs = performance.now() - t0;
+  await writeFileAtomic(join(outDir, 'review.jsonl'), resolution.review.map((r) => JSON.stringify(r) + '\n').join(''));
+
+  t0 = performance.now();
+  const written = await writeExports(resolution.graph, outDir);
+  timings.exportMs = performance.now() - t0;
+
+  let load: LoadSummary | undefined;
+  if (values.neo4j) {
+    t0 = performance.now();
+    load = await loadGraph(resolution.graph, {
+      uri: values.neo4j,
+      database: values.database,
+      batchSize: values['batch-size'] ? Number(values['batch-size']) : undefined,
+      concurrency: values.concurrency ? Number(values.concurrency) : undefined,
+    });
+    timings.loadMs = performance.now() - t0;
+  }
+
+  const count = (s: string) => outcomes.filter((o) => o.status === s).length;
+  const report = {
+    inputs: outcomes.map((o) => ({
+      path: o.path,
+      status: o.status,
+      reason: o.reason ?? null,
+      counts: o.result
+        ? { entities: o.result.entities.length, relations: o.result.relations.length, messages: o.result.messages.length }
+        : null,
+      messages: o.result ? o.result.messages : o.messages,
+    })),
+    totals: { ok: count('ok'), skipped: count('skipped'), failed: count('failed') },
+    graph: summariseGraph(resolution.graph),
+    merges: resolution.merges,
+    reviewItems: resolution.review.length,
+    outputs: written,
+    load: load ?? null,
+    timings,
+  };
+  await writeFileAtomic(join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
+  process.stderr.write(
+    `guanxi: ${report.totals.ok} ok, ${report.totals.skipped} skipped, ${report.totals.failed} failed; ` +
+      `${resolution.graph.nodes.length} nodes, ${resolution.graph.relationships.length} relationships → ${outDir}/\n`,
+  );
+  if (failOn === 'failed' && report.totals.failed) return EXIT.inputFailed;
+  if (failOn === 'skipped' && (report.totals.failed || report.totals.skipped)) return EXIT.inputFailed;
+  return EXIT.ok;
+}
+
+function summariseGraph(graph: { nodes: { label: string }[]; relationships: { type: string }[] }) {
+  const nodes: Record<string, number> = {};
+  const relationships: Record<string, number> = {};
+  for (const n of graph.nodes) nodes[n.label] = (nodes[n.label] ?? 0) + 1;
+  for (const r of graph.relationships) relationships[r.type] = (relationships[r.type] ?? 0) + 1;
+  return { nodes, relationships };
+}

@@ -1,0 +1,9 @@
+/**
+ * Stage: Person/Office/HOLDS. PLACEHOLDER until the extractor lands.
+ */
+import type { Stage } from '../types.js';
+
+/** Creates the stage (configured once, run per article). */
+export default function peopleStage(): Stage {
+  return () => {};
+}

@@ -1,0 +1,9 @@
+/**
+ * Stage: Campaign/PART_OF/PROMOTES. PLACEHOLDER until the extractor lands.
+ */
+import type { Stage } from '../types.js';
+
+/** Creates the stage (configured once, run per article). */
+export default function campaignsStage(): Stage {
+  return () => {};
+}

@@ -1,0 +1,9 @@
+/**
+ * Stage: Project/LOCATED_IN. PLACEHOLDER until the extractor lands.
+ */
+import type { Stage } from '../types.js';
+
+/** Creates the stage (configured once, run per article). */
+export default function projectsStage(): Stage {
+  return () => {};
+}

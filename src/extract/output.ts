@@ -1,0 +1,89 @@
+/**
+ * Turns a finished Doc into the `extract --json` shape: mentions grouped into entities,
+ * every offset mapped back into the ORIGINAL source (so `source.slice(start, end)` gives
+ * back what was found), and each relation's evidence carrying its sentence.
+ */
+import type { Doc, EntityType, ExtractionResult } from '../types.js';
+import { ENTITY_TYPES } from '../types.js';
+import { spanToSource } from '../offsets.js';
+
+const TYPE_ORDER = new Map<EntityType, number>(ENTITY_TYPES.map((t, i) => [t, i]));
+
+/** Builds the per-article result from a doc whose stages have run. */
+export function toExtraction(doc: Doc): ExtractionResult {
+  const { meta, source, offsets, text } = doc;
+  const byKey = new Map<string, ExtractionResult['entities'][number]>();
+  const seenSpan = new Set<string>();
+  const mentions = [...doc.mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const m of mentions) {
+    const key = `${m.type}\u0000${m.name}`;
+    let entity = byKey.get(key);
+    if (!entity) {
+      entity = { type: m.type, name: m.name, properties: {}, mentions: [] };
+      byKey.set(key, entity);
+    }
+    if (m.properties) {
+      for (const [k, v] of Object.entries(m.properties)) {
+        if (v !== undefined && v !== null && !(k in entity.properties)) entity.properties[k] = v;
+      }
+    }
+    const span = spanToSource(offsets, source, m.start, m.end);
+    const spanKey = `${key}\u0000${span.start}\u0000${span.end}`;
+    if (seenSpan.has(spanKey)) continue;
+    seenSpan.add(spanKey);
+    entity.mentions.push({ start: span.start, end: span.end, text: source.slice(span.start, span.end), rule: m.rule });
+  }
+  const entities = [...byKey.values()].sort(
+    (a, b) => TYPE_ORDER.get(a.type)! - TYPE_ORDER.get(b.type)! || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0),
+  );
+
+  const relByKey = new Map<string, ExtractionResult['relations'][number]>();
+  for (const r of doc.relations) {
+    const key = `${r.type}\u0000${r.from.type}\u0000${r.from.name}\u0000${r.to.type}\u0000${r.to.name}`;
+    let rel = relByKey.get(key);
+    if (!rel) {
+      rel = { type: r.type, from: { ...r.from }, to: { ...r.to }, properties: { ...(r.properties ?? {}) }, evidence: [] };
+      relByKey.set(key, rel);
+    }
+    for (const ev of r.evidence) {
+      if (ev.rule === 'gazetteer' || ev.end <= ev.start) {
+        if (!rel.evidence.some((e) => e.rule === ev.rule && e.sentence === '')) {
+          rel.evidence.push({ sentence: '', start: 0, end: 0, rule: ev.rule });
+        }
+        continue;
+      }
+      const span = spanToSource(offsets, source, ev.start, ev.end);
+      if (rel.evidence.some((e) => e.start === span.start && e.end === span.end)) continue;
+      rel.evidence.push({ sentence: text.slice(ev.start, ev.end), start: span.start, end: span.end, rule: ev.rule });
+    }
+  }
+
+  const messages = doc.messages.map((m) => {
+    const out: ExtractionResult['messages'][number] = { level: m.level, message: m.message, rule: m.rule };
+    if (m.start !== undefined) {
+      const span = spanToSource(offsets, source, m.start, m.end ?? m.start);
+      out.start = span.start;
+      out.end = span.end;
+    }
+    return out;
+  });
+
+  return {
+    article: {
+      id: meta.id,
+      path: meta.path,
+      title: meta.title,
+      date: meta.date,
+      source: meta.source,
+      url: meta.url,
+      home: meta.home,
+      lang: meta.lang,
+      byline: meta.byline,
+      homeSource: meta.homeSource,
+      encoding: meta.encoding,
+    },
+    entities,
+    relations: [...relByKey.values()],
+    messages,
+  };
+}

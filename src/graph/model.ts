@@ -1,0 +1,50 @@
+/**
+ * The resolved graph: what `resolve` produces and every exporter and the Neo4j loader read.
+ *
+ * Nodes and relationships are plain records keyed by deterministic ids (a stable hash
+ * of label + canonical key + disambiguator), so a re-run, another file order or another
+ * machine gives the same ids and a Cypher `MERGE` is idempotent. Labels, types and
+ * property types are declared in schema/graph.yaml (see src/graph/schema.ts).
+ */
+
+/** Node labels, in the order exports write them. */
+export const NODE_LABELS = [
+  'Article',
+  'Person',
+  'Office',
+  'AdminDivision',
+  'Campaign',
+  'Project',
+  'Organization',
+  'Event',
+] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+/** Relationship types, in the order exports write them. */
+export const RELATIONSHIP_TYPES = ['HOLDS', 'LOCATED_IN', 'PART_OF', 'PROMOTES', 'ATTENDED', 'MENTIONS'] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/** A property value that every target (Neo4j, CSV, GraphML, JSON) can hold: no nested maps. */
+export type PropertyValue = string | number | boolean | null | string[] | number[];
+
+export interface GraphNode {
+  /** Deterministic id, e.g. `person:3f2a…`. */
+  id: string;
+  label: NodeLabel;
+  properties: Record<string, PropertyValue>;
+}
+
+export interface GraphRelationship {
+  /** Deterministic id derived from type + start + end. */
+  id: string;
+  type: RelationshipType;
+  start: string;
+  end: string;
+  properties: Record<string, PropertyValue>;
+}
+
+/** A whole graph, nodes and relationships sorted by id so outputs are byte-stable. */
+export interface Graph {
+  nodes: GraphNode[];
+  relationships: GraphRelationship[];
+}

@@ -1,0 +1,96 @@
+/**
+ * The per-article runner: ingest → normalise → extract for each input file, with bounded
+ * concurrency for file reads. Only this runner catches: a stage that throws gives that
+ * article a fatal message and the run goes on with the others.
+ */
+import { resolve as resolvePath } from 'node:path';
+import type { ExtractionResult, Message } from './types.js';
+import { collectInputs, ingestFile, readManifest, type IngestOptions, type ManifestEntry } from './ingest/index.js';
+import { createExtractor } from './extract/index.js';
+import { toExtraction } from './extract/output.js';
+import type { Doc } from './types.js';
+
+export type FileStatus = 'ok' | 'skipped' | 'failed';
+
+/** What happened to one input file; `result` is present when status is ok. */
+export interface FileOutcome {
+  path: string;
+  status: FileStatus;
+  reason?: string;
+  result?: ExtractionResult;
+  /** The ingested doc (kept only when `keepDocs` is set: articles.jsonl needs its text). */
+  doc?: Doc;
+  messages: Message[];
+}
+
+export interface PipelineOptions {
+  manifestPath?: string;
+  home?: string;
+  maxBytes?: number;
+  keepDocs?: boolean;
+}
+
+/** Loads the manifest named by `--manifest`, or `manifest.jsonl` beside the articles when there is one. */
+export async function loadManifest(paths: string[], manifestPath?: string): Promise<Map<string, ManifestEntry>> {
+  if (manifestPath) return readManifest(resolvePath(manifestPath));
+  const merged = new Map<string, ManifestEntry>();
+  for (const p of paths) {
+    const candidate = resolvePath(p, 'manifest.jsonl');
+    try {
+      for (const [k, v] of await readManifest(candidate)) merged.set(k, v);
+    } catch {
+      // No manifest beside these articles: the files speak for themselves.
+    }
+  }
+  return merged;
+}
+
+/** Runs ingest and extraction over every input, calling `onOutcome` in input order. */
+export async function runPipeline(
+  paths: string[],
+  options: PipelineOptions,
+  onOutcome: (outcome: FileOutcome) => void | Promise<void>,
+): Promise<FileOutcome[]> {
+  const listing = await collectInputs(paths);
+  const manifest = await loadManifest(paths, options.manifestPath);
+  const ingestOptions: IngestOptions = { manifest, home: options.home, maxBytes: options.maxBytes };
+  const extract = createExtractor();
+  const outcomes: FileOutcome[] = [];
+  for (const problem of listing.problems) {
+    const outcome: FileOutcome = { path: problem.path, status: problem.status, reason: problem.reason, messages: [] };
+    outcomes.push(outcome);
+    await onOutcome(outcome);
+  }
+  for (const file of listing.files) {
+    const outcome = await processFile(file, ingestOptions, extract, options.keepDocs ?? false);
+    outcomes.push(outcome);
+    await onOutcome(outcome);
+  }
+  return outcomes;
+}
+
+/** Ingests and extracts one file; never throws. */
+export async function processFile(
+  path: string,
+  ingestOptions: IngestOptions,
+  extract: (doc: Doc) => void,
+  keepDoc = false,
+): Promise<FileOutcome> {
+  let ingested;
+  try {
+    ingested = await ingestFile(path, ingestOptions);
+  } catch (err) {
+    return { path, status: 'failed', reason: `ingest crashed: ${(err as Error).message}`, messages: [] };
+  }
+  if (ingested.status !== 'ok') {
+    return { path, status: ingested.status, reason: ingested.reason, messages: ingested.messages };
+  }
+  const doc = ingested.doc;
+  try {
+    extract(doc);
+  } catch (err) {
+    doc.messages.push({ level: 'error', message: `extraction failed: ${(err as Error).message}`, rule: 'pipeline' });
+    return { path, status: 'failed', reason: `extraction failed: ${(err as Error).message}`, messages: doc.messages, doc: keepDoc ? doc : undefined };
+  }
+  return { path, status: 'ok', result: toExtraction(doc), messages: doc.messages, doc: keepDoc ? doc : undefined };
+}

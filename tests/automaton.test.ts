@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { Automaton } from '../src/extract/automaton.js';
+import { splitSentences, sentenceAt } from '../src/extract/sentences.js';
+import { TextBuilder, spanToSource } from '../src/offsets.js';
+
+describe('Automaton', () => {
+  const titles = new Automaton<string>([
+    ['市委书记', 'party-secretary'],
+    ['书记', 'secretary'],
+    ['市委副书记', 'deputy-party-secretary'],
+    ['市长', 'mayor'],
+  ]);
+
+  it('finds every key in one pass, including overlapping ones', () => {
+    const found = titles.findAll('市委书记吴锦').map((m) => [m.key, m.start, m.end, m.value]);
+    expect(found).toEqual([
+      ['书记', 2, 4, 'secretary'],
+      ['市委书记', 0, 4, 'party-secretary'],
+    ]);
+  });
+
+  it('keeps leftmost-longest matches for non-overlapping scans', () => {
+    const found = titles.findLongest('市委副书记、市长周志红').map((m) => [m.key, m.start, m.end]);
+    expect(found).toEqual([
+      ['市委副书记', 0, 5],
+      ['市长', 6, 8],
+    ]);
+  });
+
+  it('answers exact and anchored lookups', () => {
+    expect(titles.get('市长')).toBe('mayor');
+    expect(titles.get('市')).toBeUndefined();
+    expect(titles.longestAt('市委书记吴锦', 0)?.key).toBe('市委书记');
+    expect(titles.longestEndingAt('市委副书记周向阳', 5)?.key).toBe('市委副书记');
+  });
+});
+
+describe('sentences', () => {
+  it('splits on end marks and keeps closing quotes with the sentence', () => {
+    const text = '吴锦强调：“要打响。”周志红主持会议。\n市领导出席';
+    const spans = splitSentences(text);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['吴锦强调：“要打响。”', '周志红主持会议。', '市领导出席']);
+    expect(text.slice(sentenceAt(spans, 12)!.start, sentenceAt(spans, 12)!.end)).toBe('周志红主持会议。');
+  });
+});
+
+describe('offset maps', () => {
+  it('maps spans of rebuilt text back into the source, whole surrogate pairs included', () => {
+    const source = '<p>吴 锦𠀋说</p>';
+    const b = new TextBuilder();
+    b.appendCopied('吴', 3);
+    b.appendCopied('锦𠀋说', 5);
+    const { text, offsets } = b.finish(source.length);
+    expect(text).toBe('吴锦𠀋说');
+    const span = spanToSource(offsets, source, 0, 4);
+    expect(source.slice(span.start, span.end)).toBe('吴 锦𠀋');
+    const one = spanToSource(offsets, source, 2, 4);
+    expect(source.slice(one.start, one.end)).toBe('𠀋');
+  });
+});
