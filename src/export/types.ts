@@ -1,0 +1,12 @@
+/**
+ * The exporter contract: each format is a small module with a `write(graph, outDir)` that
+ * returns the paths it wrote; src/export/index.ts keeps them in a registry keyed by name.
+ */
+import type { Graph } from '../graph/model.js';
+
+export interface Exporter {
+  /** Format name, e.g. `json`, `cypher`, `csv`, `graphml`, `html`. */
+  name: string;
+  /** Writes the format into `outDir` and returns the paths written. */
+  write(graph: Graph, outDir: string): Promise<string[]>;
+}
