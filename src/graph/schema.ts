@@ -1,0 +1,270 @@
+/**
+ * Loads schema/graph.yaml, the single source of truth of the graph model, and derives from
+ * it what other modules need: the Neo4j uniqueness constraints and indexes (the Cypher
+ * module turns these definitions into statements) and a validator that every graph passes
+ * before any export or load.
+ *
+ * Example: `loadSchema().nodes.Person` gives `{key: 'id', properties: {name: 'string', …},
+ * indexes: ['name'], fulltext: ['name', 'aliases']}`; `constraintDefinitions(schema)` gives
+ * `{name: 'person_id_unique', label: 'Person', property: 'id'}` among others.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type Graph, type NodeLabel, type PropertyValue, type RelationshipType } from './model.js';
+
+/** Scalar property types a schema may declare. */
+export const SCALAR_TYPES = ['string', 'int', 'float', 'boolean', 'date'] as const;
+export type ScalarType = (typeof SCALAR_TYPES)[number];
+/** A declared property type: a scalar or an array of one (`string[]`). */
+export type PropertyType = ScalarType | `${ScalarType}[]`;
+
+/** One node label: its key property, typed properties and indexed properties. */
+export interface NodeSchema {
+  key: string;
+  properties: Record<string, PropertyType>;
+  /** Properties with a range index. */
+  indexes: string[];
+  /** Properties in the label's full-text index (empty: no full-text index). */
+  fulltext: string[];
+}
+
+/** One relationship type: allowed endpoint labels and typed properties. */
+export interface RelationshipSchema {
+  from: NodeLabel[];
+  to: NodeLabel[];
+  properties: Record<string, PropertyType>;
+}
+
+export interface Schema {
+  version: number;
+  nodes: Record<NodeLabel, NodeSchema>;
+  relationships: Record<RelationshipType, RelationshipSchema>;
+}
+
+/** A uniqueness constraint on a label's key property. */
+export interface ConstraintDefinition {
+  name: string;
+  label: NodeLabel;
+  property: string;
+}
+
+/** A range index (one property) or a full-text index (several) on a label. */
+export interface IndexDefinition {
+  name: string;
+  kind: 'range' | 'fulltext';
+  label: NodeLabel;
+  properties: string[];
+}
+
+/** A schema file that does not describe a usable model. */
+export class SchemaError extends Error {
+  override name = 'SchemaError';
+}
+
+/** A graph that does not conform to the schema; `violations` lists every problem found. */
+export class GraphValidationError extends Error {
+  override name = 'GraphValidationError';
+  constructor(public readonly violations: string[]) {
+    super(
+      `validateGraph: ${violations.length} schema violation${violations.length === 1 ? '' : 's'}: ` +
+        violations.slice(0, 10).join('; ') +
+        (violations.length > 10 ? `; … and ${violations.length - 10} more` : ''),
+    );
+  }
+}
+
+/** Finds schema/graph.yaml from this module, in src/graph/ (tests) or dist/src/graph/ (built). */
+export function defaultSchemaPath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'schema', 'graph.yaml');
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return resolve('schema', 'graph.yaml');
+}
+
+const cache = new Map<string, Schema>();
+
+/** Reads and checks schema/graph.yaml (or `path`); the result is cached per path. */
+export function loadSchema(path: string = defaultSchemaPath()): Schema {
+  const cached = cache.get(path);
+  if (cached) return cached;
+  const schema = parseSchema(readFileSync(path, 'utf8'), path);
+  cache.set(path, schema);
+  return schema;
+}
+
+function isPropertyType(t: unknown): t is PropertyType {
+  if (typeof t !== 'string') return false;
+  const base = t.endsWith('[]') ? t.slice(0, -2) : t;
+  return (SCALAR_TYPES as readonly string[]).includes(base);
+}
+
+function readProperties(raw: unknown, where: string, file: string): Record<string, PropertyType> {
+  if (!raw || typeof raw !== 'object') throw new SchemaError(`loadSchema: ${file}: ${where}.properties must be a map`);
+  const out: Record<string, PropertyType> = {};
+  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+    if (!isPropertyType(v)) {
+      throw new SchemaError(`loadSchema: ${file}: ${where}.properties.${k}: unknown type. Expecting one of ${SCALAR_TYPES.join(', ')} (or an array of one, e.g. string[]) but got ${JSON.stringify(v)}`);
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+function readLabels(raw: unknown, where: string, file: string): NodeLabel[] {
+  if (!Array.isArray(raw) || raw.length === 0) throw new SchemaError(`loadSchema: ${file}: ${where} must be a non-empty list of labels`);
+  for (const l of raw) {
+    if (!(NODE_LABELS as readonly string[]).includes(l)) throw new SchemaError(`loadSchema: ${file}: ${where}: unknown label ${JSON.stringify(l)}`);
+  }
+  return raw as NodeLabel[];
+}
+
+/** Parses schema text; `file` names it in errors. Labels and types must be those of src/graph/model.ts. */
+export function parseSchema(text: string, file = 'schema/graph.yaml'): Schema {
+  const doc = parse(text) as { version?: number; nodes?: Record<string, any>; relationships?: Record<string, any> };
+  if (!doc || typeof doc !== 'object' || !doc.nodes || !doc.relationships) {
+    throw new SchemaError(`loadSchema: ${file}: expecting top-level keys nodes and relationships`);
+  }
+  const nodes = {} as Record<NodeLabel, NodeSchema>;
+  for (const [label, raw] of Object.entries(doc.nodes)) {
+    if (!(NODE_LABELS as readonly string[]).includes(label)) throw new SchemaError(`loadSchema: ${file}: nodes.${label}: label not in NODE_LABELS (src/graph/model.ts)`);
+    const properties = readProperties(raw?.properties, `nodes.${label}`, file);
+    const key = String(raw?.key ?? '');
+    if (!(key in properties)) throw new SchemaError(`loadSchema: ${file}: nodes.${label}.key ${JSON.stringify(key)} is not one of its properties`);
+    const indexes: string[] = Array.isArray(raw.indexes) ? raw.indexes.map(String) : [];
+    const fulltext: string[] = Array.isArray(raw.fulltext) ? raw.fulltext.map(String) : [];
+    for (const p of [...indexes, ...fulltext]) {
+      if (!(p in properties)) throw new SchemaError(`loadSchema: ${file}: nodes.${label}: index on undeclared property ${p}`);
+    }
+    nodes[label as NodeLabel] = { key, properties, indexes, fulltext };
+  }
+  const relationships = {} as Record<RelationshipType, RelationshipSchema>;
+  for (const [type, raw] of Object.entries(doc.relationships)) {
+    if (!(RELATIONSHIP_TYPES as readonly string[]).includes(type)) {
+      throw new SchemaError(`loadSchema: ${file}: relationships.${type}: type not in RELATIONSHIP_TYPES (src/graph/model.ts)`);
+    }
+    relationships[type as RelationshipType] = {
+      from: readLabels(raw?.from, `relationships.${type}.from`, file),
+      to: readLabels(raw?.to, `relationships.${type}.to`, file),
+      properties: readProperties(raw?.properties, `relationships.${type}`, file),
+    };
+  }
+  for (const l of NODE_LABELS) if (!nodes[l]) throw new SchemaError(`loadSchema: ${file}: label ${l} of NODE_LABELS is not declared under nodes`);
+  for (const t of RELATIONSHIP_TYPES) if (!relationships[t]) throw new SchemaError(`loadSchema: ${file}: type ${t} of RELATIONSHIP_TYPES is not declared under relationships`);
+  return { version: Number(doc.version ?? 1), nodes, relationships };
+}
+
+function snake(label: string): string {
+  return label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/** One uniqueness constraint per label on its key, named `<label>_<key>_unique`. */
+export function constraintDefinitions(schema: Schema = loadSchema()): ConstraintDefinition[] {
+  return NODE_LABELS.map((label) => ({ name: `${snake(label)}_${schema.nodes[label].key}_unique`, label, property: schema.nodes[label].key }));
+}
+
+/** Range indexes (`<label>_<prop>`) and one full-text index per label that declares one (`<label>_fulltext`). */
+export function indexDefinitions(schema: Schema = loadSchema()): IndexDefinition[] {
+  const out: IndexDefinition[] = [];
+  for (const label of NODE_LABELS) {
+    const n = schema.nodes[label];
+    for (const p of n.indexes) {
+      if (p === n.key) continue; // the uniqueness constraint already indexes the key
+      out.push({ name: `${snake(label)}_${p}`, kind: 'range', label, properties: [p] });
+    }
+    if (n.fulltext.length) out.push({ name: `${snake(label)}_fulltext`, kind: 'fulltext', label, properties: [...n.fulltext] });
+  }
+  return out;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether `value` fits `type`; null fits every type (Neo4j drops null properties). */
+export function valueFits(value: PropertyValue | undefined, type: PropertyType): boolean {
+  if (value === null || value === undefined) return true;
+  if (type.endsWith('[]')) {
+    if (!Array.isArray(value)) return false;
+    const base = type.slice(0, -2) as ScalarType;
+    return (value as unknown[]).every((v) => v !== null && scalarFits(v, base));
+  }
+  return !Array.isArray(value) && scalarFits(value, type as ScalarType);
+}
+
+function scalarFits(v: unknown, type: ScalarType): boolean {
+  switch (type) {
+    case 'string':
+      return typeof v === 'string';
+    case 'int':
+      return typeof v === 'number' && Number.isSafeInteger(v);
+    case 'float':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'date':
+      return typeof v === 'string' && DATE.test(v);
+  }
+}
+
+/**
+ * Lists every way `graph` breaks `schema`: unknown labels/types/properties, wrong property
+ * types, missing or duplicate ids, dangling or wrongly-labelled endpoints, unsorted ids.
+ */
+export function checkGraph(graph: Graph, schema: Schema = loadSchema()): string[] {
+  const problems: string[] = [];
+  const labelOf = new Map<string, NodeLabel>();
+  let prev = '';
+  for (const node of graph.nodes) {
+    const where = `node ${JSON.stringify(node.id)} (${node.label})`;
+    const ns = schema.nodes[node.label];
+    if (!ns) {
+      problems.push(`${where}: label not in schema`);
+      continue;
+    }
+    if (labelOf.has(node.id)) problems.push(`${where}: duplicate id`);
+    if (node.id <= prev && prev !== '') problems.push(`${where}: nodes not sorted by id`);
+    prev = node.id;
+    labelOf.set(node.id, node.label);
+    if (node.properties[ns.key] !== node.id) problems.push(`${where}: key property ${ns.key} must equal the node id`);
+    checkProperties(node.properties, ns.properties, where, problems);
+  }
+  prev = '';
+  const relIds = new Set<string>();
+  for (const rel of graph.relationships) {
+    const where = `relationship ${JSON.stringify(rel.id)} (${rel.type})`;
+    const rs = schema.relationships[rel.type];
+    if (!rs) {
+      problems.push(`${where}: type not in schema`);
+      continue;
+    }
+    if (relIds.has(rel.id)) problems.push(`${where}: duplicate id`);
+    if (rel.id <= prev && prev !== '') problems.push(`${where}: relationships not sorted by id`);
+    prev = rel.id;
+    relIds.add(rel.id);
+    const s = labelOf.get(rel.start);
+    const e = labelOf.get(rel.end);
+    if (!s) problems.push(`${where}: start ${JSON.stringify(rel.start)} is not a node of the graph`);
+    else if (!rs.from.includes(s)) problems.push(`${where}: start is a ${s}. Expecting one of ${rs.from.join(', ')}`);
+    if (!e) problems.push(`${where}: end ${JSON.stringify(rel.end)} is not a node of the graph`);
+    else if (!rs.to.includes(e)) problems.push(`${where}: end is a ${e}. Expecting one of ${rs.to.join(', ')}`);
+    checkProperties(rel.properties, rs.properties, where, problems);
+  }
+  return problems;
+}
+
+function checkProperties(props: Record<string, PropertyValue>, declared: Record<string, PropertyType>, where: string, problems: string[]) {
+  for (const [k, v] of Object.entries(props)) {
+    const type = declared[k];
+    if (!type) problems.push(`${where}: property ${k} is not declared in schema/graph.yaml`);
+    else if (!valueFits(v, type)) problems.push(`${where}: property ${k}. Expecting ${type} but got ${JSON.stringify(v)}`);
+  }
+}
+
+/** Throws a GraphValidationError naming each offending node/relationship and property. */
+export function validateGraph(graph: Graph, schema: Schema = loadSchema()): void {
+  const problems = checkGraph(graph, schema);
+  if (problems.length) throw new GraphValidationError(problems);
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type Graph } from '../src/graph/model.js';
+import {
+  checkGraph,
+  constraintDefinitions,
+  GraphValidationError,
+  indexDefinitions,
+  loadSchema,
+  parseSchema,
+  SchemaError,
+  validateGraph,
+} from '../src/graph/schema.js';
+
+describe('schema/graph.yaml', () => {
+  const schema = loadSchema();
+
+  it('declares exactly the labels and relationship types of the code model', () => {
+    expect(Object.keys(schema.nodes).sort()).toEqual([...NODE_LABELS].sort());
+    expect(Object.keys(schema.relationships).sort()).toEqual([...RELATIONSHIP_TYPES].sort());
+  });
+
+  it('gives every label an id key and every relationship evidence or offsets', () => {
+    for (const label of NODE_LABELS) expect(schema.nodes[label].key).toBe('id');
+    expect(schema.relationships.HOLDS.from).toEqual(['Person']);
+    expect(schema.relationships.HOLDS.to).toEqual(['Office']);
+    expect(schema.relationships.HOLDS.properties.firstSeen).toBe('date');
+    expect(schema.relationships.HOLDS.properties.evidenceSentences).toBe('string[]');
+    expect(schema.relationships.MENTIONS.properties.starts).toBe('int[]');
+  });
+
+  it('derives one uniqueness constraint per label and the declared indexes', () => {
+    const constraints = constraintDefinitions(schema);
+    expect(constraints).toHaveLength(NODE_LABELS.length);
+    expect(constraints).toContainEqual({ name: 'admin_division_id_unique', label: 'AdminDivision', property: 'id' });
+    const indexes = indexDefinitions(schema);
+    expect(indexes).toContainEqual({ name: 'person_name', kind: 'range', label: 'Person', properties: ['name'] });
+    expect(indexes).toContainEqual({ name: 'person_fulltext', kind: 'fulltext', label: 'Person', properties: ['name', 'aliases'] });
+    expect(new Set(indexes.map((i) => i.name)).size).toBe(indexes.length);
+  });
+
+  it('rejects an unknown property type naming the file and key', () => {
+    const text = 'nodes:\n  Article:\n    key: id\n    properties:\n      id: text\nrelationships: {}\n';
+    expect(() => parseSchema(text, 'bad.yaml')).toThrow(SchemaError);
+    expect(() => parseSchema(text, 'bad.yaml')).toThrow(/bad\.yaml: nodes\.Article\.properties\.id: unknown type/);
+  });
+});
+
+describe('validateGraph', () => {
+  const good: Graph = {
+    nodes: [
+      { id: 'office:1', label: 'Office', properties: { id: 'office:1', name: '荆州市市长' } },
+      { id: 'person:1', label: 'Person', properties: { id: 'person:1', name: '周志红', firstSeen: '2022-02-10', aliases: [] } },
+    ],
+    relationships: [
+      {
+        id: 'holds:1',
+        type: 'HOLDS',
+        start: 'person:1',
+        end: 'office:1',
+        properties: { id: 'holds:1', evidenceCount: 1, evidenceStarts: [3], sources: ['a.txt'] },
+      },
+    ],
+  };
+
+  it('accepts a conforming graph', () => {
+    expect(checkGraph(good)).toEqual([]);
+    expect(() => validateGraph(good)).not.toThrow();
+  });
+
+  it('names the node and property of a wrongly typed value', () => {
+    const bad: Graph = structuredClone(good);
+    bad.nodes[1].properties.firstSeen = '2022年2月10日';
+    bad.nodes[1].properties.nickname = '锦';
+    expect(checkGraph(bad)).toEqual([
+      'node "person:1" (Person): property firstSeen. Expecting date but got "2022年2月10日"',
+      'node "person:1" (Person): property nickname is not declared in schema/graph.yaml',
+    ]);
+    expect(() => validateGraph(bad)).toThrow(GraphValidationError);
+  });
+
+  it('names a relationship with a dangling or wrongly labelled endpoint', () => {
+    const bad: Graph = structuredClone(good);
+    bad.relationships[0].start = 'office:1';
+    bad.relationships[0].end = 'person:9';
+    expect(checkGraph(bad)).toEqual([
+      'relationship "holds:1" (HOLDS): start is a Office. Expecting one of Person',
+      'relationship "holds:1" (HOLDS): end "person:9" is not a node of the graph',
+    ]);
+  });
+});
