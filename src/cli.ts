@@ -7,6 +7,8 @@ import { EXIT, UsageError } from './cli-util.js';
 import { buildCommand } from './commands/build.js';
 import { extractCommand } from './commands/extract.js';
 import { evalCommand } from './commands/eval.js';
+import { timelineCommand } from './commands/timeline.js';
+import { showCommand } from './commands/show.js';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -15,6 +17,8 @@ const COMMANDS: Record<string, [Command, string]> = {
   build: [buildCommand, 'build the graph from articles and write out/ (and Neo4j with --neo4j)'],
   extract: [extractCommand, 'print the entities and relations of each article as JSON Lines'],
   eval: [evalCommand, 'score extraction against gold annotations'],
+  timeline: [timelineCommand, 'who held an office and when, with the sentences that say so'],
+  show: [showCommand, "a person's offices, campaigns and events, with evidence"],
 };
 
 const HELP = `guanxi — a knowledge graph of Chinese local-government news
