@@ -8,6 +8,7 @@ import { mkdir, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCommandArgs, UsageError, EXIT } from '../cli-util.js';
 import { runPipeline, type FileOutcome } from '../pipeline.js';
+import { parseShard } from '../parallel/shard.js';
 import { resolveCorpus } from '../resolve/index.js';
 import { writeExports } from '../export/index.js';
 import { loadGraph, type LoadSummary } from '../load/index.js';
@@ -33,6 +34,10 @@ Options:
   --batch-size N      rows per Neo4j transaction
   --concurrency N     parallel Neo4j writers
   --fail-on LEVEL     exit 1 when an input is: failed (default), skipped, or never
+  --jobs N            worker threads for ingest + extract (default: the machine's
+                      cores for 64 files or more); output is identical for every N
+  --shard i/n         process only the i-th of n slices of the input (by file-name
+                      hash); shards' outputs merge into the graph of one full run
   -h, --help          this help
 
 Exit codes: 0 ok, 1 some input failed (see --fail-on), 2 usage error or crash.`;
@@ -55,6 +60,8 @@ export async function buildCommand(argv: string[]): Promise<number> {
     'batch-size': { type: 'string' },
     concurrency: { type: 'string' },
     'fail-on': { type: 'string', default: 'failed' },
+    jobs: { type: 'string' },
+    shard: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -64,6 +71,9 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const failOn = values['fail-on'];
   if (!['failed', 'skipped', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be failed, skipped or never, not ${failOn}`);
   const paths = positionals.length ? positionals : ['data/articles'];
+  const jobs = values.jobs === undefined ? 'auto' : Number(values.jobs);
+  if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs must be a positive integer, not ${values.jobs}`);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const outDir = values.out;
   await mkdir(outDir, { recursive: true });
 
@@ -73,7 +83,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const articleLines: string[] = [];
   const extractionLines: string[] = [];
   const results: ExtractionResult[] = [];
-  await runPipeline(paths, { manifestPath: values.manifest, home: values.home, keepDocs: true }, (o) => {
+  await runPipeline(paths, { manifestPath: values.manifest, home: values.home, keepDocs: true, jobs, shard }, (o) => {
     if (o.doc) articleLines.push(JSON.stringify({ ...o.doc.meta, text: o.doc.text }));
     if (o.result) {
       results.push(o.result);

@@ -1,0 +1,33 @@
+/**
+ * The extraction worker: builds the extractor once, then ingests and extracts the files
+ * the pool sends (`{id, path}`) and posts back `{id, outcome}`. Runs the same
+ * `processFile` as the in-process pipeline, so `--jobs N` gives the same outcomes as
+ * `--jobs 1`. Loaded from dist/ (see `defaultWorkerUrl` in pool.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createExtractor } from '../extract/index.js';
+import { processFile } from '../pipeline.js';
+import type { WorkerInit, WorkerReply, WorkerTask } from './pool.js';
+
+const init = workerData as WorkerInit;
+const extract = createExtractor();
+const port = parentPort!;
+
+port.on('message', (task: WorkerTask) => {
+  void processFile(task.path, init.ingest, extract, init.keepDocs).then(
+    (outcome) => {
+      const reply: WorkerReply = { id: task.id, outcome };
+      // The offset map is the largest typed part of a kept doc: hand its buffer over instead of copying it.
+      const transfer = outcome.doc ? [outcome.doc.offsets.buffer as ArrayBuffer] : [];
+      port.postMessage(reply, transfer);
+    },
+    (err: unknown) => {
+      // processFile does not throw; if it ever does, the article fails and the worker goes on.
+      const reply: WorkerReply = {
+        id: task.id,
+        outcome: { path: task.path, status: 'failed', reason: `worker: ${(err as Error)?.message ?? String(err)}`, messages: [] },
+      };
+      port.postMessage(reply);
+    },
+  );
+});
