@@ -1,11 +1,272 @@
 /**
- * out/index.html exporter (the interactive graph page). PLACEHOLDER until the page lands.
+ * out/index.html: the interactive graph page, one self-contained file that opens from disk
+ * with no server and no network.
+ *
+ * Reads the resolved Graph; writes index.html with, inlined: Cytoscape.js (its UMD build,
+ * read from node_modules at build time), the page's stylesheet and script (src/ui/), and the
+ * graph as JSON in a `<script type="application/json">` element. The JSON is escaped so no
+ * string in the data can close the element (`</script>` → `\u003c/script>`) or break the
+ * script (U+2028, U+2029).
+ *
+ * The data is shaped for the page by {@link pageData}: each node gets search keys (name,
+ * aliases, pinyin such as `wujin` and `wj`, office spellings such as `荆州市长`), its degree,
+ * and for articles a link relative to the output folder; each relationship carries its dates
+ * and evidence sentences as `{a: articleId, d: date, s: sentence}`.
  */
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, relative, resolve, isAbsolute, sep } from 'node:path';
+import { packageRoot } from '../data-path.js';
+import { NODE_LABELS, type Graph, type NodeLabel, type PropertyValue } from '../graph/model.js';
+import { personPinyin, pinyinKeys } from '../pinyin.js';
 import type { Exporter } from './types.js';
 
+/** Node colours on the page, one per label (also used by the label filter chips). */
+export const LABEL_COLOURS: Record<NodeLabel, string> = {
+  Article: '#9aa0a6',
+  Person: '#b3261e',
+  Office: '#e8710a',
+  AdminDivision: '#188038',
+  Campaign: '#7b1fa2',
+  Project: '#1a73e8',
+  Organization: '#00838f',
+  Event: '#c2185b',
+};
+
+/** One node as the page sees it. */
+export interface PageNode {
+  id: string;
+  label: NodeLabel;
+  name: string;
+  /** The name shortened for a graph label (long event and article names). */
+  short: string;
+  pinyin: string;
+  disambiguator: string;
+  props: Record<string, PropertyValue>;
+  /** Lower-case strings the search box matches. */
+  keys: string[];
+  /** Number of relationships, MENTIONS excluded (they measure press, not connections). */
+  deg: number;
+  /** Articles: where to open them (url, else the file relative to the page). */
+  href?: string;
+}
+
+/** One relationship as the page sees it. */
+export interface PageEdge {
+  id: string;
+  type: string;
+  s: string;
+  t: string;
+  f: string;
+  l: string;
+  ev: { a: string; d: string; s: string }[];
+}
+
+/** Everything the page's script reads. */
+export interface PageData {
+  title: string;
+  /** `21 articles, 2016-03-01 – 2023-05-01`: what the graph covers. */
+  span: string;
+  labels: Record<string, string>;
+  nodes: PageNode[];
+  edges: PageEdge[];
+}
+
+const str = (v: PropertyValue | undefined): string => (typeof v === 'string' ? v : '');
+const strs = (v: PropertyValue | undefined): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
+
+/** The lower-case, space-free form the page compares search text in. */
+function norm(s: string): string {
+  return s.replace(/[\s·・.]+/gu, '').toLowerCase();
+}
+
+/** Office spellings people type: 荆州市市长 → 荆州市长, 荆州 + 市委书记. */
+function officeSpellings(props: Record<string, PropertyValue>): string[] {
+  const out: string[] = [];
+  const j = str(props.jurisdiction);
+  const t = str(props.title);
+  if (j && t) {
+    out.push(j + t);
+    const short = j.replace(/(省|市|县|区)$/u, '');
+    if ([...short].length >= 2) out.push(short + t);
+  }
+  return out.map((s) => s.replace(/(省|市|县|区|州|镇|乡)\1/gu, '$1'));
+}
+
+/** A link to an article from a page written into `outDir`: its url, else a relative file path. */
+function articleHref(props: Record<string, PropertyValue>, outDir: string): string | undefined {
+  const url = str(props.url);
+  if (url) return url;
+  const path = str(props.path);
+  if (!path) return undefined;
+  const rel = relative(resolve(outDir), isAbsolute(path) ? path : resolve(path));
+  return rel.split(sep).map(encodeURIComponent).join('/');
+}
+
+/** Shapes a Graph for the page (pure; `outDir` only makes article links relative). */
+export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi'): PageData {
+  const deg = new Map<string, number>();
+  for (const r of graph.relationships) {
+    if (r.type === 'MENTIONS') continue;
+    deg.set(r.start, (deg.get(r.start) ?? 0) + 1);
+    deg.set(r.end, (deg.get(r.end) ?? 0) + 1);
+  }
+  const articleDates: string[] = [];
+  const nodes: PageNode[] = graph.nodes.map((n) => {
+    const p = n.properties;
+    const name = str(p.name) || str(p.title) || str(p.path) || n.id;
+    const aliases = strs(p.aliases);
+    const pinyin = n.label === 'Person' ? str(p.pinyin) || personPinyin(name) : '';
+    const keys = new Set<string>([name, ...aliases, ...strs(p.formerNames)].map(norm));
+    if (n.label === 'Person' || n.label === 'AdminDivision') for (const a of [name, ...aliases]) for (const k of pinyinKeys(a)) keys.add(k);
+    if (pinyin) keys.add(norm(pinyin));
+    if (n.label === 'Office') for (const s of officeSpellings(p)) keys.add(norm(s));
+    if (n.label === 'Article') {
+      for (const k of [str(p.path), str(p.title)]) if (k) keys.add(norm(k));
+      if (str(p.date)) articleDates.push(str(p.date));
+    }
+    const chars = [...name];
+    const node: PageNode = {
+      id: n.id,
+      label: n.label,
+      name,
+      short: chars.length > 14 ? chars.slice(0, 13).join('') + '…' : name,
+      pinyin,
+      disambiguator: str(p.disambiguator),
+      props: p,
+      keys: [...keys].filter(Boolean),
+      deg: deg.get(n.id) ?? 0,
+    };
+    if (n.label === 'Article') node.href = articleHref(p, outDir);
+    return node;
+  });
+  const edges: PageEdge[] = graph.relationships.map((r) => {
+    const p = r.properties;
+    const sentences = strs(p.evidenceSentences);
+    const arts = strs(p.evidenceArticles);
+    const dates = strs(p.evidenceDates);
+    return {
+      id: r.id,
+      type: r.type,
+      s: r.start,
+      t: r.end,
+      f: str(p.firstSeen),
+      l: str(p.lastSeen),
+      ev: sentences
+        .map((s, i) => ({ a: arts[i] ?? '', d: dates[i] ?? '', s }))
+        .sort((a, b) => (a.d || '9999').localeCompare(b.d || '9999')),
+    };
+  });
+  articleDates.sort();
+  const articles = graph.nodes.filter((n) => n.label === 'Article').length;
+  const span =
+    `${articles} article${articles === 1 ? '' : 's'}` +
+    (articleDates.length ? `, ${articleDates[0]}${articleDates.length > 1 && articleDates.at(-1) !== articleDates[0] ? ` – ${articleDates.at(-1)}` : ''}` : '');
+  return { title, span, labels: { ...LABEL_COLOURS }, nodes, edges };
+}
+
+/**
+ * JSON that is safe inside a `<script>` element: `<` is written `\u003c` (so neither
+ * `</script>` nor `<!--` can appear) and U+2028/U+2029 are escaped.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** JavaScript source made safe to inline: a literal `</script` would end the element early. */
+function inlineScript(js: string): string {
+  return js.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+/** The page's static parts: Cytoscape.js, the stylesheet and the script, read once. */
+export interface PageAssets {
+  cytoscape: string;
+  css: string;
+  js: string;
+}
+
+let cached: PageAssets | null = null;
+
+/**
+ * Reads the assets: Cytoscape's UMD build from node_modules (it is a runtime dependency:
+ * `guanxi build` writes the page) and src/ui/style.css + app.js from the package root.
+ */
+export function loadAssets(): PageAssets {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  const ui = join(packageRoot(), 'src', 'ui');
+  cached = {
+    // The package exports its minified UMD build under this subpath (for `require`).
+    cytoscape: readFileSync(require.resolve('cytoscape/dist/cytoscape.min.js'), 'utf8'),
+    css: readFileSync(join(ui, 'style.css'), 'utf8'),
+    js: readFileSync(join(ui, 'app.js'), 'utf8'),
+  };
+  return cached;
+}
+
+/** The whole page as one HTML string. */
+export function renderPage(data: PageData, assets: PageAssets = loadAssets()): string {
+  return `<!doctype html>
+<html lang="zh-Hans">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="guanxi">
+<title>${escapeHtml(data.title)}</title>
+<style>
+${assets.css}
+</style>
+</head>
+<body>
+<header>
+  <div class="brand"><b>关系</b><span>guanxi · ${escapeHtml(data.span)}</span></div>
+  <div class="search">
+    <input id="search" type="search" placeholder="Search 名字 or pinyin (wujin) — press /" autocomplete="off" spellcheck="false" aria-label="Search by name or pinyin">
+    <ul id="results" role="listbox"></ul>
+  </div>
+  <nav class="tabs">
+    <button type="button" data-view="graph" class="on">Graph</button>
+    <button type="button" data-view="timeline">Office timelines</button>
+  </nav>
+</header>
+<div id="filters" aria-label="Filter by label"></div>
+<main>
+  <section id="graph-view"><div id="cy"></div><div id="empty"></div><div id="stats"></div></section>
+  <section id="timeline-view" hidden>
+    <div id="offices"><input id="office-filter" type="search" placeholder="Filter offices (荆州市长)" autocomplete="off"><ul id="office-list"></ul></div>
+    <div id="timeline"></div>
+  </section>
+  <aside id="details" aria-live="polite"></aside>
+</main>
+<script type="application/json" id="guanxi-data">${scriptSafeJson(data)}</script>
+<script>
+${inlineScript(assets.cytoscape)}
+</script>
+<script>
+${inlineScript(assets.js)}
+</script>
+</body>
+</html>
+`;
+}
+
+/** The `html` exporter: writes `outDir/index.html`. */
 export const htmlExporter: Exporter = {
   name: 'html',
-  async write() {
-    return [];
+  async write(graph, outDir) {
+    await mkdir(outDir, { recursive: true });
+    const path = join(outDir, 'index.html');
+    const tmp = `${path}.tmp-${process.pid}`;
+    await writeFile(tmp, renderPage(pageData(graph, outDir)));
+    await rename(tmp, path);
+    return [path];
   },
 };

@@ -1,0 +1,72 @@
+import { describe, it, expect } from 'vitest';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { htmlExporter, pageData, renderPage, scriptSafeJson } from '../src/export/html.js';
+import type { Graph } from '../src/graph/model.js';
+import { fixtureGraph, S2, S3 } from './timeline.fixture.js';
+
+describe('pageData', () => {
+  const data = pageData(fixtureGraph, 'out');
+  const node = (id: string) => data.nodes.find((n) => n.id === id)!;
+
+  it('gives people pinyin and search keys in Chinese, pinyin and initials', () => {
+    expect(node('person:1')).toMatchObject({ name: '吴锦', pinyin: 'Wu Jin', deg: 3 });
+    expect(node('person:1').keys).toEqual(['吴锦', 'wujin', 'wj']);
+    expect(node('person:3').pinyin).toBe('Ouyang Ming');
+  });
+  it('lets offices be found by the spellings people type', () => {
+    expect(node('office:2').keys).toEqual(['荆州市市长', '荆州市长']);
+    expect(node('office:1').keys).toContain('中共荆州市委书记');
+  });
+  it('links articles by url, else by a path relative to the page', () => {
+    expect(node('article:1').href).toBe('http://www.jzrb.com/a1.html');
+    expect(node('article:2').href).toBe('../data/articles/a2.txt');
+    expect(pageData(fixtureGraph, 'build/site').nodes.find((n) => n.id === 'article:3')!.href).toBe('../../data/articles/a3.txt');
+  });
+  it('carries evidence oldest first with article and date', () => {
+    const holds = data.edges.find((e) => e.id === 'r1')!;
+    expect(holds).toMatchObject({ type: 'HOLDS', s: 'person:1', t: 'office:1', f: '2022-02-10', l: '2023-05-01' });
+    expect(holds.ev).toEqual([
+      { a: 'article:2', d: '2022-02-10', s: S2 },
+      { a: 'article:3', d: '2023-05-01', s: S3 },
+    ]);
+  });
+  it('summarises what the graph covers and skips MENTIONS in degrees', () => {
+    expect(data.span).toBe('3 articles, 2021-03-01 – 2023-05-01');
+    expect(node('article:2').deg).toBe(0);
+  });
+});
+
+describe('escaping', () => {
+  it('never lets data close the script element or break the script', () => {
+    const json = scriptSafeJson({ t: '</script><script>alert(1)</script>', u: 'a\u2028b\u2029c', c: '<!--' });
+    expect(json).not.toMatch(/<|\u2028|\u2029/);
+    expect(JSON.parse(json)).toEqual({ t: '</script><script>alert(1)</script>', u: 'a\u2028b\u2029c', c: '<!--' });
+  });
+  it('renders one self-contained page with no external resources', () => {
+    const evil: Graph = {
+      nodes: [{ id: 'p', label: 'Person', properties: { name: '</script><img src=x onerror=alert(1)>\u2028' } }],
+      relationships: [],
+    };
+    const html = renderPage(pageData(evil));
+    // Exactly the three script elements the page has: data, Cytoscape, app.
+    expect(html.match(/<\/script>/g)).toHaveLength(3);
+    expect(html).not.toMatch(/<script[^>]*\bsrc=|<link[^>]*\bhref=|@import|https?:\/\/(?!www\.w3\.org|js\.cytoscape\.org)[a-z0-9.-]+\/[^"'\s]*\.(js|css)/i);
+    expect(html).toContain('id="guanxi-data"');
+    const payload = html.slice(html.indexOf('id="guanxi-data">') + 'id="guanxi-data">'.length, html.indexOf('</script>'));
+    expect(JSON.parse(payload).nodes[0].name).toBe('</script><img src=x onerror=alert(1)>\u2028');
+  });
+});
+
+describe('htmlExporter', () => {
+  it('writes index.html into the output folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'guanxi-page-'));
+    expect(htmlExporter.name).toBe('html');
+    expect(await htmlExporter.write(fixtureGraph, dir)).toEqual([join(dir, 'index.html')]);
+    const html = await readFile(join(dir, 'index.html'), 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('guanxi · 3 articles, 2021-03-01 – 2023-05-01');
+    expect(html.length).toBeGreaterThan(400_000); // Cytoscape is inlined, not linked
+  });
+});
