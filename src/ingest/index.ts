@@ -1,12 +1,25 @@
 /**
- * Ingest: turns an article file into a `Doc` (decoded source, normalised text with an
- * offset map, metadata). PLACEHOLDER: the full ingest (front matter, HTML, site chrome,
- * PDF repair, encodings, manifests, home jurisdiction) replaces this file.
+ * Ingest: an article file → a `Doc` (decoded source, clean normalised text with an offset
+ * map, metadata), or a clear reason why the file was skipped or failed.
+ *
+ * Reads a path (or bytes, in `ingestBytes`); adds `source`, `text`, `offsets`, `meta` and
+ * messages. Steps: size check before reading (`maxBytes`) → decode (decode.ts: BOMs, UTF-8,
+ * GB18030, binary) → Jekyll front matter (frontmatter.ts) → normalisation (src/normalise/:
+ * HTML, characters, site chrome, PDF repair, spaces) → metadata (meta.ts) → manifest
+ * overrides → home jurisdiction (home.ts).
+ *
+ * Example: `await ingestFile('data/articles/000_5a8de6c8868ad61b.txt')` →
+ * `{status: 'ok', doc: {meta: {title: '强化“四个优先”意识…', date: '2022-02-10', source: '荆州日报',
+ * home: '荆州市', homeSource: 'publisher', …}, text: '强化“四个优先”意识…\n2月9日，…', …}}`.
  */
-import { readFile, stat, readdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import type { Doc, Message } from '../types.js';
-import { identityOffsets } from '../offsets.js';
+import { open, readFile, readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve as resolvePath } from 'node:path';
+import type { ArticleMeta, Doc, HomeSource, Message } from '../types.js';
+import { mappedSlice, normaliseBody } from '../normalise/index.js';
+import { decodeBytes } from './decode.js';
+import { frontMatterDate, readFrontMatter } from './frontmatter.js';
+import { bylineFrom, dateFromLines, dateFromUrl, languageOf, publisherFrom, titleFromText, urlFromLines } from './meta.js';
+import { homeFromAuthorLine, homeFromPublisher, homeFromUrl, publisherNames } from './home.js';
 
 /** One line of a manifest (JSON Lines): overrides what the file itself says. */
 export interface ManifestEntry {
@@ -22,9 +35,12 @@ export interface IngestOptions {
   manifest?: Map<string, ManifestEntry>;
   /** `--home`: the fallback home jurisdiction. */
   home?: string;
-  /** Files larger than this are refused with a message (bytes). */
+  /** Files larger than this are refused with a message (bytes). Default {@link DEFAULT_MAX_BYTES}. */
   maxBytes?: number;
 }
+
+/** Default size limit: 20 MB. News articles are kilobytes; anything this big is not one. */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 export type IngestOutcome =
   | { status: 'ok'; path: string; doc: Doc }
@@ -36,54 +52,201 @@ export interface InputListing {
   problems: Array<{ path: string; status: 'skipped' | 'failed'; reason: string }>;
 }
 
-/** Expands files and directories into article files (sorted), reporting paths that do not exist. */
+/** Files a directory walk never treats as articles: manifests and other metadata, hidden files. */
+function isMetadataFile(name: string): boolean {
+  return name.startsWith('.') || name === 'manifest.jsonl' || /\.(?:jsonl?|ya?ml|tsv|csv|md5|sha\d*)$/i.test(name);
+}
+
+/**
+ * Expands files and directories (recursively, sorted) into article files. A path that does
+ * not exist, and a directory without articles, are reported as problems (status failed).
+ */
 export async function collectInputs(paths: string[]): Promise<InputListing> {
   const files: string[] = [];
   const problems: InputListing['problems'] = [];
+  const walk = async (dir: string, out: string[]) => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (isMetadataFile(e.name)) continue;
+      const full = join(dir, e.name);
+      if (e.isDirectory()) await walk(full, out);
+      else if (e.isFile() || e.isSymbolicLink()) out.push(full);
+    }
+  };
   for (const p of paths) {
+    let s;
     try {
-      const s = await stat(p);
-      if (s.isDirectory()) {
-        for (const name of (await readdir(p)).sort()) {
-          if (name === 'manifest.jsonl' || name.startsWith('.')) continue;
-          files.push(join(p, name));
-        }
-      } else files.push(p);
+      s = await stat(p);
     } catch {
       problems.push({ path: p, status: 'failed', reason: 'path does not exist' });
+      continue;
     }
+    if (s.isDirectory()) {
+      const found: string[] = [];
+      try {
+        await walk(p, found);
+      } catch (err) {
+        problems.push({ path: p, status: 'failed', reason: `cannot read directory: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+        continue;
+      }
+      if (!found.length) problems.push({ path: p, status: 'failed', reason: `no articles found in ${p}` });
+      files.push(...found);
+    } else files.push(p);
   }
   return { files, problems };
 }
 
+/** A manifest's entries keyed by absolute path, and its lines that could not be used. */
+export interface ManifestReport {
+  entries: Map<string, ManifestEntry>;
+  problems: Array<{ line: number; reason: string }>;
+}
+
+/**
+ * Reads a JSON Lines manifest (`{"path","url","date","home","title"}` per line, paths relative
+ * to the manifest). Throws when the manifest itself cannot be read; bad lines are reported.
+ */
+export async function readManifestReport(path: string): Promise<ManifestReport> {
+  const text = await readFile(path, 'utf8');
+  const base = dirname(resolvePath(path));
+  const entries = new Map<string, ManifestEntry>();
+  const problems: ManifestReport['problems'] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      problems.push({ line: i + 1, reason: 'not valid JSON' });
+      return;
+    }
+    if (!value || typeof value !== 'object' || typeof (value as { path?: unknown }).path !== 'string') {
+      problems.push({ line: i + 1, reason: 'no "path" string' });
+      return;
+    }
+    const v = value as Record<string, unknown>;
+    const str = (k: string) => (typeof v[k] === 'string' && (v[k] as string).trim() ? (v[k] as string).trim() : v[k] === null ? null : undefined);
+    const entry: ManifestEntry = { path: v.path as string };
+    for (const k of ['url', 'date', 'home', 'title'] as const) {
+      const s = str(k);
+      if (s !== undefined) entry[k] = s;
+    }
+    entries.set(resolvePath(base, v.path as string), entry);
+  });
+  return { entries, problems };
+}
+
 /** Reads a manifest file into entries keyed by absolute path. */
-export async function readManifest(_path: string): Promise<Map<string, ManifestEntry>> {
-  return new Map();
+export async function readManifest(path: string): Promise<Map<string, ManifestEntry>> {
+  return (await readManifestReport(path)).entries;
 }
 
 /** Reads one article file into a Doc. Never throws for bad input: returns a status instead. */
 export async function ingestFile(path: string, options: IngestOptions = {}): Promise<IngestOutcome> {
-  const source = (await readFile(path)).toString('utf8');
-  const doc: Doc = {
-    meta: {
-      id: basename(path),
-      path,
-      title: null,
-      date: null,
-      source: null,
-      url: null,
-      home: options.home ?? null,
-      homeSource: options.home ? 'cli' : null,
-      lang: 'zh',
-      byline: [],
-      encoding: 'utf-8',
-    },
-    source,
-    text: source,
-    offsets: identityOffsets(source.length),
-    mentions: [],
-    relations: [],
-    messages: [],
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) return { status: 'failed', path, reason: 'is a directory', messages: [] };
+    size = s.size;
+  } catch {
+    return { status: 'failed', path, reason: 'path does not exist', messages: [] };
+  }
+  if (size > maxBytes) {
+    return { status: 'skipped', path, reason: `file too large (${mb(size)} MB > ${mb(maxBytes)} MB)`, messages: [] };
+  }
+  let bytes: Uint8Array;
+  try {
+    // Read through a handle with the limit, in case the file grew since stat.
+    const handle = await open(path, 'r');
+    try {
+      const buf = Buffer.alloc(Math.min(size, maxBytes) + 1);
+      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+      if (bytesRead > maxBytes) return { status: 'skipped', path, reason: `file too large (> ${mb(maxBytes)} MB)`, messages: [] };
+      bytes = buf.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    return { status: 'failed', path, reason: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, messages: [] };
+  }
+  return ingestBytes(bytes, path, options);
+}
+
+function mb(bytes: number): string {
+  const v = bytes / (1024 * 1024);
+  return v >= 10 || Number.isInteger(v) ? String(Math.round(v)) : v.toFixed(1);
+}
+
+/** The pure core of {@link ingestFile}: bytes in, outcome out (no file system access). */
+export function ingestBytes(bytes: Uint8Array, path: string, options: IngestOptions = {}): IngestOutcome {
+  if (bytes.length === 0) return { status: 'skipped', path, reason: 'empty file', messages: [] };
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return { status: 'skipped', path, reason: decoded.reason, messages: [] };
+  if (!decoded.text.trim()) return { status: 'skipped', path, reason: 'empty file', messages: [] };
+  return ingestText(decoded.text, path, { ...options, encoding: decoded.encoding, messages: decoded.messages });
+}
+
+/** Ingests already-decoded text (BOM removed). */
+export function ingestText(
+  source: string,
+  path: string,
+  options: IngestOptions & { encoding?: string; messages?: Message[] } = {},
+): IngestOutcome {
+  const messages: Message[] = [...(options.messages ?? [])];
+  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+  const fm = readFrontMatter(source);
+  if (fm) messages.push(...fm.messages);
+  const norm = normaliseBody(source, fm?.bodyStart ?? 0, {
+    lead: fm?.titleSpan ? mappedSlice(source, fm.titleSpan.start, fm.titleSpan.end) : undefined,
+  });
+  messages.push(...norm.messages);
+  if (!norm.text.trim()) messages.push({ level: 'warning', message: 'no article text found (everything was site chrome or markup)', rule: 'ingest-empty-text' });
+
+  const data = fm?.data ?? null;
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+  const entry = options.manifest?.get(resolvePath(path));
+
+  const url = entry?.url ?? str(data?.url) ?? str(data?.link) ?? (/^https?:/.test(str(data?.permalink) ?? '') ? str(data?.permalink) : null) ?? urlFromLines(norm.lines);
+  const fromLines = dateFromLines(norm.lines);
+  let date: string | null;
+  if (entry && entry.date !== undefined) date = entry.date;
+  else date = frontMatterDate(data?.date) ?? fromLines.date ?? dateFromUrl(url) ?? fromLines.banner;
+  const source_ = publisherFrom(norm.lines, data, publisherNames());
+  const title = entry?.title ?? str(data?.title) ?? titleFromText(norm.text);
+
+  let home: string | null = null;
+  let homeSource: HomeSource = null;
+  const choose = (value: string | null | undefined, from: HomeSource) => {
+    if (!home && value) {
+      home = value;
+      homeSource = from;
+    }
   };
-  return { status: 'ok', path, doc };
+  choose(entry?.home, 'manifest');
+  choose(str(data?.home), 'front-matter');
+  choose(homeFromPublisher(source_), 'publisher');
+  choose(homeFromUrl(url), 'url');
+  choose(homeFromAuthorLine(norm.lines), 'text');
+  choose(options.home, 'cli');
+
+  const meta: ArticleMeta = {
+    id: basename(path),
+    path,
+    title,
+    date,
+    source: source_,
+    url: url ?? null,
+    home,
+    homeSource,
+    lang: languageOf(norm.text),
+    byline: bylineFrom(norm.lines),
+    encoding: options.encoding ?? 'utf-8',
+  };
+  return {
+    status: 'ok',
+    path,
+    doc: { meta, source, text: norm.text, offsets: norm.offsets, mentions: [], relations: [], messages },
+  };
 }

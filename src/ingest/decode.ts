@@ -1,0 +1,89 @@
+/**
+ * Decoding: bytes of an article file → its text, or a reason to skip it.
+ *
+ * Reads raw bytes, adds the encoding it chose and messages. Order: byte-order marks
+ * (UTF-8, UTF-16LE/BE) → NUL bytes mean binary → strict UTF-8 (a multi-byte sequence cut off
+ * at the very end is tolerated: dev files are often truncated by byte count) → GB18030 when
+ * it decodes cleanly into mostly text → otherwise binary.
+ *
+ * Example: `decodeBytes(iconv.encode('荆州日报', 'gb18030'))` →
+ * `{ok: true, text: '荆州日报', encoding: 'gb18030', messages: [{level: 'info', message: 'decoded as GB18030', …}]}`.
+ */
+import iconv from 'iconv-lite';
+import type { Message } from '../types.js';
+
+export type Decoded =
+  | { ok: true; text: string; encoding: string; messages: Message[] }
+  | { ok: false; reason: string };
+
+const RULE = 'ingest-decode';
+
+/** Decodes one file's bytes; never throws. */
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  const messages: Message[] = [];
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return finishUtf8(bytes.subarray(3), messages);
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return checkText(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), 'utf-16le', messages);
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return checkText(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), 'utf-16be', messages);
+  }
+  if (bytes.includes(0)) return { ok: false, reason: 'binary file (NUL bytes)' };
+  return finishUtf8(bytes, messages);
+}
+
+function finishUtf8(bytes: Uint8Array, messages: Message[]): Decoded {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  try {
+    return checkText(strict.decode(bytes), 'utf-8', messages);
+  } catch {
+    // Not valid UTF-8 as a whole; two known causes follow.
+  }
+  // A file cut at a byte count ends inside a character: drop that partial character only.
+  const cut = incompleteTail(bytes);
+  if (cut > 0) {
+    try {
+      const text = strict.decode(bytes.subarray(0, bytes.length - cut));
+      messages.push({ level: 'warning', message: `truncated UTF-8 character at the end (${cut} byte${cut > 1 ? 's' : ''} dropped)`, rule: RULE });
+      return checkText(text, 'utf-8', messages);
+    } catch {
+      // Invalid elsewhere too: try GB18030 below.
+    }
+  }
+  const gb = iconv.decode(Buffer.from(bytes), 'gb18030');
+  if (!gb.includes('\uFFFD') && mostlyText(gb)) {
+    messages.push({ level: 'info', message: 'decoded as GB18030', rule: RULE });
+    return checkText(gb, 'gb18030', messages);
+  }
+  return { ok: false, reason: 'binary file (neither UTF-8 nor GB18030 text)' };
+}
+
+/** Number of bytes of an unfinished UTF-8 sequence at the end (0 when the end is complete). */
+function incompleteTail(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = bytes[n - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+/** True when nearly every character is printable text (not control characters). */
+function mostlyText(text: string): boolean {
+  if (!text.length) return true;
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f || (c >= 0x80 && c < 0xa0) || c === 0xfffd) bad++;
+  }
+  return bad <= Math.max(2, text.length * 0.02);
+}
+
+function checkText(text: string, encoding: string, messages: Message[]): Decoded {
+  if (text.includes('\u0000') || !mostlyText(text)) return { ok: false, reason: 'binary file (control characters)' };
+  return { ok: true, text, encoding, messages };
+}

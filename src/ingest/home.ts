@@ -1,0 +1,94 @@
+/**
+ * Home jurisdiction: the division `市委`, `我市`, `县长` refer to in an article.
+ *
+ * Decided in this order, and recorded in `meta.homeSource`: manifest `home` → front matter
+ * `home` → the publisher table (data/publishers.yaml) by publisher name (`publisher`) → by
+ * URL host (`url`) → an author line naming a party committee (`□ 中共荆州市委政策研究室` →
+ * 荆州市, `text`) → `--home` (`cli`) → null.
+ *
+ * Example: `homeFromPublisher('荆州日报')` → `荆州市`; `homeFromUrl('http://www.shishou.gov.cn/…')` → `石首市`.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { dataPath } from '../data-path.js';
+import type { BodyLine } from '../normalise/index.js';
+
+export interface PublisherEntry {
+  home: string;
+  names: string[];
+  hosts: string[];
+}
+
+let table: PublisherEntry[] | null = null;
+
+/** The publisher table from data/publishers.yaml, in file order. */
+export function publisherTable(): PublisherEntry[] {
+  if (table) return table;
+  const raw = parse(readFileSync(dataPath('publishers.yaml'), 'utf8')) as { publishers?: unknown };
+  const list = Array.isArray(raw?.publishers) ? raw.publishers : [];
+  table = list
+    .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object' && typeof (e as { home?: unknown }).home === 'string')
+    .map((e) => ({
+      home: e.home as string,
+      names: Array.isArray(e.names) ? e.names.map(String) : [],
+      hosts: Array.isArray(e.hosts) ? e.hosts.map(String) : [],
+    }));
+  return table;
+}
+
+/** All publisher names of the table (to recognise them in front matter tags). */
+export function publisherNames(): string[] {
+  return publisherTable().flatMap((e) => e.names);
+}
+
+/** The home of a publisher named `name` (substring match, longest name first), or null. */
+export function homeFromPublisher(name: string | null | undefined): string | null {
+  if (!name) return null;
+  let best: { home: string; len: number } | null = null;
+  for (const entry of publisherTable()) {
+    for (const n of entry.names) if (name.includes(n) && (!best || n.length > best.len)) best = { home: entry.home, len: n.length };
+  }
+  return best?.home ?? null;
+}
+
+function hostMatches(host: string, pattern: string): boolean {
+  const labels = host.split(/[.-]/);
+  if (pattern.endsWith('.*')) return labels.includes(pattern.slice(0, -2));
+  return host === pattern || host.endsWith(`.${pattern}`) || host.includes(`-${pattern.replace(/\./g, '-')}`);
+}
+
+/** The home of the site a URL belongs to, or null. */
+export function homeFromUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let host: string;
+  try {
+    host = new URL(url.startsWith('//') ? `http:${url}` : url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  for (const entry of publisherTable()) if (entry.hosts.some((p) => hostMatches(host, p))) return entry.home;
+  return null;
+}
+
+/**
+ * The jurisdiction an author line names: `□ 中共荆州市委政策研究室` or `□中共荆州市委书记 吴 锦`
+ * → 荆州市 (the committee's division, made canonical through the publisher table when it
+ * knows a longer official name such as 恩施土家族苗族自治州 for 恩施州).
+ */
+export function homeFromAuthorLine(lines: BodyLine[]): string | null {
+  let seen = 0;
+  for (const { text, kind } of lines) {
+    if (kind === 'blank') continue;
+    if (++seen > 12) break;
+    const m = /^[□■]\s*(?:中共)?([\u4e00-\u9fff]{1,8}?[省市县区州])(?:委|人民政府|政府|人大|政协)/.exec(text.replace(/\s+/g, ''));
+    if (m) return canonicalDivision(m[1]!);
+  }
+  return null;
+}
+
+function canonicalDivision(name: string): string {
+  const stem = name.slice(0, -1);
+  const suffix = name.slice(-1);
+  const known = publisherTable().find((e) => e.home === name || (e.home.startsWith(stem) && e.home.endsWith(suffix) && stem.length >= 2));
+  return known?.home ?? name;
+}

@@ -1,0 +1,266 @@
+/**
+ * Article metadata read from the page itself: URL, publication date, publisher, byline,
+ * title and language. Reads the body lines (chrome included: dates and sources often sit in
+ * chrome) and the front matter; the manifest and home jurisdiction are applied in index.ts.
+ *
+ * Examples:
+ * - `来源: 荆州日报客户端 2021-12-07` → source 荆州日报, date 2021-12-07;
+ * - `发布时间:2025-09-02 01:28 来源:天门日报` → date 2025-09-02, source 天门日报;
+ * - `2021年08月18日 星期三` at the top is the scrape date banner: only a last resort;
+ * - `本报讯(记者李天然夏雨彬特约记者张星星)` → byline [李天然, 夏雨彬, 张星星].
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { dataPath } from '../data-path.js';
+import type { BodyLine } from '../normalise/index.js';
+import { isoDate } from './frontmatter.js';
+
+const FULL_DATE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)/;
+const DATE_BANNER = /^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]$/;
+const DATE_CUE = /来源|发布时间|发布日期|发表时间|发表日期|更新时间|时间[:：]|日期[:：]|稿源/;
+
+/** A full date in a string as `YYYY-MM-DD`, or null. */
+export function dateIn(text: string): string | null {
+  const m = FULL_DATE.exec(text);
+  return m ? isoDate(+m[1]!, +m[2]!, +m[3]!) : null;
+}
+
+/** The publication date a URL path states (`/2021-01/11/`, `/2014/12/05/`, `t20250902_`); year-month only → null. */
+export function dateFromUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let path = url;
+  try {
+    path = new URL(url.startsWith('//') ? `http:${url}` : url).pathname;
+  } catch {
+    // Not a parseable URL: look at the string as it is.
+  }
+  const patterns: RegExp[] = [
+    /(?:^|\/)(\d{4})-(\d{1,2})\/(\d{1,2})(?:\/|$)/,
+    /(?:^|\/)(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\/|$)/,
+    /(?:^|\/)(\d{4})\/(\d{1,2})-(\d{1,2})(?:\/|$)/,
+    /(?:^|[/_-])(\d{4})-(\d{2})-(\d{2})(?:[/_.-]|$)/,
+    /(?:^|\/)t(\d{4})(\d{2})(\d{2})_/,
+    /(?:^|\/)(\d{4})(\d{2})(\d{2})(?:\/|$)/,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(path);
+    if (m) {
+      const d = isoDate(+m[1]!, +m[2]!, +m[3]!);
+      if (d) return d;
+    }
+  }
+  return null;
+}
+
+/** The first URL the page states (`<http://…>` lines, bare URL lines). */
+export function urlFromLines(lines: BodyLine[]): string | null {
+  for (const line of lines) {
+    const m = /^<?((?:https?:)?\/\/[^\s<>]+)>?$/i.exec(line.text);
+    if (m && !/^\[/.test(line.text)) return m[1]!.startsWith('//') ? `http:${m[1]}` : m[1]!;
+  }
+  return null;
+}
+
+/**
+ * The publication date from the body lines: a date on a line that says 来源 / 发布时间 (never
+ * inside trailing chrome), else a date-only line near the top; the weekday banner is
+ * returned separately as a last resort.
+ */
+export function dateFromLines(lines: BodyLine[]): { date: string | null; banner: string | null } {
+  let banner: string | null = null;
+  let dateLine: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const { text, kind, rule } = lines[i]!;
+    if (kind === 'blank' || rule === 'chrome-end') continue;
+    const folded = text.replace(/\s+/g, '');
+    if (DATE_BANNER.test(folded)) {
+      banner ??= dateIn(folded);
+      continue;
+    }
+    if (text.length <= 120 && DATE_CUE.test(text) && !/图片来源/.test(text)) {
+      const d = dateIn(text);
+      if (d) return { date: d, banner };
+    }
+    if (i < 15 && rule === 'chrome-date-line' && !dateLine) dateLine = dateIn(folded);
+  }
+  return { date: dateLine, banner };
+}
+
+const SOURCE_SUFFIX = /(?:客户端|APP|App|app|微信公众号|公众号|官方网站|官网|微博|电子版|数字报)$/;
+const NOT_PUBLISHER = /^(?:阅读|本站|本网|网络|未知|作者|原创|综合|编辑|转载|网友|互联网)$/;
+
+/** Cleans a publisher name: suffixes like 客户端 dropped (`荆州日报客户端` → `荆州日报`). */
+export function cleanPublisher(raw: string): string | null {
+  let name = raw.replace(/[\s"'“”‘’《》【】]/g, '').replace(/\d{4}[-/.年].*$/, '').replace(/[、，,;；|｜].*$/, '');
+  name = name.replace(SOURCE_SUFFIX, '');
+  if (name.length < 2 || name.length > 20 || NOT_PUBLISHER.test(name) || /[:：]/.test(name)) return null;
+  return name;
+}
+
+/** The publisher a page names: 来源 lines first, then a `…日报讯` lead, then front matter tags. */
+export function publisherFrom(lines: BodyLine[], frontMatter: Record<string, unknown> | null, knownNames: string[]): string | null {
+  for (const { text, rule, kind } of lines) {
+    if (kind === 'blank' || rule === 'chrome-end' || rule === 'chrome-copyright' || text.length > 200) continue;
+    const re = /(?<!图片|照片|视频)(?:文章来源|稿件来源|新闻来源|来源)\s*[:：]\s*([^\s)）】]{2,30})/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (/注明|转载/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+      const name = cleanPublisher(m[1]!);
+      if (name) return name;
+    }
+  }
+  for (const { text, kind } of lines) {
+    if (kind !== 'article') continue;
+    const m = /^([\u4e00-\u9fffA-Za-z]{2,12}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|消息)[(（\s]/.exec(text.replace(/^[\s【\[]+/, ''));
+    if (m && !/^本报|^本台|^本网/.test(m[1]!)) {
+      const name = cleanPublisher(m[1]!);
+      if (name) return name;
+    }
+  }
+  if (frontMatter) {
+    const values: string[] = [];
+    for (const key of ['source', 'publisher', 'tags', 'categories', 'category']) {
+      const v = frontMatter[key];
+      if (typeof v === 'string') values.push(...v.split(/[\s,，]+/));
+      else if (Array.isArray(v)) values.push(...v.filter((x): x is string => typeof x === 'string'));
+    }
+    for (const v of values) {
+      const known = knownNames.find((n) => v.includes(n));
+      if (known) return known;
+      const m = /^(.{2,12}?(?:日报|晚报|报|新闻网|网))(?:新闻)?$/.exec(v);
+      if (m) return m[1]!;
+    }
+  }
+  return null;
+}
+
+let surnames: { single: Set<string>; compound: string[] } | null = null;
+
+/** Surnames from data/lexicon/surnames.yaml (the people extractor reads the same file). */
+export function surnameLexicon(): { single: Set<string>; compound: string[] } {
+  if (surnames) return surnames;
+  const raw = parse(readFileSync(dataPath('lexicon/surnames.yaml'), 'utf8')) as Record<string, unknown>;
+  const single = new Set<string>();
+  const compound: string[] = [];
+  for (const value of Object.values(raw)) {
+    const items = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : [];
+    for (const item of items) {
+      const chars = item.replace(/[\s,，、]+/g, ' ').trim();
+      for (const word of chars.split(' ')) {
+        if (word.length === 2 && Array.isArray(value)) compound.push(word);
+        else for (const ch of word) if (/[\u4e00-\u9fff]/.test(ch)) single.add(ch);
+      }
+    }
+  }
+  surnames = { single, compound };
+  return surnames;
+}
+
+/**
+ * Splits run-together names (`李天然夏雨彬` → [李天然, 夏雨彬]): 2–3-character names (3–4 with a
+ * compound surname), each starting with a surname; the split with the fewest two-character
+ * names wins (most Chinese names have three characters). Null when no split fits.
+ */
+export function splitNames(run: string): string[] | null {
+  const { single, compound } = surnameLexicon();
+  const n = run.length;
+  if (!/^[\u4e00-\u9fff]+$/.test(run) || n < 2) return null;
+  const best: Array<{ cost: number; names: string[] } | null> = new Array(n + 1).fill(null);
+  best[n] = { cost: 0, names: [] };
+  for (let i = n - 1; i >= 0; i--) {
+    // [name length, surname length]
+    const options: Array<[number, number]> = [];
+    if (compound.some((c) => run.startsWith(c, i))) options.push([3, 2], [4, 2]);
+    if (single.has(run[i]!)) options.push([2, 1], [3, 1]);
+    for (const [len, surnameLen] of options) {
+      const rest = best[i + len];
+      if (i + len > n || !rest) continue;
+      const cost = rest.cost + (len - surnameLen === 1 ? 1 : 0) + 0.01;
+      if (!best[i] || cost < best[i]!.cost) best[i] = { cost, names: [run.slice(i, i + len), ...rest.names] };
+    }
+  }
+  return best[0]?.names ?? null;
+}
+
+const ROLES = ['特约记者', '见习记者', '实习记者', '首席记者', '记者', '通讯员', '责任编辑', '编辑', '责编', '作者', '摄影', '摄像', '实习生', '撰稿', '审核', '校对', '编审', '终审', '美编'];
+const ROLE_RE = new RegExp(`(${ROLES.join('|')})`, 'g');
+
+/** Names in a byline fragment such as `记者叶力铭 张梦瑶 孙杨 摄` or `记者李天然夏雨彬特约记者张星星`. */
+export function namesInByline(fragment: string): string[] {
+  const names: string[] = [];
+  const body = fragment.replace(/[:：]/g, ' ').replace(ROLE_RE, ' ').replace(/(?:^|\s)(?:摄|报道|文|图|供稿)(?=\s|$)/g, ' ').replace(/(?:摄|报道)$/, ' ');
+  const tokens = body.split(/[\s、，,/|｜]+/).filter(Boolean);
+  // Spaced single characters (`吴 锦`) belong together.
+  const merged: string[] = [];
+  let prevSingle = false;
+  for (const t of tokens) {
+    const isSingle = t.length === 1 && /[\u4e00-\u9fff]/.test(t);
+    if (isSingle && prevSingle) merged[merged.length - 1] += t;
+    else merged.push(t);
+    prevSingle = isSingle;
+  }
+  for (const t of merged) {
+    if (!/^[\u4e00-\u9fff·]+$/.test(t)) continue;
+    if (t.length >= 2 && t.length <= 3 && (surnameLexicon().single.has(t[0]!) || surnameLexicon().compound.some((c) => t.startsWith(c)))) names.push(t);
+    else if (t.length >= 4) {
+      const split = splitNames(t);
+      if (split) names.push(...split);
+      else if (t.length === 4 && surnameLexicon().compound.some((c) => t.startsWith(c))) names.push(t);
+    }
+  }
+  return names;
+}
+
+/** Byline names from the body lines (article and chrome lines alike, trailing chrome excepted). */
+export function bylineFrom(lines: BodyLine[]): string[] {
+  const out: string[] = [];
+  const add = (names: string[]) => {
+    for (const n of names) if (!out.includes(n)) out.push(n);
+  };
+  const roleAlt = ROLES.join('|');
+  for (const { text, kind, rule } of lines) {
+    if (kind === 'blank' || rule === 'chrome-end' || rule === 'chrome-copyright') continue;
+    // (记者…) / （作者：…） / 讯(记者… , closed or cut off at the line end.
+    const paren = new RegExp(`[(（]\\s*((?:${roleAlt})[^()（）]{0,80}?)\\s*(?:[)）]|$)`, 'g');
+    for (let m = paren.exec(text); m; m = paren.exec(text)) add(namesInByline(m[1]!));
+    // A line that is a byline: 记者…, 编辑: …, 责任编辑 …
+    const whole = new RegExp(`^(?:${roleAlt})\\s*[:：]?\\s*[\\u4e00-\\u9fff]`);
+    if (text.length <= 120 && whole.test(text) && !/[。！？]/.test(text)) {
+      add(namesInByline(text));
+      continue;
+    }
+    // A photo credit closing a caption: …。记者叶力铭 张梦瑶 孙杨 摄
+    const credit = /(?:记者|摄影|通讯员)\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,8})\s*摄\s*$/.exec(text);
+    if (credit) add(namesInByline(credit[1]!));
+    // □ author lines of commentaries: `□中共荆州市委书记 吴 锦`.
+    const author = /^[□■]\s*(.+)$/.exec(text);
+    if (author) {
+      const tokens = author[1]!.split(/\s+/);
+      const tail: string[] = [];
+      while (tokens.length > 1 && tokens[tokens.length - 1]!.length === 1) tail.unshift(tokens.pop()!);
+      const name = tail.length >= 2 ? tail.join('') : tokens.length > 1 ? tokens[tokens.length - 1]! : '';
+      if (name.length >= 2 && name.length <= 4 && /^[\u4e00-\u9fff]+$/.test(name) && surnameLexicon().single.has(name[0]!)) add([name]);
+    }
+  }
+  return out;
+}
+
+/** A title from the text: its first line, when that line reads like a headline. */
+export function titleFromText(text: string): string | null {
+  const first = text.split('\n', 1)[0]!.trim();
+  if (first.length < 4 || first.length > 80) return null;
+  if (/[。！？]$/.test(first) || (first.match(/[，。]/g)?.length ?? 0) > 2) return null;
+  if (/^(?:本报讯|[(（]?记者)/.test(first)) return null;
+  return first;
+}
+
+/** `en` when Latin letters clearly outnumber CJK characters, else `zh`. */
+export function languageOf(text: string): string {
+  let latin = 0;
+  let cjk = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    else if (c >= 0x3400 && c <= 0x9fff) cjk++;
+  }
+  return latin > 3 * cjk && latin >= 20 ? 'en' : 'zh';
+}

@@ -1,0 +1,138 @@
+/**
+ * Site chrome: tells the article lines of a saved web page from its navigation, hotline
+ * banners, breadcrumbs, widgets, follow-us lists, image file names and legal boilerplate.
+ *
+ * Reads the lines of character-normalised text; returns one verdict per line with a rule id.
+ * Decisions use cue words from data/lexicon/chrome.yaml AND line shape (short, no sentence
+ * punctuation), never the exact strings of particular sites:
+ * - `chrome-cue`: a short line holding a strong cue (`违法和不良信息举报`, `当前位置`, `字体:`);
+ * - `chrome-breadcrumb`: `首页 > 头条 > 正文`; everything above a breadcrumb is navigation too;
+ * - `chrome-image-file`, `chrome-url`, `chrome-markdown-link`, `chrome-separator`, `chrome-date-banner`;
+ * - `chrome-end`: a short `相关新闻` / `版权与免责声明` / `评论一下` line ends the article: it and
+ *   all that follows are dropped;
+ * - `chrome-tail`: after the last sentence of the article, short unpunctuated lines that are
+ *   not bylines or source lines.
+ *
+ * Example: `["首页 > 头条 > 正文", "标题", "正文。"]` → `[chrome-breadcrumb, article, article]`.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { dataPath } from '../data-path.js';
+
+export type LineKind = 'article' | 'chrome' | 'blank';
+
+export interface LineVerdict {
+  kind: LineKind;
+  /** Rule id of the decision (`chrome-cue`, …); `article` / `blank` for the others. */
+  rule: string;
+}
+
+interface ChromeLexicon {
+  strong: string[];
+  weak: string[];
+  prefix: string[];
+  end: string[];
+  channels: string[];
+}
+
+let lexicon: ChromeLexicon | null = null;
+
+/** Cue lists from data/lexicon/chrome.yaml, folded like the lines they are matched against. */
+export function chromeLexicon(): ChromeLexicon {
+  if (lexicon) return lexicon;
+  const raw = parse(readFileSync(dataPath('lexicon/chrome.yaml'), 'utf8')) as Record<string, unknown>;
+  const list = (key: string) => (Array.isArray(raw[key]) ? (raw[key] as unknown[]).map((v) => probe(String(v))) : []);
+  lexicon = { strong: list('strong'), weak: list('weak'), prefix: list('prefix'), end: list('end'), channels: list('channels') };
+  return lexicon;
+}
+
+/** A line folded for cue matching: NFKC, no whitespace. */
+export function probe(line: string): string {
+  return line.normalize('NFKC').replace(/\s+/g, '');
+}
+
+const SENTENCE_END = /[。！？!?；;]/;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+const IMAGE_FILE = /^[^\s/\\]{1,120}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)$/i;
+const URL_LINE = /^<?(?:https?:)?\/\/[^\s<>]+>?$/i;
+const MARKDOWN_LINKS = /^(?:\s*[|｜·/]?\s*\[[^\]\n]*\]\([^)\n]*\))+\s*[|｜·/]?\s*$/;
+const DATE_BANNER = /^\d{4}年\d{1,2}月\d{1,2}日(?:星期|周)[一二三四五六日天]$/;
+const DATE_ONLY = /^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const BULLET = /^[•·●◆▪►▶○◇]/;
+const BREADCRUMB_SEP = /\s*(?:>|＞|»|›|→|\/)\s*/;
+
+function isBreadcrumb(line: string): boolean {
+  if (line.length > 60) return false;
+  const parts = line.split(BREADCRUMB_SEP).filter(Boolean);
+  return parts.length >= 3 && parts.every((p) => p.length <= 10 && !SENTENCE_END.test(p)) && /首页|主页|网站|新闻|正文|Home/i.test(line);
+}
+
+/** Classifies every line (the strings passed are the trimmed lines). */
+export function classifyLines(lines: string[]): LineVerdict[] {
+  const lex = chromeLexicon();
+  const verdicts: LineVerdict[] = lines.map((line) => classifyOne(line, lex));
+
+  // Navigation above a breadcrumb / "当前位置" line in the page head is chrome as well.
+  const headLimit = Math.min(lines.length, 15);
+  let lastNav = -1;
+  for (let i = 0; i < headLimit; i++) {
+    if (verdicts[i]!.rule === 'chrome-breadcrumb' || (verdicts[i]!.rule === 'chrome-cue' && /当前位置|您的位置|您现在的位置|所在位置/.test(probe(lines[i]!)))) lastNav = i;
+  }
+  for (let i = 0; i < lastNav; i++) {
+    if (verdicts[i]!.kind === 'article' && lines[i]!.length <= 30 && !SENTENCE_END.test(lines[i]!)) verdicts[i] = { kind: 'chrome', rule: 'chrome-nav' };
+  }
+
+  // The trailing chrome starts at the first end marker that follows some article text.
+  let seenArticle = false;
+  for (let i = 0; i < lines.length; i++) {
+    const v = verdicts[i]!;
+    if (seenArticle && isEndMarker(lines[i]!, lex)) {
+      for (let j = i; j < lines.length; j++) {
+        if (verdicts[j]!.kind !== 'blank') verdicts[j] = { kind: 'chrome', rule: 'chrome-end' };
+      }
+      break;
+    }
+    if (v.kind === 'article' && SENTENCE_END.test(lines[i]!)) seenArticle = true;
+  }
+
+  // After the last sentence, short unpunctuated lines are widgets, unless they credit someone.
+  let lastSentence = -1;
+  for (let i = 0; i < lines.length; i++) if (verdicts[i]!.kind === 'article' && SENTENCE_END.test(lines[i]!)) lastSentence = i;
+  if (lastSentence >= 0) {
+    for (let i = lastSentence + 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (verdicts[i]!.kind !== 'article') continue;
+      if (line.length <= 20 && !/[。！？]/.test(line) && !/记者|编辑|作者|通讯员|来源|摄|供稿|审核|校对|责编|出品|监制|制作/.test(line)) {
+        verdicts[i] = { kind: 'chrome', rule: 'chrome-tail' };
+      }
+    }
+  }
+  return verdicts;
+}
+
+function isEndMarker(line: string, lex: ChromeLexicon): boolean {
+  if (line.length > 20 || SENTENCE_END.test(line)) return false;
+  const p = probe(line);
+  return lex.end.some((cue) => p.includes(cue));
+}
+
+function classifyOne(line: string, lex: ChromeLexicon): LineVerdict {
+  if (!line.trim()) return { kind: 'blank', rule: 'blank' };
+  const p = probe(line);
+  if (!HAS_WORD.test(p)) return { kind: 'chrome', rule: 'chrome-separator' };
+  if (URL_LINE.test(p)) return { kind: 'chrome', rule: 'chrome-url' };
+  if (MARKDOWN_LINKS.test(line)) return { kind: 'chrome', rule: 'chrome-markdown-link' };
+  if (IMAGE_FILE.test(p)) return { kind: 'chrome', rule: 'chrome-image-file' };
+  if (DATE_BANNER.test(p)) return { kind: 'chrome', rule: 'chrome-date-banner' };
+  if (DATE_ONLY.test(p)) return { kind: 'chrome', rule: 'chrome-date-line' };
+  if (lex.prefix.some((cue) => p.startsWith(cue))) return { kind: 'chrome', rule: 'chrome-summary' };
+  const short = line.length <= 100 && !/[。！？]/.test(line);
+  if (short && lex.strong.some((cue) => p.includes(cue))) return { kind: 'chrome', rule: 'chrome-cue' };
+  if (p.length <= 12 && !/[。！？，]/.test(line) && lex.weak.some((cue) => p.includes(cue))) return { kind: 'chrome', rule: 'chrome-cue' };
+  if (isBreadcrumb(line)) return { kind: 'chrome', rule: 'chrome-breadcrumb' };
+  if (BULLET.test(p) && p.length <= 20 && !SENTENCE_END.test(p)) {
+    if (lex.channels.some((c) => p.endsWith(c))) return { kind: 'chrome', rule: 'chrome-follow' };
+  }
+  if (/版权/.test(p) && /转载|所有|声明|授权/.test(p) && p.length <= 200) return { kind: 'chrome', rule: 'chrome-copyright' };
+  return { kind: 'article', rule: 'article' };
+}

@@ -1,0 +1,113 @@
+/**
+ * Normalisation: the body of an article file → the clean text extractors read, with a map
+ * from every text unit back to the source. Order matters:
+ *
+ * 1. HTML → text (`html.ts`), when the body is HTML;
+ * 2. characters (`chars.ts`): NFKC where safe, spaces unified, invisibles dropped;
+ * 3. lines classified, site chrome dropped (`chrome.ts`);
+ * 4. doubled PDF runs repaired (`pdf.ts`), spaces tidied (`spacing.ts`), line by line;
+ * 5. hard-wrapped (PDF) text rejoined (`pdf.ts`); paragraphs separated by one `\n`;
+ * 6. ASCII punctuation in Chinese context → full-width (`spacing.ts`).
+ *
+ * Example: `normaliseBody('首页 > 头条 > 正文\n吴 锦出席会议,并讲话。\n', 0)` gives the text
+ * `吴锦出席会议，并讲话。` whose offsets point at `吴 锦出席会议,并讲话。` in the source.
+ */
+import type { Message } from '../types.js';
+import { htmlToText, looksLikeHtml } from './html.js';
+import { normaliseChars } from './chars.js';
+import { classifyLines, type LineKind } from './chrome.js';
+import { displayWidth, isHardWrapped, undoubleLine, wrapsInto } from './pdf.js';
+import { fullwidthPunctuation, tidySpaces } from './spacing.js';
+import { MappedBuilder, mappedSlice, splitLines, toOffsets, type Mapped } from './mapped.js';
+
+export { type Mapped, MappedBuilder, mappedSlice } from './mapped.js';
+export { normaliseChars } from './chars.js';
+export { undoubleLine } from './pdf.js';
+
+/** One line of the body after character normalisation, with the chrome verdict. */
+export interface BodyLine {
+  /** The trimmed line (character-normalised, before PDF repair and space tidying). */
+  text: string;
+  kind: LineKind;
+  rule: string;
+}
+
+export interface NormaliseOptions {
+  /** A line to put first (the front matter title), already mapped into the source. */
+  lead?: Mapped;
+}
+
+export interface Normalised {
+  text: string;
+  offsets: Int32Array;
+  /** Every line of the body, chrome included: metadata is read from them. */
+  lines: BodyLine[];
+  html: boolean;
+  hardWrapped: boolean;
+  messages: Message[];
+}
+
+/** Normalises `source[bodyStart…]` (the part after any front matter). */
+export function normaliseBody(source: string, bodyStart: number, options: NormaliseOptions = {}): Normalised {
+  const messages: Message[] = [];
+  let m = mappedSlice(source, bodyStart);
+  const html = looksLikeHtml(m.text);
+  if (html) m = htmlToText(m);
+  m = normaliseChars(m);
+
+  const raw = splitLines(m.text);
+  const trimmed = raw.map(({ start, end }) => {
+    let s = start;
+    let e = end;
+    while (s < e && m.text[s] === ' ') s++;
+    while (e > s && m.text[e - 1] === ' ') e--;
+    return { start: s, end: e, text: m.text.slice(s, e) };
+  });
+  const verdicts = classifyLines(trimmed.map((l) => l.text));
+  const lines: BodyLine[] = trimmed.map((l, i) => ({ text: l.text, kind: verdicts[i]!.kind, rule: verdicts[i]!.rule }));
+
+  // Article lines: doubled runs repaired, spaces tidied.
+  const pieces: Array<{ m: Mapped; line: number; breakAt: number }> = [];
+  if (options.lead && options.lead.text.trim()) {
+    const lead = normaliseChars(options.lead);
+    pieces.push({ m: tidySpaces(lead, 0, lead.text.length), line: -1, breakAt: lead.map[lead.map.length - 1]! + 1 });
+  }
+  let doubled = 0;
+  for (let i = 0; i < trimmed.length; i++) {
+    if (verdicts[i]!.kind !== 'article') continue;
+    const { start, end, text } = trimmed[i]!;
+    let line: Mapped = { text, map: m.map.subarray(start, end) };
+    const keep = undoubleLine(text);
+    if (keep) {
+      const b = new MappedBuilder();
+      for (const [s, e] of keep) b.copy(line, s, e);
+      line = b.finish();
+      doubled++;
+    }
+    const tidy = tidySpaces(line, 0, line.text.length);
+    if (!tidy.text) continue;
+    const nl = raw[i]!.end;
+    pieces.push({ m: tidy, line: i, breakAt: nl < m.map.length ? m.map[nl]! : Math.min(source.length, tidy.map[tidy.map.length - 1]! + 1) });
+  }
+  if (doubled) messages.push({ level: 'info', message: `repaired ${doubled} line(s) of doubled PDF text`, rule: 'normalise-pdf-doubled' });
+
+  const texts = pieces.map((p) => p.m.text);
+  const hardWrapped = isHardWrapped(texts);
+  const widths = hardWrapped ? texts.map(displayWidth) : [];
+  const out = new MappedBuilder();
+  let joins = 0;
+  for (let k = 0; k < pieces.length; k++) {
+    if (k > 0) {
+      const prev = pieces[k - 1]!;
+      if (hardWrapped && prev.line >= 0 && wrapsInto(texts, widths, k - 1)) {
+        joins++;
+        if (/[A-Za-z0-9]$/.test(texts[k - 1]!) && /^[A-Za-z]/.test(texts[k]!)) out.replace(' ', prev.breakAt);
+      } else out.replace('\n', Math.min(prev.breakAt, Math.max(0, source.length - 1)));
+    }
+    out.copy(pieces[k]!.m, 0, pieces[k]!.m.text.length);
+  }
+  if (joins) messages.push({ level: 'info', message: `joined ${joins} hard-wrapped line(s)`, rule: 'normalise-pdf-wrap' });
+  const done = out.finish();
+  const text = fullwidthPunctuation(done.text);
+  return { text, offsets: toOffsets({ text, map: done.map }, source.length), lines, html, hardWrapped, messages };
+}

@@ -1,0 +1,103 @@
+/**
+ * Mapped text: a string whose every UTF-16 unit remembers its index in the original source.
+ *
+ * Each normalisation step reads a `Mapped` and writes a new one through a `MappedBuilder`,
+ * copying spans (their map entries come along) or writing replacements (every written unit
+ * points at one source index). Steps therefore compose without ever losing the way back
+ * to the source, and each step is linear: parts are joined once at the end.
+ *
+ * Example: `const b = new MappedBuilder(); b.copy(m, 0, 2); b.replace('，', m.map[5]!); b.finish()`.
+ */
+
+/** Text plus, for each UTF-16 unit of it, the index of the source unit it came from. */
+export interface Mapped {
+  text: string;
+  map: Int32Array;
+}
+
+/** Identity mapping of `text[start…end)` (offsets shifted so they index the whole source). */
+export function mappedSlice(source: string, start = 0, end = source.length): Mapped {
+  const map = new Int32Array(end - start);
+  for (let i = 0; i < map.length; i++) map[i] = start + i;
+  return { text: source.slice(start, end), map };
+}
+
+/** Accumulates text pieces and their source indices; `finish` joins them once. */
+export class MappedBuilder {
+  private parts: string[] = [];
+  private map: Int32Array = new Int32Array(256);
+  private length = 0;
+
+  private grow(extra: number): void {
+    if (this.length + extra <= this.map.length) return;
+    let size = this.map.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const next = new Int32Array(size);
+    next.set(this.map.subarray(0, this.length));
+    this.map = next;
+  }
+
+  /** Copies `from.text[start…end)` with its map entries. */
+  copy(from: Mapped, start: number, end: number): void {
+    if (end <= start) return;
+    this.parts.push(from.text.slice(start, end));
+    this.grow(end - start);
+    this.map.set(from.map.subarray(start, end), this.length);
+    this.length += end - start;
+  }
+
+  /** Writes `text` standing for the source unit at `sourceIndex` (every unit maps there). */
+  replace(text: string, sourceIndex: number): void {
+    if (!text) return;
+    this.parts.push(text);
+    this.grow(text.length);
+    this.map.fill(sourceIndex, this.length, this.length + text.length);
+    this.length += text.length;
+  }
+
+  get size(): number {
+    return this.length;
+  }
+
+  /** The last unit written, or '' when nothing was. */
+  lastChar(): string {
+    for (let i = this.parts.length - 1; i >= 0; i--) {
+      const p = this.parts[i]!;
+      if (p.length) return p[p.length - 1]!;
+    }
+    return '';
+  }
+
+  finish(): Mapped {
+    return { text: this.parts.join(''), map: this.map.slice(0, this.length) };
+  }
+}
+
+/** Turns a mapped text into the Doc's `offsets` (one extra entry: one past the last mapped source unit). */
+export function toOffsets(m: Mapped, sourceLength: number): Int32Array {
+  const offsets = new Int32Array(m.text.length + 1);
+  offsets.set(m.map);
+  offsets[m.text.length] = m.text.length ? Math.min(sourceLength, m.map[m.text.length - 1]! + 1) : 0;
+  return offsets;
+}
+
+/** A line of a mapped text: `[start, end)` without its line break. */
+export interface Line {
+  start: number;
+  end: number;
+}
+
+/** Splits a mapped text into lines at `\n` (a `\r` before it is left for the whitespace step to drop). */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) {
+      lines.push({ start, end: text.length });
+      return lines;
+    }
+    lines.push({ start, end: nl });
+    start = nl + 1;
+  }
+}
