@@ -5,7 +5,8 @@
  */
 import { resolve as resolvePath } from 'node:path';
 import type { ExtractionResult, Message } from './types.js';
-import { collectInputs, ingestFile, readManifest, type IngestOptions, type ManifestEntry } from './ingest/index.js';
+import { collectInputs, ingestFile, missingManifestFiles, readManifest, type IngestOptions, type ManifestEntry } from './ingest/index.js';
+import { UsageError } from './cli-util.js';
 import { createExtractor } from './extract/index.js';
 import { toExtraction } from './extract/output.js';
 import type { Doc } from './types.js';
@@ -38,7 +39,13 @@ export interface PipelineOptions {
 
 /** Loads the manifest named by `--manifest`, or `manifest.jsonl` beside the articles when there is one. */
 export async function loadManifest(paths: string[], manifestPath?: string): Promise<Map<string, ManifestEntry>> {
-  if (manifestPath) return readManifest(resolvePath(manifestPath));
+  if (manifestPath) {
+    try {
+      return await readManifest(resolvePath(manifestPath));
+    } catch (err) {
+      throw new UsageError(`cannot read manifest ${manifestPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  }
   const merged = new Map<string, ManifestEntry>();
   for (const p of paths) {
     const candidate = resolvePath(p, 'manifest.jsonl');
@@ -61,6 +68,11 @@ export async function runPipeline(
   const manifest = await loadManifest(paths, options.manifestPath);
   const ingestOptions: IngestOptions = { manifest, home: options.home, maxBytes: options.maxBytes };
   const outcomes: FileOutcome[] = [];
+  // A manifest line naming a file that is not there is an input that failed.
+  const reported = new Set(listing.problems.map((p) => resolvePath(p.path)));
+  for (const missing of await missingManifestFiles(manifest)) {
+    if (!reported.has(resolvePath(missing.path))) listing.problems.push(missing);
+  }
   for (const problem of listing.problems) {
     const outcome: FileOutcome = { path: problem.path, status: problem.status, reason: problem.reason, messages: [] };
     outcomes.push(outcome);

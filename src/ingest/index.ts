@@ -142,6 +142,19 @@ export async function readManifest(path: string): Promise<Map<string, ManifestEn
   return (await readManifestReport(path)).entries;
 }
 
+/** Manifest entries whose file does not exist, as failed inputs (`path` as the manifest wrote it, made absolute). */
+export async function missingManifestFiles(manifest: Map<string, ManifestEntry>): Promise<InputListing['problems']> {
+  const problems: InputListing['problems'] = [];
+  for (const [abs, entry] of manifest) {
+    try {
+      await stat(abs);
+    } catch {
+      problems.push({ path: abs, status: 'failed', reason: `manifest entry points at a missing file (${entry.path})` });
+    }
+  }
+  return problems;
+}
+
 /** Reads one article file into a Doc. Never throws for bad input: returns a status instead. */
 export async function ingestFile(path: string, options: IngestOptions = {}): Promise<IngestOutcome> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;

@@ -220,7 +220,7 @@ export function bylineFrom(lines: BodyLine[]): string[] {
   for (const { text, kind, rule } of lines) {
     if (kind === 'blank' || rule === 'chrome-end' || rule === 'chrome-copyright') continue;
     // (记者…) / （作者：…） / 讯(记者… , closed or cut off at the line end.
-    const paren = new RegExp(`[(（]\\s*((?:${roleAlt})[^()（）]{0,80}?)\\s*(?:[)）]|$)`, 'g');
+    const paren = new RegExp(`[(（]\\s*([^()（）]{0,30}?(?:${roleAlt})[^()（）]{0,80}?)\\s*(?:[)）]|$)`, 'g');
     for (let m = paren.exec(text); m; m = paren.exec(text)) add(namesInByline(m[1]!));
     // A line that is a byline: 记者…, 编辑: …, 责任编辑 …
     const whole = new RegExp(`^(?:${roleAlt})\\s*[:：]?\\s*[\\u4e00-\\u9fff]`);

@@ -41,7 +41,8 @@ let lexicon: ChromeLexicon | null = null;
 export function chromeLexicon(): ChromeLexicon {
   if (lexicon) return lexicon;
   const raw = parse(readFileSync(dataPath('lexicon/chrome.yaml'), 'utf8')) as Record<string, unknown>;
-  const list = (key: string) => (Array.isArray(raw[key]) ? (raw[key] as unknown[]).map((v) => probe(String(v))) : []);
+  const list = (key: string) =>
+    Array.isArray(raw[key]) ? (raw[key] as unknown[]).filter((v): v is string => typeof v === 'string').map(probe) : [];
   lexicon = { strong: list('strong'), weak: list('weak'), prefix: list('prefix'), end: list('end'), channels: list('channels') };
   return lexicon;
 }
@@ -95,17 +96,15 @@ export function classifyLines(lines: string[]): LineVerdict[] {
     if (v.kind === 'article' && SENTENCE_END.test(lines[i]!)) seenArticle = true;
   }
 
-  // After the last sentence, short unpunctuated lines are widgets, unless they credit someone.
-  let lastSentence = -1;
-  for (let i = 0; i < lines.length; i++) if (verdicts[i]!.kind === 'article' && SENTENCE_END.test(lines[i]!)) lastSentence = i;
-  if (lastSentence >= 0) {
-    for (let i = lastSentence + 1; i < lines.length; i++) {
-      const line = lines[i]!;
-      if (verdicts[i]!.kind !== 'article') continue;
-      if (line.length <= 20 && !/[。！？]/.test(line) && !/记者|编辑|作者|通讯员|来源|摄|供稿|审核|校对|责编|出品|监制|制作/.test(line)) {
-        verdicts[i] = { kind: 'chrome', rule: 'chrome-tail' };
-      }
-    }
+  // At the very end, after the last sentence, short unpunctuated lines are widgets unless they
+  // credit someone. Walk back from the end and stop at the first line of real text, so a
+  // truncated article keeps its headings and its unfinished last paragraph.
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (verdicts[i]!.kind !== 'article') continue;
+    if (line.length > 20 || /[。！？，]/.test(line)) break;
+    if (/记者|编辑|作者|通讯员|来源|摄|供稿|审核|校对|责编|出品|监制|制作/.test(line)) continue;
+    verdicts[i] = { kind: 'chrome', rule: 'chrome-tail' };
   }
   return verdicts;
 }
