@@ -1,9 +1,343 @@
 /**
- * Stage: Person/Office/HOLDS. PLACEHOLDER until the extractor lands.
+ * Stage: Person, Office and HOLDS.
+ *
+ * Reads `doc.text`, `doc.meta.home` and `doc.meta.byline`; adds Person mentions, Office
+ * mentions (spanning the title as written, properties `{title, jurisdiction}`) and HOLDS
+ * relations whose evidence is the sentence. People are anchored on the genre's structures:
+ * a title before a name (`市委书记吴锦`), chains of titles (`市委副书记、市长周志红`), lists
+ * after a title (`市委常委严冀钢、李水彬`), `X同志` / `X总书记`, appointments
+ * (`任命X同志…`, `X当选为…`) and bylines; a name once found is then found everywhere.
+ *
+ * Example: `市委副书记、市长周志红作工作部署` in a 荆州 article → Person 周志红, Offices
+ * 荆州市委副书记 and 荆州市市长, and a HOLDS from 周志红 to each.
  */
-import type { Stage } from '../types.js';
+import type { Doc, Mention, RelationFact, Stage } from '../types.js';
+import { Automaton, type AutomatonMatch } from './automaton.js';
+import { sentenceAt, splitSentences, type Span } from './sentences.js';
+import { peopleLexicon, type PeopleLexicon, type TitleInfo } from './people/lexicon.js';
+import { isHan, isPlausibleName, nameAt, splitNameRun, type NameSpan } from './people/names.js';
+import { parsePhrase, phraseStart, type OfficePhrase, type PhraseContext } from './offices/naming.js';
+import type { GazetteerLike } from './offices/jurisdiction.js';
+import { getGazetteer } from '../gazetteer/index.js';
 
-/** Creates the stage (configured once, run per article). */
-export default function peopleStage(): Stage {
-  return () => {};
+/** Options of the stage. */
+export interface PeopleOptions {
+  /** The gazetteer for explicit places and the parents of the home (default: the national one of data/gazetteer). */
+  gazetteer?: GazetteerLike;
+}
+
+const BYLINE_CUES = ['特约记者', '记者', '通讯员', '实习生', '责任编辑', '编辑', '摄影', '撰稿'];
+const BYLINE_STOPS = ['特约记者', '记者', '通讯员', '实习生', '责任编辑', '编辑', '摄影', '报道', '摄'];
+/** Words that end right before a name written before `同志` / `总书记`. */
+const LEFT_CUES = [
+  '学习', '任命', '免去', '推荐', '提名', '选举', '决定', '贯彻', '落实', '感谢', '欢迎', '祝贺', '陪同', '对', '和', '与', '向',
+  '给', '同', '请', '是', '由', '经', '的', '了', '在', '把', '让', '及', '等', '以', '为', '跟', '听取', '看望', '会见',
+];
+const CHAIN_SEPARATORS = new Set(['、', '，', ',']);
+
+interface Found {
+  persons: Map<string, Mention>;
+  offices: Mention[];
+  holds: Map<string, RelationFact>;
+}
+
+/** Creates the stage (lexicons compiled once, run per article). */
+export default function peopleStage(options: PeopleOptions = {}): Stage {
+  const lex = peopleLexicon();
+  const gazetteer = options.gazetteer ?? getGazetteer();
+  return (doc: Doc) => {
+    const text = doc.text;
+    const sentences = splitSentences(text);
+    const found: Found = { persons: new Map(), offices: [], holds: new Map() };
+    const roleByEnd = longestRoleByEnd(lex.roles.findAll(text));
+    const carriedBySentence = new Map<number, PhraseContext['carried']>();
+    const ctxFor = (index: number): PhraseContext => {
+      const s = sentenceAt(sentences, index);
+      const key = s?.start ?? -1;
+      let carried = carriedBySentence.get(key);
+      if (!carried) carriedBySentence.set(key, (carried = new Map()));
+      return { lex, home: doc.meta.home, gazetteer, carried };
+    };
+
+    const addPerson = (span: NameSpan, rule: string) => {
+      if (!found.persons.has(`${span.start}`)) {
+        found.persons.set(`${span.start}`, { type: 'Person', name: span.name, start: span.start, end: span.end, rule });
+      }
+    };
+    const nameEndBefore = (index: number): number => {
+      let best = 0;
+      for (const p of found.persons.values()) if (p.end <= index && p.end > best) best = p.end;
+      return best;
+    };
+    const hold = (person: NameSpan, chain: OfficePhrase[], rule: string) => {
+      const named = chain.filter((p) => p.name);
+      // `委员、常委、书记`: membership is implied by the higher titles of the same chain.
+      const kept = named.length > 1 ? named.filter((p) => p.role !== '委员') : named;
+      const sentence = sentenceAt(sentences, person.start) ?? { start: person.start, end: person.end };
+      for (const phrase of kept) {
+        found.offices.push({
+          type: 'Office',
+          name: phrase.name!,
+          start: phrase.start,
+          end: phrase.end,
+          rule,
+          properties: { title: text.slice(phrase.start, phrase.end), jurisdiction: phrase.place?.name ?? null },
+        });
+        const key = `${person.name}\u0000${phrase.name}`;
+        const fact = found.holds.get(key);
+        const evidence = { start: sentence.start, end: sentence.end, rule };
+        if (fact) {
+          if (!fact.evidence.some((e) => e.start === evidence.start)) fact.evidence.push(evidence);
+        } else {
+          found.holds.set(key, {
+            type: 'HOLDS',
+            from: { type: 'Person', name: person.name },
+            to: { type: 'Office', name: phrase.name! },
+            evidence: [evidence],
+          });
+        }
+      }
+    };
+
+    findBylines(doc, lex, addPerson);
+
+    // Title + name, with chains of titles before and lists of names after.
+    for (const [end, match] of [...roleByEnd].sort((a, b) => a[0] - b[0])) {
+      let p = end;
+      while (text[p] === ' ' || text[p] === '\u3000') p++;
+      if (p - end > 2) continue;
+      const name = nameAt(text, p, lex);
+      if (!name) continue;
+      const chain = chainBefore(text, match, roleByEnd, nameEndBefore(match.start), lex, ctxFor(match.start));
+      if (!chain.length) continue;
+      addPerson(name, 'person.title-name');
+      hold(name, chain, chain.length > 1 ? 'office.title-chain' : 'office.title-name');
+      let q = name.end;
+      while (text[q] === '、') {
+        const next = nameAt(text, q + 1, lex);
+        if (!next || roleByEnd.has(next.end) || !listItemEnds(text, next.end)) break;
+        addPerson(next, 'person.list');
+        hold(next, chain, 'office.title-list');
+        q = next.end;
+      }
+    }
+
+    findHonorifics(text, lex, found, addPerson, hold, roleByEnd, ctxFor);
+    findElections(text, lex, addPerson, hold, roleByEnd, ctxFor);
+    findRepeats(text, found, addPerson);
+
+    doc.mentions.push(...[...found.persons.values()].sort((a, b) => a.start - b.start), ...found.offices);
+    doc.relations.push(...found.holds.values());
+  };
+}
+
+/** Keeps, for every end position, the longest title ending there (`党组副书记` over `副书记` and `书记`). */
+function longestRoleByEnd(matches: AutomatonMatch<TitleInfo>[]): Map<number, AutomatonMatch<TitleInfo>> {
+  const byEnd = new Map<number, AutomatonMatch<TitleInfo>>();
+  for (const m of matches) {
+    const prev = byEnd.get(m.end);
+    if (!prev || m.start < prev.start) byEnd.set(m.end, m);
+  }
+  return byEnd;
+}
+
+/** Does a list item end at `i` (another item, the list's end, or a verb after it)? */
+function listItemEnds(text: string, i: number): boolean {
+  const c = text[i];
+  return c === undefined || !isHan(c) || /^(等|出席|参加|在|也|分别|陪同|一同|和|及)/.test(text.slice(i, i + 2));
+}
+
+/** Start of the segment a title phrase can occupy: back over CJK characters to punctuation or a name. */
+function segmentStart(text: string, roleStart: number, floor: number): number {
+  let i = roleStart;
+  while (i > floor && i > roleStart - 30 && isHan(text[i - 1])) i--;
+  return i;
+}
+
+/**
+ * The chain of title phrases that ends with `match`: `市委副书记、政法委书记` gives two
+ * phrases, parsed left to right so that each can inherit from the one before.
+ */
+function chainBefore(
+  text: string,
+  match: AutomatonMatch<TitleInfo>,
+  roleByEnd: Map<number, AutomatonMatch<TitleInfo>>,
+  floor: number,
+  lex: PeopleLexicon,
+  ctx: PhraseContext,
+): OfficePhrase[] {
+  const spans: Array<{ start: number; role: AutomatonMatch<TitleInfo> }> = [];
+  let role = match;
+  for (;;) {
+    const seg = segmentStart(text, role.start, floor);
+    const start = phraseStart(text, seg, role.start);
+    spans.unshift({ start, role });
+    if (start !== seg || seg <= floor || !CHAIN_SEPARATORS.has(text[seg - 1] ?? '')) break;
+    const prev = roleByEnd.get(seg - 1);
+    if (!prev || spans.length > 6) break;
+    if (text[seg - 1] !== '、') {
+      // Across a comma, only a segment that is nothing but a title continues the chain.
+      const prevSeg = segmentStart(text, prev.start, floor);
+      if (phraseStart(text, prevSeg, prev.start) !== prevSeg) break;
+      if (!startsLikeTitle(text, prevSeg, prev.start, lex)) break;
+    }
+    role = prev;
+  }
+  const chain: OfficePhrase[] = [];
+  for (const { start, role: r } of spans) {
+    chain.push(parsePhrase(text, start, r.start, r.end, r.value, ctx, chain[chain.length - 1] ?? null));
+  }
+  return chain;
+}
+
+/** Does the segment start like a title: a level marker, a party prefix, or a place by its suffix? */
+function startsLikeTitle(text: string, start: number, roleStart: number, lex: PeopleLexicon): boolean {
+  if (start === roleStart) return true;
+  if (lex.levels.has(text[start]!) || text.startsWith('中共', start)) return true;
+  return /^[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|镇|乡)/.test(text.slice(start, roleStart));
+}
+
+/** Reporters: the byline names of the metadata where they occur, and names after `记者` and the like. */
+function findBylines(doc: Doc, lex: PeopleLexicon, addPerson: (span: NameSpan, rule: string) => void): void {
+  const text = doc.text;
+  for (const raw of doc.meta.byline) {
+    const name = raw.replace(/\s+/g, '');
+    if (!isPlausibleName(name, lex)) continue;
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+      addPerson({ start: i, end: i + name.length, name }, 'person.byline');
+    }
+  }
+  const cues = new Automaton(BYLINE_CUES.map((c) => [c, true] as const));
+  for (const cue of cues.findLongest(text)) {
+    let i = cue.end;
+    for (let guard = 0; guard < 6 && i < text.length; guard++) {
+      while (text[i] === ' ' || text[i] === '\u3000') i++;
+      let j = i;
+      while (j < text.length && isHan(text[j]) && j - i < 12 && !BYLINE_STOPS.some((s) => text.startsWith(s, j))) j++;
+      if (j === i) break;
+      const pieces = splitNameRun(text.slice(i, j), lex);
+      if (!pieces) break;
+      let at = i;
+      for (const piece of pieces) {
+        addPerson({ start: at, end: at + piece.length, name: piece }, 'person.byline');
+        at += piece.length;
+      }
+      i = j;
+      if (text[i] !== ' ' && text[i] !== '\u3000') break;
+    }
+  }
+}
+
+/** The name that ends at `end` (`学习应勇同志` → 应勇), decided by what precedes it. */
+function nameEndingAt(text: string, end: number, lex: PeopleLexicon, known: Map<string, Mention>): NameSpan | null {
+  const candidates: NameSpan[] = [];
+  for (const len of [2, 3, 4]) {
+    const start = end - len;
+    if (start < 0) continue;
+    const name = text.slice(start, end);
+    if (isPlausibleName(name, lex)) candidates.push({ start, end, name });
+  }
+  if (!candidates.length) return null;
+  const knownNames = new Set([...known.values()].map((m) => m.name));
+  const isKnown = candidates.find((c) => knownNames.has(c.name));
+  if (isKnown) return isKnown;
+  const bounded = candidates.filter(
+    (c) => c.start === 0 || !isHan(text[c.start - 1]) || LEFT_CUES.some((w) => text.startsWith(w, c.start - w.length)),
+  );
+  if (bounded.length) return bounded[0]!;
+  return candidates.length === 1 ? candidates[0]! : null;
+}
+
+/** `X同志`, `X总书记`, and appointments `任命X同志<titles>`. */
+function findHonorifics(
+  text: string,
+  lex: PeopleLexicon,
+  found: Found,
+  addPerson: (span: NameSpan, rule: string) => void,
+  hold: (person: NameSpan, chain: OfficePhrase[], rule: string) => void,
+  roleByEnd: Map<number, AutomatonMatch<TitleInfo>>,
+  ctxFor: (index: number) => PhraseContext,
+): void {
+  for (const honorific of ['同志', '总书记']) {
+    for (let i = text.indexOf(honorific); i >= 0; i = text.indexOf(honorific, i + 1)) {
+      if (honorific === '同志' && text[i + 2] === '们') continue;
+      const name = nameEndingAt(text, i, lex, found.persons);
+      if (!name) continue;
+      addPerson(name, honorific === '同志' ? 'person.comrade' : 'person.honorific');
+      const ctx = ctxFor(i);
+      if (honorific === '总书记') {
+        const phrase = parsePhrase(text, i, i, i + 3, { kind: 'role' }, ctx, null);
+        if (phrase.name) hold(name, [phrase], 'office.honorific');
+        continue;
+      }
+      if (!text.startsWith('任命', name.start - 2)) continue;
+      // `任命X同志中共洪湖市委委员、常委、书记`: the titles follow the name.
+      const chain = chainAfter(text, i + 2, roleByEnd, ctx);
+      if (chain.length) hold(name, chain, 'office.appointment');
+    }
+  }
+}
+
+/** Title phrases separated by `、` from `start` on, until a title is followed by something else. */
+function chainAfter(
+  text: string,
+  start: number,
+  roleByEnd: Map<number, AutomatonMatch<TitleInfo>>,
+  ctx: PhraseContext,
+): OfficePhrase[] {
+  const chain: OfficePhrase[] = [];
+  let itemStart = start;
+  for (let guard = 0; guard < 8; guard++) {
+    let itemEnd = itemStart;
+    while (itemEnd < text.length && isHan(text[itemEnd]) && itemEnd - itemStart < 30) itemEnd++;
+    let end = itemEnd;
+    if (text.slice(itemStart, itemEnd).endsWith('职务')) end -= 2;
+    const role = roleByEnd.get(end);
+    if (!role || role.start < itemStart) break;
+    chain.push(parsePhrase(text, itemStart, role.start, role.end, role.value, ctx, chain[chain.length - 1] ?? null));
+    if (text[itemEnd] !== '、' || end !== itemEnd) break;
+    itemStart = itemEnd + 1;
+  }
+  return chain;
+}
+
+/** Elections: `刘沛、王琦、刘兵当选为商丘市…副主任`. */
+function findElections(
+  text: string,
+  lex: PeopleLexicon,
+  addPerson: (span: NameSpan, rule: string) => void,
+  hold: (person: NameSpan, chain: OfficePhrase[], rule: string) => void,
+  roleByEnd: Map<number, AutomatonMatch<TitleInfo>>,
+  ctxFor: (index: number) => PhraseContext,
+): void {
+  const cue = '当选为';
+  for (let i = text.indexOf(cue); i >= 0; i = text.indexOf(cue, i + 1)) {
+    let s = i;
+    while (s > 0 && (isHan(text[s - 1]) || text[s - 1] === '、') && i - s < 60) s--;
+    const items = text.slice(s, i).split('、');
+    const names: NameSpan[] = [];
+    let at = s;
+    for (const item of items) {
+      if (isPlausibleName(item, lex)) names.push({ start: at, end: at + item.length, name: item });
+      at += item.length + 1;
+    }
+    if (!names.length || names.length !== items.length) continue;
+    const chain = chainAfter(text, i + cue.length, roleByEnd, ctxFor(i));
+    for (const n of names) {
+      addPerson(n, 'person.election');
+      if (chain.length) hold(n, chain, 'office.election');
+    }
+  }
+}
+
+/** Every other occurrence of a name already found (one automaton of the article's names). */
+function findRepeats(text: string, found: Found, addPerson: (span: NameSpan, rule: string) => void): void {
+  const names = new Set([...found.persons.values()].map((m) => m.name));
+  if (!names.size) return;
+  const automaton = new Automaton([...names].map((n) => [n, true] as const));
+  const covered: Span[] = [...found.persons.values()];
+  for (const m of automaton.findLongest(text)) {
+    if (covered.some((c) => m.start < c.end && c.start < m.end)) continue;
+    addPerson({ start: m.start, end: m.end, name: m.key }, 'person.repeat');
+  }
 }

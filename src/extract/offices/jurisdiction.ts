@@ -1,0 +1,155 @@
+/**
+ * Jurisdictions of offices: which division a title's place refers to. A local paper writes
+ * `市委书记` for its own city; `省长` is the home province's; a county paper's `县长` is its
+ * county's and its `市委副书记` the parent prefecture's. Explicit places in the text
+ * (`石首市东升镇`, `湘西州`, `监利经济开发区`) are read with the gazetteer, or, where the
+ * gazetteer does not know them, by their suffix.
+ *
+ * Example: `markerPlace('市', {home: '江陵县', gazetteer})` → `{name: '荆州市', written: '荆州市'}`.
+ */
+
+/** The part of a gazetteer division the office code reads (src/gazetteer/index.ts). */
+export interface DivisionLike {
+  name: string;
+  level: string;
+  parent: string | null;
+  aliases: string[];
+}
+
+/** The gazetteer API the office code needs (structurally the one of src/gazetteer/index.ts). */
+export interface GazetteerLike {
+  byName(nameOrAlias: string): DivisionLike | undefined;
+  parentChain(name: string): DivisionLike[];
+  find(text: string, from?: number, to?: number, home?: string | null): Array<{ start: number; end: number; division: DivisionLike; form: string }>;
+  resolve(form: string, home?: string | null): DivisionLike | undefined;
+}
+
+/** A jurisdiction as an office name writes it: `written` prefixes the title, `name` is the division. */
+export interface Place {
+  /** Canonical division name (`恩施土家族苗族自治州`), or the written form where the gazetteer does not know it. */
+  name: string;
+  /** The form put in front of the title (`恩施州`, `公安县狮子口镇`). */
+  written: string;
+}
+
+/** What the jurisdiction of an article is decided from. */
+export interface JurisdictionContext {
+  home: string | null;
+  gazetteer?: GazetteerLike;
+}
+
+const ZONE_WORDS = ['经济技术开发区', '高新技术产业开发区', '经济开发区', '高新区', '经开区', '开发区', '新区', '工业园区'];
+const ZONE_EXPANSION: Record<string, string> = { 经开区: '经济开发区' };
+const SUFFIX = /(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|自治州|自治县|街道|省|市|县|区|州|镇|乡)$/;
+/** A place piece recognised by its suffix alone; it must not contain characters of bodies (委, 局, 会…). */
+const PIECE = /^[\u4e00-\u9fff]{2,6}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|自治州|自治县|街道|省|市|县|区|州|镇|乡)/;
+const BODY_CHARS = /[委局会部院府党组长团司校社厅处办协法检]/;
+
+/** The home division and the divisions above it, nearest first. */
+function homeChain(ctx: JurisdictionContext): DivisionLike[] {
+  if (!ctx.home) return [];
+  const gz = ctx.gazetteer;
+  const self = gz?.byName(ctx.home);
+  if (!gz || !self) return [{ name: ctx.home, level: 'unknown', parent: null, aliases: [] }];
+  const chain = [self];
+  for (const d of gz.parentChain(self.name)) if (!chain.some((c) => c.name === d.name)) chain.push(d);
+  return chain;
+}
+
+/** The form of a division ending in `marker`: `恩施州` for 恩施土家族苗族自治州 under `州`. */
+function formEndingIn(d: DivisionLike, marker: string): string | null {
+  if (marker === '州') {
+    const short = [...d.aliases].filter((a) => a.endsWith('州') && a.length >= 3).sort((a, b) => a.length - b.length)[0];
+    if (d.name.endsWith('自治州')) return short ?? d.name;
+    return d.name.endsWith('州') ? d.name : null;
+  }
+  return d.name.endsWith(marker) ? d.name : null;
+}
+
+/**
+ * The division a one-character level marker (`省`, `市`, `县`, `区`, `州`, `镇`, `乡`)
+ * means in an article: the nearest of the home and its parents whose name ends in it.
+ */
+export function markerPlace(marker: string, ctx: JurisdictionContext): Place | null {
+  for (const d of homeChain(ctx)) {
+    if (marker === '省' && d.level !== 'unknown' && d.level !== 'province') continue;
+    if (marker === '市' && d.level === 'province') continue;
+    const written = formEndingIn(d, marker);
+    if (written) return { name: d.name, written };
+  }
+  return null;
+}
+
+/** The home's name without its level suffix (`宿松县` → `宿松`), for zones written without a place. */
+function homeStem(ctx: JurisdictionContext): string | null {
+  const chain = homeChain(ctx);
+  const d = chain.find((c) => c.level !== 'province') ?? chain[0];
+  if (!d) return null;
+  return d.name.replace(/(?:土家族苗族自治州|自治州|自治县|市|县|区)$/, '');
+}
+
+/**
+ * Explicit places written at `start` (a chain such as `公安县狮子口镇`), up to `limit`.
+ * Returns the end of the chain and the place it names, or null.
+ */
+export function placesAt(text: string, start: number, limit: number, ctx: JurisdictionContext): { end: number; place: Place } | null {
+  let pos = start;
+  let written = '';
+  let last: DivisionLike | null = null;
+  const gz = ctx.gazetteer;
+  while (pos < limit) {
+    let advanced = false;
+    if (gz) {
+      const here = gz
+        .find(text, pos, limit, ctx.home)
+        .filter((m) => m.start === pos)
+        .sort((a, b) => b.end - a.end)[0];
+      // `市中级人民法院` is not 市中区's court: a short form never starts with a level marker.
+      const markerShort = here && '省市县区州镇乡'.includes(text[pos]!) && !SUFFIX.test(here.form);
+      // A short form (`南京`) is a place of a title only before `委` or a zone word; `南京东金…公司` is a company.
+      const bareShort =
+        here && !SUFFIX.test(here.form) && text[here.end] !== '委' && !ZONE_WORDS.some((z) => text.startsWith(z, here.end));
+      if (here && !markerShort && !bareShort) {
+        let form = text.slice(here.start, here.end);
+        let end = here.end;
+        const zone = ZONE_WORDS.find((z) => text.startsWith(z, end) && end + z.length <= limit);
+        if (zone && !SUFFIX.test(form)) {
+          // `监利经济开发区`: the zone is named after the place; keep it as written.
+          form += ZONE_EXPANSION[zone] ?? zone;
+          end += zone.length;
+          last = null;
+        } else {
+          if (here.division.level === 'zone') form = here.division.name;
+          else if (!SUFFIX.test(form)) form = here.division.name;
+          last = here.division;
+        }
+        written += form;
+        pos = end;
+        advanced = true;
+      }
+    }
+    if (!advanced) {
+      const zone = pos === start ? ZONE_WORDS.find((z) => text.startsWith(z, pos) && pos + z.length <= limit) : undefined;
+      if (zone) {
+        // A zone without a place (`经开区党工委书记`) is the home's zone.
+        const resolved = gz?.resolve(zone, ctx.home);
+        const stem = homeStem(ctx);
+        if (resolved && resolved.level === 'zone') written += resolved.name;
+        else if (stem) written += stem + (ZONE_EXPANSION[zone] ?? zone);
+        else break;
+        pos += zone.length;
+        last = resolved ?? null;
+        continue;
+      }
+      // Places not in the gazetteer, by their suffix; never from a level marker (`市公安局…`).
+      if (pos === start && '省市县区州镇乡'.includes(text[pos]!)) break;
+      const m = PIECE.exec(text.slice(pos, limit));
+      if (!m || BODY_CHARS.test(m[0])) break;
+      written += m[0];
+      pos += m[0].length;
+      last = null;
+    }
+  }
+  if (pos === start) return null;
+  return { end: pos, place: { name: last && written.endsWith(last.name) ? last.name : written, written } };
+}

@@ -1,0 +1,140 @@
+/**
+ * Office phrases: a title as written before a name (`市委副书记`, `石首市东升镇党委书记`,
+ * `党组书记`) parsed into place, body and role, and named in full with its jurisdiction as
+ * the guidelines ask (`荆州市委副书记`, `荆州市市长`, `荆州市中级人民法院副院长`).
+ * Titles in a chain (`市委副书记、政法委书记`) take the place and body of the one before.
+ *
+ * Example: `市委副书记、市长` in a 荆州 article → `荆州市委副书记`, `荆州市市长`.
+ */
+import type { PeopleLexicon, TitleInfo } from '../people/lexicon.js';
+import { markerPlace, placesAt, type JurisdictionContext, type Place } from './jurisdiction.js';
+
+/** One office phrase of the text, parsed. */
+export interface OfficePhrase {
+  /** Span of the phrase in the text (place, body and role as written). */
+  start: number;
+  end: number;
+  /** The role word that ends the phrase (`副书记`, `市长`). */
+  role: string;
+  info: TitleInfo;
+  /** The jurisdiction, when the phrase names or implies one. */
+  place: Place | null;
+  /** How the place was found: written, by a level marker, carried from an earlier title, or none. */
+  placeFrom: 'explicit' | 'marker' | 'carried' | 'none';
+  /** What stands between place and role, normalised (`委`, `人大常委会`, `地方金融工作局党组`). */
+  body: string;
+  /** The full office name, or null when the phrase does not make one (no place, or not an office). */
+  name: string | null;
+}
+
+/** Words before a title that are not part of it (`作为荆州开发区…`, `来自基层的…`). */
+const LEADING_CUES = [
+  '作为', '任命', '新任', '现任', '时任', '原任', '拟任', '升任', '出任', '担任', '兼任', '调任', '此前任', '当选为', '当选',
+  '的', '了', '着', '和', '与', '及', '以及', '在', '由', '是', '向', '对', '到', '来自', '等', '同志', '其中', '包括', '陪同',
+  '邀请', '听取', '会见', '并', '为', '原', '前', '即', '曾任', '历任', '还有',
+];
+const PARTY = ['中国共产党', '中共'];
+
+/** Normalises a body as written into the form office names use. */
+function normaliseBody(body: string, isHead: boolean): string {
+  let b = body
+    .replace(/第?[一二三四五六七八九十]+届/g, '')
+    .replace(/人民代表大会常务委员会/g, '人大常委会')
+    .replace(/人民代表大会/g, '人大');
+  if (isHead) b = b.replace(/(?:人民)?政府$/, '');
+  return b;
+}
+
+/** Where a phrase ending with `role` at `roleStart` begins: after the last leading cue word in the segment. */
+export function phraseStart(text: string, segStart: number, roleStart: number): number {
+  let start = segStart;
+  for (let i = roleStart - 1; i >= segStart; i--) {
+    const cue = LEADING_CUES.find((c) => i - c.length + 1 >= segStart && text.startsWith(c, i - c.length + 1));
+    if (cue) {
+      // The cue nearest the role wins: what precedes it is the sentence, not the title.
+      start = i + 1;
+      break;
+    }
+  }
+  for (const p of PARTY) if (text.startsWith(p, start) && start + p.length < roleStart) start += p.length;
+  return start;
+}
+
+/** What the parser needs besides the text: lexicon, jurisdiction, and places carried along the sentence. */
+export interface PhraseContext extends JurisdictionContext {
+  lex: PeopleLexicon;
+  /** Explicit places seen earlier in the sentence, by level marker (`仙桃市委书记…，市长…` → 市: 仙桃市). */
+  carried: Map<string, Place>;
+}
+
+/**
+ * Parses the phrase `text[start, roleEnd)` whose role is `text[roleStart, roleEnd)`.
+ * `prev` is the phrase before it in the same chain, whose place and body a bare role inherits.
+ */
+export function parsePhrase(
+  text: string,
+  start: number,
+  roleStart: number,
+  roleEnd: number,
+  info: TitleInfo,
+  ctx: PhraseContext,
+  prev: OfficePhrase | null,
+): OfficePhrase {
+  const role = text.slice(roleStart, roleEnd);
+  const phrase: OfficePhrase = { start, end: roleEnd, role, info, place: null, placeFrom: 'none', body: '', name: null };
+  const isHead = info.kind === 'head';
+  for (const p of PARTY) if (text.startsWith(p, start) && start + p.length < roleStart) start += p.length;
+  phrase.start = start;
+  let bodyStart = start;
+  const explicit = placesAt(text, start, roleStart, ctx);
+  if (explicit) {
+    phrase.place = explicit.place;
+    phrase.placeFrom = 'explicit';
+    bodyStart = explicit.end;
+    // `松滋市市委书记`: the level marker repeats the place's suffix.
+    if (text[bodyStart] === explicit.place.written.slice(-1) && text[bodyStart + 1] === '委') bodyStart++;
+    const level = explicit.place.written.slice(-1);
+    if ('省市县区州镇乡'.includes(level)) ctx.carried.set(level, explicit.place);
+  } else if (start < roleStart && ctx.lex.levels.has(text[start]!) && text[start + 1] !== '场') {
+    const marker = text[start]!;
+    phrase.place = ctx.carried.get(marker) ?? markerPlace(marker, ctx);
+    phrase.placeFrom = ctx.carried.has(marker) ? 'carried' : 'marker';
+    bodyStart = start + 1;
+  } else if (start === roleStart && isHead && info.level) {
+    phrase.place = ctx.carried.get(info.level) ?? markerPlace(info.level, ctx);
+    phrase.placeFrom = ctx.carried.has(info.level) ? 'carried' : 'marker';
+  }
+  phrase.body = normaliseBody(text.slice(bodyStart, roleStart), isHead);
+  // Checked on the normalised body: `人民代表大会` is a congress, `代表` alone is not an office.
+  const normalised = phrase.body + role;
+  if (ctx.lex.noOffice.some((w) => normalised.includes(w))) return phrase;
+  if (phrase.placeFrom === 'none') {
+    const standalone = ctx.lex.standalone.get(role);
+    if (standalone && !phrase.body) {
+      phrase.name = standalone;
+      return phrase;
+    }
+    const isSub = !phrase.body || ctx.lex.subBodies.some((s) => phrase.body.startsWith(s));
+    if (prev?.place && prev.name) {
+      // `市委副书记、政法委书记`: an organ of the body before; `…党工委副书记、管委会主任`: a body of the same place.
+      phrase.place = prev.place;
+      phrase.placeFrom = 'carried';
+      // A bare role takes the whole body before it (`党组书记、副院长`); an organ takes only the
+      // party committee (`县委办主任、宣传部长` → 县委宣传部长, not 县委办宣传部).
+      const inherited = !isSub || prev.info.kind === 'head' ? '' : !phrase.body ? prev.body : prev.body.startsWith('委') ? '委' : prev.body;
+      if (isSub && prev.info.kind === 'head' && !phrase.body) return phrase;
+      phrase.body = inherited + phrase.body;
+    } else if (phrase.body.length >= 4 && !isSub) {
+      // A named body without a place (`长江大学`, `…股份有限公司`): the office is written in full.
+      phrase.name = phrase.body + role;
+      return phrase;
+    } else return phrase;
+  }
+  if (!phrase.place) return phrase;
+  // `松滋市长`: the head's level character is already the place's suffix.
+  if (isHead) {
+    const headPlace = phrase.place.written;
+    phrase.name = headPlace + phrase.body + role;
+  } else phrase.name = phrase.place.written + phrase.body + role;
+  return phrase;
+}

@@ -1,0 +1,83 @@
+/**
+ * The lexicons of the Person/Office extractor, loaded once from data/lexicon/ and compiled
+ * into automata: titles (titles.yaml), surnames (surnames.yaml) and the name stop list
+ * (name-stopwords.yaml). Everything here is general vocabulary; nothing names a person.
+ *
+ * Example: `peopleLexicon().roles.longestEndingAt('市委副书记', 5)?.key` → `副书记`.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { Automaton } from '../automaton.js';
+import { dataPath } from '../../data-path.js';
+
+/** What a title word is: a role after a body (`书记`), or a government head bound to a level (`市长`). */
+export interface TitleInfo {
+  kind: 'role' | 'head';
+  /** For heads: the level marker (`市` in 副市长). */
+  level?: string;
+}
+
+/** The compiled lexicons. */
+export interface PeopleLexicon {
+  /** Every title word (roles with modifiers, heads with modifiers), for matching right before a name. */
+  roles: Automaton<TitleInfo>;
+  levels: Set<string>;
+  subBodies: string[];
+  noOffice: string[];
+  standalone: Map<string, string>;
+  singleSurnames: Set<string>;
+  compoundSurnames: Set<string>;
+  stopWords: Set<string>;
+  stopPrefixes: string[];
+  neverInName: Set<string>;
+}
+
+interface TitlesFile {
+  levels: string[];
+  heads: string[];
+  head_modifiers: string[];
+  modifiers: string[];
+  roles: string[];
+  sub_bodies: string[];
+  no_office: string[];
+  standalone: Record<string, string>;
+}
+
+let cached: PeopleLexicon | null = null;
+
+function readYaml<T>(relative: string): T {
+  return parse(readFileSync(dataPath(relative), 'utf8')) as T;
+}
+
+/** Loads and compiles the lexicons (once per process). */
+export function peopleLexicon(): PeopleLexicon {
+  if (cached) return cached;
+  const titles = readYaml<TitlesFile>('lexicon/titles.yaml');
+  const surnames = readYaml<{ single: string; compound: string[] }>('lexicon/surnames.yaml');
+  const stops = readYaml<{ words: string[]; prefixes: string[]; never_in_name: string }>('lexicon/name-stopwords.yaml');
+  const entries: Array<[string, TitleInfo]> = [];
+  for (const role of titles.roles) {
+    entries.push([role, { kind: 'role' }]);
+    for (const mod of titles.modifiers) entries.push([mod + role, { kind: 'role' }]);
+  }
+  // Heads go last so that `市长` is a head even though it is also listed as a role.
+  for (const level of titles.levels) {
+    for (const head of titles.heads) {
+      entries.push([level + head, { kind: 'head', level }]);
+      for (const mod of titles.head_modifiers) entries.push([mod + level + head, { kind: 'head', level }]);
+    }
+  }
+  cached = {
+    roles: new Automaton(entries),
+    levels: new Set(titles.levels),
+    subBodies: titles.sub_bodies,
+    noOffice: titles.no_office,
+    standalone: new Map(Object.entries(titles.standalone)),
+    singleSurnames: new Set([...surnames.single.replace(/\s+/g, '')]),
+    compoundSurnames: new Set(surnames.compound),
+    stopWords: new Set(stops.words),
+    stopPrefixes: stops.prefixes,
+    neverInName: new Set([...stops.never_in_name.replace(/\s+/g, '')]),
+  };
+  return cached;
+}

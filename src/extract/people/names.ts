@@ -1,0 +1,131 @@
+/**
+ * Person names: where one starts and how long it is. A name is a surname from the lexicon
+ * (single or compound) and a given name of one or two characters; its end is decided by
+ * what follows it (punctuation, or a word that follows names in news text: 表示, 出席, 同志…),
+ * since Chinese writes no space after a name.
+ *
+ * Example: `nameAt('市委书记吴锦出席会议', 4, lex)` → `{start: 4, end: 6, name: '吴锦'}`.
+ */
+import { Automaton } from '../automaton.js';
+import type { PeopleLexicon } from './lexicon.js';
+
+/** A name found in text: `text.slice(start, end)` is `name`. */
+export interface NameSpan {
+  start: number;
+  end: number;
+  name: string;
+}
+
+/**
+ * Words that follow a name: speech and meeting verbs, connectives, honorifics, byline marks.
+ * A name candidate is accepted only where one of these (or punctuation) follows it.
+ */
+const AFTER_NAME = [
+  '出席', '主持', '表示', '指出', '说', '认为', '强调', '要求', '介绍', '讲话', '致辞', '作', '在', '到', '来', '赴', '率',
+  '带领', '带队', '率队', '一行', '同志', '等', '和', '与', '及', '以及', '参加', '陪同', '调研', '宣布', '宣读', '代表', '就',
+  '对', '向', '为', '是', '也', '还', '均', '分别', '先后', '亲自', '深入', '前往', '会见', '看望', '慰问', '察看', '听取',
+  '希望', '提出', '称', '坦言', '透露', '告诉', '回答', '感慨', '当选', '任', '被', '将', '已', '于', '今天', '日前', '近日',
+  '当天', '摄', '报道', '通讯员', '特约记者', '记者', '编辑', '出任', '一同', '共同', '所作', '来到', '走访',
+  '考察', '检查', '督办', '发表', '寄语', '讲', '的', '指示', '批示', '首先', '最后', '随后', '接着', '又', '再', '则', '此前',
+  '坚持', '主讲', '通报', '部署', '总结', '解读', '答', '带着', '从', '把', '给', '让', '请', '曾', '现', '原', '现任', '生于',
+  '出生', '同样', '多次', '一直', '认真', '充分', '详细', '高度', '专门', '深情', '动情', '呼吁', '号召', '承诺', '回忆', '特别',
+  '总书记', '书记', '市长', '主任', '等人', '所',
+];
+
+const afterName = new Automaton(AFTER_NAME.map((w) => [w, true] as const));
+
+/** Characters that never stand inside a given name. */
+const MIDDLE_NEVER = new Set([...'的了着是们个这那我你他她它']);
+
+/** Is `c` a CJK ideograph (the characters a name is made of)? */
+export function isHan(c: string | undefined): boolean {
+  return c !== undefined && /[\u3400-\u9fff]/.test(c);
+}
+
+/** Length of the surname starting at `i` (2 for a compound surname, 1 for a single one), or 0. */
+export function surnameLength(text: string, i: number, lex: PeopleLexicon): number {
+  if (lex.compoundSurnames.has(text.slice(i, i + 2))) return 2;
+  return lex.singleSurnames.has(text[i] ?? '') ? 1 : 0;
+}
+
+/** Is `name` shaped like a full name: surname + one or two characters, no function words, not a stop word? */
+export function isPlausibleName(name: string, lex: PeopleLexicon): boolean {
+  const s = surnameLength(name, 0, lex);
+  if (!s) return false;
+  const given = name.length - s;
+  if (given < 1 || given > 2) return false;
+  for (const c of name) if (!isHan(c)) return false;
+  // Function words end phrases, not names (`吴锦在…`); inside a name they occur (`汪在祥`).
+  if (lex.neverInName.has(name[name.length - 1]!)) return false;
+  if (given === 2 && MIDDLE_NEVER.has(name[s]!)) return false;
+  if (name.includes('同志')) return false;
+  if (lex.stopWords.has(name)) return false;
+  for (const p of lex.stopPrefixes) if (name.startsWith(p)) return false;
+  return true;
+}
+
+/**
+ * How strongly position `i` ends a name: 2 at the end of text, before punctuation or a word
+ * of two or more characters that follows names (出席, 表示); 1 before a one-character word
+ * (在, 来, 作), which may also be the last character of a longer name; 0 otherwise.
+ */
+export function nameBoundary(text: string, i: number): 0 | 1 | 2 {
+  if (i >= text.length || !isHan(text[i])) return 2;
+  const m = afterName.longestAt(text, i);
+  if (!m) return 0;
+  return m.key.length >= 2 ? 2 : 1;
+}
+
+/** Is position `i` a place where a name may end? */
+export function isNameBoundary(text: string, i: number): boolean {
+  return nameBoundary(text, i) > 0;
+}
+
+/**
+ * The name starting at `start`, or null. Known names (found elsewhere in the article) win;
+ * otherwise the shortest plausible name followed by a boundary.
+ */
+export function nameAt(text: string, start: number, lex: PeopleLexicon, known?: Automaton<true>): NameSpan | null {
+  if (known) {
+    const k = known.longestAt(text, start);
+    if (k) return { start, end: k.end, name: k.key };
+  }
+  const s = surnameLength(text, start, lex);
+  if (!s) return null;
+  const found: Array<NameSpan & { strength: number }> = [];
+  for (const given of [1, 2]) {
+    const end = start + s + given;
+    if (end > text.length) break;
+    const name = text.slice(start, end);
+    if (!isPlausibleName(name, lex)) continue;
+    const strength = nameBoundary(text, end);
+    if (strength) found.push({ start, end, name, strength });
+  }
+  // `李春来出席`: the two-character reading ends before a one-character word (来), the
+  // three-character one before a clear boundary (出席): the longer name is meant.
+  const [short, long] = found;
+  if (short && long && short.strength === 1 && long.strength === 2) return { start, end: long.end, name: long.name };
+  return short ? { start, end: short.end, name: short.name } : null;
+}
+
+/**
+ * Splits a run of names written without separators (`李天然夏雨彬`) into names, each a
+ * surname plus one or two characters; fewest pieces win, then longer first pieces. Returns
+ * null when the run cannot be split that way.
+ */
+export function splitNameRun(run: string, lex: PeopleLexicon): string[] | null {
+  const best: Array<string[] | null> = new Array(run.length + 1).fill(null);
+  best[run.length] = [];
+  for (let i = run.length - 1; i >= 0; i--) {
+    let choice: string[] | null = null;
+    for (const len of [3, 2, 4]) {
+      if (i + len > run.length) continue;
+      const piece = run.slice(i, i + len);
+      const rest = best[i + len];
+      if (!rest || !isPlausibleName(piece, lex)) continue;
+      if (!choice || rest.length + 1 < choice.length) choice = [piece, ...rest];
+    }
+    best[i] = choice;
+  }
+  return best[0];
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import peopleStage from '../src/extract/2-people.js';
+import { identityOffsets } from '../src/offsets.js';
+import type { Doc } from '../src/types.js';
+
+function doc(text: string, home: string | null = '荆州市', byline: string[] = []): Doc {
+  return {
+    meta: { id: 't.txt', path: 't.txt', title: null, date: null, source: null, url: null, home, homeSource: 'cli', lang: 'zh', byline, encoding: 'utf-8' },
+    source: text,
+    text,
+    offsets: identityOffsets(text.length),
+    mentions: [],
+    relations: [],
+    messages: [],
+  };
+}
+
+const stage = peopleStage();
+function run(text: string, home: string | null = '荆州市', byline: string[] = []) {
+  const d = doc(text, home, byline);
+  stage(d);
+  return {
+    persons: d.mentions.filter((m) => m.type === 'Person').map((m) => [m.name, m.start, m.end, m.rule]),
+    offices: d.mentions.filter((m) => m.type === 'Office').map((m) => [m.name, m.start, m.end]),
+    holds: d.relations.map((r) => [r.from.name, r.to.name]),
+    doc: d,
+  };
+}
+
+describe('Person and HOLDS from title + name', () => {
+  it('reads a chain of titles and names each office with its jurisdiction', () => {
+    const r = run('市委副书记、市长周志红作工作部署。');
+    expect(r.persons).toEqual([['周志红', 8, 11, 'person.title-name']]);
+    expect(r.offices).toEqual([
+      ['荆州市委副书记', 0, 5],
+      ['荆州市市长', 6, 8],
+    ]);
+    expect(r.holds).toEqual([
+      ['周志红', '荆州市委副书记'],
+      ['周志红', '荆州市市长'],
+    ]);
+    expect(r.doc.relations[0]!.evidence).toEqual([{ start: 0, end: 17, rule: 'office.title-chain' }]);
+  });
+
+  it('gives every name of a list the title before it, and stops at the verb', () => {
+    const r = run('市委常委严冀钢、李水彬、黄镇、夏光宏出席会议。');
+    expect(r.persons.map((p) => p[0])).toEqual(['严冀钢', '李水彬', '黄镇', '夏光宏']);
+    expect(new Set(r.holds.map((h) => h[1]))).toEqual(new Set(['荆州市委常委']));
+    expect(r.holds).toHaveLength(4);
+  });
+
+  it('inherits the organ and the body along a chain', () => {
+    expect(run('市委副书记、政法委书记周向阳，市人大常委会主任段昌林出席。').holds).toEqual([
+      ['周向阳', '荆州市委副书记'],
+      ['周向阳', '荆州市委政法委书记'],
+      ['段昌林', '荆州市人大常委会主任'],
+    ]);
+    expect(run('市中级人民法院党组书记、副院长、代理院长贾亚胜说，').holds).toEqual([
+      ['贾亚胜', '荆州市中级人民法院党组书记'],
+      ['贾亚胜', '荆州市中级人民法院副院长'],
+      ['贾亚胜', '荆州市中级人民法院代理院长'],
+    ]);
+  });
+
+  it('lets an explicit place win over the home, townships included', () => {
+    expect(run('来自基层的公安县狮子口镇党委书记刘昊表示，').holds).toEqual([['刘昊', '公安县狮子口镇党委书记']]);
+    expect(run('监利经济开发区党工委书记、管委会主任赵仙国认为：').holds).toEqual([
+      ['赵仙国', '监利经济开发区党工委书记'],
+      ['赵仙国', '监利经济开发区管委会主任'],
+    ]);
+  });
+
+  it('resolves the province and, in a county paper, the parent prefecture', () => {
+    expect(run('省委书记应勇指出，').holds).toEqual([['应勇', '湖北省委书记']]);
+    expect(run('市委副书记、市长刘洁来我县调研。', '团风县').holds).toEqual([
+      ['刘洁', '黄冈市委副书记'],
+      ['刘洁', '黄冈市市长'],
+    ]);
+    expect(run('县委副书记、县长胡凯等参加。', '团风县').holds).toEqual([
+      ['胡凯', '团风县委副书记'],
+      ['胡凯', '团风县县长'],
+    ]);
+  });
+
+  it('does not let a title swallow a name or a court be read as 市中区', () => {
+    const r = run('党组书记江成与大家交流。学习应勇同志的讲话。');
+    expect(r.persons.map((p) => p[0])).toContain('应勇');
+    expect(r.persons.map((p) => p[0])).not.toContain('成与');
+    expect(r.offices).toEqual([]);
+  });
+});
+
+describe('Person from honorifics, bylines and repeats', () => {
+  it('finds X总书记 and its office', () => {
+    const r = run('认真贯彻习近平总书记考察湖北时的重要讲话精神。');
+    expect(r.persons).toEqual([['习近平', 4, 7, 'person.honorific']]);
+    expect(r.holds).toEqual([['习近平', '中共中央总书记']]);
+  });
+
+  it('splits reporters written without separators', () => {
+    const r = run('本报讯(记者李天然夏雨彬特约记者张星星)12月30日上午。');
+    expect(r.persons).toEqual([
+      ['李天然', 6, 9, 'person.byline'],
+      ['夏雨彬', 9, 12, 'person.byline'],
+      ['张星星', 16, 19, 'person.byline'],
+    ]);
+    expect(r.holds).toEqual([]);
+  });
+
+  it('finds a name again once it is known', () => {
+    const r = run('市委书记吴锦出席会议。吴锦强调，要加快发展。');
+    expect(r.persons).toEqual([
+      ['吴锦', 4, 6, 'person.title-name'],
+      ['吴锦', 11, 13, 'person.repeat'],
+    ]);
+  });
+
+  it('reads elections and appointments', () => {
+    expect(run('刘沛、王琦当选为商丘市第五届人民代表大会常务委员会副主任，', '商丘市').holds).toEqual([
+      ['刘沛', '商丘市人大常委会副主任'],
+      ['王琦', '商丘市人大常委会副主任'],
+    ]);
+    expect(run('任命伍昌军同志中共洪湖市委委员、常委、书记。', '荆州市').holds).toEqual([
+      ['伍昌军', '洪湖市委常委'],
+      ['伍昌军', '洪湖市委书记'],
+    ]);
+  });
+});
