@@ -1,0 +1,256 @@
+/**
+ * Finding campaign mentions: each rule returns spans of `doc.text` with a canonical name and
+ * a rule id. The rules, in order:
+ *
+ * - `campaign.quoted-cue`: a quote whose content ends with a campaign suffix (`“回归工程”`).
+ * - `campaign.quoted-suffix`: a suffix written after the quote (`“双优化”攻坚战`).
+ * - `campaign.counted`: a quoted counted form (`“四大会战”`, `“十问十帮”`).
+ * - `campaign.target`: a quoted slogan-target (`“双冲刺”目标`, `“冲刺3000亿”`).
+ * - `campaign.event-theme`: a quote that heads a joint meeting name (`“冲刺三千亿”暨…推进会`).
+ * - `campaign.joint`: a quote joined by 暨 to a suffixed name (`“思想破冰…”暨…主题活动`).
+ * - `campaign.verb-object`: a quote right after a launching verb that holds a count (`推进“高效办成一件事”`).
+ * - `campaign.bare-cue`: no quotes, between a launching verb and a suffix (`实施产业跨江行动`).
+ * - `campaign.shared-suffix`: a list sharing one suffix (`实施A、B等四大工程` → A工程, B工程).
+ * - `campaign.repeat`: a later occurrence of a name already found (`冲刺3000亿元`).
+ *
+ * Rhetoric is rejected by general cues: punctuation inside (speech, lists), a copula, a
+ * rhetoric verb before (`当好“店小二”`) or a quality noun after (`“项目为王”理念`).
+ */
+import { Automaton } from '../automaton.js';
+import { campaignLexicon } from './lexicon.js';
+import { canonicalName, hasCount, isCounted, isOnlyNumber } from './parse.js';
+import { findQuotes, type Quote } from './quotes.js';
+
+/** A campaign found in the text. `start`/`end` index `doc.text`. */
+export interface CampaignSpan {
+  name: string;
+  start: number;
+  end: number;
+  rule: string;
+  /** Where the launching verb or rhetoric context was read: the opening quote, or the body start. */
+  anchor: number;
+}
+
+const CLAUSE_PUNCT = new Set([...'，。；：！？,;:!?\n、()（）《》']);
+const INNER_PUNCT = /[，。；：！？,;:!?、《》…]/;
+const SENTENCE_PUNCT = new Set([...'，。；：！？,;:!?\n']);
+const CJK = /[\u3400-\u9fff]/;
+
+/** Runs every rule over `text` and returns the spans, repeats included. */
+export function findCampaigns(text: string): CampaignSpan[] {
+  const quotes = findQuotes(text);
+  const spans: CampaignSpan[] = [];
+  const accepted = new Set<number>();
+  quotes.forEach((q, i) => {
+    const found = fromQuote(text, q);
+    if (found) {
+      spans.push(found);
+      accepted.add(i);
+    }
+    const joint = jointName(text, q);
+    if (joint) spans.push(joint);
+  });
+  const acceptedQuotes = quotes.filter((_, i) => accepted.has(i));
+  spans.push(...bareCampaigns(text, quotes, acceptedQuotes));
+  spans.push(...sharedSuffix(text));
+  spans.push(...repeats(text, spans));
+  return dedupe(spans);
+}
+
+function contentOf(text: string, q: Quote): string {
+  return text.slice(q.open + 1, q.close);
+}
+
+/** Decides whether one quote names a campaign. */
+function fromQuote(text: string, q: Quote): CampaignSpan | null {
+  const lex = campaignLexicon();
+  const raw = contentOf(text, q);
+  if (INNER_PUNCT.test(raw)) return null;
+  const content = canonicalName(raw);
+  const len = [...content].length;
+  if (len < 2 || len > 24) return null;
+  if (lex.neverInside.some((w) => content.includes(w))) return null;
+  if (len === 4 && /[和与及]/.test(content)) return null;
+  if (lex.rhetoricBefore.longestEndingAt(text, q.open, 4)) return null;
+  // 以“…”的 耐心/气概: a manner, not a campaign.
+  if (text[q.open - 1] === '以' && text[q.close + 1] === '的') return null;
+
+  const contentSuffix = lex.contentSuffixes.longestEndingAt(content, content.length, 6);
+  let attached = contentSuffix ? null : lex.attachedSuffixes.longestAt(text, q.close + 1);
+  // A noun glued before the quote (天然气“下乡”工程) makes the quote a word of a longer name,
+  // not the campaign's own name: only a verb, a conjunction or punctuation may stand there.
+  if (attached && CJK.test(text[q.open - 1] ?? '') && !'把的和与及了'.includes(text[q.open - 1]!) && !lex.triggers.longestEndingAt(text, q.open, 4)) {
+    attached = null;
+  }
+  if (!attached && lex.rhetoricAfter.longestAt(text, q.close + 1)) return null;
+  const end = attached ? attached.end : q.close;
+  const name = attached ? content + attached.key : content;
+  const span = (rule: string): CampaignSpan => ({ name, start: q.open + 1, end, rule, anchor: q.open });
+
+  if (attached) return span('campaign.quoted-suffix');
+  if (isOnlyNumber(content)) return null;
+  if (contentSuffix && len >= 3) return span('campaign.quoted-cue');
+  if (len >= 4 && isCounted(content)) return span('campaign.counted');
+  if (len <= 10 && (lex.targetAfter.longestAt(text, q.close + 1) || /\d(万?亿|万)/.test(content))) return span('campaign.target');
+  if (text[q.close + 1] === '暨') return span('campaign.event-theme');
+  if (hasCount(content) && lex.triggers.longestEndingAt(text, q.open, 4) && closesClause(text, q.close + 1)) {
+    return span('campaign.verb-object');
+  }
+  return null;
+}
+
+/** True when a clause ends at `i` (punctuation, end of text, or the next quote). */
+function closesClause(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  const ch = text[i]!;
+  return SENTENCE_PUNCT.has(ch) || ch === '“' || ch === '、' || ch === '等' || /\s/.test(ch);
+}
+
+/** `“A”暨B…活动`: the quote and what 暨 joins to it, when that ends in a campaign suffix. */
+function jointName(text: string, q: Quote): CampaignSpan | null {
+  if (text[q.close + 1] !== '暨') return null;
+  const raw = contentOf(text, q);
+  if (INNER_PUNCT.test(raw) || raw.length > 20) return null;
+  const lex = campaignLexicon();
+  const limit = Math.min(text.length, q.close + 40);
+  let best: { end: number } | null = null;
+  for (let i = q.close + 2; i < limit; i++) {
+    const ch = text[i]!;
+    if (SENTENCE_PUNCT.has(ch) || ch === '、') break;
+    const m = lex.contentSuffixes.longestAt(text, i);
+    if (m && m.end <= limit) {
+      const next = text[m.end];
+      if (next === undefined || !CJK.test(next)) best = { end: m.end };
+    }
+  }
+  if (!best) return null;
+  return { name: canonicalName(text.slice(q.open, best.end)), start: q.open + 1, end: best.end, rule: 'campaign.joint', anchor: q.open };
+}
+
+/** Suffix matches that end a word (not 改革开放, 工程量, 行动自觉, 战略机遇). */
+function endsWord(text: string, end: number): boolean {
+  const next = text[end];
+  if (next === undefined || !CJK.test(next)) return true;
+  return '和与及等中上'.includes(next);
+}
+
+/** `实施产业跨江行动`: trigger verb, a body, a suffix, all inside one clause. */
+function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): CampaignSpan[] {
+  const lex = campaignLexicon();
+  const out: CampaignSpan[] = [];
+  const byEnd = new Map<number, { start: number; key: string }>();
+  for (const m of lex.bareSuffixes.findAll(text)) {
+    const prev = byEnd.get(m.end);
+    if (!prev || m.start < prev.start) byEnd.set(m.end, { start: m.start, key: m.key });
+  }
+  for (const [end0, m] of byEnd) {
+    // A suffix inside a quote (“六大行动”) ends the name after the closing quote.
+    let end = end0;
+    if (text[end] === '”' || text[end] === '’') end++;
+    if (!endsWord(text, end)) continue;
+    let clauseStart = m.start;
+    while (clauseStart > 0 && !CLAUSE_PUNCT.has(text[clauseStart - 1]!) && m.start - clauseStart < 24) clauseStart--;
+    let trigger = lastTrigger(text, clauseStart, m.start);
+    let bodyStart = trigger;
+    if (trigger < 0 && text[clauseStart - 1] === '、') {
+      // A list item: the verb stands before the first item (实施A工程、B工程).
+      let listStart = clauseStart - 1;
+      while (listStart > 0 && !SENTENCE_PUNCT.has(text[listStart - 1]!) && clauseStart - listStart < 60) listStart--;
+      if (lastTrigger(text, listStart, clauseStart) >= 0) bodyStart = clauseStart;
+    }
+    if (bodyStart < 0) continue;
+    const bodyRaw = text.slice(bodyStart, m.start);
+    if (!validBody(bodyRaw, bodyStart, quotes, accepted)) continue;
+    const body = canonicalName(bodyRaw);
+    if (m.key === '工程' && lex.projectWords.some((w) => body.includes(w))) continue;
+    out.push({ name: body + m.key, start: bodyStart, end, rule: 'campaign.bare-cue', anchor: bodyStart });
+    trigger = -1;
+  }
+  return out;
+}
+
+/** End of the last launching verb in [from, to), or -1. */
+function lastTrigger(text: string, from: number, to: number): number {
+  let best = -1;
+  for (const t of campaignLexicon().triggers.findAll(text, from, to)) best = Math.max(best, t.end);
+  return best;
+}
+
+function validBody(bodyRaw: string, at: number, quotes: Quote[], accepted: Quote[]): boolean {
+  const lex = campaignLexicon();
+  const body = canonicalName(bodyRaw);
+  const len = [...body].length;
+  if (len < 2 || len > 18) return false;
+  if ([...body].some((c) => lex.bareStop.has(c))) return false;
+  if (/[0-9]/.test(body) || /\s/.test(bodyRaw.trim())) return false;
+  // Quotes inside a bare name must themselves be campaigns or counts (干部素质提升“六大行动”),
+  // not a word in quotes (天然气“下乡”工程).
+  for (const q of quotes) {
+    if (q.open < at || q.open >= at + bodyRaw.length) continue;
+    if (!accepted.includes(q)) {
+      const inner = canonicalName(bodyRaw.slice(q.open - at + 1, Math.max(q.open - at + 1, q.close - at)));
+      if (!isCounted(inner) && q.close < at + bodyRaw.length) return false;
+    }
+  }
+  return true;
+}
+
+/** `实施产业链提升、技改提能强基、数字创新引领、市场主体倍增等四大工程`. */
+function sharedSuffix(text: string): CampaignSpan[] {
+  const lex = campaignLexicon();
+  const out: CampaignSpan[] = [];
+  const re = /等([一二三四五六七八九十两]+[大个项类])?(工程|行动|专项行动|改革|计划|攻坚战|专项治理)/g;
+  for (const m of text.matchAll(re)) {
+    const at = m.index!;
+    let start = at;
+    while (start > 0 && !SENTENCE_PUNCT.has(text[start - 1]!) && at - start < 80) start--;
+    const trigger = lastTrigger(text, start, at);
+    if (trigger < 0) continue;
+    const suffix = m[2]!;
+    const list = text.slice(trigger, at);
+    let offset = trigger;
+    const items = list.split(/([、和及])/);
+    const found: CampaignSpan[] = [];
+    let ok = true;
+    for (const part of items) {
+      if (/^[、和及]$/.test(part)) {
+        offset += part.length;
+        continue;
+      }
+      const item = canonicalName(part);
+      const n = [...item].length;
+      if (n < 2 || n > 12 || [...item].some((c) => lex.bareStop.has(c))) {
+        ok = false;
+        break;
+      }
+      const name = item.endsWith(suffix) ? item : item + suffix;
+      found.push({ name, start: offset, end: offset + part.length, rule: 'campaign.shared-suffix', anchor: trigger });
+      offset += part.length;
+    }
+    if (ok && found.length >= 2) out.push(...found);
+  }
+  return out;
+}
+
+/** Later occurrences of names already found, quoted or not (`冲刺3000亿元`, `四大会战`). */
+function repeats(text: string, spans: CampaignSpan[]): CampaignSpan[] {
+  const names = new Set(spans.map((s) => s.name).filter((n) => [...n].length >= 3));
+  if (!names.size) return [];
+  const automaton = new Automaton<string>([...names].map((n) => [n, n] as const));
+  const out: CampaignSpan[] = [];
+  for (const m of automaton.findLongest(text)) {
+    if (spans.some((s) => s.start <= m.start && m.end <= s.end)) continue;
+    out.push({ name: m.value, start: m.start, end: m.end, rule: 'campaign.repeat', anchor: m.start });
+  }
+  return out;
+}
+
+/** One span per name and place: of overlapping spans with the same name, the first rule wins. */
+function dedupe(spans: CampaignSpan[]): CampaignSpan[] {
+  const out: CampaignSpan[] = [];
+  for (const s of spans) {
+    if (out.some((o) => o.name === s.name && o.start < s.end && s.start < o.end)) continue;
+    out.push(s);
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}

@@ -1,0 +1,70 @@
+/**
+ * The cue lexicon of the Campaign extractor, loaded once from data/lexicon/campaign-cues.yaml
+ * and compiled into automata. Only general vocabulary lives there (suffixes, verbs, rhetoric
+ * cues); no campaign name does.
+ *
+ * Example: `campaignLexicon().contentSuffixes.longestEndingAt('双优化攻坚战', 6)?.key` → `攻坚战`.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { Automaton } from '../automaton.js';
+import { dataPath } from '../../data-path.js';
+
+interface CuesFile {
+  numerals: string;
+  measures: string;
+  content_suffixes: string[];
+  attached_suffixes: string[];
+  bare_suffixes: string[];
+  triggers: string[];
+  rhetoric_before: string[];
+  rhetoric_after: string[];
+  never_inside: string[];
+  bare_stop: string[];
+  target_after: string[];
+  bare_project_words: string[];
+}
+
+/** The compiled campaign cues. */
+export interface CampaignLexicon {
+  numerals: Set<string>;
+  measures: Set<string>;
+  contentSuffixes: Automaton<true>;
+  attachedSuffixes: Automaton<true>;
+  bareSuffixes: Automaton<true>;
+  triggers: Automaton<true>;
+  rhetoricBefore: Automaton<true>;
+  rhetoricAfter: Automaton<true>;
+  neverInside: string[];
+  bareStop: Set<string>;
+  targetAfter: Automaton<true>;
+  /** Words that make a bare `…工程` a construction project. */
+  projectWords: string[];
+}
+
+let cached: CampaignLexicon | null = null;
+
+function compile(words: string[]): Automaton<true> {
+  return new Automaton<true>(words.map((w) => [w, true] as const));
+}
+
+/** Loads and compiles the cues (once per process). */
+export function campaignLexicon(): CampaignLexicon {
+  if (cached) return cached;
+  const cues = parse(readFileSync(dataPath('lexicon/campaign-cues.yaml'), 'utf8')) as CuesFile;
+  cached = {
+    numerals: new Set([...cues.numerals]),
+    measures: new Set([...cues.measures]),
+    contentSuffixes: compile(cues.content_suffixes),
+    attachedSuffixes: compile(cues.attached_suffixes),
+    bareSuffixes: compile(cues.bare_suffixes),
+    triggers: compile(cues.triggers),
+    rhetoricBefore: compile(cues.rhetoric_before),
+    rhetoricAfter: compile(cues.rhetoric_after),
+    neverInside: cues.never_inside,
+    bareStop: new Set(cues.bare_stop),
+    targetAfter: compile(cues.target_after),
+    projectWords: cues.bare_project_words,
+  };
+  return cached;
+}

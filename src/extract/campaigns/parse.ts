@@ -1,0 +1,80 @@
+/**
+ * Turning a found span into a campaign's canonical name, and the shape tests on names:
+ * quotes and whitespace go, Chinese amounts before 亿/万 become digits (`冲刺三千亿` →
+ * `冲刺3000亿`, as the guidelines write it), a trailing 元 after an amount goes.
+ *
+ * Example: `canonicalName('冲刺 三千亿元')` → `冲刺3000亿`; `isCounted('十问十帮')` → true.
+ */
+import { campaignLexicon } from './lexicon.js';
+
+const QUOTE_CHARS = /[“”‘’「」『』"']/g;
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Value of a Chinese numeral below 万 (`三千` → 3000, `十五` → 15), or null when it is not one. */
+export function chineseNumber(s: string): number | null {
+  if (!s) return null;
+  let total = 0;
+  let digit: number | null = null;
+  for (const ch of s) {
+    if (ch in DIGITS) {
+      if (digit !== null) return null;
+      digit = DIGITS[ch]!;
+    } else if (ch in UNITS) {
+      total += (digit ?? 1) * UNITS[ch]!;
+      digit = null;
+    } else return null;
+  }
+  return total + (digit ?? 0);
+}
+
+/** The canonical campaign name of a surface form (see the file comment). */
+export function canonicalName(surface: string): string {
+  let name = surface.replace(QUOTE_CHARS, '').replace(/\s+/g, '');
+  // An amount target is written with digits in the guidelines (冲刺3000亿): only numerals
+  // carrying a unit (十/百/千) before 亿 or 万 are amounts; 四大会战 is a count, not an amount.
+  name = name.replace(/([零〇一二两三四五六七八九十百千]*[十百千][零〇一二两三四五六七八九]?)(?=万?亿|万)/g, (m) => {
+    const v = chineseNumber(m);
+    return v === null ? m : String(v);
+  });
+  name = name.replace(/(\d(?:万?亿|万))元/g, '$1');
+  return name;
+}
+
+/**
+ * A counted form: a numeral and a measure word (`四个优先`, `四大会战`, `千名干部进千企`), the
+ * same numeral twice (`十问十帮`, `六比六看`, `五区五中心`), or numeral + X + 并 + Y
+ * (`四策并举`). Different numerals (`千军万马`, `一难两难多难`) are idioms, not counts.
+ */
+export function isCounted(name: string): boolean {
+  const { numerals, measures } = campaignLexicon();
+  const chars = [...name];
+  if (chars.length < 3 || !numerals.has(chars[0]!)) return false;
+  let i = 0;
+  while (i < chars.length && numerals.has(chars[i]!)) i++;
+  if (i < chars.length - 1 && i <= 2 && measures.has(chars[i]!)) return true;
+  const n = chars[0]!;
+  for (let j = 2; j <= 4 && j < chars.length - 1; j++) {
+    if (chars[j] === n && j + 1 < chars.length && chars.length - (j + 1) <= 3) {
+      if (chars.slice(1, j).every((c) => !numerals.has(c))) return true;
+    }
+  }
+  if (chars.length === 4 && chars[2] === '并') return true;
+  return false;
+}
+
+/** True when the name holds a numeral followed by a measure anywhere (`高效办成一件事`). */
+export function hasCount(name: string): boolean {
+  const { numerals, measures } = campaignLexicon();
+  const chars = [...name];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (numerals.has(chars[i]!) && measures.has(chars[i + 1]!)) return true;
+  }
+  return false;
+}
+
+/** True when the name is nothing but numerals, digits and signs (`十四五`, `4611`, `1+2`). */
+export function isOnlyNumber(name: string): boolean {
+  const { numerals } = campaignLexicon();
+  return [...name].every((c) => numerals.has(c) || /[0-9+＋\-xX×.]/.test(c));
+}

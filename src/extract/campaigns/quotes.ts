@@ -1,0 +1,43 @@
+/**
+ * Quoted spans of a text, nested quotes included: `“要全面打响‘四大会战’，…”` gives the outer
+ * quote and the inner `‘四大会战’`. Chinese papers quote campaign names, so quotes are the
+ * first place the campaign rules look.
+ *
+ * Example: `findQuotes('打响“工业突围战”')` → `[{open: 2, close: 8, depth: 0}]`
+ * (content is `text.slice(open + 1, close)`).
+ */
+
+export interface Quote {
+  /** Index of the opening mark. */
+  open: number;
+  /** Index of the closing mark. */
+  close: number;
+  /** 0 for an outermost quote, 1 for a quote inside it, … */
+  depth: number;
+}
+
+const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』' };
+const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
+
+/** Every balanced quote, ordered by opening position. Unbalanced marks are ignored. */
+export function findQuotes(text: string): Quote[] {
+  const stack: Array<{ mark: string; at: number }> = [];
+  const out: Quote[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch in PAIRS) {
+      stack.push({ mark: ch, at: i });
+      continue;
+    }
+    const opener = CLOSERS.get(ch);
+    if (!opener) continue;
+    // Pop to the matching opener; marks left open inside it were stray.
+    let k = stack.length - 1;
+    while (k >= 0 && stack[k]!.mark !== opener) k--;
+    if (k < 0) continue;
+    const at = stack[k]!.at;
+    stack.length = k;
+    out.push({ open: at, close: i, depth: k });
+  }
+  return out.sort((a, b) => a.open - b.open);
+}

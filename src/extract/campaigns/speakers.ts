@@ -1,0 +1,157 @@
+/**
+ * Paragraphs and speakers. A report of a meeting is a run of speeches: `吴锦强调，要…。要…。`
+ * The speaker is the Person mention followed by a speech verb (`强调`, `要求`, `指出` …) or by
+ * a colon before a quote; a pronoun (`他说`) continues the last person named. The speaker
+ * holds the paragraph until another speaker starts. A paragraph that opens with a quote
+ * belongs to the speaker named right after it (`“要全面打响‘四大会战’。”吴锦要求`). A byline
+ * (`□中共荆州市委书记 吴锦`) makes the author the speaker of the whole article.
+ *
+ * Example: `speakers(doc).at(i)` → `['吴锦']` for any index inside 吴锦's paragraph.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { Doc, Mention } from '../../types.js';
+import type { Span } from '../sentences.js';
+import { Automaton } from '../automaton.js';
+import { dataPath } from '../../data-path.js';
+
+/** A speech turn: who speaks from `start` on, inside `paragraph`. */
+export interface Turn {
+  person: string;
+  /** Start of the person mention (or of the pronoun) that opens the turn. */
+  start: number;
+  /** End of the attribution (the speech verb or the colon). */
+  end: number;
+  paragraph: Span;
+  rule: 'speaker.verb' | 'speaker.colon' | 'speaker.pronoun';
+}
+
+/** What `speakers()` returns: the turns, and who speaks at a given index. */
+export interface Speakers {
+  turns: Turn[];
+  author: string | null;
+  paragraphs: Span[];
+  /** The people speaking at `index`: the current turn's person, then the author. */
+  at(index: number): string[];
+}
+
+let verbs: Automaton<true> | null = null;
+
+/** Speech verbs from data/lexicon/event-cues.yaml (shared with the event stage). */
+export function speechVerbs(): Automaton<true> {
+  if (verbs) return verbs;
+  const cues = parse(readFileSync(dataPath('lexicon/event-cues.yaml'), 'utf8')) as { speech_verbs: string[] };
+  verbs = new Automaton<true>(cues.speech_verbs.map((v) => [v, true] as const));
+  return verbs;
+}
+
+const SENTENCE_END = /[。！？!?]/;
+const TAG = /<[^>]*>/g;
+
+/**
+ * Paragraph spans: a paragraph ends at a blank line, or at a line break after a sentence end
+ * (HTML tags and closing quotes between them ignored). Hard-wrapped lines stay together.
+ */
+export function paragraphs(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '\n') continue;
+    const before = text.slice(Math.max(start, i - 40), i).replace(TAG, '').replace(/[\s”’」』）)]+$/u, '');
+    const blank = /^[ \t\u3000]*\n/.test(text.slice(i + 1, i + 8)) || /\n[ \t\u3000]*$/.test(text.slice(start, i));
+    const ends = before.length === 0 || SENTENCE_END.test(before[before.length - 1]!) || /<\/p>\s*$/.test(text.slice(start, i));
+    if (blank || ends) {
+      push(out, text, start, i);
+      start = i + 1;
+    }
+  }
+  push(out, text, start, text.length);
+  return out;
+}
+
+function push(out: Span[], text: string, s: number, e: number): void {
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (e > s) out.push({ start: s, end: e });
+}
+
+function paragraphAt(paras: Span[], index: number): Span | null {
+  for (const p of paras) if (p.start <= index && index < p.end) return p;
+  return null;
+}
+
+/** Finds the speech turns and the author of a doc from its Person mentions. */
+export function speakers(doc: Doc): Speakers {
+  const text = doc.text;
+  const paras = paragraphs(text);
+  const people = doc.mentions.filter((m) => m.type === 'Person').sort((a, b) => a.start - b.start);
+  const turns: Turn[] = [];
+  const verbsA = speechVerbs();
+  const pronouns = /[他她]/g;
+
+  const attribution = (from: number, stopAt: number): { end: number; rule: Turn['rule'] } | null => {
+    const after = text.slice(from, from + 3);
+    const colon = /^\s*[：:]\s*[“"]/.exec(after + text.slice(from + 3, from + 6));
+    if (colon) return { end: from + colon[0].length - 1, rule: 'speaker.colon' };
+    let limit = Math.min(text.length, from + 20, stopAt);
+    for (let i = from; i < limit; i++) {
+      if (SENTENCE_END.test(text[i]!) || text[i] === '；' || text[i] === '“') {
+        limit = i;
+        break;
+      }
+    }
+    // 应勇同志…的讲话 is his speech as a thing, not him speaking here.
+    const hit = verbsA.findAll(text, from, limit).find((h) => text[h.start - 1] !== '的');
+    return hit ? { end: hit.end, rule: 'speaker.verb' } : null;
+  };
+
+  people.forEach((p: Mention, i) => {
+    const next = people[i + 1]?.start ?? text.length;
+    const a = attribution(p.end, next);
+    const para = paragraphAt(paras, p.start);
+    if (a && para) turns.push({ person: p.name, start: p.start, end: a.end, paragraph: para, rule: a.rule });
+  });
+  for (const m of text.matchAll(pronouns)) {
+    const at = m.index!;
+    const a = attribution(at + 1, text.length);
+    if (!a || a.rule !== 'speaker.verb' || a.end - at > 4) continue;
+    const prev = [...people].reverse().find((p) => p.end <= at && at - p.end < 300);
+    const para = paragraphAt(paras, at);
+    if (prev && para) turns.push({ person: prev.name, start: at, end: a.end, paragraph: para, rule: 'speaker.pronoun' });
+  }
+  turns.sort((a, b) => a.start - b.start);
+
+  // A byline: □ then (title and) a person within the same line.
+  let author: string | null = null;
+  for (const m of text.matchAll(/□/g)) {
+    const lineEnd = text.indexOf('\n', m.index!);
+    const end = lineEnd < 0 ? text.length : lineEnd;
+    const p = people.find((x) => x.start > m.index! && x.end <= end);
+    if (p) {
+      author = p.name;
+      break;
+    }
+  }
+
+  return {
+    turns,
+    author,
+    paragraphs: paras,
+    at(index: number): string[] {
+      const out: string[] = [];
+      const para = paragraphAt(paras, index);
+      if (para) {
+        const inPara = turns.filter((t) => t.paragraph.start === para.start);
+        const current = [...inPara].reverse().find((t) => t.start <= index);
+        if (current) out.push(current.person);
+        else if (inPara.length && /^(?:<[^>]*>|\s)*[“"]/.test(text.slice(para.start, para.start + 40))) {
+          // “…”吴锦要求: the opening quote is the speech of the person named after it.
+          const close = text.indexOf('”', para.start);
+          if (close >= 0 && index < close && inPara[0]!.start - close <= 2) out.push(inPara[0]!.person);
+        }
+      }
+      if (author && !out.includes(author)) out.push(author);
+      return out;
+    },
+  };
+}
