@@ -74,3 +74,22 @@ describe('validateConfig and mergeConfig', () => {
     expect(merged).toEqual({ out: 'elsewhere', home: '荆州市', neo4j: { uri: 'bolt://a', batchSize: 50 } });
   });
 });
+
+describe('guanxi build with a config file', () => {
+  it('stops with the bad key before doing any work', async () => {
+    const { buildCommand } = await import('../src/commands/build.js');
+    const path = await yamlFile('inputs: [data/articles]\njob: 2\n');
+    await expect(buildCommand(['--config', path, '--quiet'])).rejects.toThrow(`${path}: unknown key 'job' (did you mean 'jobs'?)`);
+  });
+  it('takes inputs and out from the file, and --out over it', async () => {
+    const { buildCommand } = await import('../src/commands/build.js');
+    const { existsSync } = await import('node:fs');
+    const dir = await mkdtemp(join(tmpdir(), 'guanxi-config-build-'));
+    const path = await yamlFile(`inputs: [data/articles/000_5a8de6c8868ad61b.txt]\nout: ${join(dir, 'from-file')}\n`);
+    expect(await buildCommand(['--config', path, '--quiet'])).toBe(0);
+    expect(existsSync(join(dir, 'from-file', 'report.json'))).toBe(true);
+    expect(await buildCommand(['--config', path, '--quiet', '--out', join(dir, 'from-flag')])).toBe(0);
+    const report = JSON.parse(await (await import('node:fs/promises')).readFile(join(dir, 'from-flag', 'report.json'), 'utf8'));
+    expect(report.inputs.map((i: { path: string }) => i.path.split('/').pop())).toEqual(['000_5a8de6c8868ad61b.txt']);
+  }, 60_000);
+});

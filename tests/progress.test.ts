@@ -77,3 +77,31 @@ describe('createProgress', () => {
     expect(s.out).toBe('guanxi: broken\n');
   });
 });
+
+describe('formatSummary', () => {
+  it('says what went in, what came out and where', async () => {
+    const { formatSummary } = await import('../src/log.js');
+    const text = formatSummary({
+      outDir: 'out/',
+      elapsedMs: 2400,
+      totals: { ok: 4, skipped: 0, failed: 1 },
+      graph: { nodes: { Office: 8, Person: 9, Article: 5 }, relationships: { MENTIONS: 40, HOLDS: 10 } },
+      reviewItems: 2,
+      outputs: { json: 'out/graph.json', html: 'out/index.html', csv: ['out/csv/nodes.csv', 'out/csv/rels.csv'] },
+      load: { nodesCreated: 22, relationshipsCreated: 50 },
+    });
+    expect(text).toBe(
+      [
+        'guanxi: built out/ in 2s',
+        '  articles   4 ok, 0 skipped, 1 failed',
+        '  nodes      22  Article 5 · Person 9 · Office 8',
+        '  relations  50  HOLDS 10 · MENTIONS 40',
+        '  review     2 items to confirm in out/review.jsonl',
+        '  neo4j      22 nodes and 50 relationships created',
+        '  open       out/index.html',
+        '  files      graph.json · csv/nodes.csv · csv/rels.csv · report.json',
+        '  why        see out/report.json (inputs[].reason)',
+      ].join('\n'),
+    );
+  });
+});

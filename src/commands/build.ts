@@ -13,6 +13,11 @@ import { resolveCorpus } from '../resolve/index.js';
 import { writeExports } from '../export/index.js';
 import { loadGraph, type LoadSummary } from '../load/index.js';
 import type { ExtractionResult } from '../types.js';
+import { collectInputs } from '../ingest/index.js';
+import { selectShard } from '../parallel/shard.js';
+import { loadConfig, mergeConfig, type GuanxiConfig } from '../config.js';
+import { createProgress, progressMode } from '../progress.js';
+import { formatSummary } from '../log.js';
 
 export const buildHelp = `guanxi build [PATH...] [--out DIR] [--manifest FILE] [--home DIVISION] [--neo4j URI]
 
@@ -38,6 +43,10 @@ Options:
                       cores for 64 files or more); output is identical for every N
   --shard i/n         process only the i-th of n slices of the input (by file-name
                       hash); shards' outputs merge into the graph of one full run
+  --config FILE       settings file (default ./guanxi.yaml when present); flags win
+  --quiet             no progress and no summary, only warnings and errors
+  --log-format F      text (default) or json: progress, warnings and the summary as
+                      one JSON object per line on stderr
   -h, --help          this help
 
 Exit codes: 0 ok, 1 some input failed (see --fail-on), 2 usage error or crash.`;
@@ -51,7 +60,7 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
 
 export async function buildCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
-    out: { type: 'string', default: 'out' },
+    out: { type: 'string' },
     manifest: { type: 'string' },
     home: { type: 'string' },
     resolve: { type: 'string' },
@@ -62,19 +71,40 @@ export async function buildCommand(argv: string[]): Promise<number> {
     'fail-on': { type: 'string', default: 'failed' },
     jobs: { type: 'string' },
     shard: { type: 'string' },
+    config: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    'log-format': { type: 'string', default: 'text' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     process.stdout.write(buildHelp + '\n');
     return EXIT.ok;
   }
+  if (!['text', 'json'].includes(values['log-format'])) throw new UsageError(`--log-format must be text or json, not ${values['log-format']}`);
+  const started = performance.now();
+  const progress = createProgress(progressMode({ quiet: values.quiet, logFormat: values['log-format'] }));
+  // guanxi.yaml under the flags: a flag that was given wins, the file fills in the rest.
+  const intFlag = (name: string, v: string | undefined) => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer, not ${v}`);
+    return n;
+  };
+  const config: GuanxiConfig = mergeConfig(await loadConfig(values.config), {
+    inputs: positionals.length ? positionals : undefined,
+    out: values.out,
+    manifest: values.manifest,
+    home: values.home,
+    resolve: values.resolve,
+    jobs: intFlag('jobs', values.jobs),
+    neo4j: { uri: values.neo4j, database: values.database, batchSize: intFlag('batch-size', values['batch-size']), concurrency: intFlag('concurrency', values.concurrency) },
+  });
   const failOn = values['fail-on'];
   if (!['failed', 'skipped', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be failed, skipped or never, not ${failOn}`);
-  const paths = positionals.length ? positionals : ['data/articles'];
-  const jobs = values.jobs === undefined ? 'auto' : Number(values.jobs);
-  if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs must be a positive integer, not ${values.jobs}`);
+  const paths = config.inputs?.length ? config.inputs : ['data/articles'];
+  const jobs = config.jobs ?? 'auto';
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  const outDir = values.out;
+  const outDir = config.out ?? 'out';
   await mkdir(outDir, { recursive: true });
 
   const timings: Record<string, number> = {};
@@ -83,22 +113,29 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const articleLines: string[] = [];
   const extractionLines: string[] = [];
   const results: ExtractionResult[] = [];
-  await runPipeline(paths, { manifestPath: values.manifest, home: values.home, keepDocs: true, jobs, shard }, (o) => {
+  const listing = await collectInputs(paths);
+  const extracting = progress.task('extract', listing.problems.length + selectShard(listing.files, shard).length);
+  await runPipeline(paths, { manifestPath: config.manifest, home: config.home, keepDocs: true, jobs, shard }, (o) => {
     if (o.doc) articleLines.push(JSON.stringify({ ...o.doc.meta, text: o.doc.text }));
     if (o.result) {
       results.push(o.result);
       extractionLines.push(JSON.stringify(o.result));
     }
-    if (o.status !== 'ok') process.stderr.write(`guanxi: ${o.path}: ${o.status}: ${o.reason}\n`);
+    if (o.status !== 'ok') progress.log('warn', `${o.path}: ${o.status}: ${o.reason}`, { path: o.path, status: o.status, reason: o.reason });
     delete o.doc;
     outcomes.push(o);
+    extracting.tick();
   });
+  extracting.done();
   timings.extractMs = performance.now() - t0;
   await writeFileAtomic(join(outDir, 'articles.jsonl'), articleLines.map((l) => l + '\n').join(''));
   await writeFileAtomic(join(outDir, 'extractions.jsonl'), extractionLines.map((l) => l + '\n').join(''));
 
   t0 = performance.now();
-  const resolution = await resolveCorpus(results, { overridesPath: values.resolve });
+  const resolving = progress.task('resolve', results.length);
+  const resolution = await resolveCorpus(results, { overridesPath: config.resolve });
+  resolving.tick(results.length);
+  resolving.done(`${resolution.graph.nodes.length} nodes`);
   timings.resolveMs = performance.now() - t0;
   await writeFileAtomic(join(outDir, 'review.jsonl'), resolution.review.map((r) => JSON.stringify(r) + '\n').join(''));
 
@@ -107,14 +144,17 @@ export async function buildCommand(argv: string[]): Promise<number> {
   timings.exportMs = performance.now() - t0;
 
   let load: LoadSummary | undefined;
-  if (values.neo4j) {
+  if (config.neo4j?.uri) {
     t0 = performance.now();
+    const loading = progress.task('load', resolution.graph.nodes.length + resolution.graph.relationships.length);
     load = await loadGraph(resolution.graph, {
-      uri: values.neo4j,
-      database: values.database,
-      batchSize: values['batch-size'] ? Number(values['batch-size']) : undefined,
-      concurrency: values.concurrency ? Number(values.concurrency) : undefined,
+      uri: config.neo4j.uri,
+      database: config.neo4j.database,
+      batchSize: config.neo4j.batchSize,
+      concurrency: config.neo4j.concurrency,
     });
+    loading.tick(resolution.graph.nodes.length + resolution.graph.relationships.length);
+    loading.done();
     timings.loadMs = performance.now() - t0;
   }
 
@@ -138,10 +178,9 @@ export async function buildCommand(argv: string[]): Promise<number> {
     timings,
   };
   await writeFileAtomic(join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
-  process.stderr.write(
-    `guanxi: ${report.totals.ok} ok, ${report.totals.skipped} skipped, ${report.totals.failed} failed; ` +
-      `${resolution.graph.nodes.length} nodes, ${resolution.graph.relationships.length} relationships → ${outDir}/\n`,
-  );
+  const summary = { outDir, elapsedMs: performance.now() - started, totals: report.totals, graph: report.graph, reviewItems: report.reviewItems, outputs: written, load: load ?? null };
+  if (progress.mode === 'json') progress.log('info', 'built', { event: 'summary', ...summary });
+  else if (progress.mode !== 'quiet') process.stderr.write(formatSummary(summary) + '\n');
   if (failOn === 'failed' && report.totals.failed) return EXIT.inputFailed;
   if (failOn === 'skipped' && (report.totals.failed || report.totals.skipped)) return EXIT.inputFailed;
   return EXIT.ok;
