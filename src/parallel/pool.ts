@@ -41,6 +41,9 @@ export interface PoolOptions extends WorkerInit {
   workerUrl?: URL;
 }
 
+/** After this many crashes per job the pool stops replacing workers: they are broken, not unlucky. */
+const MAX_CRASHES_PER_JOB = 3;
+
 /** Below this many files, `jobs: 'auto'` stays in-process: starting workers (each builds the lexicons) costs more than it saves. */
 export const AUTO_PARALLEL_MIN_FILES = 64;
 
@@ -72,6 +75,8 @@ export class ExtractionPool {
   private readonly slots: Slot[] = [];
   private nextId = 0;
   private closed = false;
+  private crashes = 0;
+  private lastCrash = '';
   private readonly url: URL;
 
   constructor(private readonly options: PoolOptions) {
@@ -95,12 +100,20 @@ export class ExtractionPool {
       slot.inFlight.delete(reply.id);
       task.resolve(reply.outcome);
     });
+    let failed = false;
     const fail = (reason: string) => {
-      // A dead worker fails only the articles it held; a fresh one takes its place.
+      if (failed) return;
+      failed = true;
+      // A dead worker fails only the articles it held; a fresh one takes its place, unless
+      // workers keep dying (a broken build of the worker), then the slot is given up.
       for (const [, task] of slot.inFlight) task.resolve({ path: task.path, status: 'failed', reason, messages: [] });
       slot.inFlight.clear();
+      this.crashes++;
+      this.lastCrash = reason;
       const i = this.slots.indexOf(slot);
-      if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
+      if (i < 0 || this.closed) return;
+      if (this.crashes <= MAX_CRASHES_PER_JOB * this.options.jobs) this.slots[i] = this.spawn();
+      else this.slots.splice(i, 1);
     };
     worker.on('error', (err) => fail(`extraction worker crashed: ${err.message}`));
     worker.on('exit', (code) => {
@@ -114,6 +127,9 @@ export class ExtractionPool {
   /** Ingests and extracts `path` on the least busy worker. */
   process(path: string): Promise<FileOutcome> {
     if (this.closed) return Promise.reject(new Error('ExtractionPool.process: the pool is closed'));
+    if (!this.slots.length) {
+      return Promise.resolve({ path, status: 'failed', reason: `no extraction worker left (last: ${this.lastCrash})`, messages: [] });
+    }
     let slot = this.slots[0]!;
     for (const s of this.slots) if (s.inFlight.size < slot.inFlight.size) slot = s;
     const id = this.nextId++;
