@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findOffices, officeTimeline, formatTimeline, officeKey, nearNames, parseGraphText, timelineCommand } from '../src/commands/timeline.js';
+import { findOffices, officeTimeline, formatTimeline, officeKey, nearNames, timelineCommand } from '../src/commands/timeline.js';
+import { writeJson } from '../src/export/json.js';
 import { findPeople, personProfile, formatProfile, showCommand } from '../src/commands/show.js';
 import { fixtureGraph, S1, S2, S3, S4 } from './timeline.fixture.js';
 
@@ -84,24 +85,10 @@ describe('show', () => {
   });
 });
 
-describe('graph.json forms', () => {
-  it('reads APOC JSON lines and the whole-graph object alike', () => {
-    const apoc = [
-      JSON.stringify({ type: 'node', id: 'p', labels: ['Person'], properties: { name: '吴锦' } }),
-      JSON.stringify({ type: 'node', id: 'o', labels: ['Office'], properties: { name: '荆州市委书记' } }),
-      JSON.stringify({ type: 'relationship', id: 'r', label: 'HOLDS', start: { id: 'p', labels: ['Person'] }, end: { id: 'o', labels: ['Office'] }, properties: { firstSeen: '2022-02-10' } }),
-    ].join('\n');
-    const g = parseGraphText(apoc);
-    expect(g.nodes.map((n) => [n.id, n.label])).toEqual([['p', 'Person'], ['o', 'Office']]);
-    expect(g.relationships).toEqual([{ id: 'r', type: 'HOLDS', start: 'p', end: 'o', properties: { firstSeen: '2022-02-10' } }]);
-    expect(parseGraphText(JSON.stringify(fixtureGraph)).nodes.length).toBe(fixtureGraph.nodes.length);
-  });
-});
-
 describe('commands', () => {
   async function outDir(): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'guanxi-timeline-'));
-    await writeFile(join(dir, 'graph.json'), JSON.stringify(fixtureGraph));
+    await writeJson(fixtureGraph, dir);
     return dir;
   }
   function capture() {
@@ -139,6 +126,6 @@ describe('commands', () => {
     }
     expect(code).toBe(0);
     expect(JSON.parse(c.out.join(''))[0].offices[0].name).toBe('荆州市委书记');
-    await expect(showCommand(['吴锦', '--out', join(dir, 'nothing')])).rejects.toThrow(/no graph at .*nothing\/graph\.json; run 'guanxi build' first/);
+    await expect(showCommand(['吴锦', '--out', join(dir, 'nothing')])).rejects.toThrow(/nothing: no such file or folder. Run 'guanxi build' first/);
   });
 });

@@ -13,10 +13,10 @@
  *       2022-02-10  市委书记吴锦出席会议并强调…   data/articles/000_5a8de6c8868ad61b.txt
  * ```
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCommandArgs, UsageError, EXIT } from '../cli-util.js';
 import type { Graph, GraphNode, GraphRelationship, PropertyValue } from '../graph/model.js';
+import { readGraph, GraphReadError } from '../graph/read.js';
 import { personPinyin, pinyinKeys } from '../pinyin.js';
 
 export const timelineHelp = `guanxi timeline OFFICE [--out DIR] [--json]
@@ -37,53 +37,16 @@ Exit codes: 0 found, 1 no office matches (near names are suggested), 2 usage err
 // Reading the graph
 
 /**
- * Reads the graph a build wrote into `outDir`: graph.json as APOC JSON lines
- * (`{"type":"node","id","labels","properties"}` / `{"type":"relationship","label","start":{"id"},"end":{"id"}}`)
- * or as one `{nodes, relationships}` object. A missing file is a usage error naming it.
+ * Reads the graph a build wrote into `outDir` (graph.json, APOC JSON lines) with
+ * src/graph/read.ts; a missing or malformed file is a usage error that names it.
  */
 export async function readGraphFile(outDir: string): Promise<Graph> {
-  const path = join(outDir, 'graph.json');
-  let text: string;
   try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new UsageError(`no graph at ${path}; run 'guanxi build' first (or pass --out DIR)`);
+    return await readGraph(outDir);
+  } catch (err) {
+    if (err instanceof GraphReadError) throw new UsageError(err.message.replace(/^readGraph: /, ''));
+    throw err;
   }
-  return parseGraphText(text, path);
-}
-
-/** Parses graph.json text in either form (see {@link readGraphFile}). */
-export function parseGraphText(text: string, path = 'graph.json'): Graph {
-  const trimmed = text.trim();
-  if (!trimmed) return { nodes: [], relationships: [] };
-  try {
-    const whole = JSON.parse(trimmed) as Record<string, unknown>;
-    if (Array.isArray(whole.nodes)) return whole as unknown as Graph;
-  } catch {
-    // Several lines of JSON: APOC JSON lines, read below.
-  }
-  const graph: Graph = { nodes: [], relationships: [] };
-  trimmed.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let rec: Record<string, any>;
-    try {
-      rec = JSON.parse(line);
-    } catch (err) {
-      throw new UsageError(`${path}:${i + 1}: not JSON: ${(err as Error).message}`);
-    }
-    if (rec.type === 'node') {
-      graph.nodes.push({ id: String(rec.id), label: rec.labels?.[0] ?? rec.label, properties: rec.properties ?? {} });
-    } else if (rec.type === 'relationship') {
-      graph.relationships.push({
-        id: String(rec.id),
-        type: rec.label ?? rec.type,
-        start: String(rec.start?.id ?? rec.start),
-        end: String(rec.end?.id ?? rec.end),
-        properties: rec.properties ?? {},
-      });
-    }
-  });
-  return graph;
 }
 
 // ---------------------------------------------------------------------------------------
