@@ -118,15 +118,26 @@ function main(): void {
     const parent = byCode.has(cityCode) ? cityCode : `${prov}0000`;
     push({ code: c, name: name!, level: 'X', parent });
   }
-  for (const [area, name, , , , town] of readCsv(join(dist, 'town.csv'))) {
+  const towns = readCsv(join(dist, 'town.csv'));
+  const townNameCount = new Map<string, number>();
+  for (const t of towns) townNameCount.set(t[1]!, (townNameCount.get(t[1]!) ?? 0) + 1);
+  for (const [area, name, prov, , , town] of towns) {
     const parent = area!;
     if (!byCode.has(parent)) continue;
+    // Township-level units that are not 镇/乡/街道/苏木 (farms, zones, 工业园区, 开发区管理委员会)
+    // have generic names that are ordinary words in news text; keep only Hubei's (the
+    // corpus' province) that are named zones or farms, with names unique nationally
+    // (天鹅洲开发区, 黄湖农场), and drop companies and offices listed at that level.
+    const standard = /(镇|乡|街道|苏木)$/.test(name!);
+    const zoneLike = /.{2,}(开发区|管理区|农场|新区)$/.test(name!);
+    if (!standard && (!zoneLike || prov !== '42' || townNameCount.get(name!)! > 1)) continue;
     push({ code: `${parent}${town!.slice(0, 3)}`, name: name!, level: 'T', parent });
   }
   // Municipalities (北京市 …) list their districts under a 市辖区 prefecture that the CSV omits: parent = province, fixed above.
   const lines = [
     `# generated — do not edit. Built by scripts/build-gazetteer.ts from ${PACKAGE}@${pkg.version}`,
-    '# (GB/T 2260 codes of the Ministry of Civil Affairs, 2021-01 release; townships from the NBS 统计用区划代码 2021).',
+    '# (GB/T 2260 codes of the Ministry of Civil Affairs, 2021-01 release; townships from the NBS 统计用区划代码 2021;',
+    '# township-level farms and zones kept for 湖北省 only, where their names are unique).',
     '# code\tname\tlevel(P province, C prefecture, X county, T township)\tparentCode\tshort forms (|-separated)',
   ];
   for (const r of rows) {

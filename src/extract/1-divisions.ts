@@ -1,9 +1,153 @@
 /**
- * Stage: AdminDivision. PLACEHOLDER until the extractor lands.
+ * Stage 1: AdminDivision.
+ *
+ * Reads `doc.text` and `doc.meta.home`; adds an AdminDivision mention for every division or
+ * functional zone the text names (canonical name, `{level, code}`), and LOCATED_IN relations
+ * from each named division up its gazetteer chain to the province (evidence rule
+ * `gazetteer`, no span). `我市`/`全市`/`市委` name nothing by themselves: the home is implied,
+ * not named, so they add no mention.
+ *
+ * Example: `石首市东升镇` → mentions 石首市 (0–3, division.gazetteer) and 东升镇 (3–6, the
+ * 东升镇 under 石首市), relations 东升镇 → 石首市 → 荆州市 → 湖北省.
+ *
+ * The decisions about a single occurrence live in divisions/accept.ts.
  */
-import type { Stage } from '../types.js';
+import type { Doc, Mention, RelationFact, Stage } from '../types.js';
+import { getGazetteer, type Division, type Gazetteer, type GazetteerMatch } from '../gazetteer/index.js';
+import { judgeMatch } from './divisions/accept.js';
+
+/** The rule ids this stage stamps on what it finds. */
+export const DIVISION_RULES = {
+  name: 'division.gazetteer',
+  short: 'division.short',
+  former: 'division.former',
+  zone: 'division.zone',
+  homeZone: 'division.zone-home',
+} as const;
+
+/**
+ * Abbreviated zone words that, written bare, mean the home's own zone (县委常委、经开区党工委书记
+ * in a 宿松县 paper is 宿松经济开发区). The plain word 开发区 is left out: it is generic far
+ * more often (开发区建设). The characters before it that make it generic (各经开区, 全省高新区).
+ */
+const BARE_ZONE = /经开区|高新区/g;
+const BARE_ZONE_GENERIC_BEFORE = new Set(['各', '等', '省', '国', '级', '个', '类', '家', '全']);
 
 /** Creates the stage (configured once, run per article). */
 export default function divisionsStage(): Stage {
-  return () => {};
+  const gazetteer = getGazetteer();
+  return (doc: Doc) => {
+    const found = findDivisions(doc.text, doc.meta.home, gazetteer);
+    for (const f of found) doc.mentions.push(f.mention);
+    doc.relations.push(...chainRelations(found.map((f) => f.division), gazetteer));
+  };
+}
+
+/** One accepted division occurrence. */
+export interface FoundDivision {
+  mention: Mention;
+  division: Division;
+}
+
+/**
+ * Every division named in `text`, resolved relative to `home` and to the division written
+ * just before it (`石首市东升镇`: the 东升镇 under 石首市).
+ */
+export function findDivisions(text: string, home: string | null, gazetteer: Gazetteer = getGazetteer()): FoundDivision[] {
+  const out: FoundDivision[] = [];
+  let matches = gazetteer.find(text, 0, text.length, home);
+  const homeDiv = home ? gazetteer.byName(home) : inferHome(matches, gazetteer);
+  if (!home && homeDiv) matches = gazetteer.find(text, 0, text.length, homeDiv.name);
+  // Full names, and short forms of prefectures and provinces (湘西州), anchor the short
+  // forms and townships under them (湘西州 … 吉首、凤凰).
+  const anchors = matches
+    .filter((m) => gazetteer.formKind(m.form) !== 'short' || m.division.level === 'prefecture' || m.division.level === 'province')
+    .map((m) => m.division);
+  let prev: { end: number; division: Division } | null = null;
+  for (const m of matches) {
+    const kind = gazetteer.formKind(m.form) ?? 'name';
+    // A division written right after another is read inside it (湖南省岳阳市, 石首市东升镇).
+    const context: Division | null = prev && prev.end === m.start ? prev.division : null;
+    const division: Division = (context && gazetteer.resolve(m.form, context.name)) || m.division;
+    const verdict = judgeMatch({ text, start: m.start, end: m.end, form: m.form, kind, division, home: homeDiv ?? null, context, anchors, gazetteer });
+    if (!verdict) continue;
+    out.push({
+      division,
+      mention: {
+        type: 'AdminDivision',
+        name: division.name,
+        start: m.start,
+        end: m.end,
+        rule: DIVISION_RULES[kind],
+        properties: { level: division.level, code: division.code },
+      },
+    });
+    prev = { end: m.end, division };
+  }
+  if (homeDiv && (homeDiv.level === 'prefecture' || homeDiv.level === 'county')) {
+    out.push(...findBareZones(text, homeDiv, out, gazetteer));
+    out.sort((a, b) => a.mention.start - b.mention.start);
+  }
+  return out;
+}
+
+/** Bare 经开区/高新区 outside any named zone: the home's zone of that kind. */
+function findBareZones(text: string, home: Division, found: FoundDivision[], gazetteer: Gazetteer): FoundDivision[] {
+  const out: FoundDivision[] = [];
+  const stem = home.aliases.find((a) => !a.endsWith('州')) ?? home.name;
+  for (const m of text.matchAll(BARE_ZONE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (found.some((f) => f.mention.start < end && f.mention.end > start)) continue;
+    if (start > 0 && BARE_ZONE_GENERIC_BEFORE.has(text[start - 1]!)) continue;
+    const zone = gazetteer.byName(`${stem}${m[0]}`);
+    if (!zone || zone.level !== 'zone') continue;
+    out.push({
+      division: zone,
+      mention: { type: 'AdminDivision', name: zone.name, start, end, rule: DIVISION_RULES.homeZone, properties: { level: zone.level, code: zone.code } },
+    });
+  }
+  return out;
+}
+
+/**
+ * Without a known home, the prefecture or county the text names most often by full name
+ * stands in for it, so that its own short forms and townships are read as near.
+ */
+function inferHome(matches: GazetteerMatch[], gazetteer: Gazetteer): Division | undefined {
+  const counts = new Map<Division, number>();
+  for (const m of matches) {
+    const kind = gazetteer.formKind(m.form);
+    if (kind === 'short' || (m.division.level !== 'prefecture' && m.division.level !== 'county')) continue;
+    counts.set(m.division, (counts.get(m.division) ?? 0) + 1);
+  }
+  let best: Division | undefined;
+  for (const [d, n] of counts) if (!best || n > counts.get(best)!) best = d;
+  return best;
+}
+
+/**
+ * LOCATED_IN from each named division to its parent, and on up to the province: the gold
+ * keeps the whole chain (宿松县 → 安庆市 → 安徽省) even where the text names no parent.
+ */
+export function chainRelations(divisions: Division[], gazetteer: Gazetteer = getGazetteer()): RelationFact[] {
+  const seen = new Set<string>();
+  const out: RelationFact[] = [];
+  for (const d of divisions) {
+    let child = d;
+    for (const parent of gazetteer.parentChain(d)) {
+      const key = `${child.name}\u0000${parent.name}`;
+      if (seen.has(key)) break;
+      seen.add(key);
+      out.push({
+        type: 'LOCATED_IN',
+        from: { type: 'AdminDivision', name: child.name },
+        to: { type: 'AdminDivision', name: parent.name },
+        properties: { source: 'gazetteer' },
+        evidence: [{ start: 0, end: 0, rule: 'gazetteer' }],
+      });
+      child = parent;
+    }
+  }
+  return out;
 }

@@ -1,0 +1,131 @@
+/**
+ * Whether one gazetteer match in a text really names a division. Full names, former names
+ * and zone names do; a bare short form (荆州, 公安, 洪湖) does unless its context says it is
+ * a word of another kind (市公安局, 洪湖碧波万顷, 江汉平原), and a short form or township
+ * far from home counts only where the text anchors it (its prefecture named too).
+ *
+ * Cue lists are data: data/gazetteer/cues.yaml.
+ *
+ * Example: in `市公安局` the short form 公安 is rejected (preceded by 市, followed by 局);
+ * in `公安县狮子口镇` both divisions are accepted.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { dataPath } from '../../data-path.js';
+import { Automaton } from '../automaton.js';
+import type { Division, Gazetteer } from '../../gazetteer/index.js';
+
+interface CueFile {
+  stopShortForms: string[];
+  notFollowedBy: string[];
+  notPrecededBy: string[];
+  genericNames: string[];
+  notPrecedingShortName: string[];
+  companyHeads: string[];
+}
+
+interface Cues {
+  stop: Set<string>;
+  after: Automaton<true>;
+  before: Automaton<true>;
+  generic: Set<string>;
+  beforeShortName: Set<string>;
+  company: RegExp;
+}
+
+let cues: Cues | null = null;
+
+function loadCues(): Cues {
+  if (cues) return cues;
+  const file = parseYaml(readFileSync(dataPath('gazetteer/cues.yaml'), 'utf8')) as CueFile;
+  cues = {
+    stop: new Set(file.stopShortForms.map(String)),
+    after: new Automaton(file.notFollowedBy.map((s) => [String(s), true] as const)),
+    before: new Automaton(file.notPrecededBy.map((s) => [String(s), true] as const)),
+    generic: new Set(file.genericNames.map(String)),
+    beforeShortName: new Set(file.notPrecedingShortName.map(String)),
+    // Up to 16 characters of the same clause (no punctuation or space) and then a company head.
+    company: new RegExp(`^[^，,。；;、：:！？!?“”"\\s]{0,16}?(?:${file.companyHeads.map(String).join('|')})`),
+  };
+  return cues;
+}
+
+/** One candidate occurrence and what is known around it. */
+export interface MatchContext {
+  text: string;
+  start: number;
+  end: number;
+  form: string;
+  kind: 'name' | 'short' | 'former' | 'zone';
+  division: Division;
+  home: Division | null;
+  /** The accepted division written directly before this one, if any. */
+  context: Division | null;
+  /** Divisions the text names by full name elsewhere (anchors for far-away short forms). */
+  anchors?: Division[];
+  gazetteer: Gazetteer;
+}
+
+/** A reason id when the match is rejected, or null when it is a division. */
+export function rejectReason(m: MatchContext): string | null {
+  const { stop, after, before, generic, beforeShortName } = loadCues();
+  const near = isNearHome(m);
+  if (generic.has(m.form)) return 'generic-name';
+  // Two-character full names (和县, 代县, 龙镇) are as fragile as short forms.
+  if (m.kind === 'name' && m.form.length <= 2) {
+    if (!near) return 'far-two-character-name';
+    if (!m.context && m.start > 0 && beforeShortName.has(m.text[m.start - 1]!)) return 'two-character-name-in-phrase';
+  }
+  if (m.kind === 'short') {
+    if (stop.has(m.form)) return 'stop-short-form';
+    if (after.longestAt(m.text, m.end)) return 'followed-by-non-place-word';
+    if (!m.context && before.longestEndingAt(m.text, m.start, 4)) return 'preceded-by-word';
+    if (m.division.level === 'township') return 'township-short-form';
+    if (m.division.level === 'county' && !isNearForShortForm(m)) return 'far-county-short-form';
+    if (loadCues().company.test(m.text.slice(m.end, m.end + 24))) return 'company-name';
+    // Without home, a bare short form that several divisions share names none of them.
+    if (!m.home && !m.context && m.gazetteer.resolve(m.form, null) === undefined) return 'ambiguous-short-form';
+  }
+  if (m.kind === 'name' && m.division.level === 'township' && !near) return 'far-township';
+  return null;
+}
+
+/** True when the match is a division (see rejectReason). */
+export function judgeMatch(m: MatchContext): boolean {
+  return rejectReason(m) === null;
+}
+
+/**
+ * A county's bare short form needs a closer anchor than a full name: the home's own
+ * prefecture (or the home itself when it is a prefecture or province), the division written
+ * just before it, or a prefecture the text names (湘西州 … 吉首、花垣、凤凰).
+ */
+function isNearForShortForm(m: MatchContext): boolean {
+  const g = m.gazetteer;
+  if (m.context && g.isWithin(m.division, m.context)) return true;
+  if (m.home) {
+    const scope = m.home.level === 'county' || m.home.level === 'township' || m.home.level === 'zone' ? g.parentChain(m.home)[0] : m.home;
+    if (scope && g.isWithin(m.division, scope)) return true;
+  }
+  for (const a of m.anchors ?? []) {
+    if (a.level === 'prefecture' && g.isWithin(m.division, a)) return true;
+  }
+  return false;
+}
+
+/**
+ * Near home: in the home's province, under the division written just before it, or under
+ * a division the text names by full name elsewhere.
+ */
+function isNearHome(m: MatchContext): boolean {
+  const g = m.gazetteer;
+  if (m.context && g.isWithin(m.division, m.context)) return true;
+  if (m.home) {
+    const province = g.provinceOf(m.home);
+    if (province && g.isWithin(m.division, province)) return true;
+  }
+  for (const a of m.anchors ?? []) {
+    if (a.level !== 'province' && a !== m.division && g.isWithin(m.division, a)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import divisionsStage from '../src/extract/1-divisions.js';
+import { identityOffsets } from '../src/offsets.js';
+import type { Doc } from '../src/types.js';
+
+function doc(text: string, home: string | null): Doc {
+  return {
+    meta: { id: 't.txt', path: 't.txt', title: null, date: null, source: null, url: null, home, homeSource: 'cli', lang: 'zh', byline: [], encoding: 'utf-8' },
+    source: text,
+    text,
+    offsets: identityOffsets(text.length),
+    mentions: [],
+    relations: [],
+    messages: [],
+  };
+}
+
+const stage = divisionsStage();
+function run(text: string, home: string | null = '荆州市') {
+  const d = doc(text, home);
+  stage(d);
+  return {
+    mentions: d.mentions.map((m) => [m.name, m.start, m.end, m.rule]),
+    names: d.mentions.map((m) => m.name),
+    located: d.relations.map((r) => [r.from.name, r.to.name]),
+    doc: d,
+  };
+}
+
+describe('AdminDivision mentions', () => {
+  it('finds full names with levels and codes, the township read inside the county before it', () => {
+    const r = run('石首市东升镇仙鹤纸业项目');
+    expect(r.mentions).toEqual([
+      ['石首市', 0, 3, 'division.gazetteer'],
+      ['东升镇', 3, 6, 'division.gazetteer'],
+    ]);
+    expect(r.doc.mentions[0]!.properties).toEqual({ level: 'county', code: '421081' });
+    expect(r.doc.mentions[1]!.properties).toEqual({ level: 'township', code: '421081106' });
+    expect(r.located).toEqual([
+      ['石首市', '荆州市'],
+      ['荆州市', '湖北省'],
+      ['东升镇', '石首市'],
+    ]);
+    expect(r.doc.relations[0]!.evidence).toEqual([{ start: 0, end: 0, rule: 'gazetteer' }]);
+  });
+
+  it('reads short forms and former names under their current name, keeping the text span', () => {
+    expect(run('工业兴,则荆州兴').mentions).toEqual([['荆州市', 5, 7, 'division.short']]);
+    expect(run('2016年监利县县长').mentions).toEqual([['监利市', 5, 8, 'division.former']]);
+  });
+
+  it('names zones by the general rule and by the known table', () => {
+    expect(run('宿松经开区党工委', '宿松县').mentions).toEqual([['宿松经济开发区', 0, 5, 'division.zone']]);
+    expect(run('代表团来荆州经开区考察').mentions).toEqual([['荆州开发区', 4, 9, 'division.zone']]);
+    expect(run('县委常委、经开区党工委书记', '宿松县').mentions).toEqual([['宿松经济开发区', 5, 8, 'division.zone-home']]);
+    // The plain word 开发区 and a zone word after 各 are generic.
+    expect(run('各经开区要加快开发区建设', '宿松县').mentions).toEqual([]);
+  });
+
+  it('does not read home words, police, lakes, regions or company names as divisions', () => {
+    expect(run('我市全市市委市政府').mentions).toEqual([]);
+    expect(run('市公安局荆州分局').names).toEqual([]);
+    expect(run('公安干警').names).toEqual([]);
+    expect(run('洪湖碧波万顷').names).toEqual([]);
+    expect(run('江汉平原和长江经济带').names).toEqual([]);
+    expect(run('安徽鸿路钢结构(集团)股份有限公司在我县投资', '团风县').names).toEqual([]);
+    expect(run('咬定青山、长江岸线、主席台前、各位来宾').names).toEqual([]);
+    expect(run('代县长和县委').names).toEqual([]);
+  });
+
+  it('accepts a county short form near home or under a named prefecture, not far away', () => {
+    expect(run('北与麻城市接壤,东与罗田连界', '团风县').names).toEqual(['麻城市', '罗田县']);
+    expect(run('在湘西州领导陪同下,先后到吉首、凤凰等县市', '恩施土家族苗族自治州').names).toEqual([
+      '湘西土家族苗族自治州',
+      '吉首市',
+      '凤凰县',
+    ]);
+    expect(run('先后到吉首、凤凰等县市', '荆州市').names).toEqual([]);
+  });
+
+  it('prefers the same-named township under home and drops far townships', () => {
+    const r = run('狮子口镇', '公安县');
+    expect(r.doc.mentions[0]!.properties).toEqual({ level: 'township', code: '421022111' });
+    expect(run('东华门街道', '荆州市').names).toEqual([]);
+    expect(run('北京市东华门街道', '荆州市').names).toEqual(['北京市', '东华门街道']);
+  });
+
+  it('infers a local anchor when the article has no home', () => {
+    expect(run('宿松县委宣传部。推动宿松经济社会稳步发展', null).names).toEqual(['宿松县', '宿松县']);
+  });
+
+  it('keeps offsets right after a character outside the BMP', () => {
+    const r = run('𠀀荆州市');
+    expect(r.mentions).toEqual([['荆州市', 2, 5, 'division.gazetteer']]);
+  });
+});
