@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import campaignsStage from '../src/extract/4-campaigns.js';
+import { findCampaigns } from '../src/extract/campaigns/find.js';
+import { canonicalName, isCounted } from '../src/extract/campaigns/parse.js';
+import { findQuotes } from '../src/extract/campaigns/quotes.js';
+import { paragraphs } from '../src/extract/campaigns/speakers.js';
+import { identityOffsets } from '../src/offsets.js';
+import type { Doc, Mention } from '../src/types.js';
+
+/** A doc whose Person mentions are set up here, as the people stage would. */
+function makeDoc(text: string, people: string[] = []): Doc {
+  const mentions: Mention[] = [];
+  for (const name of people) {
+    let at = text.indexOf(name);
+    while (at >= 0) {
+      mentions.push({ type: 'Person', name, start: at, end: at + name.length, rule: 'test' });
+      at = text.indexOf(name, at + name.length);
+    }
+  }
+  return {
+    meta: { id: 't.txt', path: 't.txt', title: null, date: '2022-02-10', source: null, url: null, home: '荆州市', homeSource: 'cli', lang: 'zh', byline: [], encoding: 'utf-8' },
+    source: text,
+    text,
+    offsets: identityOffsets(text.length),
+    mentions,
+    relations: [],
+    messages: [],
+  };
+}
+
+const found = (text: string) => findCampaigns(text).map((s) => [s.name, s.start, s.end, s.rule]);
+const names = (text: string) => [...new Set(findCampaigns(text).map((s) => s.name))];
+
+describe('campaign names', () => {
+  it('writes amounts with digits and drops quotes, spaces and 元', () => {
+    expect(canonicalName('冲刺三千亿')).toBe('冲刺3000亿');
+    expect(canonicalName('冲刺 3000 亿元')).toBe('冲刺3000亿');
+    expect(canonicalName('‘双优化’攻坚战')).toBe('双优化攻坚战');
+    expect(canonicalName('千名干部进千企')).toBe('千名干部进千企');
+  });
+
+  it('tells counted forms from idioms with numerals', () => {
+    for (const s of ['四个优先', '四大会战', '十问十帮', '六比六看', '五区五中心', '四策并举', '千名干部进千企']) expect(isCounted(s), s).toBe(true);
+    for (const s of ['千军万马', '一难两难多难', '十四五', '五加二', '三重压力', '一线工作法']) expect(isCounted(s), s).toBe(false);
+  });
+
+  it('pairs nested quotes', () => {
+    expect(findQuotes('“要打响‘四大会战’。”')).toEqual([
+      { open: 0, close: 11, depth: 0 },
+      { open: 4, close: 9, depth: 1 },
+    ]);
+  });
+});
+
+describe('campaign rules', () => {
+  it('finds a quote ending in a campaign suffix', () => {
+    expect(found('要以“咬定青山、铁杵磨针”的耐心，打响“工业突围战”。')).toEqual([['工业突围战', 20, 25, 'campaign.quoted-cue']]);
+  });
+
+  it('keeps a suffix written after the quote', () => {
+    expect(found('全面推行“六多合一”改革，把“清减降通”专项行动落到实处。')).toEqual([
+      ['六多合一改革', 5, 12, 'campaign.quoted-suffix'],
+      ['清减降通专项行动', 15, 24, 'campaign.quoted-suffix'],
+    ]);
+  });
+
+  it('does not glue a suffix to a quoted word inside a longer noun phrase', () => {
+    expect(names('加快推进天然气“下乡”工程实施。')).toEqual([]);
+  });
+
+  it('finds counted forms and slogan-targets', () => {
+    expect(found('开展“六比六看”，锚定“双冲刺”目标。')).toEqual([
+      ['六比六看', 3, 7, 'campaign.counted'],
+      ['双冲刺', 12, 15, 'campaign.target'],
+    ]);
+  });
+
+  it('rejects rhetoric: metaphors, qualities, speech and idioms', () => {
+    const text =
+      '选派“虎狼之师”，发动“千军万马”，当好“店小二”，抓牢项目建设“牛鼻子”，牢固树立“项目为王”理念，以“拼抢实”作风和“跳起来摘桃子”的精神，以“猛虎出山”之势，面对“一难两难多难”的挑战，“工业是财富之源、发展之基”，保持“起步就是冲刺”的劲头。';
+    expect(names(text)).toEqual([]);
+  });
+
+  it('rejects a counted word that qualifies a noun (“四大家”领导)', () => {
+    expect(names('王敏等市“四大家”领导在主席台就座。')).toEqual([]);
+  });
+
+  it('names a campaign between a launching verb and a suffix, without quotes', () => {
+    expect(found('深化扩权赋能强县改革，破除体制障碍。')).toEqual([['扩权赋能强县改革', 2, 10, 'campaign.bare-cue']]);
+    expect(names('大力开展乡村建设行动，打好污染防治攻坚战。深入实施强省会战略。')).toEqual(['乡村建设行动', '污染防治攻坚战', '强省会战略']);
+  });
+
+  it('does not take a general word as a bare campaign', () => {
+    expect(names('全面深化改革，深化改革开放，用改革的办法攻坚克难，成为党员干部的行动自觉。')).toEqual([]);
+  });
+
+  it('keeps a counted quote inside a bare name', () => {
+    expect(names('要深化实施干部素质提升“六大行动”。')).toEqual(['干部素质提升六大行动', '六大行动']);
+  });
+
+  it('splits a list that shares one suffix', () => {
+    expect(found('要实施产业链提升、技改提能强基、数字创新引领、市场主体倍增等四大工程。')).toEqual([
+      ['产业链提升工程', 3, 8, 'campaign.shared-suffix'],
+      ['技改提能强基工程', 9, 15, 'campaign.shared-suffix'],
+      ['数字创新引领工程', 16, 22, 'campaign.shared-suffix'],
+      ['市场主体倍增工程', 23, 29, 'campaign.shared-suffix'],
+    ]);
+  });
+
+  it('joins a quote and what 暨 adds up to a campaign suffix', () => {
+    expect(names('在全市广泛开展“思想破冰引领发展突围”暨加快建设区域性中心城市大研讨主题活动。').sort()).toEqual([
+      '思想破冰引领发展突围',
+      '思想破冰引领发展突围暨加快建设区域性中心城市大研讨主题活动',
+    ]);
+  });
+
+  it('finds later unquoted occurrences of a name (amount written with digits)', () => {
+    expect(found('全市“冲刺三千亿”暨动员推进会召开。奋力冲刺3000亿元。')).toEqual([
+      ['冲刺3000亿', 3, 8, 'campaign.target'],
+      ['冲刺3000亿', 20, 27, 'campaign.repeat'],
+    ]);
+  });
+});
+
+describe('campaign relations', () => {
+  const text = [
+    '吴锦指出，要强化“四个优先”意识。',
+    '吴锦强调，要强化工业优先意识。要强化招商优先意识，坚持招商引资“一号工程”地位不动摇。要强化项目优先意识。要强化环境优先意识。',
+    '“要全面打响‘四大会战’，拼抢实跑出加速度。”吴锦要求，要打响“工业突围战”。要深入推动“千名干部进千企”，做到“十问十帮”。',
+    '吴锦强调，要打响“招商阵地战”。开展“六比六看”，深入实施“回归工程”。',
+    '吴锦强调，要打响“投资立体战”。要聚焦“五个重大”。',
+    '吴锦强调，要打响“双优化”攻坚战。深入实施“六大专项治理”。',
+    '市委副书记、市长周志红主持会议并强调，要把“清减降通”专项行动落到实处。',
+    '会议通报了“十优十差”科室评选情况。',
+  ].join('\n');
+  const doc = makeDoc(text, ['吴锦', '周志红']);
+  campaignsStage()(doc);
+  const facts = (type: string) => doc.relations.filter((r) => r.type === type).map((r) => `${r.from.name}→${r.to.name}:${r.evidence[0]!.rule}`);
+
+  it('reads members in the frame of a counted parent, and the sections of battles', () => {
+    expect(facts('PART_OF').sort()).toEqual(
+      [
+        '工业优先→四个优先:part-of.list',
+        '招商优先→四个优先:part-of.list',
+        '项目优先→四个优先:part-of.list',
+        '环境优先→四个优先:part-of.list',
+        '工业突围战→四大会战:part-of.list',
+        '招商阵地战→四大会战:part-of.list',
+        '投资立体战→四大会战:part-of.list',
+        '双优化攻坚战→四大会战:part-of.list',
+        '千名干部进千企→工业突围战:part-of.section',
+        '十问十帮→千名干部进千企:part-of.doing',
+        '六比六看→招商阵地战:part-of.section',
+        '回归工程→招商阵地战:part-of.section',
+        '五个重大→投资立体战:part-of.section',
+        '六大专项治理→双优化攻坚战:part-of.section',
+      ].sort(),
+    );
+  });
+
+  it('adds the members as Campaign mentions with their offsets', () => {
+    const m = doc.mentions.find((x) => x.name === '工业优先')!;
+    expect([m.type, text.slice(m.start, m.end), m.rule]).toEqual(['Campaign', '工业优先', 'campaign.member']);
+  });
+
+  it('lets the speaker of a paragraph promote its campaigns, a quote-first paragraph included', () => {
+    const promotes = new Set(facts('PROMOTES').map((f) => f.split(':')[0]));
+    expect(promotes.has('吴锦→四大会战')).toBe(true);
+    expect(promotes.has('吴锦→十问十帮')).toBe(true);
+    expect(promotes.has('吴锦→工业优先')).toBe(true);
+    expect(promotes.has('周志红→清减降通专项行动')).toBe(true);
+    expect(promotes.has('吴锦→清减降通专项行动')).toBe(false);
+    // A paragraph without a speaker promotes nothing.
+    expect([...promotes].some((p) => p.endsWith('→十优十差'))).toBe(false);
+  });
+
+  it('gives the sentence as evidence', () => {
+    const f = doc.relations.find((r) => r.type === 'PROMOTES' && r.to.name === '清减降通专项行动')!;
+    expect(text.slice(f.evidence[0]!.start, f.evidence[0]!.end)).toBe('市委副书记、市长周志红主持会议并强调，要把“清减降通”专项行动落到实处。');
+  });
+
+  it('makes a byline author the speaker of the whole article', () => {
+    const d = makeDoc('狠抓落地转化\n□中共荆州市委书记 吴锦\n\n持续开展“绿满荆州”行动。', ['吴锦']);
+    campaignsStage()(d);
+    expect(d.relations.map((r) => `${r.type} ${r.from.name}→${r.to.name}`)).toEqual(['PROMOTES 吴锦→绿满荆州行动']);
+  });
+});
+
+describe('paragraphs', () => {
+  it('keeps hard-wrapped lines together and splits after a sentence end', () => {
+    const t = '深入推进“千名干部进千企”，\n做到“十问十帮”。\n\n全面打响“招商阵地战”\n\n大员挂帅。\n开展“六比六看”。';
+    expect(paragraphs(t).map((p) => t.slice(p.start, p.end))).toEqual([
+      '深入推进“千名干部进千企”，\n做到“十问十帮”。',
+      '全面打响“招商阵地战”',
+      '大员挂帅。',
+      '开展“六比六看”。',
+    ]);
+  });
+});
