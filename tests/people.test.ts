@@ -126,3 +126,20 @@ describe('Person from honorifics, bylines and repeats', () => {
     ]);
   });
 });
+
+describe('Person lists and decisions', () => {
+  it('reads a list of names without titles, spam glued in front included', () => {
+    const r = run('市领导周昌俊、夏光宏、金博体育李敢、韩旭出席。');
+    expect(r.persons.map((p) => p[0])).toEqual(['周昌俊', '夏光宏', '李敢', '韩旭']);
+    expect(r.offices).toEqual([]);
+  });
+
+  it('reads 关于X为…的决定 and a 部长 organ of the party committee', () => {
+    expect(run('表决通过了关于王宏为荆门市人民检察院代理检察长的决定。', '荆门市').holds).toEqual([['王宏', '荆门市人民检察院代理检察长']]);
+    expect(run('县委常委、县委办主任、宣传部长石承抚出席。', '宿松县').holds).toEqual([
+      ['石承抚', '宿松县委常委'],
+      ['石承抚', '宿松县委办主任'],
+      ['石承抚', '宿松县委宣传部长'],
+    ]);
+  });
+});

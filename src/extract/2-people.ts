@@ -124,6 +124,8 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
 
     findHonorifics(text, lex, found, addPerson, hold, roleByEnd, ctxFor);
     findElections(text, lex, addPerson, hold, roleByEnd, ctxFor);
+    findLists(text, lex, found, addPerson);
+    findDecisions(text, lex, addPerson, hold, roleByEnd, ctxFor);
     findRepeats(text, found, addPerson);
 
     doc.mentions.push(...[...found.persons.values()].sort((a, b) => a.start - b.start), ...found.offices);
@@ -291,7 +293,14 @@ function chainAfter(
     let itemEnd = itemStart;
     while (itemEnd < text.length && isHan(text[itemEnd]) && itemEnd - itemStart < 30) itemEnd++;
     let end = itemEnd;
-    if (text.slice(itemStart, itemEnd).endsWith('职务')) end -= 2;
+    const item = text.slice(itemStart, itemEnd);
+    for (const tail of ['职务', '的决定']) {
+      const at = item.indexOf(tail);
+      if (at > 0) {
+        end = itemStart + at;
+        break;
+      }
+    }
     const role = roleByEnd.get(end);
     if (!role || role.start < itemStart) break;
     chain.push(parsePhrase(text, itemStart, role.start, role.end, role.value, ctx, chain[chain.length - 1] ?? null));
@@ -339,5 +348,67 @@ function findRepeats(text: string, found: Found, addPerson: (span: NameSpan, rul
   for (const m of automaton.findLongest(text)) {
     if (covered.some((c) => m.start < c.end && c.start < m.end)) continue;
     addPerson({ start: m.start, end: m.end, name: m.key }, 'person.repeat');
+  }
+}
+
+/**
+ * Lists of names without titles (`王敏、成先军、杜道荣…在主席台就座`): three or more items
+ * that are all names, or two where one is already known. An item with something glued in
+ * front (`金博体育李敢`, spam spliced into the page) gives the name at its end.
+ */
+function findLists(text: string, lex: PeopleLexicon, found: Found, addPerson: (span: NameSpan, rule: string) => void): void {
+  const known = new Set([...found.persons.values()].map((m) => m.name));
+  const re = /[\u3400-\u9fff]{2,8}(?:、[\u3400-\u9fff]{2,8})+/g;
+  for (const m of text.matchAll(re)) {
+    const items: NameSpan[] = [];
+    let at = m.index!;
+    const parts = m[0].split('、');
+    parts.forEach((part, k) => {
+      const start = at;
+      at += part.length + 1;
+      if (k === parts.length - 1) {
+        const last = nameAt(text, start, lex);
+        if (last) items.push(last);
+        return;
+      }
+      if (isPlausibleName(part, lex)) {
+        items.push({ start, end: start + part.length, name: part });
+        return;
+      }
+      for (const len of [3, 2]) {
+        const tail = part.slice(-len);
+        if (k > 0 && part.length > len && isPlausibleName(tail, lex) && !lex.stopWords.has(part.slice(0, -len))) {
+          items.push({ start: start + part.length - len, end: start + part.length, name: tail });
+          return;
+        }
+      }
+    });
+    const plausible = items.length;
+    if (plausible < parts.length - 1) continue;
+    const anyKnown = items.some((i) => known.has(i.name));
+    if (plausible >= 3 || (plausible >= 2 && anyKnown)) for (const i of items) addPerson(i, 'person.list');
+  }
+}
+
+/** Decisions on appointments: `关于王宏为荆门市人民检察院代理检察长的决定`. */
+function findDecisions(
+  text: string,
+  lex: PeopleLexicon,
+  addPerson: (span: NameSpan, rule: string) => void,
+  hold: (person: NameSpan, chain: OfficePhrase[], rule: string) => void,
+  roleByEnd: Map<number, AutomatonMatch<TitleInfo>>,
+  ctxFor: (index: number) => PhraseContext,
+): void {
+  for (let i = text.indexOf('关于'); i >= 0; i = text.indexOf('关于', i + 1)) {
+    for (const len of [2, 3, 4]) {
+      const name = text.slice(i + 2, i + 2 + len);
+      if (text[i + 2 + len] !== '为' || !isPlausibleName(name, lex)) continue;
+      const chain = chainAfter(text, i + 3 + len, roleByEnd, ctxFor(i));
+      if (!chain.some((p) => p.name)) continue;
+      const span = { start: i + 2, end: i + 2 + len, name };
+      addPerson(span, 'person.decision');
+      hold(span, chain, 'office.decision');
+      break;
+    }
   }
 }

@@ -121,7 +121,9 @@ export function parsePhrase(
       phrase.placeFrom = 'carried';
       // A bare role takes the whole body before it (`党组书记、副院长`); an organ takes only the
       // party committee (`县委办主任、宣传部长` → 县委宣传部长, not 县委办宣传部).
-      const inherited = !isSub || prev.info.kind === 'head' ? '' : !phrase.body ? prev.body : prev.body.startsWith('委') ? '委' : prev.body;
+      const organRole = ctx.lex.subBodies.some((o) => role.startsWith(o.slice(0, 2)) && o.endsWith('部'));
+      const bare = !phrase.body && !organRole;
+      const inherited = !isSub || prev.info.kind === 'head' ? '' : bare ? prev.body : prev.body.startsWith('委') ? '委' : prev.body;
       if (isSub && prev.info.kind === 'head' && !phrase.body) return phrase;
       phrase.body = inherited + phrase.body;
     } else if (phrase.body.length >= 4 && !isSub) {
