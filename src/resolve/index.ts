@@ -116,6 +116,12 @@ interface RelBuild {
 
 const COMPUTED = new Set(['id', 'name', 'aliases', 'articleCount', 'firstSeen', 'lastSeen', 'disambiguator', 'context', 'pinyin', 'formerNames']);
 const MAX_ALIASES = 50;
+/**
+ * The evidence sentence of a fact taken from the national division list rather than from
+ * a sentence: says where it comes from, and is never empty (an array element '' does not
+ * survive a neo4j-admin CSV round trip).
+ */
+export const GAZETTEER_SENTENCE = '〔GB/T 2260 行政区划〕';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Merges the extractions of a corpus into one graph with deterministic ids. */
@@ -308,7 +314,8 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
           b.gazetteerSeen = true;
         }
         b.total++;
-        b.evidence.push({ article, sentence: ev.sentence ?? '', start: ev.start, end: ev.end, date: dates[art]!, rule: ev.rule });
+        const sentence = isGazetteer ? GAZETTEER_SENTENCE : (ev.sentence ?? '');
+        b.evidence.push({ article, sentence, start: isGazetteer ? 0 : ev.start, end: isGazetteer ? 0 : ev.end, date: dates[art]!, rule: ev.rule });
       }
     }
   });
@@ -358,6 +365,10 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
     });
   }
 
+  // An empty list has no type in Neo4j and no form in CSV or GraphML: leave it out.
+  for (const x of [...graphNodes, ...graphRels]) {
+    for (const [k, v] of Object.entries(x.properties)) if (Array.isArray(v) && v.length === 0) delete x.properties[k];
+  }
   graphNodes.sort((a, b) => compareIds(a.id, b.id));
   graphRels.sort((a, b) => compareIds(a.id, b.id));
   merges.sort((a, b) => compareIds(a.label, b.label) || compareIds(a.id, b.id));

@@ -1,0 +1,308 @@
+/**
+ * csv/: node and relationship files for `neo4j-admin database import full`, plus
+ * csv/import.sh with the exact command.
+ *
+ * One node file per label (`nodes_Person.csv`, header `id:ID(Person),:LABEL,name,aliases:string[],…`)
+ * and one relationship file per type and endpoint labels (`rels_HOLDS_Person_Office.csv`,
+ * header `:START_ID(Person),:END_ID(Office),:TYPE,id,firstSeen:date,…`): ID groups per label,
+ * so MENTIONS from Article to each label gets its own file. Column types come from
+ * schema/graph.yaml; a property the schema does not declare gets a type inferred over all
+ * elements (graphology's inferModel habit). Every value is quoted (`"` doubled inside);
+ * newlines stay inside quotes (`--multiline-fields=true`). Arrays are joined with an array
+ * delimiter chosen so that no element contains it (`;` unless some value does), and
+ * import.sh passes that delimiter.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Graph, GraphNode, GraphRelationship, NodeLabel, PropertyValue, RelationshipType } from '../graph/model.js';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../graph/model.js';
+import { loadSchema, type PropertyType, type Schema } from '../graph/schema.js';
+import { withWriter } from '../graph/write.js';
+import type { Exporter } from './types.js';
+
+/** Folder inside the output folder. */
+export const CSV_DIR = 'csv';
+/** Array delimiters tried in order; the first that no array element contains wins. */
+export const ARRAY_DELIMITERS = [';', '|', '¦', '\u001f'] as const;
+
+/** A neo4j-admin header type. */
+export type CsvType = 'string' | 'long' | 'double' | 'boolean' | 'date' | `${'string' | 'long' | 'double' | 'boolean' | 'date'}[]`;
+
+const FROM_SCHEMA: Record<string, CsvType> = { string: 'string', int: 'long', float: 'double', boolean: 'boolean', date: 'date' };
+
+/** The neo4j-admin type of a schema type: int → long, float → double, arrays alike. */
+export function csvTypeOf(t: PropertyType): CsvType {
+  const arr = t.endsWith('[]');
+  const base = FROM_SCHEMA[arr ? t.slice(0, -2) : t]!;
+  return (arr ? `${base}[]` : base) as CsvType;
+}
+
+/** The type of values never declared: the narrowest type every value fits. */
+export function inferCsvType(values: PropertyValue[]): CsvType {
+  let arr = false;
+  const scalars: unknown[] = [];
+  for (const v of values) {
+    if (v === null) continue;
+    if (Array.isArray(v)) {
+      arr = true;
+      scalars.push(...v);
+    } else scalars.push(v);
+  }
+  let t: 'string' | 'long' | 'double' | 'boolean' = 'string';
+  if (scalars.length && scalars.every((s) => typeof s === 'boolean')) t = 'boolean';
+  else if (scalars.length && scalars.every((s) => typeof s === 'number' && Number.isSafeInteger(s))) t = 'long';
+  else if (scalars.length && scalars.every((s) => typeof s === 'number')) t = 'double';
+  return (arr ? `${t}[]` : t) as CsvType;
+}
+
+/** Picks the array delimiter: the first candidate that appears in no array element. */
+export function pickArrayDelimiter(graph: Graph): string {
+  const used = new Set<string>();
+  for (const x of [...graph.nodes, ...graph.relationships]) {
+    for (const v of Object.values(x.properties)) {
+      if (!Array.isArray(v)) continue;
+      for (const e of v) for (const d of ARRAY_DELIMITERS) if (String(e).includes(d)) used.add(d);
+    }
+  }
+  const d = ARRAY_DELIMITERS.find((c) => !used.has(c));
+  if (!d) throw new Error(`csvExporter.write: every array delimiter (${ARRAY_DELIMITERS.map((c) => JSON.stringify(c)).join(', ')}) occurs inside some array value`);
+  return d;
+}
+
+/** Quotes a field for CSV: always quoted, `"` doubled; null → empty field (no property). */
+export function quote(s: string | null): string {
+  if (s === null) return '';
+  return '"' + s.replace(/"/g, '""') + '"';
+}
+
+function field(v: PropertyValue | undefined, arrayDelimiter: string): string {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return quote((v as unknown[]).map(String).join(arrayDelimiter));
+  return quote(String(v));
+}
+
+/** The property columns of a set of elements: schema order first, undeclared ones after, sorted. */
+function columns(elements: Array<{ properties: Record<string, PropertyValue> }>, declared: Record<string, PropertyType>, skip: string[]): Array<[string, CsvType]> {
+  const present = new Map<string, PropertyValue[]>();
+  for (const e of elements) {
+    for (const [k, v] of Object.entries(e.properties)) {
+      if (skip.includes(k)) continue;
+      const list = present.get(k);
+      if (list) list.push(v);
+      else present.set(k, [v]);
+    }
+  }
+  const out: Array<[string, CsvType]> = [];
+  for (const k of Object.keys(declared)) if (present.has(k)) out.push([k, csvTypeOf(declared[k]!)]);
+  for (const k of [...present.keys()].filter((k) => !(k in declared)).sort()) out.push([k, inferCsvType(present.get(k)!)]);
+  return out;
+}
+
+function header(name: string, type: CsvType): string {
+  return type === 'string' ? name : `${name}:${type}`;
+}
+
+/** Writes the CSV files and import.sh; returns their paths. */
+export async function writeCsv(graph: Graph, outDir: string, schema: Schema = loadSchema()): Promise<string[]> {
+  const dir = join(outDir, CSV_DIR);
+  const delim = pickArrayDelimiter(graph);
+  const written: string[] = [];
+  const nodeFiles: string[] = [];
+  const relFiles: string[] = [];
+  const byLabel = new Map<NodeLabel, GraphNode[]>();
+  for (const n of graph.nodes) {
+    const list = byLabel.get(n.label);
+    if (list) list.push(n);
+    else byLabel.set(n.label, [n]);
+  }
+  for (const label of NODE_LABELS) {
+    const nodes = byLabel.get(label);
+    if (!nodes) continue;
+    const key = schema.nodes[label].key;
+    const cols = columns(nodes, schema.nodes[label].properties, [key]);
+    const file = `nodes_${label}.csv`;
+    written.push(
+      await withWriter(join(dir, file), async (w) => {
+        await w.write([`${key}:ID(${label})`, ':LABEL', ...cols.map(([c, t]) => header(c, t))].join(',') + '\n');
+        let buf = '';
+        for (const n of nodes) {
+          buf += [quote(n.id), quote(label), ...cols.map(([c]) => field(n.properties[c], delim))].join(',') + '\n';
+          if (buf.length > 65536) {
+            await w.write(buf);
+            buf = '';
+          }
+        }
+        if (buf) await w.write(buf);
+      }),
+    );
+    nodeFiles.push(file);
+  }
+
+  const labelOf = new Map(graph.nodes.map((n) => [n.id, n.label]));
+  const groups = new Map<string, GraphRelationship[]>();
+  for (const r of graph.relationships) {
+    const g = `${r.type}\u0000${labelOf.get(r.start)}\u0000${labelOf.get(r.end)}`;
+    const list = groups.get(g);
+    if (list) list.push(r);
+    else groups.set(g, [r]);
+  }
+  const order = (g: string) => {
+    const [t, s, e] = g.split('\u0000') as [RelationshipType, NodeLabel, NodeLabel];
+    return [RELATIONSHIP_TYPES.indexOf(t), NODE_LABELS.indexOf(s), NODE_LABELS.indexOf(e)];
+  };
+  const sortedGroups = [...groups.keys()].sort((a, b) => {
+    const x = order(a);
+    const y = order(b);
+    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+  });
+  for (const g of sortedGroups) {
+    const rels = groups.get(g)!;
+    const [type, from, to] = g.split('\u0000') as [RelationshipType, NodeLabel, NodeLabel];
+    const cols = columns(rels, schema.relationships[type].properties, []);
+    const file = `rels_${type}_${from}_${to}.csv`;
+    written.push(
+      await withWriter(join(dir, file), async (w) => {
+        await w.write([`:START_ID(${from})`, `:END_ID(${to})`, ':TYPE', ...cols.map(([c, t]) => header(c, t))].join(',') + '\n');
+        let buf = '';
+        for (const r of rels) {
+          buf += [quote(r.start), quote(r.end), quote(type), ...cols.map(([c]) => field(r.properties[c], delim))].join(',') + '\n';
+          if (buf.length > 65536) {
+            await w.write(buf);
+            buf = '';
+          }
+        }
+        if (buf) await w.write(buf);
+      }),
+    );
+    relFiles.push(file);
+  }
+  written.push(await withWriter(join(dir, 'import.sh'), (w) => w.write(importScript(nodeFiles, relFiles, delim))));
+  return written;
+}
+
+function shellQuote(s: string): string {
+  if (s === '\u001f') return "$'\\x1f'";
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The shell script that imports the folder into an empty database (default `neo4j`). */
+export function importScript(nodeFiles: string[], relFiles: string[], arrayDelimiter: string): string {
+  return [
+    '#!/bin/sh',
+    '# Generated by guanxi build — do not edit. Imports this folder into an EMPTY database',
+    '# with neo4j-admin (Neo4j 5): stop the database first, then run',
+    '#   sh out/csv/import.sh [DATABASE]      (default: neo4j)',
+    '# To replace an existing database add --overwrite-destination=true to the command.',
+    '# Values are quoted CSV, may span lines, and arrays are joined with the delimiter below.',
+    'set -e',
+    'cd "$(dirname "$0")"',
+    'neo4j-admin database import full \\',
+    '  --id-type=string \\',
+    `  --array-delimiter=${shellQuote(arrayDelimiter)} \\`,
+    '  --multiline-fields=true \\',
+    ...nodeFiles.map((f) => `  --nodes=${f} \\`),
+    ...relFiles.map((f) => `  --relationships=${f} \\`),
+    '  "${1:-neo4j}"',
+    '',
+  ].join('\n');
+}
+
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes); an unquoted empty field is null. */
+export function parseCsv(text: string): Array<Array<string | null>> {
+  const rows: Array<Array<string | null>> = [];
+  let row: Array<string | null> = [];
+  let i = 0;
+  while (i < text.length) {
+    let value: string | null;
+    if (text[i] === '"') {
+      let s = '';
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q < 0) throw new Error('parseCsv: unterminated quoted field');
+        s += text.slice(i, q);
+        if (text[q + 1] === '"') {
+          s += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      value = s;
+    } else {
+      let j = i;
+      while (j < text.length && text[j] !== ',' && text[j] !== '\n') j++;
+      value = j === i ? null : text.slice(i, j);
+      i = j;
+    }
+    row.push(value);
+    if (text[i] === ',') i++;
+    else {
+      rows.push(row);
+      row = [];
+      if (text[i] === '\n') i++;
+    }
+  }
+  return rows;
+}
+
+function convert(raw: string | null, type: string, delim: string): PropertyValue | undefined {
+  if (raw === null) return undefined;
+  const arr = type.endsWith('[]');
+  const base = arr ? type.slice(0, -2) : type;
+  const one = (s: string): string | number | boolean => (base === 'long' || base === 'double' ? Number(s) : base === 'boolean' ? s === 'true' : s);
+  if (arr) return raw.split(delim).map(one) as string[] | number[];
+  return one(raw);
+}
+
+/**
+ * Reads a csv/ folder back into a Graph the way neo4j-admin would (types from the
+ * headers, the array delimiter from import.sh): the exporter conformance tests use it.
+ */
+export async function readCsvGraph(dir: string): Promise<Graph> {
+  const script = await readFile(join(dir, 'import.sh'), 'utf8');
+  const m = /--array-delimiter=(\$'\\x1f'|'((?:[^']|'\\'')*)')/.exec(script);
+  const delim = !m ? ';' : m[1] === "$'\\x1f'" ? '\u001f' : m[2]!.replace(/'\\''/g, "'");
+  const graph: Graph = { nodes: [], relationships: [] };
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort()) {
+    const [head, ...rows] = parseCsv(await readFile(join(dir, file), 'utf8'));
+    const cols = head!.map((h) => {
+      const [name, type = 'string'] = h!.split(':') as [string, string?];
+      return { name, type };
+    });
+    for (const row of rows) {
+      const props: Record<string, PropertyValue> = {};
+      let id = '';
+      let label = '';
+      let start = '';
+      let end = '';
+      row.forEach((raw, i) => {
+        const { name, type } = cols[i]!;
+        if (type.startsWith('ID(')) {
+          id = raw!;
+          props[name] = raw!;
+        } else if (type === 'LABEL') label = raw!;
+        else if (type === 'TYPE') label = raw!;
+        else if (type.startsWith('START_ID(')) start = raw!;
+        else if (type.startsWith('END_ID(')) end = raw!;
+        else {
+          const v = convert(raw, type, delim);
+          if (v !== undefined) props[name] = v;
+        }
+      });
+      if (file.startsWith('nodes_')) graph.nodes.push({ id, label: label as NodeLabel, properties: props });
+      else graph.relationships.push({ id: String(props.id), type: label as RelationshipType, start, end, properties: props });
+    }
+  }
+  graph.nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  graph.relationships.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return graph;
+}
+
+export const csvExporter: Exporter = {
+  name: 'csv',
+  async write(graph, outDir) {
+    return writeCsv(graph, outDir);
+  },
+};

@@ -1,0 +1,152 @@
+/**
+ * graph.graphml: GraphML for Gephi, yEd and Cytoscape.
+ *
+ * Every property becomes a typed `<key attr.type>` (string, long, double, boolean), one
+ * set for nodes and one for edges, typed from schema/graph.yaml (int → long, float →
+ * double, date → string) or, for an undeclared property, inferred over all elements.
+ * Lists have no GraphML type: they are written as JSON text (`["吴 锦","吴锦同志"]`), which
+ * reads well and parses back exactly. The node label is the node attribute `label`
+ * (Person, Office, …), the relationship type the edge attribute `label`; the element `id`
+ * is our deterministic id. Characters XML 1.0 cannot hold (control characters other than
+ * tab and newline) are written as U+FFFD.
+ *
+ * Example line: `<node id="person:…"><data key="v_label">Person</data><data key="v_name">吴锦</data>…</node>`
+ */
+import { join } from 'node:path';
+import type { Graph, PropertyValue } from '../graph/model.js';
+import { loadSchema, type PropertyType, type Schema } from '../graph/schema.js';
+import { withWriter } from '../graph/write.js';
+import type { Exporter } from './types.js';
+
+/** File name inside the output folder. */
+export const GRAPHML_FILE = 'graph.graphml';
+
+type GraphmlType = 'string' | 'long' | 'double' | 'boolean';
+
+interface Key {
+  id: string;
+  name: string;
+  type: GraphmlType;
+  /** Lists are written as JSON text. */
+  list: boolean;
+}
+
+const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Escapes text for XML element content and attribute values. */
+export function xmlEscape(s: string): string {
+  return s
+    .replace(INVALID_XML, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#13;');
+}
+
+function fromSchema(t: PropertyType): GraphmlType {
+  const base = t.endsWith('[]') ? 'string' : t;
+  return base === 'int' ? 'long' : base === 'float' ? 'double' : base === 'boolean' ? 'boolean' : 'string';
+}
+
+function infer(values: PropertyValue[]): GraphmlType {
+  const xs = values.filter((v) => v !== null);
+  if (xs.length && xs.every((v) => typeof v === 'boolean')) return 'boolean';
+  if (xs.length && xs.every((v) => typeof v === 'number' && Number.isSafeInteger(v))) return 'long';
+  if (xs.length && xs.every((v) => typeof v === 'number')) return 'double';
+  return 'string';
+}
+
+/** The attribute keys of nodes or edges: `label` first, then schema order, then undeclared ones sorted. */
+function keysFor(
+  elements: Array<{ properties: Record<string, PropertyValue> }>,
+  declaredByGroup: Array<Record<string, PropertyType>>,
+  prefix: string,
+): Key[] {
+  const present = new Map<string, PropertyValue[]>();
+  for (const e of elements) {
+    for (const [k, v] of Object.entries(e.properties)) {
+      if (k === 'id') continue;
+      const list = present.get(k);
+      if (list) list.push(v);
+      else present.set(k, [v]);
+    }
+  }
+  const declared = new Map<string, PropertyType>();
+  for (const group of declaredByGroup) for (const [k, t] of Object.entries(group)) if (!declared.has(k)) declared.set(k, t);
+  const keys: Key[] = [{ id: `${prefix}_label`, name: 'label', type: 'string', list: false }];
+  const names = [...declared.keys()].filter((k) => present.has(k));
+  names.push(...[...present.keys()].filter((k) => !declared.has(k)).sort());
+  for (const name of names) {
+    if (name === 'label') continue;
+    const t = declared.get(name);
+    const values = present.get(name)!;
+    const list = t ? t.endsWith('[]') : values.some((v) => Array.isArray(v));
+    keys.push({ id: `${prefix}_${name}`, name, type: list ? 'string' : t ? fromSchema(t) : infer(values), list });
+  }
+  return keys;
+}
+
+function dataValue(v: PropertyValue, key: Key): string {
+  if (key.list) return JSON.stringify(v);
+  return String(v);
+}
+
+function keyLine(k: Key, forWhat: 'node' | 'edge'): string {
+  return `  <key id="${xmlEscape(k.id)}" for="${forWhat}" attr.name="${xmlEscape(k.name)}" attr.type="${k.type}"/>\n`;
+}
+
+/** Writes graph.graphml, streaming element by element. */
+export async function writeGraphml(graph: Graph, outDir: string, schema: Schema = loadSchema()): Promise<string> {
+  const nodeKeys = keysFor(graph.nodes, Object.values(schema.nodes).map((n) => n.properties), 'v');
+  const edgeKeys = keysFor(graph.relationships, Object.values(schema.relationships).map((r) => r.properties), 'e');
+  return withWriter(join(outDir, GRAPHML_FILE), async (w) => {
+    let buf =
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
+      ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
+    for (const k of nodeKeys) buf += keyLine(k, 'node');
+    for (const k of edgeKeys) buf += keyLine(k, 'edge');
+    buf += '  <graph id="guanxi" edgedefault="directed">\n';
+    const flush = async () => {
+      if (buf.length > 65536) {
+        await w.write(buf);
+        buf = '';
+      }
+    };
+    for (const n of graph.nodes) {
+      buf += `    <node id="${xmlEscape(n.id)}">`;
+      buf += `<data key="v_label">${xmlEscape(n.label)}</data>`;
+      for (const k of nodeKeys) {
+        if (k.name === 'label') continue;
+        const v = n.properties[k.name];
+        if (v === undefined || v === null) continue;
+        buf += `<data key="${xmlEscape(k.id)}">${xmlEscape(dataValue(v, k))}</data>`;
+      }
+      buf += '</node>\n';
+      await flush();
+    }
+    for (const r of graph.relationships) {
+      buf += `    <edge id="${xmlEscape(r.id)}" source="${xmlEscape(r.start)}" target="${xmlEscape(r.end)}">`;
+      buf += `<data key="e_label">${xmlEscape(r.type)}</data>`;
+      for (const k of edgeKeys) {
+        if (k.name === 'label') continue;
+        const v = r.properties[k.name];
+        if (v === undefined || v === null) continue;
+        buf += `<data key="${xmlEscape(k.id)}">${xmlEscape(dataValue(v, k))}</data>`;
+      }
+      buf += '</edge>\n';
+      await flush();
+    }
+    buf += '  </graph>\n</graphml>\n';
+    await w.write(buf);
+  });
+}
+
+export const graphmlExporter: Exporter = {
+  name: 'graphml',
+  async write(graph, outDir) {
+    return [await writeGraphml(graph, outDir)];
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * graph.json: the APOC JSON-lines format that `apoc.export.json.all` writes and
+ * `apoc.import.json` reads, one node or relationship per line, nodes first:
+ *
+ *   {"type":"node","id":"person:…","labels":["Person"],"properties":{"id":"person:…","name":"吴锦",…}}
+ *   {"type":"relationship","id":"holds:…","label":"HOLDS","start":{"id":"person:…","labels":["Person"]},"end":{"id":"office:…","labels":["Office"]},"properties":{…}}
+ *
+ * Ids are our deterministic string ids (apoc.import.json keeps them in `neo4jImportId`
+ * while importing); properties hold only strings, numbers, booleans and lists of them.
+ * src/graph/read.ts reads the file back.
+ */
+import { join } from 'node:path';
+import type { Graph, GraphNode, GraphRelationship } from '../graph/model.js';
+import { withWriter } from '../graph/write.js';
+import type { Exporter } from './types.js';
+
+/** File name inside the output folder. */
+export const JSON_FILE = 'graph.json';
+
+/** One APOC JSON line for a node (without the newline). */
+export function nodeLine(n: GraphNode): string {
+  return JSON.stringify({ type: 'node', id: n.id, labels: [n.label], properties: n.properties });
+}
+
+/** One APOC JSON line for a relationship; endpoints carry their labels. */
+export function relationshipLine(r: GraphRelationship, labelOf: Map<string, string>): string {
+  return JSON.stringify({
+    type: 'relationship',
+    id: r.id,
+    label: r.type,
+    start: { id: r.start, labels: [labelOf.get(r.start)] },
+    end: { id: r.end, labels: [labelOf.get(r.end)] },
+    properties: r.properties,
+  });
+}
+
+/** Writes graph.json, streaming in batches of lines. */
+export async function writeJson(graph: Graph, outDir: string): Promise<string> {
+  const labelOf = new Map(graph.nodes.map((n) => [n.id, n.label as string]));
+  return withWriter(join(outDir, JSON_FILE), async (w) => {
+    let buf = '';
+    const flushAt = 1 << 16;
+    for (const n of graph.nodes) {
+      buf += nodeLine(n) + '\n';
+      if (buf.length > flushAt) {
+        await w.write(buf);
+        buf = '';
+      }
+    }
+    for (const r of graph.relationships) {
+      buf += relationshipLine(r, labelOf) + '\n';
+      if (buf.length > flushAt) {
+        await w.write(buf);
+        buf = '';
+      }
+    }
+    if (buf) await w.write(buf);
+  });
+}
+
+export const jsonExporter: Exporter = {
+  name: 'json',
+  async write(graph, outDir) {
+    return [await writeJson(graph, outDir)];
+  },
+};
