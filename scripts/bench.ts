@@ -1,0 +1,356 @@
+/**
+ * `npm run bench -- --articles N [--seed S] [--jobs 1,2] [--no-scale] [--no-jieba]`
+ *
+ * Measures guanxi at corpus scale on a generated corpus (scripts/lib/generate.ts):
+ *  1. in-process, one thread, through the real modules: ingest, extract, resolve, each
+ *     export; and, on the same ingested text in the same loop, the peer: jieba
+ *     part-of-speech tagging (`@node-rs/jieba` `tag()`);
+ *  2. the real CLI as a child process (`build --jobs J`) for the whole build, with its
+ *     peak RSS (a preloaded probe reports `process.resourceUsage().maxRSS`), for every J,
+ *     checking that every J writes the same bytes as `--jobs 1`;
+ *  3. the same whole build on the first N/10 articles (a prefix of the same corpus) for
+ *     the scaling ratio.
+ * Writes bench/results.json and prints a table.
+ */
+import { parseArgs } from 'node:util';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync, createReadStream } from 'node:fs';
+import { cpus, availableParallelism, totalmem } from 'node:os';
+import { join, relative, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus } from './lib/generate.js';
+import { collectInputs, ingestFile } from '../src/ingest/index.js';
+import { loadManifest } from '../src/pipeline.js';
+import { createExtractor } from '../src/extract/index.js';
+import { toExtraction } from '../src/extract/output.js';
+import { resolveCorpus } from '../src/resolve/index.js';
+import * as exportModule from '../src/export/index.js';
+import type { ExtractionResult } from '../src/types.js';
+import type { Graph } from '../src/graph/model.js';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    jobs: { type: 'string', default: '1,2' },
+    dir: { type: 'string', default: 'bench' },
+    'no-scale': { type: 'boolean' },
+    'no-jieba': { type: 'boolean' },
+    'no-inprocess': { type: 'boolean' },
+    'keep-out': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  process.stdout.write(
+    'bench --articles N [--seed S] [--jobs 1,2] [--dir bench] [--no-scale] [--no-jieba] [--no-inprocess] [--keep-out]\n',
+  );
+  process.exit(0);
+}
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const CLI = resolvePath(HERE, '../src/cli.js');
+const PROBE = resolvePath(HERE, 'lib/rss-probe.js');
+const articles = Number(values.articles);
+const seed = Number(values.seed);
+const jobsList = values.jobs.split(',').map(Number);
+if (!Number.isInteger(articles) || articles < 1 || jobsList.some((j) => !Number.isInteger(j) || j < 1)) {
+  process.stderr.write('bench: --articles and --jobs must be positive integers\n');
+  process.exit(2);
+}
+const benchDir = values.dir;
+mkdirSync(benchDir, { recursive: true });
+
+interface CorpusInfo {
+  dir: string;
+  articles: number;
+  seed: number;
+  bytes: number;
+  formats: Record<string, number>;
+  divisionSource: string;
+  gazetteerHash: string | null;
+}
+
+function log(s: string) {
+  process.stderr.write(`bench: ${s}\n`);
+}
+
+function gazetteerHash(): string | null {
+  const p = 'data/gazetteer/divisions.tsv';
+  return existsSync(p) ? createHash('sha256').update(readFileSync(p)).digest('hex').slice(0, 12) : null;
+}
+
+/** Generates the corpus unless the folder already holds the same one (same size, seed, gazetteer). */
+function ensureCorpus(n: number): CorpusInfo {
+  const dir = join(benchDir, `corpus-${n}-s${seed}`);
+  const stamp = join(dir, '.corpus.json');
+  const gaz = gazetteerHash();
+  if (existsSync(stamp)) {
+    const info = JSON.parse(readFileSync(stamp, 'utf8')) as CorpusInfo;
+    if (info.articles === n && info.seed === seed && info.gazetteerHash === gaz) return info;
+  }
+  const t0 = performance.now();
+  const s = generateCorpus({ articles: n, seed, out: dir });
+  const info: CorpusInfo = { dir, articles: n, seed, bytes: s.bytes, formats: s.formats, divisionSource: s.divisionSource, gazetteerHash: gaz };
+  writeFileSync(stamp, JSON.stringify(info));
+  log(`generated ${n} articles (${(s.bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${dir}`);
+  return info;
+}
+
+interface StageRow {
+  stage: string;
+  ms: number;
+  articlesPerS: number;
+  mbPerS: number;
+  note?: string;
+}
+
+function row(stage: string, ms: number, c: CorpusInfo, note?: string): StageRow {
+  return { stage, ms, articlesPerS: c.articles / (ms / 1000), mbPerS: c.bytes / 1e6 / (ms / 1000), note };
+}
+
+interface Exporterish {
+  name: string;
+  write(graph: Graph, outDir: string): Promise<unknown>;
+}
+
+/** The exporter registry when src/export/index.ts exposes one (any exported list or map of `{name, write}`), so each format is timed on its own. */
+function findExporters(): Exporterish[] | null {
+  const isExporter = (x: unknown): x is Exporterish =>
+    !!x && typeof x === 'object' && typeof (x as Exporterish).name === 'string' && typeof (x as Exporterish).write === 'function';
+  for (const value of Object.values(exportModule as Record<string, unknown>)) {
+    if (Array.isArray(value) && value.length && value.every(isExporter)) return value;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const list = Object.values(value as Record<string, unknown>);
+      if (list.length && list.every(isExporter)) return list as Exporterish[];
+    }
+  }
+  return null;
+}
+
+type Tagger = { tag(s: string, hmm?: boolean): unknown[] };
+
+async function loadJieba(): Promise<Tagger | null> {
+  if (values['no-jieba']) return null;
+  try {
+    const { Jieba } = await import('@node-rs/jieba');
+    const { dict } = await import('@node-rs/jieba/dict.js');
+    return Jieba.withDict(dict) as Tagger;
+  } catch (err) {
+    log(`jieba unavailable (${(err as Error).message}); the peer is skipped`);
+    return null;
+  }
+}
+
+/** Stage by stage, one thread, real modules; jieba tags the same ingested text in the same loop. */
+async function inProcess(c: CorpusInfo, jieba: Tagger | null) {
+  const rows: StageRow[] = [];
+  let t = performance.now();
+  const extract = createExtractor();
+  const setupMs = performance.now() - t;
+  const listing = await collectInputs([c.dir]);
+  const manifest = await loadManifest([c.dir]);
+  let ingestMs = 0;
+  let extractMs = 0;
+  let jiebaMs = 0;
+  let jiebaTokens = 0;
+  let chars = 0;
+  const results: ExtractionResult[] = [];
+  for (const file of listing.files) {
+    if (file.endsWith('.corpus.json')) continue;
+    t = performance.now();
+    const ingested = await ingestFile(file, { manifest });
+    const t1 = performance.now();
+    ingestMs += t1 - t;
+    if (ingested.status !== 'ok') continue;
+    const doc = ingested.doc;
+    extract(doc);
+    results.push(toExtraction(doc));
+    const t2 = performance.now();
+    extractMs += t2 - t1;
+    chars += doc.text.length;
+    if (jieba) {
+      // HMM on, as jieba's own default for posseg: unknown words (most names) go through the HMM.
+      jiebaTokens += jieba.tag(doc.text, true).length;
+      jiebaMs += performance.now() - t2;
+    }
+  }
+  rows.push(row('extractor setup (once)', setupMs, c));
+  rows.push(row('ingest', ingestMs, c));
+  rows.push(row('extract', extractMs, c));
+  t = performance.now();
+  const resolution = await resolveCorpus(results, {});
+  rows.push(row('resolve', performance.now() - t, c, `${resolution.graph.nodes.length} nodes, ${resolution.graph.relationships.length} rels`));
+  const outDir = join(benchDir, 'out-inprocess');
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const exporters = findExporters();
+  if (exporters) {
+    for (const e of exporters) {
+      t = performance.now();
+      await e.write(resolution.graph, outDir);
+      rows.push(row(`export ${e.name}`, performance.now() - t, c));
+    }
+  } else {
+    t = performance.now();
+    await exportModule.writeExports(resolution.graph, outDir);
+    rows.push(row('export (all formats)', performance.now() - t, c));
+  }
+  if (!values['keep-out']) rmSync(outDir, { recursive: true, force: true });
+  const peer = jieba ? row('jieba tag() (peer)', jiebaMs, c, `${jiebaTokens} tokens`) : null;
+  const entities = results.reduce((n, r) => n + r.entities.length, 0);
+  const relations = results.reduce((n, r) => n + r.relations.length, 0);
+  return { rows, peer, chars, entities, relations, maxRssKB: process.resourceUsage().maxRSS };
+}
+
+/** Runs `guanxi build` as a child with the RSS probe; returns wall time, peak RSS and exit code. */
+function childBuild(c: CorpusInfo, jobs: number, outDir: string): Promise<{ ms: number; maxRssKB: number; code: number | null; stderr: string }> {
+  rmSync(outDir, { recursive: true, force: true });
+  const probeFile = join(benchDir, `.probe-${process.pid}.json`);
+  rmSync(probeFile, { force: true });
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(
+      process.execPath,
+      ['--max-old-space-size=8192', '--import', PROBE, CLI, 'build', c.dir, '--out', outDir, '--jobs', String(jobs), '--fail-on', 'never'],
+      { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, GUANXI_RSS_PROBE: probeFile } },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-4000);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - t0;
+      let maxRssKB = NaN;
+      try {
+        maxRssKB = (JSON.parse(readFileSync(probeFile, 'utf8')) as { maxRssKB: number }).maxRssKB;
+        rmSync(probeFile, { force: true });
+      } catch {
+        // The child died before its exit hook: no RSS figure.
+      }
+      resolve({ ms, maxRssKB, code, stderr });
+    });
+  });
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listFiles(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+/** A digest of everything a build wrote; report.json without its timings (the one part that must differ). */
+async function digestOut(dir: string): Promise<string> {
+  const h = createHash('sha256');
+  for (const f of listFiles(dir)) {
+    const rel = relative(dir, f);
+    h.update(rel + '\0');
+    if (rel === 'report.json') {
+      const report = JSON.parse(readFileSync(f, 'utf8')) as Record<string, unknown>;
+      delete report.timings;
+      h.update(JSON.stringify(report));
+      continue;
+    }
+    await new Promise<void>((res, rej) => {
+      createReadStream(f)
+        .on('data', (d) => h.update(d))
+        .on('end', () => res())
+        .on('error', rej);
+    });
+  }
+  return h.digest('hex');
+}
+
+const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const mb = (kb: number) => kb / 1024;
+
+async function main() {
+  const big = ensureCorpus(articles);
+  const small = !values['no-scale'] && articles >= 1000 ? ensureCorpus(Math.round(articles / 10)) : null;
+  const jieba = await loadJieba();
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: { cpus: availableParallelism(), model: cpus()[0]?.model ?? null, memGB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version },
+    corpus: big,
+  };
+
+  let inproc: Awaited<ReturnType<typeof inProcess>> | null = null;
+  if (!values['no-inprocess']) {
+    log(`in-process stages over ${articles} articles…`);
+    inproc = await inProcess(big, jieba);
+    results.inProcess = inproc;
+  }
+
+  const builds: Array<{ articles: number; jobs: number; ms: number; maxRssKB: number; code: number | null; digest: string; articlesPerS: number; mbPerS: number }> = [];
+  const outDir = join(benchDir, 'out-build');
+  for (const jobs of jobsList) {
+    log(`whole build, ${articles} articles, --jobs ${jobs}…`);
+    const r = await childBuild(big, jobs, outDir);
+    if (r.code !== 0) log(`build exited ${r.code}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+    const digest = await digestOut(outDir);
+    builds.push({ articles, jobs, ms: r.ms, maxRssKB: r.maxRssKB, code: r.code, digest, ...rateOf(big, r.ms) });
+  }
+  if (small) {
+    log(`whole build, ${small.articles} articles, --jobs 1…`);
+    const r = await childBuild(small, 1, outDir);
+    builds.push({ articles: small.articles, jobs: 1, ms: r.ms, maxRssKB: r.maxRssKB, code: r.code, digest: '', ...rateOf(small, r.ms) });
+  }
+  if (!values['keep-out']) rmSync(outDir, { recursive: true, force: true });
+  results.builds = builds;
+
+  const one = builds.find((b) => b.articles === articles && b.jobs === 1);
+  const two = builds.find((b) => b.articles === articles && b.jobs === 2);
+  const smallOne = small ? builds.find((b) => b.articles === small.articles) : undefined;
+  const extractRow = inproc?.rows.find((r) => r.stage === 'extract');
+  const peer = inproc?.peer ?? null;
+  const ratios = {
+    buildVsJieba: one && peer ? one.mbPerS / peer.mbPerS : null,
+    extractVsJieba: extractRow && peer ? extractRow.mbPerS / peer.mbPerS : null,
+    scaleTimeRatio: one && smallOne ? one.ms / smallOne.ms : null,
+    jobs2Speedup: one && two ? one.ms / two.ms : null,
+    identicalAcrossJobs: builds.filter((b) => b.articles === articles).every((b) => b.digest === one?.digest),
+    peakRssMB: Math.max(...builds.map((b) => mb(b.maxRssKB)).filter(Number.isFinite)),
+  };
+  results.ratios = ratios;
+  writeFileSync(join(benchDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+
+  const lines: string[] = [];
+  lines.push(`corpus: ${articles} articles, ${fmt(big.bytes / 1e6)} MB, seed ${seed}, divisions: ${big.divisionSource}; ${availableParallelism()} cores, node ${process.version}`);
+  lines.push('');
+  lines.push(`| stage | time (s) | articles/s | MB/s | note |`);
+  lines.push(`|---|---:|---:|---:|---|`);
+  for (const r of [...(inproc?.rows ?? []), ...(peer ? [peer] : [])]) {
+    lines.push(`| ${r.stage} | ${fmt(r.ms / 1000, 2)} | ${fmt(r.articlesPerS, 0)} | ${fmt(r.mbPerS, 2)} | ${r.note ?? ''} |`);
+  }
+  for (const b of builds) {
+    lines.push(
+      `| whole build (CLI), ${b.articles} articles, --jobs ${b.jobs} | ${fmt(b.ms / 1000, 2)} | ${fmt(b.articlesPerS, 0)} | ${fmt(b.mbPerS, 2)} | peak RSS ${fmt(mb(b.maxRssKB), 0)} MB${b.code ? `, exit ${b.code}` : ''} |`,
+    );
+  }
+  lines.push('');
+  lines.push(`| measure | value | goal |`);
+  lines.push(`|---|---:|---|`);
+  lines.push(`| whole build (--jobs 1) / jieba tag, MB/s | ${ratios.buildVsJieba === null ? 'n/a' : fmt(ratios.buildVsJieba, 2) + '×'} | ≥ 1.0× |`);
+  lines.push(`| extraction (one thread) / jieba tag, MB/s | ${ratios.extractVsJieba === null ? 'n/a' : fmt(ratios.extractVsJieba, 2) + '×'} | ≥ 2.0× |`);
+  lines.push(`| build time ${articles} / ${small?.articles ?? '-'} articles | ${ratios.scaleTimeRatio === null ? 'n/a' : fmt(ratios.scaleTimeRatio, 2)} | ≤ 11 |`);
+  lines.push(`| peak RSS of the build | ${fmt(ratios.peakRssMB, 0)} MB | < 2048 MB |`);
+  lines.push(`| --jobs 2 speed-up over --jobs 1 | ${ratios.jobs2Speedup === null ? 'n/a' : fmt(ratios.jobs2Speedup, 2) + '×'} | > 1 |`);
+  lines.push(`| output identical for every --jobs | ${ratios.identicalAcrossJobs ? 'yes' : 'NO'} | yes |`);
+  process.stdout.write(lines.join('\n') + '\n');
+  log(`results → ${join(benchDir, 'results.json')}`);
+}
+
+function rateOf(c: CorpusInfo, ms: number) {
+  return { articlesPerS: c.articles / (ms / 1000), mbPerS: c.bytes / 1e6 / (ms / 1000) };
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: crashed: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.exitCode = 2;
+});
