@@ -183,6 +183,11 @@ export function splitNames(run: string): string[] | null {
 
 const ROLES = ['特约记者', '见习记者', '实习记者', '首席记者', '记者', '通讯员', '责任编辑', '编辑', '责编', '作者', '摄影', '摄像', '实习生', '撰稿', '审核', '校对', '编审', '终审', '美编'];
 const ROLE_RE = new RegExp(`(${ROLES.join('|')})`, 'g');
+const ROLE_ALT = ROLES.join('|');
+/** (记者…) / （作者：…） / 讯(秦楚网讯 记者…, closed or cut off at the line end. */
+const BYLINE_PAREN = new RegExp(`[(（]\\s*([^()（）]{0,30}?(?:${ROLE_ALT})[^()（）]{0,80}?)\\s*(?:[)）]|$)`, 'g');
+/** A line that is a byline: 记者…, 编辑: …, 责任编辑 … */
+const BYLINE_LINE = new RegExp(`^(?:${ROLE_ALT})\\s*[:：]?\\s*[\\u4e00-\\u9fff]`);
 
 /** Names in a byline fragment such as `记者叶力铭 张梦瑶 孙杨 摄` or `记者李天然夏雨彬特约记者张星星`. */
 export function namesInByline(fragment: string): string[] {
@@ -216,15 +221,14 @@ export function bylineFrom(lines: BodyLine[]): string[] {
   const add = (names: string[]) => {
     for (const n of names) if (!out.includes(n)) out.push(n);
   };
-  const roleAlt = ROLES.join('|');
   for (const { text, kind, rule } of lines) {
     if (kind === 'blank' || rule === 'chrome-end' || rule === 'chrome-copyright') continue;
     // (记者…) / （作者：…） / 讯(记者… , closed or cut off at the line end.
-    const paren = new RegExp(`[(（]\\s*([^()（）]{0,30}?(?:${roleAlt})[^()（）]{0,80}?)\\s*(?:[)）]|$)`, 'g');
+    const paren = BYLINE_PAREN;
+    paren.lastIndex = 0;
     for (let m = paren.exec(text); m; m = paren.exec(text)) add(namesInByline(m[1]!));
     // A line that is a byline: 记者…, 编辑: …, 责任编辑 …
-    const whole = new RegExp(`^(?:${roleAlt})\\s*[:：]?\\s*[\\u4e00-\\u9fff]`);
-    if (text.length <= 120 && whole.test(text) && !/[。！？]/.test(text)) {
+    if (text.length <= 120 && BYLINE_LINE.test(text) && !/[。！？]/.test(text)) {
       add(namesInByline(text));
       continue;
     }

@@ -28,11 +28,19 @@ export interface LineVerdict {
 }
 
 interface ChromeLexicon {
-  strong: string[];
-  weak: string[];
-  prefix: string[];
-  end: string[];
-  channels: string[];
+  strong: RegExp;
+  weak: RegExp;
+  prefix: RegExp;
+  end: RegExp;
+  channels: RegExp;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One alternation per list: a line is tested once, not once per cue. */
+function alternation(cues: string[], anchor: '' | '^' | '$'): RegExp {
+  if (!cues.length) return /(?!)/;
+  const body = cues.map(escape).join('|');
+  return new RegExp(anchor === '^' ? `^(?:${body})` : anchor === '$' ? `(?:${body})$` : body);
 }
 
 let lexicon: ChromeLexicon | null = null;
@@ -43,7 +51,13 @@ export function chromeLexicon(): ChromeLexicon {
   const raw = parse(readFileSync(dataPath('lexicon/chrome.yaml'), 'utf8')) as Record<string, unknown>;
   const list = (key: string) =>
     Array.isArray(raw[key]) ? (raw[key] as unknown[]).filter((v): v is string => typeof v === 'string').map(probe) : [];
-  lexicon = { strong: list('strong'), weak: list('weak'), prefix: list('prefix'), end: list('end'), channels: list('channels') };
+  lexicon = {
+    strong: alternation(list('strong'), ''),
+    weak: alternation(list('weak'), ''),
+    prefix: alternation(list('prefix'), '^'),
+    end: alternation(list('end'), ''),
+    channels: alternation(list('channels'), '$'),
+  };
   return lexicon;
 }
 
@@ -112,11 +126,13 @@ export function classifyLines(lines: string[]): LineVerdict[] {
 function isEndMarker(line: string, lex: ChromeLexicon): boolean {
   if (line.length > 20 || SENTENCE_END.test(line)) return false;
   const p = probe(line);
-  return lex.end.some((cue) => p.includes(cue));
+  return lex.end.test(p);
 }
 
 function classifyOne(line: string, lex: ChromeLexicon): LineVerdict {
   if (!line.trim()) return { kind: 'blank', rule: 'blank' };
+  // Long lines are article text unless they open with a summary cue; skip the folding.
+  if (line.length > 300 && !URL_LINE.test(line)) return lex.prefix.test(probe(line.slice(0, 20))) ? { kind: 'chrome', rule: 'chrome-summary' } : { kind: 'article', rule: 'article' };
   const p = probe(line);
   if (!HAS_WORD.test(p)) return { kind: 'chrome', rule: 'chrome-separator' };
   if (URL_LINE.test(p)) return { kind: 'chrome', rule: 'chrome-url' };
@@ -124,13 +140,13 @@ function classifyOne(line: string, lex: ChromeLexicon): LineVerdict {
   if (IMAGE_FILE.test(p)) return { kind: 'chrome', rule: 'chrome-image-file' };
   if (DATE_BANNER.test(p)) return { kind: 'chrome', rule: 'chrome-date-banner' };
   if (DATE_ONLY.test(p)) return { kind: 'chrome', rule: 'chrome-date-line' };
-  if (lex.prefix.some((cue) => p.startsWith(cue))) return { kind: 'chrome', rule: 'chrome-summary' };
+  if (lex.prefix.test(p)) return { kind: 'chrome', rule: 'chrome-summary' };
   const short = line.length <= 100 && !/[。！？]/.test(line);
-  if (short && lex.strong.some((cue) => p.includes(cue))) return { kind: 'chrome', rule: 'chrome-cue' };
-  if (p.length <= 12 && !/[。！？，]/.test(line) && lex.weak.some((cue) => p.includes(cue))) return { kind: 'chrome', rule: 'chrome-cue' };
+  if (short && lex.strong.test(p)) return { kind: 'chrome', rule: 'chrome-cue' };
+  if (p.length <= 12 && !/[。！？，]/.test(line) && lex.weak.test(p)) return { kind: 'chrome', rule: 'chrome-cue' };
   if (isBreadcrumb(line)) return { kind: 'chrome', rule: 'chrome-breadcrumb' };
   if (BULLET.test(p) && p.length <= 20 && !SENTENCE_END.test(p)) {
-    if (lex.channels.some((c) => p.endsWith(c))) return { kind: 'chrome', rule: 'chrome-follow' };
+    if (lex.channels.test(p)) return { kind: 'chrome', rule: 'chrome-follow' };
   }
   if (/版权/.test(p) && /转载|所有|声明|授权/.test(p) && p.length <= 200) return { kind: 'chrome', rule: 'chrome-copyright' };
   return { kind: 'article', rule: 'article' };

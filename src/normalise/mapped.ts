@@ -22,15 +22,17 @@ export function mappedSlice(source: string, start = 0, end = source.length): Map
   return { text: source.slice(start, end), map };
 }
 
+const EMPTY = new Int32Array(0);
+
 /** Accumulates text pieces and their source indices; `finish` joins them once. */
 export class MappedBuilder {
   private parts: string[] = [];
-  private map: Int32Array = new Int32Array(256);
+  private map: Int32Array = EMPTY;
   private length = 0;
 
   private grow(extra: number): void {
     if (this.length + extra <= this.map.length) return;
-    let size = this.map.length * 2;
+    let size = Math.max(64, this.map.length * 2);
     while (size < this.length + extra) size *= 2;
     const next = new Int32Array(size);
     next.set(this.map.subarray(0, this.length));
@@ -69,7 +71,7 @@ export class MappedBuilder {
   }
 
   finish(): Mapped {
-    return { text: this.parts.join(''), map: this.map.slice(0, this.length) };
+    return { text: this.parts.length === 1 ? this.parts[0]! : this.parts.join(''), map: this.map.slice(0, this.length) };
   }
 }
 

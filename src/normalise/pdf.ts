@@ -35,6 +35,17 @@ function units(line: string): Array<[number, number]> {
  */
 export function undoubleLine(line: string): Array<[number, number]> | null {
   if (line.length < 6 || line.length > 1000) return null;
+  // Cheap necessary conditions first (most lines fail them): the first run repeats within
+  // the first half, and every word character occurs an even number of times.
+  const again = line.indexOf(line[0]!, 1);
+  if (again < 0 || again > line.length / 2 + 1) return null;
+  const odd = new Set<number>();
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (odd.has(c)) odd.delete(c);
+    else odd.add(c);
+  }
+  for (const c of odd) if (WORD.test(String.fromCharCode(c))) return null;
   const u = units(line);
   const n = u.length;
   const key = u.map(([s, e]) => line.slice(s, e));

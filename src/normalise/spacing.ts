@@ -41,11 +41,9 @@ export function tidySpaces(m: Mapped, start: number, end: number): Mapped {
   const { text } = m;
   while (start < end && text[start] === ' ') start++;
   while (end > start && text[end - 1] === ' ') end--;
+  const firstSpace = text.indexOf(' ', start);
+  if (firstSpace < 0 || firstSpace >= end) return { text: text.slice(start, end), map: m.map.subarray(start, end) };
   const out = new MappedBuilder();
-  if (text.indexOf(' ', start) < 0 || text.indexOf(' ', start) >= end) {
-    out.copy(m, start, end);
-    return out.finish();
-  }
   // Tokens between space runs.
   const tokens: Array<[number, number]> = [];
   let i = start;
@@ -85,38 +83,50 @@ const CLOSERS = /[”’）》」』】]/;
 
 /** ASCII punctuation in Chinese context → full-width; same length, so the map stays. */
 export function fullwidthPunctuation(text: string): string {
-  if (!/[,:;!?()]/.test(text)) return text;
-  const chars = text.split('');
-  const n = chars.length;
+  const candidates = /[,:;!?()\n]/g;
+  const changes = new Map<number, string>();
   const chinese = (ch: string | undefined) => !!ch && (isCjk(ch) || CJK_PUNCT.test(ch));
-  // Parentheses in pairs (within a line): full-width when they hold Chinese.
+  const charAt = (i: number) => (i >= 0 && i < text.length ? charBefore(text, i) : undefined);
   const stack: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const c = chars[i]!;
-    if (c === '\n') stack.length = 0;
-    else if (c === '(') stack.push(i);
+  const unmatchedOpen: number[] = [];
+  for (let m = candidates.exec(text); m; m = candidates.exec(text)) {
+    const i = m.index;
+    const c = m[0];
+    if (c === '\n') {
+      unmatchedOpen.push(...stack);
+      stack.length = 0;
+    } else if (c === '(') stack.push(i);
     else if (c === ')') {
       const open = stack.pop();
       if (open === undefined) {
-        if (isCjk(chars[i - 1]) || CLOSERS.test(chars[i - 1] ?? '')) chars[i] = '）';
-        continue;
+        if (isCjk(charAt(i - 1)) || CLOSERS.test(text[i - 1] ?? '')) changes.set(i, '）');
+      } else if (CJK.test(text.slice(open + 1, i))) {
+        changes.set(open, '（');
+        changes.set(i, '）');
       }
-      let inner = false;
-      for (let k = open + 1; k < i && !inner; k++) inner = isCjk(chars[k]);
-      if (inner) {
-        chars[open] = '（';
-        chars[i] = '）';
-      }
+    } else {
+      const prev = charAt(i - 1);
+      const next = text[i + 1];
+      if (chinese(prev) && !(DIGIT.test(next ?? '') && DIGIT.test(prev ?? '')) && !(c === ':' && next === '/')) changes.set(i, OPEN_CLOSE[c]!);
+      else if ((c === ',' || c === ';') && isCjk(next) && !DIGIT.test(prev ?? '') && !/[A-Za-z]/.test(prev ?? '')) changes.set(i, OPEN_CLOSE[c]!);
     }
   }
-  for (const open of stack) if (isCjk(chars[open + 1])) chars[open] = '（';
-  for (let i = 0; i < n; i++) {
-    const c = chars[i]!;
-    if (c === '(' || c === ')' || !(c in OPEN_CLOSE)) continue;
-    const prev = chars[i - 1];
-    const next = chars[i + 1];
-    if (chinese(prev) && !(DIGIT.test(next ?? '') && DIGIT.test(prev ?? '')) && !(c === ':' && next === '/')) chars[i] = OPEN_CLOSE[c]!;
-    else if ((c === ',' || c === ';') && isCjk(next) && !DIGIT.test(prev ?? '') && !/[A-Za-z]/.test(prev ?? '')) chars[i] = OPEN_CLOSE[c]!;
+  unmatchedOpen.push(...stack);
+  for (const open of unmatchedOpen) if (isCjk(text[open + 1])) changes.set(open, '（');
+  if (!changes.size) return text;
+  const parts: string[] = [];
+  let last = 0;
+  for (const i of [...changes.keys()].sort((a, b) => a - b)) {
+    parts.push(text.slice(last, i), changes.get(i)!);
+    last = i + 1;
   }
-  return chars.join('');
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
+/** The character (code point) that ends just before index `i + 1`, i.e. at `i` (a low surrogate pairs with its high one). */
+function charBefore(text: string, i: number): string {
+  const c = text.charCodeAt(i);
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) return text.slice(i - 1, i + 1);
+  return text[i]!;
 }
