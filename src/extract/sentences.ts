@@ -1,6 +1,6 @@
 /**
  * Sentence spans of normalised text, for evidence: every relation points at the sentence
- * that states it. A sentence ends at 。！？!? ； or a line break; closing quotes and
+ * that states it. A sentence ends at 。！？!? ； a line break, or `.` before white space; closing quotes and
  * brackets that follow the end mark stay with the sentence.
  *
  * Example: `splitSentences('吴锦强调。周志红主持。')` → `[{start: 0, end: 5}, {start: 5, end: 10}]`.
@@ -19,7 +19,11 @@ export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!END_MARKS.has(text[i]!)) continue;
+    const ch = text[i]!;
+    // An ASCII full stop ends an (English) sentence only before white space: `3.5亿` and
+    // scraped `市委副书记.市长` stay whole.
+    const isEnd = END_MARKS.has(ch) || (ch === '.' && (i + 1 === text.length || /\s/.test(text[i + 1]!)));
+    if (!isEnd) continue;
     let end = i + 1;
     while (end < text.length && CLOSERS.has(text[end]!)) end++;
     push(text, spans, start, end);
