@@ -8,7 +8,8 @@
  * reads well and parses back exactly. The node label is the node attribute `label`
  * (Person, Office, …), the relationship type the edge attribute `label`; the element `id`
  * is our deterministic id. Characters XML 1.0 cannot hold (control characters other than
- * tab and newline) are written as U+FFFD.
+ * tab, newline, carriage return) are written as U+FFFD; carriage returns and the Unicode line
+ * separators as character references, so parsers do not normalise them to newlines.
  *
  * Example line: `<node id="person:…"><data key="v_label">Person</data><data key="v_name">吴锦</data>…</node>`
  */
@@ -42,7 +43,9 @@ export function xmlEscape(s: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
-    .replace(/\r/g, '&#13;');
+    .replace(/\r/g, '&#13;')
+    // XML parsers may normalise these line separators to \n; a character reference survives.
+    .replace(/[\u0085\u2028\u2029]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
 }
 
 function fromSchema(t: PropertyType): GraphmlType {
