@@ -105,7 +105,7 @@ describe('the five samples', () => {
       homeSource: 'publisher',
       byline: ['吴锦'],
     });
-    expect(d.text).toContain('\n□中共荆州市委书记 吴锦\n');
+    expect(d.text).toContain('\n□中共荆州市委书记吴锦\n');
     expect(d.text.endsWith('（来源：荆州日报）')).toBe(true);
     for (const chrome of ['评论一下', '抢沙发', '人参与', '最热评论']) expect(d.text).not.toContain(chrome);
   });

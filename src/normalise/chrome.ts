@@ -113,7 +113,9 @@ export function classifyLines(lines: string[]): LineVerdict[] {
   // At the very end, after the last sentence, short unpunctuated lines are widgets unless they
   // credit someone. Walk back from the end and stop at the first line of real text, so a
   // truncated article keeps its headings and its unfinished last paragraph.
-  for (let i = lines.length - 1; i >= 0; i--) {
+  let lastSentence = -1;
+  for (let i = 0; i < lines.length; i++) if (verdicts[i]!.kind === 'article' && SENTENCE_END.test(lines[i]!)) lastSentence = i;
+  for (let i = lines.length - 1; i > lastSentence && lastSentence >= 0; i--) {
     const line = lines[i]!;
     if (verdicts[i]!.kind !== 'article') continue;
     if (line.length > 20 || /[。！？，]/.test(line)) break;
@@ -141,10 +143,10 @@ function classifyOne(line: string, lex: ChromeLexicon): LineVerdict {
   if (DATE_BANNER.test(p)) return { kind: 'chrome', rule: 'chrome-date-banner' };
   if (DATE_ONLY.test(p)) return { kind: 'chrome', rule: 'chrome-date-line' };
   if (lex.prefix.test(p)) return { kind: 'chrome', rule: 'chrome-summary' };
+  if (isBreadcrumb(line)) return { kind: 'chrome', rule: 'chrome-breadcrumb' };
   const short = line.length <= 100 && !/[。！？]/.test(line);
   if (short && lex.strong.test(p)) return { kind: 'chrome', rule: 'chrome-cue' };
   if (p.length <= 12 && !/[。！？，]/.test(line) && lex.weak.test(p)) return { kind: 'chrome', rule: 'chrome-cue' };
-  if (isBreadcrumb(line)) return { kind: 'chrome', rule: 'chrome-breadcrumb' };
   if (BULLET.test(p) && p.length <= 20 && !SENTENCE_END.test(p)) {
     if (lex.channels.test(p)) return { kind: 'chrome', rule: 'chrome-follow' };
   }

@@ -2,8 +2,8 @@
  * Spaces and punctuation inside a line, with the map.
  *
  * Spaces (`tidySpaces`): Chinese needs none between words, so spaces in CJK text are layout:
- * - spaced-out text, a sequence of single CJK characters separated by spaces, is joined
- *   (`刚 刚 过 去 的` → `刚刚过去的`, `吴 锦` → `吴锦`);
+ * - spaced-out text, a sequence of single CJK characters separated by spaces, is joined,
+ *   with the spaces at its ends (`刚 刚 过 去 的` → `刚刚过去的`, `书记 吴 锦` → `书记吴锦`);
  * - spaces between CJK and digits or next to CJK punctuation go (`2021 年 ，` → `2021年，`);
  * - between words of two or more CJK characters one space stays: a list of names keeps its
  *   separator (`记者叶力铭 张梦瑶 孙杨` stays separable);
@@ -62,8 +62,10 @@ export function tidySpaces(m: Mapped, start: number, end: number): Mapped {
       const prevEnd = tokens[k - 1]![1];
       const left = text[prevEnd - 1]!;
       const right = text[s]!;
-      // Spaced-out text: both neighbours are single CJK characters of a spaced sequence.
-      const spaced = single(k - 1) && single(k);
+      // Spaced-out text: a neighbour is a single CJK character of a spaced sequence (two or
+      // more single characters in a row), e.g. the 吴 锦 of `书记 吴 锦`, the 过 去 of `过 去的`.
+      const inRun = (j: number) => single(j) && (single(j - 1) || single(j + 1));
+      const spaced = inRun(k - 1) || inRun(k);
       const layout =
         spaced ||
         (CJK_PUNCT.test(left) && (isCjk(right) || CJK_PUNCT.test(right) || DIGIT.test(right))) ||
