@@ -32,6 +32,19 @@ describe('pageData', () => {
       { a: 'article:3', d: '2023-05-01', s: S3 },
     ]);
   });
+  it('finds the article of evidence named by file name or path', () => {
+    const g: Graph = {
+      nodes: [
+        { id: 'article:x.txt', label: 'Article', properties: { path: 'data/articles/x.txt', date: '2022-02-10' } },
+        { id: 'p', label: 'Person', properties: { name: '吴锦' } },
+        { id: 'o', label: 'Office', properties: { name: '荆州市委书记' } },
+      ],
+      relationships: [
+        { id: 'h', type: 'HOLDS', start: 'p', end: 'o', properties: { evidenceArticles: ['x.txt', 'data/articles/x.txt'], evidenceSentences: [S2, S3], evidenceDates: ['2022-02-10', ''] } },
+      ],
+    };
+    expect(pageData(g).edges[0]!.ev.map((e) => e.a)).toEqual(['article:x.txt', 'article:x.txt']);
+  });
   it('summarises what the graph covers and skips MENTIONS in degrees', () => {
     expect(data.span).toBe('3 articles, 2021-03-01 – 2023-05-01');
     expect(node('article:2').deg).toBe(0);

@@ -82,7 +82,9 @@ export function articleIndex(graph: Graph): Map<string, GraphNode> {
   for (const n of graph.nodes) {
     if (n.label !== 'Article') continue;
     byKey.set(n.id, n);
-    for (const k of ['path', 'url']) if (str(n.properties, k)) byKey.set(str(n.properties, k), n);
+    const path = str(n.properties, 'path');
+    // Evidence may name the article by id, path, file name or url.
+    for (const k of [path, path.split(/[\\/]/).pop() ?? '', str(n.properties, 'url')]) if (k && !byKey.has(k)) byKey.set(k, n);
   }
   return byKey;
 }

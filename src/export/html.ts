@@ -141,6 +141,14 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi'):
     if (n.label === 'Article') node.href = articleHref(p, outDir);
     return node;
   });
+  // Evidence names its article by node id, path or file name depending on the producer;
+  // the page looks articles up by node id, so map every form to it.
+  const articleIds = new Map<string, string>();
+  for (const n of graph.nodes) {
+    if (n.label !== 'Article') continue;
+    const path = str(n.properties.path);
+    for (const k of [n.id, path, path.split(/[\\/]/).pop() ?? '', str(n.properties.url)]) if (k && !articleIds.has(k)) articleIds.set(k, n.id);
+  }
   const edges: PageEdge[] = graph.relationships.map((r) => {
     const p = r.properties;
     const sentences = strs(p.evidenceSentences);
@@ -154,7 +162,7 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi'):
       f: str(p.firstSeen),
       l: str(p.lastSeen),
       ev: sentences
-        .map((s, i) => ({ a: arts[i] ?? '', d: dates[i] ?? '', s }))
+        .map((s, i) => ({ a: articleIds.get(arts[i] ?? '') ?? arts[i] ?? '', d: dates[i] ?? '', s }))
         .sort((a, b) => (a.d || '9999').localeCompare(b.d || '9999')),
     };
   });

@@ -84,7 +84,8 @@
   }
   input.addEventListener('input', function () { activeIndex = 0; showResults(); });
   input.addEventListener('focus', showResults);
-  input.addEventListener('blur', function () { setTimeout(function () { results.replaceChildren(); }, 150); });
+  // Close the list a moment after focus leaves (a click on a result lands first), unless focus came back.
+  input.addEventListener('blur', function () { setTimeout(function () { if (document.activeElement !== input) results.replaceChildren(); }, 150); });
   input.addEventListener('keydown', function (ev) {
     var items = results.querySelectorAll('li');
     if (ev.key === 'ArrowDown') { activeIndex = Math.min(items.length - 1, activeIndex + 1); showResults(); ev.preventDefault(); }
@@ -175,7 +176,8 @@
     if (!node.length || !node.visible()) return;
     var hood = node.closedNeighborhood();
     cy.elements().not(hood).addClass('faded');
-    hood.edges().addClass('hl');
+    // Type labels help on a few edges and turn into a smear on many.
+    if (hood.edges().length <= 12) hood.edges().addClass('hl');
     node.select();
     return hood;
   }
@@ -188,7 +190,12 @@
   function select(id, focus) {
     current = id;
     var hood = highlight(id);
-    if (focus && hood && cy) cy.animate({ fit: { eles: hood, padding: 80 } }, { duration: 350 });
+    if (focus && hood && cy) {
+      // Fit the neighbourhood, but a lone node or a pair should not fill the screen.
+      cy.animate({ fit: { eles: hood, padding: 80 } }, { duration: 300, complete: function () {
+        if (cy.zoom() > 1.4) cy.animate({ zoom: { level: 1.4, position: cy.getElementById(id).position() } }, { duration: 150 });
+      } });
+    }
     renderDetails(id);
     history.replaceState(null, '', '#node=' + encodeURIComponent(id));
   }
@@ -231,13 +238,23 @@
     });
     return parts;
   }
+  /** Long sentences are cut around the first name they are about, with the full text on hover. */
+  function clipAround(sentence, words, max) {
+    var chars = Array.from(sentence);
+    if (chars.length <= max) return sentence;
+    var at = -1;
+    words.filter(Boolean).some(function (w) { at = sentence.indexOf(w); return at >= 0; });
+    at = at < 0 ? 0 : Array.from(sentence.slice(0, at)).length;
+    var start = Math.max(0, Math.min(at - Math.floor(max / 3), chars.length - max));
+    return (start > 0 ? '…' : '') + chars.slice(start, start + max).join('') + (start + max < chars.length ? '…' : '');
+  }
   function evidenceList(e, words) {
     var ev = e.ev || [];
     var list = el('ul', { 'class': 'evidence' }, ev.slice(0, 5).map(function (x) {
       var art = byId.get(x.a);
       var href = (art && art.href) || x.href || '';
       var label = (art && (art.props.title || art.props.path)) || x.a;
-      var li = el('li', null, [el('span', { 'class': 'when', text: x.d || (art && art.props.date) || '' })].concat(marked(x.s, words)));
+      var li = el('li', { title: x.s }, [el('span', { 'class': 'when', text: x.d || (art && art.props.date) || '' })].concat(marked(clipAround(x.s, words, 110), words)));
       if (href) li.append(el('a', { 'class': 'src', href: href, target: '_blank', rel: 'noopener', title: href, text: '↗ ' + label }));
       else if (label) li.append(el('span', { 'class': 'src', text: label }));
       return li;
