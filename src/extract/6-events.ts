@@ -1,9 +1,31 @@
 /**
- * Stage: Event/ATTENDED. PLACEHOLDER until the extractor lands.
+ * Stage: events and attendance.
+ *
+ * Reads `doc.text`, `doc.meta.home`/`date` and the Person mentions of the people stage; adds
+ * Event mentions (with `properties.date` when the text dates a held event) and ATTENDED
+ * (Person → Event) relation facts.
+ *
+ * Example: for a 荆州日报 article of 2021-12-31, `12月30日上午，市委经济工作会议举行。市委书记吴锦
+ * 出席会议并讲话。` adds the event 荆州市委经济工作会议 {date: 2021-12-30} and ATTENDED 吴锦 → it.
  */
-import type { Stage } from '../types.js';
+import type { Doc, Stage } from '../types.js';
+import { findEvents } from './events/find.js';
+import { attendance } from './events/relations.js';
 
 /** Creates the stage (configured once, run per article). */
 export default function eventsStage(): Stage {
-  return () => {};
+  return (doc: Doc) => {
+    const events = findEvents(doc);
+    for (const e of events) {
+      doc.mentions.push({
+        type: 'Event',
+        name: e.name,
+        start: e.start,
+        end: e.end,
+        rule: e.rule,
+        ...(e.date ? { properties: { date: e.date } } : {}),
+      });
+    }
+    attendance(doc, events);
+  };
 }

@@ -1,0 +1,232 @@
+/**
+ * Finding named events: a head noun (`会议`, `党代会`, `推进会`, `开工仪式` …) and the name
+ * written before it, scanned leftwards to a verb or punctuation; then the jurisdiction is made
+ * explicit (`市委经济工作会议` → `荆州市委经济工作会议` for a 荆州 paper, `省委…全会` → the
+ * home province's). Rules:
+ *
+ * - `event.meeting`: head noun with a named descriptor (`市委经济工作会议`, `石首市第九届人民代表大会第五次会议`).
+ * - `event.congress`: `党的二十大`.
+ * - `event.session`: `市十届人大常委会举行第二十六次会议` → the organ joined to its session.
+ * - `event.ordinal-list`: `省委十一届七次、八次全会` → one event per ordinal.
+ * An event is *occurring* when the text says it is held (`召开`, `举行`, `开幕`) and not that it
+ * lies ahead or is only referred to (`迎接…胜利召开`, `…精神`); an occurring event gets the
+ * date of its sentence (`2月9日` + the article's year) as `properties.date`.
+ */
+import type { Doc } from '../../types.js';
+import { getGazetteer } from '../../gazetteer/index.js';
+import { eventLexicon } from './lexicon.js';
+
+/** An event mention. */
+export interface EventSpan {
+  name: string;
+  start: number;
+  end: number;
+  rule: string;
+  occurring: boolean;
+  date?: string;
+}
+
+const PUNCT = new Set([...'，。；：！？,;:!?\n—…《》「」']);
+const CJK = /[\u3400-\u9fff]/;
+const NUM = '[一二三四五六七八九十]+';
+
+/** Finds the events of a doc. */
+export function findEvents(doc: Doc): EventSpan[] {
+  const text = doc.text;
+  const lex = eventLexicon();
+  const home = doc.meta.home;
+  const out: EventSpan[] = [];
+  const consumed: Array<[number, number]> = [];
+
+  // Lists of ordinals sharing one session stem: 省委十一届七次、八次、九次、十次全会.
+  const listRe = new RegExp(`(${NUM}届)((?:${NUM}次、)+${NUM}次)(全会|全体会议)`, 'g');
+  for (const m of text.matchAll(listRe)) {
+    const at = m.index!;
+    const stemStart = scanLeft(text, at);
+    const stem = text.slice(stemStart, at) + m[1]!;
+    let pos = at + m[1]!.length;
+    for (const ord of m[2]!.split('、')) {
+      const name = explicit(stem + ord + m[3]!, home, null);
+      if (name) out.push({ name, start: stemStart, end: at + m[0].length, rule: 'event.ordinal-list', occurring: false });
+      pos += ord.length + 1;
+    }
+    consumed.push([stemStart, at + m[0].length]);
+  }
+
+  for (const m of text.matchAll(new RegExp(`党的(${NUM})大`, 'g'))) {
+    out.push({ name: m[0], start: m.index!, end: m.index! + m[0].length, rule: 'event.congress', occurring: false });
+  }
+
+  // Heads, longest per end; a candidate inside a longer one to its right is dropped below.
+  const byEnd = new Map<number, number>();
+  for (const h of lex.heads.findAll(text)) {
+    const prev = byEnd.get(h.end);
+    if (prev === undefined || h.start < prev) byEnd.set(h.end, h.start);
+  }
+  const candidates: EventSpan[] = [];
+  for (let [end, headStart] of [...byEnd].sort((a, b) => a[0] - b[0])) {
+    if (lex.organAfter.longestAt(text, end)) continue;
+    if (consumed.some(([s, e]) => s <= headStart && end <= e)) continue;
+    const start = scanLeft(text, headStart);
+    // 省“两会”: a quote opened in the name closes after the head.
+    if (/[“‘]/.test(text.slice(start, end)) && (text[end] === '”' || text[end] === '’')) end++;
+    let raw = text.slice(start, end);
+    let rule = 'event.meeting';
+    const verb = verbEndingAt(text, start);
+    let subject: string | null = null;
+    if (verb) subject = subjectBefore(text, start - verb.length, doc);
+    if (/^第/.test(raw)) {
+      // 市十届人大常委会举行第二十六次会议: the organ before the verb owns the session.
+      if (!subject || !/(常委会|人大|政协|委员会|代表大会)$/.test(subject)) continue;
+      raw = subject + raw;
+      subject = null;
+      rule = 'event.session';
+    }
+    if (lex.neverInside.some((w) => raw.includes(w))) continue;
+    const name = explicit(expandSession(raw), home, subject);
+    if (!name) continue;
+    candidates.push({ name, start, end, rule, occurring: false });
+  }
+  for (const c of candidates) {
+    if (candidates.some((o) => o !== c && o.start <= c.start && o.end > c.end && o.start >= c.start - 2)) continue;
+    if (out.some((o) => o.start <= c.start && c.end <= o.end)) continue;
+    out.push(c);
+  }
+
+  for (const e of out) {
+    e.occurring = isOccurring(text, e);
+    if (e.occurring) {
+      const date = dateNear(text, e.start, doc.meta.date);
+      if (date) e.date = date;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Start of the name that ends at `from`: leftwards over name characters to a stop word or punctuation. */
+function scanLeft(text: string, from: number): number {
+  const lex = eventLexicon();
+  let i = from;
+  while (i > 0 && from - i < 45) {
+    const ch = text[i - 1]!;
+    // 市委、市政府9月份工作例会: a list of bodies is part of the name.
+    if (ch === '、' && text[i - 2] === '委' && /[省市县区]/.test(text[i] ?? '')) {
+      i--;
+      continue;
+    }
+    if (PUNCT.has(ch) || ch === '、' || /\s/.test(ch)) break;
+    // 党的十九届六中全会: 的 stops a name, except in 党的.
+    if (text.slice(i - 2, i) === '党的') return i - 2;
+    if (lex.leftStops.longestEndingAt(text, i, 4)) break;
+    i--;
+  }
+  return i;
+}
+
+function verbEndingAt(text: string, at: number): string | null {
+  for (const v of ['召开', '举行']) if (text.slice(at - v.length, at) === v) return v;
+  return null;
+}
+
+/** The subject before a 召开/举行 that ends at `at`: `江陵县举行…` → 江陵县. */
+function subjectBefore(text: string, at: number, doc: Doc): string | null {
+  let i = at;
+  while (i > 0 && !PUNCT.has(text[i - 1]!) && at - i < 20) i--;
+  let subject = text.slice(i, at).replace(/^[\d]+月?[\d]*日?(上午|下午|晚上|晚)?/, '').replace(/主持$/, '');
+  const inAt = subject.indexOf('在');
+  if (inAt > 0) subject = subject.slice(0, inAt);
+  if (subject) return subject;
+  // The clause has no subject: take the sentence's (县委宣传部举行简朴仪式，召开…见面会).
+  let s = i - 1;
+  while (s > 0 && !/[。！？\n]/.test(text[s - 1]!)) s--;
+  const sentence = text.slice(s, at);
+  const m = /(?:^|[，,])(?:[\d]+月)?(?:[\d]+日)?(?:上午|下午|晚上)?[，,]?([^，,。]{2,12}?)(?:举行|召开)/.exec(sentence);
+  return m ? m[1]! : doc.meta.home ? null : null;
+}
+
+/** `市五届人大一次会议` → `市第五届人民代表大会第一次会议` (the session's full name). */
+function expandSession(raw: string): string {
+  return raw.replace(new RegExp(`^(.*?)(${NUM})届人大(${NUM})次会议$`), '$1第$2届人民代表大会第$3次会议');
+}
+
+/** Makes the jurisdiction of a name explicit, or null when the name is generic. */
+function explicit(raw: string, home: string | null, subject: string | null): string | null {
+  const lex = eventLexicon();
+  const gaz = getGazetteer();
+  // What is left besides the place, the body and the head must say which meeting it is.
+  const headOfRaw = lex.heads.longestEndingAt(raw, raw.length, 6);
+  const core = raw
+    .slice(0, headOfRaw ? raw.length - headOfRaw.key.length : raw.length)
+    .replace(/^(全市|全县|全区|全省|我市|我县|我区|本市|本县|省|市|县|区)/, '')
+    .replace(/^(委|政府|人大常委会|政协)/, '');
+  if (lex.generic.has(raw) || [...core].length < 2) {
+    if (!/第.+次|届|党代会|两会/.test(raw)) return null;
+  }
+  let name = raw;
+  let owned = false;
+  const province = home ? gaz.provinceOf(home)?.name ?? null : null;
+  const homeDiv = home ? gaz.byName(home) : undefined;
+  const levelChar = homeDiv ? homeDiv.name.slice(-1) : '';
+  const scope = /^(全市|全县|全区|全省|我市|我县|我区|本市|本县)(?!性)/.exec(name);
+  if (scope) {
+    const rest = name.slice(scope[1]!.length);
+    const isProvince = scope[1] === '全省';
+    // A meeting named by its quoted slogan needs no place (全市“冲刺三千亿”暨…推进会).
+    if (/^[“‘]/.test(rest)) name = rest;
+    else if (isProvince && province) name = province + rest;
+    else if (!isProvince && home && scope[1]!.endsWith(levelChar)) name = home + rest;
+    else return null;
+    owned = true;
+  } else if (/^省(?![会份])/.test(name) && province) {
+    name = province + name.slice(1);
+    owned = true;
+  } else if (/^[市县区](?![场民内外里级直属])/.test(name) && home && name[0] === levelChar) {
+    name = home + name.slice(1);
+    owned = true;
+  } else if (/^(党的|中央|中共|全国|国务院)/.test(name) || gaz.find(name, 0, Math.min(name.length, 12), home).some((m) => m.start === 0)) {
+    owned = true;
+  } else if (gaz.find(name, 0, name.length, home).length) {
+    owned = true;
+  } else if (subject) {
+    const sub = explicit(subject, home, null) ?? subject;
+    if (!gaz.find(sub, 0, sub.length, home).length && !/^(党的|中央|中共)/.test(sub)) return null;
+    name = sub + name;
+    owned = true;
+  }
+  if (!owned) return null;
+  return name;
+}
+
+/** True when the text says the event is held here, not ahead of us or only referred to. */
+function isOccurring(text: string, e: EventSpan): boolean {
+  const lex = eventLexicon();
+  let s = e.start;
+  while (s > 0 && !/[。！？\n]/.test(text[s - 1]!)) s--;
+  let end = e.end;
+  while (end < text.length && !/[。！？\n]/.test(text[end]!) && end - e.end < 40) end++;
+  const before = text.slice(s, e.start);
+  const after = text.slice(e.end, end);
+  const clauseBefore = before.split(/[，,；]/).pop() ?? '';
+  if (lex.notOccurring.some((w) => clauseBefore.includes(w) || after.slice(0, 6).includes(w))) return false;
+  if (/(召开|举行)的?$/.test(before) || /(召开|举行)的[^，,。]{0,6}$/.test(before)) return true;
+  return lex.occurring.findAll(after).length > 0;
+}
+
+/** `2月9日` (+ the article's year) in the sentence of `at`, as YYYY-MM-DD. */
+function dateNear(text: string, at: number, articleDate: string | null): string | undefined {
+  let s = at;
+  while (s > 0 && !/[。！？\n]/.test(text[s - 1]!)) s--;
+  let e = at;
+  while (e < text.length && !/[。！？\n]/.test(text[e]!)) e++;
+  const sentence = text.slice(s, e);
+  const pad = (n: string) => n.padStart(2, '0');
+  const full = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/.exec(sentence);
+  const year = articleDate?.slice(0, 4);
+  if (full) {
+    const y = full[1] ?? year;
+    return y ? `${y}-${pad(full[2]!)}-${pad(full[3]!)}` : undefined;
+  }
+  const day = /(?:^|[^\d月])(\d{1,2})日/.exec(sentence);
+  if (day && articleDate) return `${articleDate.slice(0, 7)}-${pad(day[1]!)}`;
+  return undefined;
+}

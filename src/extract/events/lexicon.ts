@@ -1,0 +1,56 @@
+/**
+ * The cue lexicon of the Event extractor, loaded once from data/lexicon/event-cues.yaml:
+ * head nouns of meeting names, left-boundary verbs, and the verbs of happening and attending.
+ *
+ * Example: `eventLexicon().heads.longestEndingAt('市委经济工作会议', 8)?.key` → `会议`.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { Automaton } from '../automaton.js';
+import { dataPath } from '../../data-path.js';
+
+interface CuesFile {
+  heads: string[];
+  left_stops: string[];
+  organ_after: string[];
+  generic: string[];
+  never_inside: string[];
+  occurring: string[];
+  not_occurring: string[];
+  attend_verbs: string[];
+}
+
+/** The compiled event cues. */
+export interface EventLexicon {
+  heads: Automaton<true>;
+  leftStops: Automaton<true>;
+  organAfter: Automaton<true>;
+  generic: Set<string>;
+  neverInside: string[];
+  occurring: Automaton<true>;
+  notOccurring: string[];
+  attendVerbs: Automaton<true>;
+}
+
+let cached: EventLexicon | null = null;
+
+function compile(words: string[]): Automaton<true> {
+  return new Automaton<true>(words.map((w) => [w, true] as const));
+}
+
+/** Loads and compiles the cues (once per process). */
+export function eventLexicon(): EventLexicon {
+  if (cached) return cached;
+  const cues = parse(readFileSync(dataPath('lexicon/event-cues.yaml'), 'utf8')) as CuesFile;
+  cached = {
+    heads: compile(cues.heads),
+    leftStops: compile(cues.left_stops),
+    organAfter: compile(cues.organ_after),
+    generic: new Set(cues.generic),
+    neverInside: cues.never_inside,
+    occurring: compile(cues.occurring),
+    notOccurring: cues.not_occurring,
+    attendVerbs: compile(cues.attend_verbs),
+  };
+  return cached;
+}

@@ -1,0 +1,67 @@
+/**
+ * ATTENDED (Person → Event), read around the events that are held in the text:
+ *
+ * - `attended.verb`: people named before a verb of attending in a sentence (`…段昌林，市政协主席
+ *   蒋鸿…出席会议`, `周志红主持会议`, `陶然所作的…说明`) attended the event the sentence names, or
+ *   else the event held most recently before it.
+ * - `attended.list`: people listed after a held event in its own sentence (`召开…推介会，市委常委、
+ *   副市长肖云，…聂玉华…欢聚一堂`).
+ * - `attended.speaker`: a speaker (speakers.ts) after a held event spoke at it.
+ */
+import type { Doc, Mention } from '../../types.js';
+import { splitSentences, sentenceAt, type Span } from '../sentences.js';
+import { speakers } from '../campaigns/speakers.js';
+import { eventLexicon } from './lexicon.js';
+import type { EventSpan } from './find.js';
+
+const ATTEND_OBJECT = /^(?:[^，。；、,;]{0,10}?(?:会|活动|仪式|开工|讲话|发言|报告|说明|部署|议案|感言|致辞|就座)|并|[，。；,;]|$)/;
+
+/** Adds ATTENDED facts for the events found in `doc`. */
+export function attendance(doc: Doc, events: EventSpan[]): void {
+  const text = doc.text;
+  const lex = eventLexicon();
+  const sentences = splitSentences(text);
+  const held = events.filter((e) => e.occurring).sort((a, b) => a.start - b.start);
+  if (!held.length) return;
+  const people = doc.mentions.filter((m) => m.type === 'Person').sort((a, b) => a.start - b.start);
+  const current = (index: number): EventSpan | null => [...held].reverse().find((e) => e.start <= index) ?? null;
+  const add = (person: string, event: string, ev: Span, rule: string) => {
+    doc.relations.push({
+      type: 'ATTENDED',
+      from: { type: 'Person', name: person },
+      to: { type: 'Event', name: event },
+      evidence: [{ start: ev.start, end: ev.end, rule }],
+    });
+  };
+
+  for (const s of sentences) {
+    const inSentence = people.filter((p) => p.start >= s.start && p.end <= s.end);
+    if (!inSentence.length) continue;
+    // 出席会议, 主持开工仪式, 在主席台就座, …讲话。 — not 参加湖北代表团审议.
+    const verbs = lex.attendVerbs.findAll(text, s.start, s.end).filter((v) => ATTEND_OBJECT.test(text.slice(v.end, Math.min(s.end, v.end + 12))));
+    const lastVerb = verbs.length ? verbs[verbs.length - 1]!.start : -1;
+    const named = held.find((e) => e.start >= s.start && e.end <= s.end && verbs.some((v) => v.end <= e.start));
+    const target = named ?? current(s.start);
+    if (target && lastVerb >= 0) {
+      for (const p of inSentence) if (p.end <= lastVerb) add(p.name, target.name, s, 'attended.verb');
+    }
+    // 召开X，A，B…: the people listed after a held event in its sentence.
+    const heldHere = held.find((e) => e.start >= s.start && e.end <= s.end && /(召开|举行)$/.test(text.slice(s.start, e.start)));
+    if (heldHere) {
+      for (const p of inSentence) if (p.start >= heldHere.end) add(p.name, heldHere.name, s, 'attended.list');
+    }
+  }
+
+  const who = speakers(doc);
+  for (const t of who.turns) {
+    const e = current(t.start);
+    if (!e) continue;
+    const s = sentenceAt(sentences, t.start) ?? { start: t.start, end: t.end };
+    add(t.person, e.name, s, 'attended.speaker');
+  }
+}
+
+/** The Person mentions of a doc (for tests). */
+export function personMentions(doc: Doc): Mention[] {
+  return doc.mentions.filter((m) => m.type === 'Person');
+}
