@@ -53,7 +53,7 @@ function finishUtf8(bytes: Uint8Array, messages: Message[]): Decoded {
     }
   }
   const gb = iconv.decode(Buffer.from(bytes), 'gb18030');
-  if (!gb.includes('\uFFFD') && mostlyText(gb)) {
+  if (!gb.includes('\uFFFD') && mostlyText(gb) && mostlyGb2312(bytes)) {
     messages.push({ level: 'info', message: 'decoded as GB18030', rule: RULE });
     return checkText(gb, 'gb18030', messages);
   }
@@ -72,13 +72,37 @@ function incompleteTail(bytes: Uint8Array): number {
   return 0;
 }
 
+/**
+ * True when the double-byte characters are mostly from the GB2312 area (lead and trail bytes
+ * 0xA1–0xFE): real Chinese text is, while high-byte noise spreads over all of GB18030 (about a
+ * third of random pairs land there), so noise that happens to decode is still told apart.
+ */
+function mostlyGb2312(bytes: Uint8Array): boolean {
+  let pairs = 0;
+  let gb2312 = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x81) continue;
+    const t = bytes[i + 1] ?? 0;
+    if (t >= 0x30 && t <= 0x39) {
+      i += 3; // four-byte sequence: rare characters
+      pairs++;
+      continue;
+    }
+    pairs++;
+    if (b >= 0xa1 && b <= 0xf7 && t >= 0xa1 && t <= 0xfe) gb2312++;
+    i++;
+  }
+  return pairs === 0 || gb2312 / pairs >= 0.8;
+}
+
 /** True when nearly every character is printable text (not control characters). */
 function mostlyText(text: string): boolean {
   if (!text.length) return true;
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f || (c >= 0x80 && c < 0xa0) || c === 0xfffd) bad++;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f || (c >= 0x80 && c < 0xa0) || c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff)) bad++;
   }
   return bad <= Math.max(2, text.length * 0.02);
 }
