@@ -1,9 +1,127 @@
 /**
- * Stage: Project/LOCATED_IN. PLACEHOLDER until the extractor lands.
+ * Stage 5: Project and LOCATED_IN Project → AdminDivision.
+ *
+ * Reads `doc.text`, the AdminDivision mentions of stage 1 and `doc.meta.home`; adds a
+ * Project mention for every named, concrete project, park, bridge, railway or platform
+ * (properties `investment` and `stage` where the text says them), and LOCATED_IN from the
+ * project to the division the text places it in.
+ *
+ * Example: `石首市东升镇…服务好百亿元仙鹤纸业项目顺利开工` → Project 仙鹤纸业项目
+ * `{investment: '百亿元', stage: '开工'}` and LOCATED_IN 仙鹤纸业项目 → 东升镇.
+ *
+ * Finding names: projects/find.ts; amounts and stages: projects/parse.ts; cue words:
+ * data/lexicon/project-cues.yaml.
  */
-import type { Stage } from '../types.js';
+import type { Doc, Mention, RelationFact, Stage } from '../types.js';
+import { splitSentences, type Span } from './sentences.js';
+import { projectLexicon, type ProjectLexicon } from './projects/lexicon.js';
+import { findProjectsInSentence, type ProjectCandidate } from './projects/find.js';
+import { sentenceStage, statedInvestment } from './projects/parse.js';
+import { getGazetteer } from '../gazetteer/index.js';
 
 /** Creates the stage (configured once, run per article). */
 export default function projectsStage(): Stage {
-  return () => {};
+  const lexicon = projectLexicon();
+  return (doc: Doc) => extractProjects(doc, lexicon);
+}
+
+/** How specific a division level is: the most specific place wins. */
+const SPECIFIC: Record<string, number> = { township: 5, zone: 5, county: 4, prefecture: 3, province: 1 };
+
+/** A sentence that goes on about the last project (`项目位于…`, `该项目…`, `该泵站投入…`). */
+const ANAPHOR = /^(?:[^，,。]{0,6}?该|)(?:项目|[\u4e00-\u9fff]{0,2}(?:泵站|电厂|园区|基地|大桥|工程))/;
+const LOCATES = /(?:位于|落户|坐落于|选址|在)$/;
+
+function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
+  const { text } = doc;
+  const divisions = doc.mentions.filter((m) => m.type === 'AdminDivision').sort((a, b) => a.start - b.start);
+  const sentences = splitSentences(text);
+  const found: Array<{ c: ProjectCandidate; sentence: Span; index: number; properties: Record<string, unknown> }> = [];
+  const located = new Map<string, { to: string; evidence: Span; weak?: boolean }>();
+  let last: (typeof found)[number] | null = null;
+  sentences.forEach((s, index) => {
+    const sentence = text.slice(s.start, s.end);
+    const cands = findProjectsInSentence(text, s.start, s.end, lexicon, divisions);
+    const anaphoric = last !== null && index - last.index <= 2 && ANAPHOR.test(sentence);
+    if (!cands.length || anaphoric) {
+      // A sentence about the last project adds its amount and place.
+      if (last && anaphoric) {
+        const amount = statedInvestment(sentence);
+        if (amount && !last.properties.investment) last.properties.investment = amount;
+        const place = placeAfterVerb(text, s, divisions);
+        if (place && (located.get(last.c.name)?.weak ?? true)) located.set(last.c.name, { to: place.name, evidence: s });
+      }
+      if (!cands.length) return;
+    }
+    const stage = sentenceStage(sentence, lexicon);
+    for (const c of cands) {
+      const properties: Record<string, unknown> = {};
+      const amount = c.investment ?? (cands.length === 1 && !anaphoric ? statedInvestment(sentence) : null);
+      if (amount) properties.investment = amount;
+      if (stage) properties.stage = stage;
+      const entry = { c, sentence: s, index, properties };
+      found.push(entry);
+      last = entry;
+      if (!located.has(c.name)) {
+        const place = placeOf(doc, c, s, index > 0 ? sentences[index - 1]! : null, divisions);
+        if (place) located.set(c.name, { to: place.name, evidence: s, weak: place.weak });
+      }
+    }
+  });
+  for (const { c, properties } of found) {
+    const mention: Mention = { type: 'Project', name: c.name, start: c.start, end: c.end, rule: c.rule };
+    if (Object.keys(properties).length) mention.properties = properties;
+    doc.mentions.push(mention);
+  }
+  const relations: RelationFact[] = [];
+  for (const [name, { to, evidence }] of located) {
+    relations.push({
+      type: 'LOCATED_IN',
+      from: { type: 'Project', name },
+      to: { type: 'AdminDivision', name: to },
+      evidence: [{ start: evidence.start, end: evidence.end, rule: 'project.located-in' }],
+    });
+  }
+  doc.relations.push(...relations);
+}
+
+/** The most specific division right after 位于/在 in a sentence, or null. */
+function placeAfterVerb(text: string, s: Span, divisions: Mention[]): Mention | null {
+  const inSentence = divisions.filter((d) => d.start >= s.start && d.end <= s.end);
+  let best: Mention | null = null;
+  for (const d of inSentence) {
+    // A run of divisions after the verb (湖北|江陵经济开发区): take the most specific of the run.
+    const run = inSentence.filter((x) => x.start >= d.start && x.start - d.start <= 12);
+    if (!LOCATES.test(text.slice(Math.max(s.start, d.start - 3), d.start))) continue;
+    for (const x of run) if (!best || specific(x) > specific(best)) best = x;
+    return best;
+  }
+  return null;
+}
+
+function specific(m: Mention): number {
+  return SPECIFIC[String(m.properties?.level ?? '')] ?? 0;
+}
+
+/**
+ * Where the text places a project: a place cut off its name (`在公安县|…项目`), a division
+ * after 位于/在 in its sentence, the nearest division before it in the sentence, one inside
+ * its name (`江陵煤港电厂项目`), a specific division in the sentence before, or the home.
+ */
+function placeOf(doc: Doc, c: ProjectCandidate, s: Span, prev: Span | null, divisions: Mention[]): { name: string; weak?: boolean } | null {
+  if (c.place) return { name: c.place.name };
+  const afterVerb = placeAfterVerb(doc.text, s, divisions);
+  if (afterVerb) return { name: afterVerb.name };
+  const before = divisions.filter((d) => d.start >= s.start && d.end <= c.start);
+  if (before.length) return { name: before[before.length - 1]!.name };
+  const inside = divisions.filter((d) => d.start >= c.start && d.end <= c.end);
+  if (inside.length) return { name: inside.reduce((a, b) => (specific(b) > specific(a) ? b : a)).name };
+  if (prev) {
+    const inPrev = divisions.filter((d) => d.start >= prev.start && d.end <= prev.end && specific(d) >= 4);
+    if (inPrev.length) return { name: inPrev[inPrev.length - 1]!.name, weak: true };
+  }
+  // The home is only a guess: a later sentence about the project (项目位于…) overrides it.
+  const home = doc.meta.home ? getGazetteer().byName(doc.meta.home) : undefined;
+  if (home && home.level !== 'province' && home.level !== 'township') return { name: home.name, weak: true };
+  return null;
 }

@@ -1,0 +1,165 @@
+/**
+ * Finding project names in one sentence: spans ending in a project word (项目, 产业园,
+ * 大桥, 高铁 …), extended left to the start of the name (after the verb or preposition
+ * before it), cleaned of a leading investment amount and a leading place, and rejected
+ * when what is left is a count or a category (246个重大项目, 工业园区, 产业类项目).
+ * Also clause subjects that the text calls a project (`盛鸿建材是…项目`) and items listed
+ * before `等重点项目`.
+ *
+ * Example: `服务好百亿元仙鹤纸业项目顺利开工` → `{name: '仙鹤纸业项目', start: 6, end: 12,
+ * investment: '百亿元', rule: 'project.suffix'}`.
+ */
+import type { Mention } from '../../types.js';
+import type { ProjectLexicon } from './lexicon.js';
+import { leadingInvestment, trailingInvestment } from './parse.js';
+
+/** A project found in a sentence. */
+export interface ProjectCandidate {
+  name: string;
+  start: number;
+  end: number;
+  rule: 'project.suffix' | 'project.subject' | 'project.listed';
+  investment?: string;
+  /** A division written as the start of the span and cut off the name (`在公安县|X项目`). */
+  place?: Mention;
+}
+
+/** Characters that end a name on its left: punctuation, quotes, brackets of titles, spaces. */
+const HARD = /[，,。；;、：:！？!?“”"‘’《》〈〉【】\s…—·\/|]/;
+const MAX_NAME = 24;
+/** Zone-like place words not in the gazetteer that head a location before a name (城陵矶新港区). */
+const LEADING_PLACE = /^[\u4e00-\u9fff]{2,6}?(?:新港区|开发区|经开区|高新区)(?=[\u4e00-\u9fff]{4})/;
+/** Counts, ordinals, years and amounts inside a name make it a category (52个重大项目, 第四期项目, 2021年民生实事项目, 10-20亿元项目). */
+const COUNT = /(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:个|项|批|大)|季度|第[一二三四五六七八九十\d]+[期批]|\d{4}年|[\d十百千]+(?:亿|万)元?|[亿万]元/;
+const PLACE_SUFFIX = /(?:省|市|县|区|镇|乡|街道|开发区|新区)$/;
+
+/** The start of the clause containing `index` (after the last hard boundary), not before `floor`. */
+function clauseStart(text: string, index: number, floor: number): number {
+  let i = index;
+  while (i > floor && !HARD.test(text[i - 1]!)) i--;
+  return i;
+}
+
+/**
+ * The start of the name that ends with the word at `suffixStart`: after the last boundary
+ * word of its clause. A one-character boundary (的, 在) only counts when the clause before
+ * it is longer than one character, so 美的洗衣机… keeps its 的.
+ */
+export function nameStart(text: string, suffixStart: number, floor: number, lexicon: ProjectLexicon): number {
+  const cs = Math.max(clauseStart(text, suffixStart, floor), suffixStart - MAX_NAME);
+  for (let p = suffixStart; p > cs; p--) {
+    const w = lexicon.boundaries.longestEndingAt(text, p, 4);
+    if (!w || w.start < cs) continue;
+    if (w.end - w.start === 1 && w.start - cs === 1) continue;
+    if (lexicon.boundaryExceptions.get(w.key)?.has(text[p] ?? '')) continue;
+    return p;
+  }
+  return cs;
+}
+
+/** True when the core of a name (without its suffix) is only category words. */
+export function isGenericCore(core: string, lexicon: ProjectLexicon): boolean {
+  if (core.length < 2) return true;
+  // Cover the core with generic words from the left (dynamic programming over positions).
+  const ok = new Array<boolean>(core.length + 1).fill(false);
+  ok[0] = true;
+  for (let i = 0; i < core.length; i++) {
+    if (!ok[i]) continue;
+    for (const m of lexicon.generic.findAll(core, i, core.length)) if (m.start === i) ok[m.end] = true;
+  }
+  return ok[core.length]!;
+}
+
+/** True when `[start, end)` lies inside 《…》 in the sentence (a document title). */
+function insideTitle(text: string, sentenceStart: number, start: number): boolean {
+  const before = text.slice(sentenceStart, start);
+  return before.lastIndexOf('《') > before.lastIndexOf('》');
+}
+
+/**
+ * Every project candidate in `text[from, to)` (one sentence). `divisions` are the
+ * AdminDivision mentions of the doc, used to cut a place off the start of a name.
+ */
+export function findProjectsInSentence(
+  text: string,
+  from: number,
+  to: number,
+  lexicon: ProjectLexicon,
+  divisions: Mention[],
+): ProjectCandidate[] {
+  const bySuffixEnd = new Map<number, { start: number; end: number }>();
+  for (const m of lexicon.suffixes.findAll(text, from, to)) {
+    const prev = bySuffixEnd.get(m.end);
+    if (!prev || m.start < prev.start) bySuffixEnd.set(m.end, { start: m.start, end: m.end });
+  }
+  const raw: ProjectCandidate[] = [];
+  for (const sfx of bySuffixEnd.values()) {
+    if (insideTitle(text, from, sfx.start)) continue;
+    let start = nameStart(text, sfx.start, from, lexicon);
+    const before = text.slice(clauseStart(text, start, from), start);
+    let investment = trailingInvestment(before) ?? undefined;
+    const lead = leadingInvestment(text.slice(start, sfx.start));
+    if (lead) {
+      investment = lead.investment;
+      start += lead.length;
+    }
+    let place: Mention | undefined;
+    const head = divisions.find((d) => d.start === start && d.end < sfx.start);
+    if (head && PLACE_SUFFIX.test(text.slice(head.start, head.end)) && sfx.start - head.end >= 2) {
+      place = head;
+      start = head.end;
+    } else {
+      const lp = LEADING_PLACE.exec(text.slice(start, sfx.end));
+      if (lp) start += lp[0].length;
+    }
+    const name = text.slice(start, sfx.end);
+    const core = text.slice(start, sfx.start);
+    if (COUNT.test(name) || isGenericCore(core, lexicon)) continue;
+    // 项目 after a two-character core is nearly always a verb and its object (抓牢项目, 健全项目).
+    if (text.slice(sfx.start, sfx.end) === '项目' && core.length < 3) continue;
+    // A division the gazetteer already names (浦东新区) is not a project.
+    if (divisions.some((d) => d.start === start && d.end === sfx.end)) continue;
+    raw.push({ name, start, end: sfx.end, rule: 'project.suffix', investment, place });
+  }
+  raw.push(...findSubjects(text, from, to, lexicon, raw));
+  // Keep the longest of overlapping candidates (江陵煤港电厂项目 over 江陵煤港电厂).
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: ProjectCandidate[] = [];
+  for (const c of raw) {
+    const last = out[out.length - 1];
+    if (last && c.start < last.end) {
+      if (c.end - c.start > last.end - last.start) out[out.length - 1] = c;
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+const PRONOUN = /^(?:这|该|此|其|它|项目|今年|去年|目前|近年)/;
+
+/** Clause subjects called projects (`盛鸿建材是…项目`) and items before `等重点项目`. */
+function findSubjects(text: string, from: number, to: number, lexicon: ProjectLexicon, found: ProjectCandidate[]): ProjectCandidate[] {
+  const out: ProjectCandidate[] = [];
+  // 是…项目: the subject opens the sentence.
+  for (let end = from + 2; end <= Math.min(to, from + 12); end++) {
+    if (HARD.test(text[end - 1]!)) break;
+    const rest = text.slice(end, to);
+    if (!lexicon.subjectIsProject.some((re) => re.test(rest))) continue;
+    const name = text.slice(from, end);
+    if (PRONOUN.test(name) || isGenericCore(name, lexicon) || lexicon.boundaries.findAll(name).some((m) => m.end - m.start > 1)) break;
+    if (!found.some((f) => f.start < end && f.end > from)) out.push({ name, start: from, end, rule: 'project.subject' });
+    break;
+  }
+  // X等重点项目: the item right before 等.
+  for (let i = from + 2; i < to; i++) {
+    if (text[i] !== '等') continue;
+    const rest = text.slice(i, to);
+    if (!lexicon.listedAsProjects.some((re) => re.test(rest))) continue;
+    const start = nameStart(text, i, from, lexicon);
+    const name = text.slice(start, i);
+    if (name.length < 2 || PRONOUN.test(name) || isGenericCore(name, lexicon) || COUNT.test(name)) continue;
+    if (!found.some((f) => f.start < i && f.end > start)) out.push({ name, start, end: i, rule: 'project.listed' });
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+/**
+ * The project cue lexicon (data/lexicon/project-cues.yaml) compiled into automata once.
+ *
+ * Example: `projectLexicon().suffixes.findAll('仙鹤纸业项目')` finds `项目` at 4–6.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { dataPath } from '../../data-path.js';
+import { Automaton } from '../automaton.js';
+
+interface CueFile {
+  suffixes: string[];
+  leftBoundaries: string[];
+  boundaryExceptions?: Record<string, string[]>;
+  genericWords: string[];
+  subjectIsProject: string[];
+  listedAsProjects: string[];
+  stages: Record<string, string[]>;
+}
+
+/** Compiled project cues. */
+export interface ProjectLexicon {
+  suffixes: Automaton<true>;
+  boundaries: Automaton<true>;
+  /** Boundary word → characters after which it is not a boundary (经 before 济). */
+  boundaryExceptions: Map<string, Set<string>>;
+  generic: Automaton<true>;
+  /** Clause patterns after a subject that make it a project (`是…项目`). */
+  subjectIsProject: RegExp[];
+  /** Patterns after a list item that make it a project (`等重点项目`). */
+  listedAsProjects: RegExp[];
+  /** Stage name → trigger words. */
+  stages: Array<[string, string[]]>;
+}
+
+let cached: ProjectLexicon | null = null;
+
+/** Loads and compiles the lexicon (once). */
+export function projectLexicon(): ProjectLexicon {
+  if (cached) return cached;
+  const f = parseYaml(readFileSync(dataPath('lexicon/project-cues.yaml'), 'utf8')) as CueFile;
+  const set = (words: string[]) => new Automaton(words.map((w) => [String(w), true] as const));
+  cached = {
+    suffixes: set(f.suffixes),
+    boundaries: set(f.leftBoundaries),
+    boundaryExceptions: new Map(Object.entries(f.boundaryExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))])),
+    generic: set(f.genericWords),
+    subjectIsProject: f.subjectIsProject.map((p) => new RegExp(`^${p}`)),
+    listedAsProjects: f.listedAsProjects.map((p) => new RegExp(`^${p}`)),
+    stages: Object.entries(f.stages),
+  };
+  return cached;
+}

@@ -1,0 +1,42 @@
+/**
+ * Fields of a project read from the words around it: the investment size (`百亿元`,
+ * `240亿元`, `4248.06万元`) and the stage a sentence reports (签约/开工/投产/竣工).
+ *
+ * Example: `leadingInvestment('百亿元仙鹤纸业项目')` → `{investment: '百亿元', length: 3}`.
+ */
+import type { ProjectLexicon } from './lexicon.js';
+
+const AMOUNT = String.raw`(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+)(?:多)?(?:亿|万)?元`;
+
+/** An amount at the very start of a name (`百亿元仙鹤纸业项目`, `总投资20亿元的X项目`), and how many characters it takes. */
+const LEADING = new RegExp(String.raw`^(?:(?:计划)?总?投资(?:约|达)?)?(${AMOUNT})(?:的)?`);
+/** An amount written just before a name, ending the clause part before it (`投资240亿元的`). */
+const TRAILING = new RegExp(String.raw`(?:(?:计划)?总?投资(?:约|达)?)(${AMOUNT})(?:的)?$|(${AMOUNT})(?:的)$`);
+/** An amount stated in a sentence about a project (`计划总投资20亿元`, `投入更新改造资金4248.06万元`). */
+const STATED = new RegExp(String.raw`(?:总投资|计划投资|投资总额|投入[^，,。；;]{0,10}?资金|投资)(?:约|达|为)?(${AMOUNT})`);
+
+/** The investment at the start of `name`, or null. */
+export function leadingInvestment(name: string): { investment: string; length: number } | null {
+  const m = LEADING.exec(name);
+  if (!m || !/[亿万]/.test(m[1]!) && !/^\d/.test(m[1]!)) return null;
+  return { investment: m[1]!, length: m[0].length };
+}
+
+/** The investment written right before a name (`投资70亿元的`|江陵煤港电厂项目), or null. */
+export function trailingInvestment(before: string): string | null {
+  const m = TRAILING.exec(before);
+  return m ? (m[1] ?? m[2] ?? null) : null;
+}
+
+/** The first investment amount stated in a sentence, or null. */
+export function statedInvestment(sentence: string): string | null {
+  return STATED.exec(sentence)?.[1] ?? null;
+}
+
+/** The stage a sentence reports, or null. */
+export function sentenceStage(sentence: string, lexicon: ProjectLexicon): string | null {
+  for (const [stage, words] of lexicon.stages) {
+    if (words.some((w) => sentence.includes(w))) return stage;
+  }
+  return null;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import divisionsStage from '../src/extract/1-divisions.js';
+import projectsStage from '../src/extract/5-projects.js';
+import { identityOffsets } from '../src/offsets.js';
+import type { Doc } from '../src/types.js';
+
+function doc(text: string, home: string | null): Doc {
+  return {
+    meta: { id: 't.txt', path: 't.txt', title: null, date: null, source: null, url: null, home, homeSource: 'cli', lang: 'zh', byline: [], encoding: 'utf-8' },
+    source: text,
+    text,
+    offsets: identityOffsets(text.length),
+    mentions: [],
+    relations: [],
+    messages: [],
+  };
+}
+
+const divisions = divisionsStage();
+const projects = projectsStage();
+function run(text: string, home: string | null = '荆州市') {
+  const d = doc(text, home);
+  divisions(d);
+  const before = d.relations.length;
+  projects(d);
+  const ps = d.mentions.filter((m) => m.type === 'Project');
+  return {
+    projects: ps.map((m) => [m.name, m.start, m.end, m.rule]),
+    names: ps.map((m) => m.name),
+    properties: ps.map((m) => m.properties ?? {}),
+    located: d.relations.slice(before).map((r) => [r.from.name, r.to.name, r.evidence[0]!.rule]),
+  };
+}
+
+describe('Project names', () => {
+  it('strips the investment size into a property and reads the stage', () => {
+    const r = run('东升镇举全镇之力服务好百亿元仙鹤纸业项目顺利开工。');
+    expect(r.projects).toEqual([['仙鹤纸业项目', 14, 20, 'project.suffix']]);
+    expect(r.properties).toEqual([{ investment: '百亿元', stage: '开工' }]);
+    expect(r.located).toEqual([['仙鹤纸业项目', '东升镇', 'project.located-in']]);
+  });
+
+  it('takes an amount written before the name with 的', () => {
+    const r = run('投资70亿元的江陵煤港电厂项目', '江陵县');
+    expect(r.projects).toEqual([['江陵煤港电厂项目', 7, 15, 'project.suffix']]);
+    expect(r.properties[0]).toEqual({ investment: '70亿元' });
+    // The division inside the name places it.
+    expect(r.located).toEqual([['江陵煤港电厂项目', '江陵县', 'project.located-in']]);
+  });
+
+  it('ends names at verbs and list marks, keeping 的 inside a brand', () => {
+    const r = run('加快李埠公铁长江大桥建设、荆荆高铁建设及南延,先后来到了金茂源(华中)表面处理循环经济产业园、美的洗衣机荆州产业园');
+    expect(r.names).toEqual(['李埠公铁长江大桥', '荆荆高铁', '金茂源(华中)表面处理循环经济产业园', '美的洗衣机荆州产业园']);
+  });
+
+  it('cuts a place written after 在 off the name and locates the project there', () => {
+    const r = run('我市在公安县荆州伟胜科技股份有限公司项目建设现场设分会场。');
+    expect(r.projects).toEqual([['荆州伟胜科技股份有限公司项目', 6, 20, 'project.suffix']]);
+    expect(r.located).toEqual([['荆州伟胜科技股份有限公司项目', '公安县', 'project.located-in']]);
+  });
+
+  it('reads clause subjects called projects and items listed before 等重点项目', () => {
+    const r = run('盛鸿建材是安徽鸿路钢结构(集团)股份有限公司在我县投资建设的第四期项目。项目位于团风经济开发区临港产业园,计划总投资20亿元。', '团风县');
+    expect(r.projects[0]).toEqual(['盛鸿建材', 0, 4, 'project.subject']);
+    expect(r.properties[0]).toEqual({ investment: '20亿元' });
+    expect(r.located[0]).toEqual(['盛鸿建材', '团风经济开发区', 'project.located-in']);
+    expect(run('全力推动天门新区等重点项目早日开工', '天门市').projects).toEqual([['天门新区', 4, 8, 'project.listed']]);
+  });
+
+  it('rejects counts, categories and verbs with 项目', () => {
+    expect(run('全市第一季度52个重大项目集中开工').names).toEqual([]);
+    expect(run('246个重大项目、重大项目、工业园区、其中产业类项目').names).toEqual([]);
+    expect(run('紧盯项目、大抓项目,没有新项目就没有新发展').names).toEqual([]);
+    expect(run('市政府2021年民生实事项目、投资过亿元项目、第四期项目').names).toEqual([]);
+    expect(run('签署《湖北省大型火电项目开发协议》').names).toEqual([]);
+  });
+});
