@@ -54,6 +54,8 @@ describe('nearNames', () => {
     expect(nearNames('荆州市委副书记', ['荆州市委书记', '荆州市市长', '公安县县长'])).toEqual(['荆州市委书记', '荆州市市长']);
     expect(nearNames('wujing', ['吴锦', '单红'])).toEqual(['吴锦']);
     expect(nearNames('北京', ['吴锦', '单红'])).toEqual([]);
+    // Spellings of one name count once; a shared initial-letter pattern (wj ⊂ jwj) is not a likeness.
+    expect(nearNames('吴金', ['吴锦', '吴 锦', '荆文静'])).toEqual(['吴锦']);
   });
 });
 

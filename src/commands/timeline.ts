@@ -172,18 +172,23 @@ export function editDistance(a: string, b: string): number {
 export function nearNames(query: string, names: Iterable<string>, limit = 5): string[] {
   const q = officeKey(query);
   const qChars = new Set(q);
-  const qPinyin = pinyinKeys(q);
-  const scored: [string, number][] = [];
-  for (const name of new Set(names)) {
+  // Full pinyin only: initials (wj) are too short to say two names sound alike.
+  const qPinyin = pinyinKeys(q)[0] ?? '';
+  const best = new Map<string, [string, number]>();
+  for (const name of names) {
     if (!name) continue;
     const k = officeKey(name);
     const shared = [...new Set(k)].filter((c) => qChars.has(c)).length;
-    const pinyinHit = pinyinKeys(k).some((p) => qPinyin.some((qp) => p.includes(qp) || qp.includes(p)));
-    if (!shared && !pinyinHit) continue;
+    const p = pinyinKeys(k)[0] ?? '';
+    const sounds = qPinyin.length >= 3 && p.length >= 3 && (p.includes(qPinyin) || qPinyin.includes(p));
     const d = editDistance(q, k) / Math.max([...q].length, [...k].length);
-    scored.push([name, d - shared * 0.01 - (pinyinHit ? 0.5 : 0)]);
+    if (!sounds && (!shared || d > 0.7)) continue;
+    const score = d - shared * 0.01 - (sounds ? 0.5 : 0);
+    // Spellings of one name (吴锦, 吴 锦) count once, under the first seen.
+    const prev = best.get(k);
+    if (!prev || score < prev[1]) best.set(k, [prev?.[0] ?? name, score]);
   }
-  return scored
+  return [...best.values()]
     .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0], 'zh'))
     .slice(0, limit)
     .map(([n]) => n);
