@@ -1,0 +1,224 @@
+/**
+ * Finding named bodies: party committees and their organs, governments, congresses, CPPCC,
+ * courts and procuratorates, bureaus, companies, schools and media. A body written after a
+ * level marker (`市委`, `省政府`, `市住建局`) belongs to the jurisdiction the marker means;
+ * after an explicit place (`江陵县人民政府`) to that place.
+ *
+ * Example: `市委、市政府` in a 荆州 article → 中共荆州市委 and 荆州市人民政府.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { dataPath } from '../../data-path.js';
+import { Automaton } from '../automaton.js';
+import { markerPlace, type GazetteerLike, type JurisdictionContext, type Place } from '../offices/jurisdiction.js';
+import type { PeopleLexicon } from '../people/lexicon.js';
+
+/** An organisation found in text: span as written, canonical name, jurisdiction if any. */
+export interface OrgSpan {
+  start: number;
+  end: number;
+  name: string;
+  rule: string;
+  jurisdiction: string | null;
+}
+
+interface OrgLexiconFile {
+  party_organs: string[];
+  state_bodies: Record<string, string>;
+  government_organs: string[];
+  bureau_suffixes: string[];
+  named_suffixes: string[];
+  media_suffixes: string[];
+  leading_cues: string[];
+  generic_starts: string[];
+}
+
+/** The compiled organisation vocabulary. */
+export interface OrgLexicon {
+  file: OrgLexiconFile;
+  stateBodies: Automaton<string>;
+  named: Automaton<string>;
+  media: Automaton<string>;
+}
+
+let cached: OrgLexicon | null = null;
+
+/** Loads data/lexicon/organizations.yaml once. */
+export function orgLexicon(): OrgLexicon {
+  if (cached) return cached;
+  const file = parse(readFileSync(dataPath('lexicon/organizations.yaml'), 'utf8')) as OrgLexiconFile;
+  cached = {
+    file,
+    stateBodies: new Automaton(Object.entries(file.state_bodies)),
+    named: new Automaton(file.named_suffixes.map((s) => [s, s] as const)),
+    media: new Automaton(file.media_suffixes.map((s) => [s, s] as const)),
+  };
+  return cached;
+}
+
+const HAN = /[\u3400-\u9fff]/;
+const MARKERS = '省市县区州';
+/** Characters that make a word with a following level marker (`全市`, `城市`, `沙市`): then it is no marker. */
+const WORD_BEFORE_MARKER = new Set([...'全本城都超上门股街夜集各外该两地省县区州市分小社园景山辖新老郊边湾片校厂矿营林农牧渔特沙直']);
+/** A place written as a body's jurisdiction follows a boundary (`、荆州市委`), not the middle of a word (`自然资源县…`). */
+function placeStartsWord(text: string, i: number): boolean {
+  return i === 0 || !HAN.test(text[i - 1]!) || text.startsWith('中共', i - 2) || /[和与及的是在由对向了经据为将把被从到等报]/.test(text[i - 1]!);
+}
+
+/** Everything the finder needs. */
+export interface FindContext extends JurisdictionContext {
+  gazetteer?: GazetteerLike;
+  people: PeopleLexicon;
+  orgs: OrgLexicon;
+}
+
+/** Where a place or a level marker ends: `{end, place}` for every jurisdiction written in the text. */
+function jurisdictionEnds(text: string, ctx: FindContext): Array<{ start: number; end: number; place: Place }> {
+  const out: Array<{ start: number; end: number; place: Place }> = [];
+  for (const m of ctx.gazetteer?.find(text, 0, text.length, ctx.home) ?? []) {
+    if (m.division.level === 'township' || !placeStartsWord(text, m.start)) continue;
+    const form = text.slice(m.start, m.end);
+    // Short forms (`荆州`, `公安`, `市中`) are too often the start of another word.
+    if (!/[省市县区州]$/.test(form) && m.division.level !== 'zone') continue;
+    const written = form;
+    out.push({ start: m.start, end: m.end, place: { name: m.division.name, written } });
+  }
+  for (let i = 0; i < text.length; i++) {
+    if (!MARKERS.includes(text[i]!)) continue;
+    if (i > 0 && WORD_BEFORE_MARKER.has(text[i - 1]!)) continue;
+    if (out.some((o) => o.start <= i && i < o.end)) continue;
+    const place = markerPlace(text[i]!, ctx);
+    if (place) out.push({ start: i, end: i + 1, place });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Finds the organisations of a text. */
+export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
+  const out: OrgSpan[] = [];
+  const { file } = ctx.orgs;
+  // A body followed by a title is part of an office (`市委书记`), not named as a body; `领导` is no title.
+  const roleAt = (i: number) => {
+    const role = ctx.people.roles.longestAt(text, i);
+    return role !== null && !ctx.people.noOffice.includes(role.key);
+  };
+  for (const j of jurisdictionEnds(text, ctx)) {
+    let b = j.end;
+    // `松滋市市委`: the marker repeats the place's suffix; `市十届人大常委会`: the session is not part of the name.
+    if (text[b] === j.place.written.slice(-1) && text[b + 1] === '委') b++;
+    const session = /^第?[一二三四五六七八九十]+届/.exec(text.slice(b, b + 6));
+    if (session && ctx.orgs.stateBodies.longestAt(text, b + session[0].length)) b += session[0].length;
+    const party = text.startsWith('中共', j.start - 2);
+    const start = party ? j.start - 2 : j.start;
+    const placeName = j.place.name;
+    // Party committee: `市委`, and its organs `市委组织部`.
+    if (text[b] === '委' && text[b + 1] !== '员' && text[b + 1] !== '会') {
+      const organ = file.party_organs.find((o) => text.startsWith(o, b + 1));
+      const committee = `中共${j.place.written}委`;
+      if (organ) {
+        out.push({ start, end: b + 1 + organ.length, name: committee + organ, rule: 'org.party-organ', jurisdiction: placeName });
+      } else if (party || !roleAt(b + 1)) {
+        out.push({ start, end: b + 1, name: committee, rule: 'org.party-committee', jurisdiction: placeName });
+      }
+      continue;
+    }
+    // `市法院`, `县检察院`: the court of the jurisdiction's level.
+    const shortCourt = /^(法院|检察院)/.exec(text.slice(b, b + 3));
+    if (shortCourt) {
+      const court = shortCourt[1] === '检察院' ? '人民检察院' : j.place.written.endsWith('市') && ctx.gazetteer?.byName(placeName)?.level === 'prefecture' ? '中级人民法院' : '人民法院';
+      out.push({ start, end: b + shortCourt[0].length, name: placeName + court, rule: 'org.court', jurisdiction: placeName });
+      continue;
+    }
+    const body = ctx.orgs.stateBodies.longestAt(text, b);
+    if (body) {
+      const canonical = body.value;
+      if (canonical === '人民政府') {
+        const organ = file.government_organs.find((o) => text.startsWith(o, body.end));
+        if (organ) {
+          const name = `${j.place.written}政府${organ}`;
+          out.push({ start, end: body.end + organ.length, name, rule: 'org.government-organ', jurisdiction: placeName });
+          continue;
+        }
+      }
+      const courtLike = /法院|检察院|监察委员会/.test(canonical);
+      if (courtLike || !roleAt(body.end)) {
+        const rule = courtLike ? 'org.court' : canonical === '人民政府' ? 'org.government' : canonical === '政协' ? 'org.cppcc' : 'org.congress';
+        out.push({ start, end: body.end, name: placeName + canonical, rule, jurisdiction: placeName });
+      }
+      continue;
+    }
+    // Bureaus: `市住建局`, `市自然资源和规划局`, `市公安局荆州分局`, `市发改委`.
+    const bureau = BUREAU.exec(text.slice(b, b + 12));
+    if (bureau && (isBureauStem(bureau[1]!) || (bureau[2] === '农商行' && !bureau[1]))) {
+      let end = b + bureau[0].length;
+      const branch = /^[\u3400-\u9fff]{2,3}分局/.exec(text.slice(end, end + 6));
+      if (bureau[2] === '局' && branch) end += branch[0].length;
+      out.push({ start, end, name: placeName + text.slice(b, end), rule: 'org.bureau', jurisdiction: placeName });
+    }
+  }
+  for (const i of indexesOf(text, '国家')) {
+    const bureau = BUREAU.exec(text.slice(i + 2, i + 14));
+    if (bureau && isBureauStem(bureau[1]!) && bureau[2] !== '中心') {
+      out.push({ start: i, end: i + 2 + bureau[0].length, name: '国家' + bureau[0], rule: 'org.bureau', jurisdiction: null });
+    }
+  }
+  // Sites named in one or two characters before 网 (`来源:秦楚网`), standing alone.
+  for (const m of text.matchAll(/(?<![\u3400-\u9fff“‘「《])[\u3400-\u9fff]{1,2}网(?=$|[^\u3400-\u9fff]|时刻|讯)/g)) {
+    const standsAlone = m[0].length === 3 || /^(时刻|讯)/.test(text.slice(m.index! + 2, m.index! + 4));
+    if (standsAlone && !/^[一二三四五上下电互联]/.test(m[0])) out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], rule: 'org.media', jurisdiction: null });
+  }
+  for (const i of indexesOf(text, '党中央')) out.push({ start: i, end: i + 3, name: '中共中央', rule: 'org.central', jurisdiction: null });
+  for (const i of indexesOf(text, '中共中央')) {
+    if (!text.startsWith('中共中央总书记', i)) out.push({ start: i, end: i + 4, name: '中共中央', rule: 'org.central', jurisdiction: null });
+  }
+  findNamed(text, ctx, ctx.orgs.named, 'org.named', out, 2, 12);
+  findNamed(text, ctx, ctx.orgs.media, 'org.media', out, 2, 4);
+  return out;
+}
+
+const BUREAU = /^([\u3400-\u9fff]{0,8}?)(农商行|分局|局|委员会|委|中心|银行|厅)/;
+
+/** Is this the stem of a bureau name (`住建`, `自然资源和规划`), not a phrase (`建设区域性`, `未来发展全`)? */
+function isBureauStem(stem: string): boolean {
+  if (!stem) return false;
+  if (/^(委|人大|政协|政府|人民|领导|上下|民|场|内|外|级|直|区|县|镇|和|与|及)/.test(stem)) return false;
+  if (/[、，委会的在性成一]|建设|管$|党工$|党$|全$|中部|缺少|未来/.test(stem)) return false;
+  return true;
+}
+
+function indexesOf(text: string, word: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) out.push(i);
+  return out;
+}
+
+/** Named bodies ending in a suffix (`长江大学`, `…股份有限公司`, `荆州日报`): the name runs back to a cue or punctuation. */
+function findNamed(text: string, ctx: FindContext, suffixes: Automaton<string>, rule: string, out: OrgSpan[], min: number, max: number): void {
+  const { leading_cues: cues, generic_starts: generic } = ctx.orgs.file;
+  for (const m of suffixes.findLongest(text)) {
+    if (rule === 'org.named' && text.startsWith('客户端', m.end)) continue;
+    // `…集团股份有限公司`, `…(集团)股份有限公司`: the longer name ends later.
+    if (m.key === '集团' && /^[)）]?(?:股份有限公司|有限责任公司|有限公司)/.test(text.slice(m.end, m.end + 8))) continue;
+    let s = m.start;
+    while (s > 0 && m.start - s < max && (HAN.test(text[s - 1]!) || '()（）'.includes(text[s - 1]!))) s--;
+    for (let i = m.start - 1; i >= s; i--) {
+      const cue = cues.find((c) => i - c.length + 1 >= s && text.startsWith(c, i - c.length + 1));
+      if (cue) {
+        s = i + 1;
+        break;
+      }
+    }
+    while (s < m.start && '()（）'.includes(text[s]!)) s++;
+    // `方代表湖北能源集团…`: a name that starts with a place starts there.
+    const placed = ctx.gazetteer?.find(text, s, m.start, ctx.home).find((p) => p.division.level !== 'township' && p.start > s);
+    // But `国网荆州供电公司`, `中国…`: a national prefix of one or two characters belongs to the name.
+    const nationalPrefix = placed && placed.start - s <= 2 && /^[中国]/.test(text[s]!);
+    const leavesName = rule === 'org.media' ? placed && placed.end <= m.start : placed && placed.end < m.start;
+    if (placed && leavesName && !nationalPrefix) s = placed.start;
+    const stem = text.slice(s, m.start);
+    if (stem.length < min || generic.some((g) => stem.startsWith(g))) continue;
+    if (ctx.people.roles.longestEndingAt(text, m.start, 8)) continue;
+    if (out.some((o) => o.start <= s && m.end <= o.end)) continue;
+    out.push({ start: s, end: m.end, name: text.slice(s, m.end), rule, jurisdiction: null });
+  }
+}

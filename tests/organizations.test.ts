@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import organizationsStage from '../src/extract/3-organizations.js';
+import { identityOffsets } from '../src/offsets.js';
+import type { Doc } from '../src/types.js';
+
+function run(text: string, home = '荆州市', source: string | null = null) {
+  const d: Doc = {
+    meta: { id: 't.txt', path: 't.txt', title: null, date: null, source, url: null, home, homeSource: 'cli', lang: 'zh', byline: [], encoding: 'utf-8' },
+    source: text,
+    text,
+    offsets: identityOffsets(text.length),
+    mentions: [],
+    relations: [],
+    messages: [],
+  };
+  organizationsStage()(d);
+  return {
+    orgs: d.mentions.map((m) => [m.name, m.start, m.end, m.rule]),
+    located: d.relations.map((r) => [r.type, r.from.name, r.to.name]),
+  };
+}
+
+describe('Organization', () => {
+  it('names the bodies of the home jurisdiction and of the province, with LOCATED_IN', () => {
+    const r = run('坚决贯彻落实党中央决策部署和省委工作要求，市委、市政府高度重视。');
+    expect(r.orgs).toEqual([
+      ['中共中央', 6, 9, 'org.central'],
+      ['中共湖北省委', 14, 16, 'org.party-committee'],
+      ['中共荆州市委', 21, 23, 'org.party-committee'],
+      ['荆州市人民政府', 24, 27, 'org.government'],
+    ]);
+    expect(r.located).toEqual([
+      ['LOCATED_IN', '中共湖北省委', '湖北省'],
+      ['LOCATED_IN', '中共荆州市委', '荆州市'],
+      ['LOCATED_IN', '荆州市人民政府', '荆州市'],
+    ]);
+  });
+
+  it('reads bureaus, courts and a bank after the level marker, and no body inside an office', () => {
+    const r = run('市发改委、市自然资源和规划局、市农商行负责人发言。市法院、市检察院负责同志出席。市委书记吴锦讲话。');
+    expect(r.orgs.map((o) => o[0])).toEqual([
+      '荆州市发改委',
+      '荆州市自然资源和规划局',
+      '荆州市农商行',
+      '荆州市中级人民法院',
+      '荆州市人民检察院',
+    ]);
+  });
+
+  it('reads companies, universities and media, cutting the words before them', () => {
+    const r = run('甲方代表湖北能源集团股份有限公司签约。长江大学、国网荆州供电公司参加。来源:秦楚网');
+    expect(r.orgs.map((o) => o[0])).toEqual(['湖北能源集团股份有限公司', '长江大学', '国网荆州供电公司', '秦楚网']);
+  });
+
+  it('keeps explicit places and party prefixes', () => {
+    const r = run('中共洪湖市委书记张远梅，江陵县人民政府与国家能源局。', '荆州市');
+    expect(r.orgs.map((o) => o[0])).toEqual(['中共洪湖市委', '江陵县人民政府', '国家能源局']);
+  });
+});
