@@ -63,7 +63,7 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
       found.push(entry);
       last = entry;
       if (!located.has(c.name)) {
-        const place = placeOf(doc, c, s, index > 0 ? sentences[index - 1]! : null, divisions);
+        const place = placeOf(doc, c, s, sentences.slice(Math.max(0, index - 3), index).reverse(), divisions);
         if (place) located.set(c.name, { to: place.name, evidence: s, weak: place.weak });
       }
     }
@@ -99,6 +99,11 @@ function placeAfterVerb(text: string, s: Span, divisions: Mention[]): Mention | 
   return null;
 }
 
+function insideTitle(text: string, from: number, index: number): boolean {
+  const before = text.slice(from, index);
+  return before.lastIndexOf('《') > before.lastIndexOf('》');
+}
+
 function specific(m: Mention): number {
   return SPECIFIC[String(m.properties?.level ?? '')] ?? 0;
 }
@@ -108,16 +113,18 @@ function specific(m: Mention): number {
  * after 位于/在 in its sentence, the nearest division before it in the sentence, one inside
  * its name (`江陵煤港电厂项目`), a specific division in the sentence before, or the home.
  */
-function placeOf(doc: Doc, c: ProjectCandidate, s: Span, prev: Span | null, divisions: Mention[]): { name: string; weak?: boolean } | null {
+function placeOf(doc: Doc, c: ProjectCandidate, s: Span, previous: Span[], divisions: Mention[]): { name: string; weak?: boolean } | null {
   if (c.place) return { name: c.place.name };
   const afterVerb = placeAfterVerb(doc.text, s, divisions);
   if (afterVerb) return { name: afterVerb.name };
-  const before = divisions.filter((d) => d.start >= s.start && d.end <= c.start);
+  // A province before it (or one inside a document title) says less than a place in its name.
+  const before = divisions.filter((d) => d.start >= s.start && d.end <= c.start && specific(d) >= 3 && !insideTitle(doc.text, s.start, d.start));
   if (before.length) return { name: before[before.length - 1]!.name };
   const inside = divisions.filter((d) => d.start >= c.start && d.end <= c.end);
   if (inside.length) return { name: inside.reduce((a, b) => (specific(b) > specific(a) ? b : a)).name };
-  if (prev) {
-    const inPrev = divisions.filter((d) => d.start >= prev.start && d.end <= prev.end && specific(d) >= 4);
+  // The sentences just before (a list of tasks split by ；) may name the county.
+  for (const p of previous) {
+    const inPrev = divisions.filter((d) => d.start >= p.start && d.end <= p.end && specific(d) >= 4);
     if (inPrev.length) return { name: inPrev[inPrev.length - 1]!.name, weak: true };
   }
   // The home is only a guess: a later sentence about the project (项目位于…) overrides it.

@@ -79,7 +79,8 @@ export function rejectReason(m: MatchContext): string | null {
   if (m.kind === 'short') {
     if (stop.has(m.form)) return 'stop-short-form';
     if (after.longestAt(m.text, m.end)) return 'followed-by-non-place-word';
-    if (!m.context && before.longestEndingAt(m.text, m.start, 4)) return 'preceded-by-word';
+    // Only county short forms sit inside such words (市公安局); 自贸区荆州协同区 names 荆州.
+    if (!m.context && m.division.level === 'county' && before.longestEndingAt(m.text, m.start, 4)) return 'preceded-by-word';
     if (m.division.level === 'township') return 'township-short-form';
     if (m.division.level === 'county' && !isNearForShortForm(m)) return 'far-county-short-form';
     if (loadCues().company.test(m.text.slice(m.end, m.end + 24))) return 'company-name';
