@@ -93,6 +93,7 @@ export function findEvents(doc: Doc): EventSpan[] {
     out.push(c);
   }
 
+  unifyVariants(out, home);
   for (const e of out) {
     e.occurring = isOccurring(text, e);
     if (e.occurring) {
@@ -101,6 +102,54 @@ export function findEvents(doc: Doc): EventSpan[] {
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * One event written two ways in one article gets one name. Names of the same place whose
+ * cores agree (quoted slogans, digits and 、 aside), or whose core is a shortening of the
+ * other's (集中开工仪式 / 重大项目集中开工仪式), are the same event. The name kept: the one
+ * listing its bodies with 、 (市委、市政府…), else the longer core, else the first written.
+ */
+function unifyVariants(events: EventSpan[], home: string | null): void {
+  const gaz = getGazetteer();
+  const jurisdiction = (name: string): string => {
+    const bare = name.replace(/^\d+年?/, '');
+    const m = gaz.find(bare, 0, Math.min(bare.length, 12), home).find((x) => x.start === 0);
+    return m ? m.form : '';
+  };
+  const core = (name: string): string => {
+    const j = jurisdiction(name);
+    return name
+      .replace(/^\d+年?/, '')
+      .slice(j.length)
+      .replace(/[“‘][^”’]*[”’]/g, '')
+      .replace(/[\d、]/g, '');
+  };
+  const isSubsequence = (a: string, b: string): boolean => {
+    let i = 0;
+    for (const ch of b) if (ch === a[i]) i++;
+    return i === a.length;
+  };
+  const names = [...new Set(events.map((e) => e.name))];
+  const first = new Map<string, number>();
+  for (const e of events) first.set(e.name, Math.min(first.get(e.name) ?? Infinity, e.start));
+  const chosen = new Map<string, string>();
+  for (const a of names) {
+    let best = a;
+    for (const b of names) {
+      if (a === b || jurisdiction(a) !== jurisdiction(b)) continue;
+      const ca = core(a);
+      const cb = core(b);
+      if (ca.length < 4 || cb.length < 4 || ca.slice(-2) !== cb.slice(-2)) continue;
+      if (ca !== cb && !isSubsequence(ca, cb) && !isSubsequence(cb, ca)) continue;
+      const score = (n: string) => [n.includes('、') ? 1 : 0, core(n).length, -(first.get(n) ?? 0)];
+      const [s1, l1, f1] = score(best);
+      const [s2, l2, f2] = score(b);
+      if (s2! > s1! || (s2 === s1 && (l2! > l1! || (l2 === l1 && f2! > f1!)))) best = b;
+    }
+    chosen.set(a, best);
+  }
+  for (const e of events) e.name = chosen.get(e.name) ?? e.name;
 }
 
 /** Start of the name that ends at `from`: leftwards over name characters to a stop word or punctuation. */
@@ -188,13 +237,23 @@ function explicit(raw: string, home: string | null, subject: string | null): str
   } else if (gaz.find(name, 0, name.length, home).length) {
     owned = true;
   } else if (subject) {
-    const sub = explicit(subject, home, null) ?? subject;
+    const sub = resolveSubject(subject, home);
     if (!gaz.find(sub, 0, sub.length, home).length && !/^(党的|中央|中共)/.test(sub)) return null;
     name = sub + name;
     owned = true;
   }
   if (!owned) return null;
   return name;
+}
+
+/** `我市` → 荆州市, `市委市政府` → 荆州市委市政府 (the home's level only), else as written. */
+function resolveSubject(subject: string, home: string | null): string {
+  if (!home) return subject;
+  const levelChar = home.slice(-1);
+  const scope = /^(全市|全县|全区|我市|我县|我区|本市|本县)/.exec(subject);
+  if (scope && scope[1]!.endsWith(levelChar)) return home + subject.slice(scope[1]!.length);
+  if (subject[0] === levelChar && /^[市县区](?![场民内外里级直属])/.test(subject)) return home + subject.slice(1);
+  return subject;
 }
 
 /** True when the text says the event is held here, not ahead of us or only referred to. */
@@ -208,7 +267,7 @@ function isOccurring(text: string, e: EventSpan): boolean {
   const after = text.slice(e.end, end);
   const clauseBefore = before.split(/[，,；]/).pop() ?? '';
   if (lex.notOccurring.some((w) => clauseBefore.includes(w) || after.slice(0, 6).includes(w))) return false;
-  if (/(召开|举行)的?$/.test(before) || /(召开|举行)的[^，,。]{0,6}$/.test(before)) return true;
+  if (/(召开|举行|主持)的?$/.test(before) || /(召开|举行)的[^，,。]{0,6}$/.test(before)) return true;
   return lex.occurring.findAll(after).length > 0;
 }
 

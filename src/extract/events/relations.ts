@@ -16,6 +16,9 @@ import type { EventSpan } from './find.js';
 
 const ATTEND_OBJECT = /^(?:[^，。；、,;]{0,10}?(?:会|活动|仪式|开工|讲话|发言|报告|说明|部署|议案|感言|致辞|就座)|并|[，。；,;]|$)/;
 
+/** Verbs that place a person at the meeting whatever follows (陶然所作的关于…的说明, 在会上宣读). */
+const SELF_EVIDENT = new Set(['所作', '在会上', '宣读', '就座']);
+
 /** Adds ATTENDED facts for the events found in `doc`. */
 export function attendance(doc: Doc, events: EventSpan[]): void {
   const text = doc.text;
@@ -38,7 +41,7 @@ export function attendance(doc: Doc, events: EventSpan[]): void {
     const inSentence = people.filter((p) => p.start >= s.start && p.end <= s.end);
     if (!inSentence.length) continue;
     // 出席会议, 主持开工仪式, 在主席台就座, …讲话。 — not 参加湖北代表团审议.
-    const verbs = lex.attendVerbs.findAll(text, s.start, s.end).filter((v) => ATTEND_OBJECT.test(text.slice(v.end, Math.min(s.end, v.end + 12))));
+    const verbs = lex.attendVerbs.findAll(text, s.start, s.end).filter((v) => SELF_EVIDENT.has(v.key) || ATTEND_OBJECT.test(text.slice(v.end, Math.min(s.end, v.end + 12))));
     const lastVerb = verbs.length ? verbs[verbs.length - 1]!.start : -1;
     const named = held.find((e) => e.start >= s.start && e.end <= s.end && verbs.some((v) => v.end <= e.start));
     const target = named ?? current(s.start);
@@ -54,7 +57,8 @@ export function attendance(doc: Doc, events: EventSpan[]): void {
 
   const who = speakers(doc);
   for (const t of who.turns) {
-    const e = current(t.start);
+    const s0 = sentenceAt(sentences, t.start);
+    const e = (s0 && held.find((x) => x.start >= s0.start && x.end <= s0.end)) || current(t.start);
     if (!e) continue;
     const s = sentenceAt(sentences, t.start) ?? { start: t.start, end: t.end };
     add(t.person, e.name, s, 'attended.speaker');
