@@ -1,0 +1,291 @@
+/**
+ * Turns a Graph into a load plan: the schema statements, then one statement group per node
+ * label, per relationship type and endpoint labels, and per label whose `articleCount` is
+ * recounted, each with its rows cut into batches. The file exporter writes a plan as
+ * graph.cypher; the loader sends it to Neo4j. The plan is pure (no I/O), so tests check
+ * the exact statements and batch boundaries without a server.
+ *
+ * Rows carry values already in the declared type (int lists as integers, dates as
+ * `YYYY-MM-DD` strings that the statements turn into `date` values); what does not fit is
+ * dropped with a message naming the node or relationship, never sent half-typed.
+ *
+ * Example: a graph with 1 200 Person nodes and `batchSize: 500` plans a `nodes` group
+ * "Person" with batches of 500, 500 and 200 rows.
+ */
+import type { Graph, GraphNode, GraphRelationship } from '../graph/model.js';
+import { readGraphSchema, type CypherSchema } from './schema.js';
+import {
+  AWAIT_INDEXES,
+  MENTION_TYPE,
+  hasRecount,
+  nodeStatement,
+  propertyPlan,
+  recountStatement,
+  relationshipStatement,
+  schemaStatements,
+  type ParallelGroup,
+  type PropertyPlan,
+} from './statements.js';
+
+/**
+ * Rows per transaction. Chosen by measurement (docs/neo4j.md, "Batch size"): on the dev
+ * corpus a relationship row with evidence is ~0.6 kB of parameters, so 1 000 rows keep a
+ * transaction near 0.5–1 MB, where Neo4j's guidance for UNWIND batches sits, while cutting
+ * round trips 10× against 100-row batches; `maxBatchBytes` still splits batches of long
+ * evidence sentences.
+ */
+export const DEFAULT_BATCH_SIZE = 1000;
+/** Upper bound of one batch's parameters (JSON size), whatever the row count. */
+export const DEFAULT_MAX_BATCH_BYTES = 2_000_000;
+
+/** A problem found while planning, with the rule that found it (house style: messages, not exceptions). */
+export interface PlanMessage {
+  level: 'info' | 'warning' | 'error';
+  message: string;
+  rule: string;
+}
+
+export type Row = Record<string, unknown>;
+
+/** One statement with its rows in batches. */
+export interface StatementGroup {
+  kind: 'nodes' | 'relationships' | 'recount';
+  /** Human name for progress and errors: `Person`, `HOLDS (Person→Office)`, `Person articleCount`. */
+  name: string;
+  /** Node label (nodes, recount) or relationship type (relationships). */
+  target: string;
+  statement: string;
+  rowCount: number;
+  batches: Row[][];
+}
+
+export interface LoadPlan {
+  /** Constraints and indexes, then the index wait. */
+  schema: string[];
+  /** Node groups first, then relationship groups, then recounts. */
+  groups: StatementGroup[];
+  messages: PlanMessage[];
+}
+
+export interface PlanOptions {
+  schema?: CypherSchema;
+  batchSize?: number;
+  maxBatchBytes?: number;
+}
+
+const DATE = /^(\d{4}-\d{2}-\d{2})(?:$|T)/;
+
+/** Coerces one scalar to the declared type, or undefined when it does not fit. */
+function scalar(value: unknown, type: string): unknown {
+  if (value === null || value === undefined) return undefined;
+  switch (type) {
+    case 'string':
+      return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+    case 'int': {
+      const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      return typeof n === 'number' && Number.isFinite(n) ? Math.trunc(n) : undefined;
+    }
+    case 'float': {
+      const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? value : undefined;
+    case 'date': {
+      const m = typeof value === 'string' ? DATE.exec(value) : null;
+      return m ? m[1] : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Filler for a missing item of a parallel list: Neo4j lists cannot hold null. */
+function filler(type: string): unknown {
+  return type === 'int' || type === 'float' ? -1 : '';
+}
+
+interface RowContext {
+  where: string;
+  messages: PlanMessage[];
+}
+
+function bad(ctx: RowContext, name: string, type: string, value: unknown): void {
+  ctx.messages.push({
+    level: 'warning',
+    message: `${ctx.where}: property ${name} dropped. Expecting ${type} but got ${JSON.stringify(value)}`,
+    rule: 'cypher/property-type',
+  });
+}
+
+/** Builds the parameter row of one node or relationship from its properties and merge plan. */
+function buildRow(
+  base: Row,
+  properties: Record<string, unknown>,
+  declared: Record<string, string>,
+  plan: PropertyPlan,
+  ctx: RowContext,
+): Row {
+  const row: Row = { ...base };
+  for (const rule of plan.rules) {
+    const value = properties[rule.name];
+    if (value === null || value === undefined) continue;
+    const type = rule.kind === 'latest' || rule.kind === 'union' ? rule.type : rule.kind === 'max' ? 'int' : 'date';
+    if (rule.kind === 'union') {
+      const items = Array.isArray(value) ? value : [value];
+      const out: unknown[] = [];
+      for (const item of items) {
+        const v = scalar(item, type);
+        if (v === undefined) {
+          if (item !== null && item !== undefined) bad(ctx, rule.name, `${type}[]`, item);
+        } else if (!out.includes(v)) out.push(v);
+      }
+      row[rule.name] = out;
+    } else {
+      const v = scalar(value, type);
+      if (v === undefined) bad(ctx, rule.name, type, value);
+      else row[rule.name] = v;
+    }
+  }
+  if (plan.group) Object.assign(row, groupLists(properties, plan.group, ctx));
+  for (const name of Object.keys(properties)) {
+    if (!(name in declared)) {
+      ctx.messages.push({
+        level: 'warning',
+        message: `${ctx.where}: property ${name} is not declared in schema/graph.yaml; not loaded`,
+        rule: 'cypher/undeclared-property',
+      });
+    }
+  }
+  return row;
+}
+
+/**
+ * The parallel lists of an evidence or occurrence group, item by item: every list gets the
+ * same length (a missing item becomes a filler), and an item repeated with the same
+ * identity is kept once, so the statement's "skip what is already there" sees clean sets.
+ */
+function groupLists(properties: Record<string, unknown>, group: ParallelGroup, ctx: RowContext): Row {
+  const lists = group.lists.map((l) => (Array.isArray(properties[l.name]) ? (properties[l.name] as unknown[]) : []));
+  const n = lists[0].length;
+  if (lists.some((l, i) => l.length !== n && (l.length > 0 || i === 0))) {
+    ctx.messages.push({
+      level: 'warning',
+      message: `${ctx.where}: parallel lists of different lengths (${group.lists.map((l, i) => `${l.name} ${lists[i].length}`).join(', ')}); cut or filled to ${n}`,
+      rule: 'cypher/ragged-lists',
+    });
+  }
+  const out: Row = Object.fromEntries(group.lists.map((l) => [l.name, [] as unknown[]]));
+  const seen = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const item = group.lists.map((l, k) => scalar(lists[k][i], l.type) ?? filler(l.type));
+    const identity = JSON.stringify(group.identity.map((name) => item[group.lists.findIndex((l) => l.name === name)]));
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    group.lists.forEach((l, k) => (out[l.name] as unknown[]).push(item[k]));
+  }
+  return out;
+}
+
+/** Cuts rows into batches of at most `size` rows and at most `maxBytes` of UTF-8 JSON (a longer single row gets a batch of its own). */
+export function cutBatches(rows: Row[], size: number, maxBytes: number): Row[][] {
+  const batches: Row[][] = [];
+  let current: Row[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const b = Buffer.byteLength(JSON.stringify(row));
+    if (current.length && (current.length >= size || bytes + b > maxBytes)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(row);
+    bytes += b;
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+/** Plans the load of `graph`: statements from the schema, rows from the graph, cut into batches. */
+export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
+  const schema = options.schema ?? readGraphSchema();
+  const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`planLoad: batchSize must be a positive integer, not ${size}`);
+  const maxBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
+  const messages: PlanMessage[] = [];
+  const groups: StatementGroup[] = [];
+
+  const byLabel = new Map<string, GraphNode[]>();
+  const labelOf = new Map<string, string>();
+  for (const node of graph.nodes) {
+    if (!schema.nodes[node.label]) {
+      messages.push({ level: 'error', message: `node ${JSON.stringify(node.id)}: label ${node.label} is not in the schema; not loaded`, rule: 'cypher/unknown-label' });
+      continue;
+    }
+    labelOf.set(node.id, node.label);
+    (byLabel.get(node.label) ?? byLabel.set(node.label, []).get(node.label)!).push(node);
+  }
+  for (const [label, ns] of Object.entries(schema.nodes)) {
+    const nodes = byLabel.get(label);
+    if (!nodes?.length) continue;
+    const plan = propertyPlan(ns.properties, ns.key);
+    const rows = nodes.map((node) =>
+      buildRow({ [ns.key]: node.id }, node.properties, ns.properties, plan, { where: `node ${JSON.stringify(node.id)} (${label})`, messages }),
+    );
+    groups.push({ kind: 'nodes', name: label, target: label, statement: nodeStatement(schema, label), rowCount: rows.length, batches: cutBatches(rows, size, maxBytes) });
+  }
+
+  const byEnds = new Map<string, GraphRelationship[]>();
+  for (const rel of graph.relationships) {
+    const where = `relationship ${JSON.stringify(rel.id)} (${rel.type})`;
+    const rs = schema.relationships[rel.type];
+    if (!rs) {
+      messages.push({ level: 'error', message: `${where}: type is not in the schema; not loaded`, rule: 'cypher/unknown-type' });
+      continue;
+    }
+    const from = labelOf.get(rel.start);
+    const to = labelOf.get(rel.end);
+    if (!from || !to) {
+      messages.push({ level: 'error', message: `${where}: ${!from ? `start ${JSON.stringify(rel.start)}` : `end ${JSON.stringify(rel.end)}`} is not a node of the graph; not loaded`, rule: 'cypher/dangling-endpoint' });
+      continue;
+    }
+    if (!rs.from.includes(from) || !rs.to.includes(to)) {
+      messages.push({ level: 'error', message: `${where}: goes from ${from} to ${to}. Expecting from ${rs.from.join('|')} to ${rs.to.join('|')}; not loaded`, rule: 'cypher/endpoint-label' });
+      continue;
+    }
+    const k = `${rel.type}\u0000${from}\u0000${to}`;
+    (byEnds.get(k) ?? byEnds.set(k, []).get(k)!).push(rel);
+  }
+  let mentions = 0;
+  for (const [type, rs] of Object.entries(schema.relationships)) {
+    const plan = propertyPlan(rs.properties, 'id');
+    for (const from of rs.from) {
+      for (const to of rs.to) {
+        const rels = byEnds.get(`${type}\u0000${from}\u0000${to}`);
+        if (!rels?.length) continue;
+        if (type === MENTION_TYPE) mentions += rels.length;
+        const rows = rels.map((rel) =>
+          buildRow({ id: rel.id, start: rel.start, end: rel.end }, rel.properties, rs.properties, plan, { where: `relationship ${JSON.stringify(rel.id)} (${type})`, messages }),
+        );
+        groups.push({
+          kind: 'relationships',
+          name: `${type} (${from}→${to})`,
+          target: type,
+          statement: relationshipStatement(schema, type, from, to),
+          rowCount: rows.length,
+          batches: cutBatches(rows, size, maxBytes),
+        });
+      }
+    }
+  }
+  if (mentions) {
+    for (const label of Object.keys(schema.nodes)) {
+      const nodes = byLabel.get(label);
+      if (!nodes?.length || !hasRecount(schema, label)) continue;
+      const key = schema.nodes[label].key;
+      const rows = nodes.map((n) => ({ [key]: n.id }));
+      groups.push({ kind: 'recount', name: `${label} articleCount`, target: label, statement: recountStatement(schema, label), rowCount: rows.length, batches: cutBatches(rows, size, maxBytes) });
+    }
+  }
+  return { schema: [...schemaStatements(schema), AWAIT_INDEXES], groups, messages };
+}

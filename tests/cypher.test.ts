@@ -1,0 +1,244 @@
+/**
+ * src/cypher: identifiers, string literals, the exact statements, rows and batches of a
+ * load plan, and the graph.cypher script. Lint checks with Neo4j's analyser are in
+ * tests/cypher-lint.test.ts.
+ */
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  cypherLiteral,
+  cypherString,
+  parseCypherString,
+  quoteIdentifier,
+  CypherIdentifierError,
+  nodeStatement,
+  relationshipStatement,
+  recountStatement,
+  schemaStatements,
+  planLoad,
+  renderScript,
+  readGraphSchema,
+} from '../src/cypher/index.js';
+import { cypherExporter } from '../src/export/cypher.js';
+import { NASTY, sampleGraph } from './integration/fixtures.js';
+
+describe('quoteIdentifier', () => {
+  test('backtick-quotes a schema name', () => {
+    expect(quoteIdentifier('AdminDivision')).toBe('`AdminDivision`');
+  });
+  test.each(['Person`) DETACH DELETE (x', 'a b', '', '人物', '1abc', 'a-b'])('refuses %j', (name) => {
+    expect(() => quoteIdentifier(name)).toThrow(CypherIdentifierError);
+  });
+});
+
+describe('cypherString', () => {
+  test('escapes exactly per the string-literal grammar', () => {
+    expect(cypherString("O'Brien")).toBe("'O\\'Brien'");
+    expect(cypherString('say "hi"')).toBe(`'say "hi"'`);
+    expect(cypherString('C:\\x')).toBe("'C:\\\\x'");
+    expect(cypherString('a\nb\r\tc')).toBe("'a\\nb\\r\\tc'");
+    expect(cypherString('`}')).toBe("'`}'");
+    expect(cypherString('荆州𠀀')).toBe("'荆州𠀀'");
+    expect(cypherString('\u0000\u2028')).toBe("'\\u0000\\u2028'");
+  });
+  test.each(NASTY)('round-trips %j', (s) => {
+    expect(parseCypherString(cypherString(s))).toBe(s);
+    expect(cypherString(s)).not.toMatch(/\n/);
+  });
+  test('round-trips any string (property test)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const lit = cypherString(s);
+        return parseCypherString(lit) === s && !/[\n\r]/.test(lit);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('cypherLiteral', () => {
+  test('writes maps, lists, ints, floats, booleans and null', () => {
+    expect(cypherLiteral({ id: 'p:1', n: 3, f: 1.5, g: 2e-9, ok: true, none: null, xs: [1, 2], 'odd key': "it's" })).toBe(
+      "{id: 'p:1', n: 3, f: 1.5, g: 2e-9, ok: true, none: null, xs: [1, 2], `odd key`: 'it\\'s'}",
+    );
+  });
+  test('refuses NaN', () => {
+    expect(() => cypherLiteral(Number.NaN)).toThrow(TypeError);
+  });
+});
+
+const schema = readGraphSchema();
+
+describe('statements', () => {
+  test('node MERGE for Campaign, exactly', () => {
+    expect(nodeStatement(schema, 'Campaign')).toBe(
+      [
+        'UNWIND $rows AS row',
+        'MERGE (n:`Campaign` {`id`: row.`id`})',
+        'SET n.`name` = coalesce(row.`name`, n.`name`),',
+        '    n.`aliases` = coalesce(n.`aliases`, []) + [x IN coalesce(row.`aliases`, []) WHERE NOT x IN coalesce(n.`aliases`, [])],',
+        '    n.`articleCount` = CASE WHEN n.`articleCount` IS NULL OR toInteger(row.`articleCount`) > n.`articleCount` THEN toInteger(row.`articleCount`) ELSE n.`articleCount` END',
+      ].join('\n'),
+    );
+  });
+  test('relationship MERGE for PART_OF, with date min/max, union and evidence merge', () => {
+    expect(relationshipStatement(schema, 'PART_OF', 'Campaign', 'Campaign')).toBe(
+      [
+        'UNWIND $rows AS row',
+        'MATCH (a:`Campaign` {`id`: row.start})',
+        'MATCH (b:`Campaign` {`id`: row.end})',
+        'MERGE (a)-[r:`PART_OF` {id: row.id}]->(b)',
+        'SET r.`firstSeen` = CASE WHEN r.`firstSeen` IS NULL OR date(row.`firstSeen`) < r.`firstSeen` THEN date(row.`firstSeen`) ELSE r.`firstSeen` END,',
+        '    r.`lastSeen` = CASE WHEN r.`lastSeen` IS NULL OR date(row.`lastSeen`) > r.`lastSeen` THEN date(row.`lastSeen`) ELSE r.`lastSeen` END,',
+        '    r.`sources` = coalesce(r.`sources`, []) + [x IN coalesce(row.`sources`, []) WHERE NOT x IN coalesce(r.`sources`, [])]',
+        'WITH r, row, coalesce(r.`evidenceArticles`, []) AS old0, coalesce(r.`evidenceSentences`, []) AS old1, coalesce(r.`evidenceStarts`, []) AS old2, coalesce(r.`evidenceEnds`, []) AS old3, coalesce(r.`evidenceDates`, []) AS old4, coalesce(r.`rules`, []) AS old5',
+        'WITH r, row, old0, old1, old2, old3, old4, old5, [i IN range(0, size(coalesce(row.`evidenceArticles`, [])) - 1) WHERE NOT any(j IN range(0, size(old0) - 1) WHERE old0[j] = row.`evidenceArticles`[i] AND old2[j] = toInteger(row.`evidenceStarts`[i]) AND old3[j] = toInteger(row.`evidenceEnds`[i]) AND old5[j] = row.`rules`[i])] AS fresh',
+        'SET r.`evidenceArticles` = old0 + [i IN fresh | row.`evidenceArticles`[i]],',
+        '    r.`evidenceSentences` = old1 + [i IN fresh | row.`evidenceSentences`[i]],',
+        '    r.`evidenceStarts` = old2 + [i IN fresh | toInteger(row.`evidenceStarts`[i])],',
+        '    r.`evidenceEnds` = old3 + [i IN fresh | toInteger(row.`evidenceEnds`[i])],',
+        '    r.`evidenceDates` = old4 + [i IN fresh | row.`evidenceDates`[i]],',
+        '    r.`rules` = old5 + [i IN fresh | row.`rules`[i]],',
+        '    r.`evidenceCount` = size(old0) + size(fresh)',
+      ].join('\n'),
+    );
+  });
+  test('MENTIONS merges occurrences (starts, ends, texts, rules) and recounts count', () => {
+    const s = relationshipStatement(schema, 'MENTIONS', 'Article', 'Person');
+    expect(s).toContain('WHERE NOT any(j IN range(0, size(old0) - 1) WHERE old0[j] = toInteger(row.`starts`[i]) AND old1[j] = toInteger(row.`ends`[i]) AND old3[j] = row.`rules`[i])] AS fresh');
+    expect(s).toContain('r.`count` = size(old0) + size(fresh)');
+  });
+  test('refuses endpoints the schema does not allow', () => {
+    expect(() => relationshipStatement(schema, 'HOLDS', 'Office', 'Person')).toThrow(/HOLDS does not go from Office to Person/);
+  });
+  test('recount from MENTIONS', () => {
+    expect(recountStatement(schema, 'Person')).toBe(
+      [
+        'UNWIND $rows AS row',
+        'MATCH (n:`Person` {`id`: row.`id`})',
+        'WITH n, COUNT { (:`Article`)-[:`MENTIONS`]->(n) } AS mentioned',
+        'SET n.`articleCount` = CASE WHEN mentioned > 0 THEN mentioned ELSE n.`articleCount` END',
+      ].join('\n'),
+    );
+  });
+  test('constraints and indexes come from the schema, IF NOT EXISTS', () => {
+    const s = schemaStatements(schema);
+    expect(s).toContain('CREATE CONSTRAINT `person_id_unique` IF NOT EXISTS FOR (n:`Person`) REQUIRE n.`id` IS UNIQUE');
+    expect(s).toContain('CREATE CONSTRAINT `holds_id_unique` IF NOT EXISTS FOR ()-[r:`HOLDS`]-() REQUIRE r.`id` IS UNIQUE');
+    expect(s).toContain('CREATE INDEX `admin_division_code` IF NOT EXISTS FOR (n:`AdminDivision`) ON (n.`code`)');
+    expect(s).toContain('CREATE FULLTEXT INDEX `person_fulltext` IF NOT EXISTS FOR (n:`Person`) ON EACH [n.`name`, n.`aliases`]');
+    expect(s.every((x) => x.includes('IF NOT EXISTS'))).toBe(true);
+    expect(s.filter((x) => x.startsWith('CREATE CONSTRAINT'))).toHaveLength(
+      Object.keys(schema.nodes).length + Object.keys(schema.relationships).length,
+    );
+  });
+});
+
+describe('planLoad', () => {
+  test('groups, rows and batches of a small graph', () => {
+    const plan = planLoad(sampleGraph(), { schema });
+    expect(plan.groups.map((g) => `${g.kind} ${g.name} ${g.rowCount}/${g.batches.length}`)).toEqual([
+      'nodes Article 1/1',
+      'nodes Person 1/1',
+      'nodes Office 1/1',
+      'relationships HOLDS (Person→Office) 1/1',
+      'relationships MENTIONS (Article→Person) 1/1',
+      'recount Person articleCount 1/1',
+      'recount Office articleCount 1/1',
+    ]);
+    const person = plan.groups[1].batches[0][0];
+    expect(person).toEqual({ id: 'person:p1', name: '王某', aliases: ['王某', '王书记'], articleCount: 1, firstSeen: '2024-03-05', lastSeen: '2024-03-05' });
+    const article = plan.groups[0].batches[0][0];
+    expect(article).toEqual({ id: 'article:a1', title: '市委常委会召开会议', date: '2024-03-05', byline: ['记者 张三'] });
+    const holds = plan.groups[3].batches[0][0];
+    // the repeated evidence item is sent once; evidenceCount is not sent (the statement recounts it)
+    expect(holds).toEqual({
+      id: 'holds:h1',
+      start: 'person:p1',
+      end: 'office:o1',
+      firstSeen: '2024-03-05',
+      lastSeen: '2024-03-05',
+      sources: ['a1'],
+      evidenceArticles: ['a1', 'a1'],
+      evidenceSentences: ['市委书记王某主持会议。', '王某强调'],
+      evidenceStarts: [10, 40],
+      evidenceEnds: [21, 44],
+      evidenceDates: ['2024-03-05', '2024-03-05'],
+      rules: ['people/title-name', 'people/title-name'],
+    });
+    expect(plan.messages).toEqual([]);
+    expect(plan.schema.at(-1)).toBe('CALL db.awaitIndexes(300)');
+  });
+
+  test('batch boundaries follow batchSize', () => {
+    const nodes = Array.from({ length: 1201 }, (_, i) => ({
+      id: `campaign:${String(i).padStart(4, '0')}`,
+      label: 'Campaign' as const,
+      properties: { name: `运动${i}` },
+    }));
+    const plan = planLoad({ nodes, relationships: [] }, { schema, batchSize: 500 });
+    expect(plan.groups).toHaveLength(1);
+    expect(plan.groups[0].batches.map((b) => b.length)).toEqual([500, 500, 201]);
+    expect(plan.groups[0].batches[1][0].id).toBe('campaign:0500');
+    expect(plan.groups[0].batches[2][200].id).toBe('campaign:1200');
+  });
+
+  test('a byte cap splits batches of long rows', () => {
+    const nodes = Array.from({ length: 10 }, (_, i) => ({ id: `campaign:${i}`, label: 'Campaign' as const, properties: { name: '长'.repeat(100) } }));
+    // each row is {"id":"campaign:N","name":"长…"}: 29 bytes + 100 × 3 bytes = 329 bytes of UTF-8 JSON
+    const plan = planLoad({ nodes, relationships: [] }, { schema, batchSize: 100, maxBatchBytes: 1000 });
+    expect(plan.groups[0].batches.map((b) => b.length)).toEqual([3, 3, 3, 1]);
+  });
+
+  test('values that do not fit the schema are dropped with a message naming the node', () => {
+    const plan = planLoad(
+      {
+        nodes: [{ id: 'event:e1', label: 'Event', properties: { name: '全市大会', date: '三月五日', articleCount: 'x', color: 'red' } }],
+        relationships: [{ id: 'holds:x', type: 'HOLDS', start: 'person:missing', end: 'event:e1', properties: {} }],
+      },
+      { schema },
+    );
+    expect(plan.groups[0].batches[0][0]).toEqual({ id: 'event:e1', name: '全市大会' });
+    expect(plan.messages).toEqual([
+      { level: 'warning', message: 'node "event:e1" (Event): property date dropped. Expecting date but got "三月五日"', rule: 'cypher/property-type' },
+      { level: 'warning', message: 'node "event:e1" (Event): property articleCount dropped. Expecting int but got "x"', rule: 'cypher/property-type' },
+      { level: 'warning', message: 'node "event:e1" (Event): property color is not declared in schema/graph.yaml; not loaded', rule: 'cypher/undeclared-property' },
+      { level: 'error', message: 'relationship "holds:x" (HOLDS): start "person:missing" is not a node of the graph; not loaded', rule: 'cypher/dangling-endpoint' },
+    ]);
+  });
+
+  test('ragged evidence lists are filled, with a message', () => {
+    const g = sampleGraph();
+    g.relationships[0].properties.evidenceDates = ['2024-03-05'];
+    const plan = planLoad({ nodes: g.nodes, relationships: [g.relationships[0]] }, { schema });
+    expect(plan.groups.find((x) => x.kind === 'relationships')!.batches[0][0].evidenceDates).toEqual(['2024-03-05', '']);
+    expect(plan.messages.map((m) => m.rule)).toEqual(['cypher/ragged-lists']);
+  });
+});
+
+describe('graph.cypher', () => {
+  test('constraints first, then :param + statement per batch; values as escaped literals', () => {
+    const g = sampleGraph();
+    g.nodes[1].properties.name = NASTY[4];
+    const text = renderScript(planLoad(g, { schema }));
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^\/\/ generated by guanxi — do not edit/);
+    const firstParam = lines.findIndex((l) => l.startsWith(':param'));
+    const lastConstraint = lines.map((l) => l.startsWith('CREATE ')).lastIndexOf(true);
+    expect(lastConstraint).toBeLessThan(firstParam);
+    expect(lines).toContain(`:param {rows: [{id: 'office:o1', name: ${cypherString(NASTY[4])}, articleCount: 1}]};`);
+    expect(lines.at(-2)).toBe(':param clear;');
+    // every :param line is one line, so cypher-shell reads it whole
+    expect(lines.filter((l) => l.startsWith(':param {')).length).toBe(7);
+  });
+
+  test('the exporter writes out/graph.cypher', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'guanxi-cypher-'));
+    const written = await cypherExporter.write(sampleGraph(), dir);
+    expect(written).toEqual([join(dir, 'graph.cypher')]);
+    expect(await readFile(written[0], 'utf8')).toBe(renderScript(planLoad(sampleGraph(), { schema })));
+  });
+});
