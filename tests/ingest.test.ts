@@ -172,6 +172,8 @@ describe('the dev articles with their manifest', () => {
     const d14 = await doc(join(DEV, 'D14.txt'));
     expect(d14.text).not.toMatch(/\.jpg|微信图片|当前位置/);
     expect(d14.meta.byline).toEqual(['叶芬']);
+    // `红网时刻岳阳3月30日讯` names an app and a place, not a publisher.
+    expect(d14.meta.source).toBeNull();
     const d03 = await doc(join(DEV, 'D03.txt'));
     expect(d03.text).not.toMatch(/首页|\.jpg/);
     expect(d03.text).toContain('（伍昌军。图片来源：荆州长安网）');

@@ -86,6 +86,7 @@ export function dateFromLines(lines: BodyLine[]): { date: string | null; banner:
   return { date: dateLine, banner };
 }
 
+const MEDIA_NAME = /(?:日报|晚报|早报|都市报|商报|时报|报|网|台|电视台|广播电视台|新闻|客户端|热线|社|在线|发布|融媒)$/;
 const SOURCE_SUFFIX = /(?:客户端|APP|App|app|微信公众号|公众号|官方网站|官网|微博|电子版|数字报)$/;
 const NOT_PUBLISHER = /^(?:阅读|本站|本网|网络|未知|作者|原创|综合|编辑|转载|网友|互联网)$/;
 
@@ -111,7 +112,9 @@ export function publisherFrom(lines: BodyLine[], frontMatter: Record<string, unk
   for (const { text, kind } of lines) {
     if (kind !== 'article') continue;
     const m = /^([\u4e00-\u9fffA-Za-z]{2,12}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|消息)[(（\s]/.exec(text.replace(/^[\s【\[]+/, ''));
-    if (m && !/^本报|^本台|^本网/.test(m[1]!)) {
+    // Only a name that reads like a medium (…日报, …网, …热线): `红网时刻岳阳3月30日讯` names
+    // an app and a place, not a publisher.
+    if (m && !/^本报|^本台|^本网/.test(m[1]!) && MEDIA_NAME.test(m[1]!)) {
       const name = cleanPublisher(m[1]!);
       if (name) return name;
     }
