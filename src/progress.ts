@@ -107,7 +107,7 @@ export function createProgress(mode: ProgressMode, stream: ProgressStream = proc
         const t = now();
         if (!force && t - lastDraw < 100) return;
         lastDraw = t;
-        const cols = stream.columns ?? 100;
+        const cols = stream.columns || 100; // 0 on a pty with no size set
         stream.write('\r\x1b[K' + renderBar(label, done, total, t - started).slice(0, Math.max(20, cols - 1)));
         live = true;
       };
