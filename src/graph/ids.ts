@@ -7,7 +7,7 @@
  * digits of sha256("HOLDS\u0000a\u0000b"). 64 bits keep the chance of a collision among
  * ten million ids below one in a hundred thousand.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { NodeLabel, RelationshipType } from './model.js';
 
 /** Id prefix of each label: short, lower-case, readable in Neo4j Browser. */
@@ -22,8 +22,12 @@ export const ID_PREFIX: Record<NodeLabel, string> = {
   Event: 'event',
 };
 
+type OneShot = (algorithm: string, data: string) => string;
+/** `crypto.hash` (Node ≥ 20.12) is about three times faster than createHash for short inputs. */
+const oneShot: OneShot = (crypto as unknown as { hash?: OneShot }).hash ?? ((algorithm, data) => crypto.createHash(algorithm).update(data).digest('hex'));
+
 function digest(parts: string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
+  return oneShot('sha256', parts.join('\u0000')).slice(0, 16);
 }
 
 /** The id of an entity node from its label, canonical key and disambiguator ('' when none). */

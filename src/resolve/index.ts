@@ -517,7 +517,8 @@ function entityNode(
   for (const o of n.occs) {
     aliasSet.add(o.name);
     aliasSet.add(o.rawName);
-    for (const m of o.mentions) aliasSet.add(m.text.replace(/\s+/g, ' ').trim());
+    // Mention texts as a reader would search them: cleaned like names (no spaces, no quotes).
+    for (const m of o.mentions) aliasSet.add(cleanName(m.text));
   }
   const arts = new Set(n.occs.map((o) => o.art));
   let formerNames: string[] = [];
@@ -594,6 +595,7 @@ function evidenceProperties(id: string, b: RelBuild, datesSeen: string[]): Recor
 
 /** Warns about override entries that name nothing in this corpus (a typo, or an old name). */
 function reportUnusedOverrides(overrides: Overrides, nodes: Map<string, NodeBuild>, messages: string[]): void {
+  if (!overrides.same.length && !overrides.different.length) return;
   const known = new Set<string>();
   for (const n of nodes.values()) {
     known.add(`${n.label}\u0000${n.key}`);

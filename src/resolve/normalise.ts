@@ -63,7 +63,8 @@ interface Rewrite {
  * writes the jurisdiction in full, then the title.
  */
 const OFFICE_REWRITES: Rewrite[] = [
-  { rule: 'office.drop-cpc-prefix', match: /^中国共产党|^中共/, replace: '' },
+  // `中共荆州市委书记` is the office 荆州市委书记; `中共中央总书记` keeps its prefix (no jurisdiction follows).
+  { rule: 'office.drop-cpc-prefix', match: /^(?:中国共产党|中共)(?!中央)/, replace: '' },
   { rule: 'office.committee-short', match: /委员会(?=(?:副|常务副)?书记|常委|委员)/, replace: '委' },
   { rule: 'office.npc-short', match: /人民代表大会常务委员会/, replace: '人大常委会' },
   {
