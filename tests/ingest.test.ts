@@ -122,19 +122,25 @@ describe('the five samples', () => {
     expect(perArticle).toBeLessThan(20);
   });
 
-  it('scales linearly: a 40-fold article takes no more than ~40 times as long', () => {
+  it('scales linearly: eight times the text takes about eight times as long, not 64', () => {
     const one = readFileSync(join(SAMPLES, '001_f0a28563a02e8bb2.txt'), 'utf8');
     const body = one.split('\n').slice(3, 40).join('\n');
-    const big = Array.from({ length: 40 }, () => body).join('\n');
-    ingestText(body, 'warm.txt');
-    let t0 = performance.now();
-    for (let i = 0; i < 5; i++) ingestText(body, 'small.txt');
-    const small = (performance.now() - t0) / 5;
-    t0 = performance.now();
-    const d = ingestText(big, 'big.txt');
-    const large = performance.now() - t0;
-    expect(d.status).toBe('ok');
-    expect(large).toBeLessThan(Math.max(small, 0.5) * 40 * 4);
+    const copies = (k: number) => Array.from({ length: k }, () => body).join('\n');
+    // Fastest of several runs: other processes only ever add time.
+    const fastest = (text: string) => {
+      let best = Infinity;
+      for (let i = 0; i < 4; i++) {
+        const t0 = performance.now();
+        expect(ingestText(text, 'big.txt').status).toBe('ok');
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
+    };
+    const small = copies(10);
+    const large = copies(80);
+    fastest(small);
+    const ratio = fastest(large) / fastest(small);
+    expect(ratio).toBeLessThan(8 * 3);
   });
 });
 
