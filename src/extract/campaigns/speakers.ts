@@ -100,8 +100,10 @@ export function speakers(doc: Doc): Speakers {
         break;
       }
     }
-    // 应勇同志…的讲话 is his speech as a thing, not him speaking here.
-    const hit = verbsA.findAll(text, from, limit).find((h) => text[h.start - 1] !== '的');
+    // 应勇同志…的讲话, 重要讲话精神: the speech as a thing, not the person speaking here.
+    const hit = verbsA
+      .findAll(text, from, limit)
+      .find((h) => text[h.start - 1] !== '的' && text.slice(h.start - 2, h.start) !== '重要' && text.slice(h.end, h.end + 2) !== '精神');
     return hit ? { end: hit.end, rule: 'speaker.verb' } : null;
   };
 

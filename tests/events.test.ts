@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import eventsStage from '../src/extract/6-events.js';
+import { findEvents } from '../src/extract/events/find.js';
+import { identityOffsets } from '../src/offsets.js';
+import type { Doc, Mention } from '../src/types.js';
+
+/** A doc whose Person mentions are set up here, as the people stage would. */
+function makeDoc(text: string, home: string | null, date: string | null, people: string[] = []): Doc {
+  const mentions: Mention[] = [];
+  for (const name of people) {
+    let at = text.indexOf(name);
+    while (at >= 0) {
+      mentions.push({ type: 'Person', name, start: at, end: at + name.length, rule: 'test' });
+      at = text.indexOf(name, at + name.length);
+    }
+  }
+  return {
+    meta: { id: 't.txt', path: 't.txt', title: null, date, source: null, url: null, home, homeSource: 'cli', lang: 'zh', byline: [], encoding: 'utf-8' },
+    source: text,
+    text,
+    offsets: identityOffsets(text.length),
+    mentions,
+    relations: [],
+    messages: [],
+  };
+}
+
+const events = (text: string, home = '荆州市', date: string | null = '2021-12-31') =>
+  findEvents(makeDoc(text, home, date)).map((e) => [e.name, e.start, e.end, e.rule, e.occurring, e.date ?? null]);
+
+describe('event names', () => {
+  it('makes the home jurisdiction explicit and dates a held meeting', () => {
+    expect(events('12月30日上午，市委经济工作会议举行。')).toEqual([['荆州市委经济工作会议', 9, 17, 'event.meeting', true, '2021-12-30']]);
+  });
+
+  it('keeps referenced meetings undated and gives 省 the home province', () => {
+    expect(events('会议深入贯彻落实党的十九届六中全会、中央经济工作会议和省委经济工作会议精神。')).toEqual([
+      ['党的十九届六中全会', 8, 17, 'event.meeting', false, null],
+      ['中央经济工作会议', 18, 26, 'event.meeting', false, null],
+      ['湖北省委经济工作会议', 27, 35, 'event.meeting', false, null],
+    ]);
+  });
+
+  it('expands a list of session ordinals', () => {
+    expect(events('落实好省委十一届七次、八次全会部署。').map((e) => e[0])).toEqual(['湖北省委十一届七次全会', '湖北省委十一届八次全会']);
+  });
+
+  it('finds party congresses and knows a future one is not held', () => {
+    expect(events('以优异成绩迎接党的二十大胜利召开！')).toEqual([['党的二十大', 7, 12, 'event.congress', false, null]]);
+  });
+
+  it('keeps a meeting named by its quoted slogan without the scope word', () => {
+    expect(events('2月9日，全市“冲刺三千亿”暨奋力建设鄂中省域区域性中心城市动员推进会召开。', '荆州市', '2022-02-10')).toEqual([
+      ['“冲刺三千亿”暨奋力建设鄂中省域区域性中心城市动员推进会', 5, 35, 'event.meeting', true, '2022-02-09'],
+    ]);
+  });
+
+  it('joins an organ to its session and expands 人大 abbreviations', () => {
+    expect(events('4月25日,市十届人大常委会举行第二十六次会议。', '荆门市', null).map((e) => e[0])).toEqual(['荆门市十届人大常委会第二十六次会议']);
+    expect(events('6月13日上午,市五届人大一次会议在市工人文化宫举行第三次大会。', '商丘市', '2017-06-13').map((e) => [e[0], e[5]])).toEqual([
+      ['商丘市第五届人民代表大会第一次会议', '2017-06-13'],
+    ]);
+  });
+
+  it('prefixes the subject of 举行 when the name has no place', () => {
+    expect(events('27日上午,江陵县举行2019年三季度项目集中签约仪式,总投资369.8亿元。', '江陵县', null).map((e) => e[0])).toEqual([
+      '江陵县2019年三季度项目集中签约仪式',
+    ]);
+  });
+
+  it('rejects generic meetings and organs', () => {
+    expect(events('这次会议既是总结表彰会，又是动员推进会，更是一次收心鼓劲的誓师大会。市人大常委会主任主持会议。')).toEqual([]);
+    expect(events('选举商丘市第五届人民代表大会常务委员会主任。', '商丘市', null)).toEqual([]);
+  });
+
+  it('gives one name to two writings of one event', () => {
+    const t = '市委市政府召开9月份工作例会\n9月1日,纪道清主持召开市委、市政府9月份工作例会。';
+    expect([...new Set(events(t, '天门市', '2025-09-02').map((e) => e[0]))]).toEqual(['天门市委、市政府9月份工作例会']);
+  });
+});
+
+describe('attendance', () => {
+  it('links the people before a verb of attending, and the chair, to the held meeting', () => {
+    const text =
+      '12月30日上午，市委经济工作会议举行。市委书记吴锦出席会议并讲话，市委副书记、市长周志红作工作部署。\n市委副书记周向阳，市人大常委会主任段昌林出席会议。\n认真贯彻习近平总书记参加湖北代表团审议时的重要讲话精神。';
+    const doc = makeDoc(text, '荆州市', '2021-12-31', ['吴锦', '周志红', '周向阳', '段昌林', '习近平']);
+    eventsStage()(doc);
+    const attended = doc.relations.filter((r) => r.type === 'ATTENDED').map((r) => `${r.from.name}→${r.to.name}`);
+    expect([...new Set(attended)].sort()).toEqual(
+      ['吴锦→荆州市委经济工作会议', '周志红→荆州市委经济工作会议', '周向阳→荆州市委经济工作会议', '段昌林→荆州市委经济工作会议'].sort(),
+    );
+    const e = doc.mentions.find((m) => m.type === 'Event')!;
+    expect([e.name, e.properties]).toEqual(['荆州市委经济工作会议', { date: '2021-12-30' }]);
+  });
+
+  it('links people listed after a held event in its sentence', () => {
+    const text = '1月27日,青山湖区召开2023“三请三回”恳谈会暨招商引资签约推介会,市委常委、副市长肖云,区委书记袁一旦等约200人欢聚一堂。';
+    const doc = makeDoc(text, '青山湖区', null, ['肖云', '袁一旦']);
+    eventsStage()(doc);
+    expect(doc.relations.map((r) => `${r.from.name}→${r.to.name}:${r.evidence[0]!.rule}`)).toEqual([
+      '肖云→青山湖区2023“三请三回”恳谈会暨招商引资签约推介会:attended.list',
+      '袁一旦→青山湖区2023“三请三回”恳谈会暨招商引资签约推介会:attended.list',
+    ]);
+  });
+
+  it('links nobody when no event is held', () => {
+    const doc = makeDoc('市委书记吴锦出席会议并讲话。', '荆州市', null, ['吴锦']);
+    eventsStage()(doc);
+    expect(doc.relations).toEqual([]);
+  });
+});
