@@ -88,3 +88,47 @@ describe('validateGraph', () => {
     ]);
   });
 });
+
+describe('the resolver emits what the schema declares', () => {
+  it('every label and relationship type, with declared properties only', async () => {
+    const { resolveCorpus } = await import('../src/resolve/index.js');
+    const { emptyOverrides } = await import('../src/resolve/overrides.js');
+    const { article } = await import('./resolve.fixture.js');
+    const text = '市委书记吴锦出席荆州市委经济工作会议，推进“四大会战”中的工业突围战，调研石首市东升镇百亿元纸业项目和荆州日报。';
+    const result = article(
+      'm1.txt',
+      { date: '2021-12-30' },
+      text,
+      [
+        { type: 'Person', name: '吴锦' },
+        { type: 'Office', name: '荆州市委书记', forms: ['市委书记'] },
+        { type: 'Event', name: '荆州市委经济工作会议', properties: { date: '2021-12-30', ordinal: 3 } },
+        { type: 'Campaign', name: '四大会战' },
+        { type: 'Campaign', name: '工业突围战' },
+        { type: 'AdminDivision', name: '石首市', properties: { level: 'county', code: '421081' } },
+        { type: 'AdminDivision', name: '东升镇', properties: { level: 'township', code: 421081106 } },
+        { type: 'Project', name: '纸业项目', properties: { investment: '百亿元', confidence: 0.5 } },
+        { type: 'Organization', name: '荆州日报' },
+      ],
+      [
+        { type: 'HOLDS', from: ['Person', '吴锦'], to: ['Office', '荆州市委书记'], sentence: '市委书记吴锦出席荆州市委经济工作会议，' },
+        { type: 'ATTENDED', from: ['Person', '吴锦'], to: ['Event', '荆州市委经济工作会议'], sentence: '市委书记吴锦出席荆州市委经济工作会议，' },
+        { type: 'PROMOTES', from: ['Person', '吴锦'], to: ['Campaign', '四大会战'], sentence: '推进“四大会战”中的工业突围战，' },
+        { type: 'PART_OF', from: ['Campaign', '工业突围战'], to: ['Campaign', '四大会战'], sentence: '推进“四大会战”中的工业突围战，' },
+        { type: 'LOCATED_IN', from: ['Project', '纸业项目'], to: ['AdminDivision', '东升镇'], sentence: '调研石首市东升镇百亿元纸业项目和荆州日报。' },
+        { type: 'LOCATED_IN', from: ['AdminDivision', '东升镇'], to: ['AdminDivision', '石首市'] },
+      ],
+    );
+    const { graph } = await resolveCorpus([result], { overrides: emptyOverrides() });
+    expect(checkGraph(graph)).toEqual([]);
+    expect([...new Set(graph.nodes.map((n) => n.label))].sort()).toEqual([...NODE_LABELS].sort());
+    expect([...new Set(graph.relationships.map((r) => r.type))].sort()).toEqual([...RELATIONSHIP_TYPES].sort());
+    const project = graph.nodes.find((n) => n.label === 'Project')!;
+    expect(project.properties).toMatchObject({ name: '纸业项目', investment: '百亿元' });
+    expect(project.properties.confidence).toBeUndefined();
+    expect(graph.nodes.find((n) => n.label === 'Event')!.properties.date).toBe('2021-12-30');
+    expect(graph.nodes.find((n) => n.properties.name === '东升镇')!.properties.code).toBe('421081106');
+    const gazetteerFact = graph.relationships.find((r) => r.type === 'LOCATED_IN' && r.properties.rules?.toString() === 'gazetteer')!;
+    expect(gazetteerFact.properties).toMatchObject({ evidenceSentences: ['〔GB/T 2260 行政区划〕'], evidenceStarts: [0], evidenceEnds: [0] });
+  });
+});

@@ -173,6 +173,9 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
         return;
       }
       const o: Occurrence = { art, type, key: keyOf(type, name), name: displayForm(type, name, gazetteer), rawName: cleanName(name), mentions: [...mentions], properties: { ...properties } };
+      // Many townships share a name (城关镇, 东升镇): where the gazetteer has several, the
+      // division code the extractor found keeps them apart.
+      if (type === 'AdminDivision' && properties.code != null && gazetteer && sameNameCount(gazetteer, o.name) > 1) o.key += `#${properties.code}`;
       map.set(ref, o);
       occs.push(o);
     };
@@ -447,6 +450,10 @@ function makeJurisdiction(gazetteer: Gazetteer | null): (office: string) => stri
   };
 }
 
+function sameNameCount(gazetteer: Gazetteer, name: string): number {
+  return gazetteer.candidates(name).filter((d) => d.name === name).length;
+}
+
 function uniqueSorted(list: string[]): string[] {
   return [...new Set(list)].sort(compareIds);
 }
@@ -533,7 +540,9 @@ function entityNode(
       props.title = officeTitle(n.key, j);
     }
   } else if (n.label === 'AdminDivision' && gazetteer) {
-    const d = gazetteer.byName(name);
+    const code = n.occs.map((o) => o.properties.code).find((c) => c != null);
+    const candidates = gazetteer.candidates(name).filter((d) => d.name === name);
+    const d = code != null ? candidates.find((c) => c.code === String(code)) : candidates.length === 1 ? candidates[0] : undefined;
     if (d && d.name === name) {
       props.level = d.level;
       if (d.code) props.code = d.code;
