@@ -143,3 +143,34 @@ describe('Person lists and decisions', () => {
     ]);
   });
 });
+
+describe('Person lists, appositions and 作为…', () => {
+  it('does not take 作战图、任务图 for names, but reads a list closed by 等', () => {
+    expect(run('制定作战图、任务图、路线图、施工图。').persons).toEqual([]);
+    expect(run('还向游俊、冷志明等4名教授颁发聘书。').persons).toEqual([
+      ['游俊', 2, 4, 'person.list'],
+      ['冷志明', 5, 8, 'person.list'],
+    ]);
+  });
+
+  it('reads a name followed by its titles as clauses', () => {
+    const r = run('黄涛,洪湖市新滩镇镇长,也是武汉经济开发区新滩新区管委会副主任。', '湖北省');
+    expect(r.persons).toEqual([['黄涛', 0, 2, 'person.apposition']]);
+    expect(r.holds).toEqual([
+      ['黄涛', '洪湖市新滩镇镇长'],
+      ['黄涛', '武汉经济开发区新滩新区管委会副主任'],
+    ]);
+  });
+
+  it('reads 作为<titles>，X表示', () => {
+    expect(run('作为荆州开发区党工委副书记、管委会主任,陈明宇表示,').holds).toEqual([
+      ['陈明宇', '荆州开发区党工委副书记'],
+      ['陈明宇', '荆州开发区管委会主任'],
+    ]);
+  });
+
+  it('takes the name after a title inside a list item, not the title character before it', () => {
+    const r = run('市人大常委会党组副书记、副主任刘启华、谢继先,市人大常委会副主任丁萍、周美元出席会议。', '荆门市');
+    expect(r.persons.map((p) => p[0])).toEqual(['刘启华', '谢继先', '丁萍', '周美元']);
+  });
+});

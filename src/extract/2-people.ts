@@ -106,7 +106,13 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
       let p = end;
       while (text[p] === ' ' || text[p] === '\u3000') p++;
       if (p - end > 2) continue;
-      const name = nameAt(text, p, lex);
+      let name = nameAt(text, p, lex);
+      // `作为荆州开发区党工委副书记、管委会主任,陈明宇表示`: the title is the clause before the name.
+      if (!name && (text[p] === '，' || text[p] === ',')) {
+        const seg = segmentStart(text, match.start, 0);
+        const chainStart = chainFirstStart(text, match, roleByEnd, seg);
+        if (text.startsWith('作为', chainStart) || text.startsWith('作为', chainStart - 2)) name = nameAt(text, p + 1, lex);
+      }
       if (!name) continue;
       const chain = chainBefore(text, match, roleByEnd, nameEndBefore(match.start), lex, ctxFor(match.start));
       if (!chain.length) continue;
@@ -124,6 +130,7 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
 
     findHonorifics(text, lex, found, addPerson, hold, roleByEnd, ctxFor);
     findElections(text, lex, addPerson, hold, roleByEnd, ctxFor);
+    findAppositions(text, lex, addPerson, hold, roleByEnd, ctxFor);
     findLists(text, lex, found, addPerson);
     findDecisions(text, lex, addPerson, hold, roleByEnd, ctxFor);
     findRepeats(text, found, addPerson);
@@ -141,6 +148,17 @@ function longestRoleByEnd(matches: AutomatonMatch<TitleInfo>[]): Map<number, Aut
     if (!prev || m.start < prev.start) byEnd.set(m.end, m);
   }
   return byEnd;
+}
+
+/** Where the chain of titles ending with `match` starts (for the `作为…，X表示` reading). */
+function chainFirstStart(text: string, match: AutomatonMatch<TitleInfo>, roleByEnd: Map<number, AutomatonMatch<TitleInfo>>, seg: number): number {
+  let start = seg;
+  for (let guard = 0; guard < 6 && text[start - 1] === '、'; guard++) {
+    const prev = roleByEnd.get(start - 1);
+    if (!prev) break;
+    start = segmentStart(text, prev.start, 0);
+  }
+  return start;
 }
 
 /** Does a list item end at `i` (another item, the list's end, or a verb after it)? */
@@ -353,40 +371,101 @@ function findRepeats(text: string, found: Found, addPerson: (span: NameSpan, rul
 
 /**
  * Lists of names without titles (`王敏、成先军、杜道荣…在主席台就座`): three or more items
- * that are all names, or two where one is already known. An item with something glued in
- * front (`金博体育李敢`, spam spliced into the page) gives the name at its end.
+ * that are names, or two where one is already known. The first item gives the name at its
+ * end (`市领导周昌俊`), the last the name at its start (`夏光宏出席`); an item with something
+ * glued in front (`金博体育李敢`, spam spliced into the page) gives the name at its end.
  */
 function findLists(text: string, lex: PeopleLexicon, found: Found, addPerson: (span: NameSpan, rule: string) => void): void {
   const known = new Set([...found.persons.values()].map((m) => m.name));
-  const re = /[\u3400-\u9fff]{2,8}(?:、[\u3400-\u9fff]{2,8})+/g;
-  for (const m of text.matchAll(re)) {
-    const items: NameSpan[] = [];
-    let at = m.index!;
+  for (const m of text.matchAll(/[\u3400-\u9fff]+(?:、[\u3400-\u9fff]+)+/g)) {
     const parts = m[0].split('、');
+    const items: Array<NameSpan | null> = [];
+    let at = m.index!;
     parts.forEach((part, k) => {
       const start = at;
       at += part.length + 1;
       if (k === parts.length - 1) {
-        const last = nameAt(text, start, lex);
-        if (last) items.push(last);
+        items.push(nameAt(text, start, lex));
         return;
       }
       if (isPlausibleName(part, lex)) {
         items.push({ start, end: start + part.length, name: part });
         return;
       }
-      for (const len of [3, 2]) {
-        const tail = part.slice(-len);
-        if (k > 0 && part.length > len && isPlausibleName(tail, lex) && !lex.stopWords.has(part.slice(0, -len))) {
-          items.push({ start: start + part.length - len, end: start + part.length, name: tail });
-          return;
-        }
-      }
+      items.push(tailName(part, start, lex));
     });
-    const plausible = items.length;
-    if (plausible < parts.length - 1) continue;
-    const anyKnown = items.some((i) => known.has(i.name));
-    if (plausible >= 3 || (plausible >= 2 && anyKnown)) for (const i of items) addPerson(i, 'person.list');
+    // Runs of consecutive names; an item that is no name ends a run.
+    // A run counts where one of its names is already known, or where it ends in 等 (`游俊、冷志明等4名教授`):
+    // `作战图、任务图、路线图` are shaped like names too.
+    let run: NameSpan[] = [];
+    const flush = () => {
+      const last = run[run.length - 1];
+      const closed = last !== undefined && text[last.end] === '等';
+      if (run.length >= 2 && (closed || run.some((i) => known.has(i.name)))) for (const i of run) addPerson(i, 'person.list');
+      run = [];
+    };
+    items.forEach((item, k) => {
+      if (!item) return flush();
+      const whole = parts[k] === item.name;
+      const glued = parts[k]!.slice(0, parts[k]!.length - item.name.length);
+      if (!whole && k > 0 && k < parts.length - 1 && (glued.includes('一行') || [...glued].some((c) => lex.neverInName.has(c)))) {
+        // `杨天然一行在叶红专`: the item ends one list and starts the next; `金博体育李敢` does not.
+        flush();
+      }
+      run.push(item);
+    });
+    flush();
+  }
+}
+
+/** The name at the end of a list item (`市领导周昌俊` → 周昌俊), or null. */
+function tailName(part: string, start: number, lex: PeopleLexicon): NameSpan | null {
+  for (const len of [3, 2, 4]) {
+    if (part.length <= len) continue;
+    const tail = part.slice(-len);
+    if (!isPlausibleName(tail, lex)) continue;
+    // `还向游俊`: a one-character word before a two-character name is no surname.
+    if (len === 3 && LEFT_CUES.includes(tail[0]!) && isPlausibleName(tail.slice(1), lex)) continue;
+    // `副主任丁萍`: the character before a two-character name may end a title.
+    if (len === 3 && lex.roles.longestEndingAt(part, part.length - 2, 8) && isPlausibleName(tail.slice(1), lex)) continue;
+    return { start: start + part.length - len, end: start + part.length, name: tail };
+  }
+  return null;
+}
+
+/**
+ * Appositions: `黄涛,洪湖市新滩镇镇长,也是武汉经济开发区新滩新区管委会副主任`: a name at the
+ * start of a clause, then titles as the next clauses.
+ */
+function findAppositions(
+  text: string,
+  lex: PeopleLexicon,
+  addPerson: (span: NameSpan, rule: string) => void,
+  hold: (person: NameSpan, chain: OfficePhrase[], rule: string) => void,
+  roleByEnd: Map<number, AutomatonMatch<TitleInfo>>,
+  ctxFor: (index: number) => PhraseContext,
+): void {
+  for (const m of text.matchAll(/(?<![\u3400-\u9fff])([\u3400-\u9fff]{2,4})[，,]/g)) {
+    const name: NameSpan = { start: m.index!, end: m.index! + m[1]!.length, name: m[1]! };
+    if (!isPlausibleName(name.name, lex)) continue;
+    const chain: OfficePhrase[] = [];
+    let pos = name.end + 1;
+    for (let guard = 0; guard < 3; guard++) {
+      const lead = /^(也是|还是|现任|系|兼任|兼)/.exec(text.slice(pos, pos + 2));
+      const start = pos + (lead?.[0].length ?? 0);
+      let end = start;
+      while (end < text.length && isHan(text[end])) end++;
+      const role = roleByEnd.get(end);
+      if (!role || role.start < start || !startsLikeTitle(text, start, role.start, lex)) break;
+      const part = chainAfter(text, start, roleByEnd, ctxFor(start));
+      if (!part.length) break;
+      chain.push(...part);
+      if (text[end] !== '，' && text[end] !== ',') break;
+      pos = end + 1;
+    }
+    if (!chain.some((p) => p.name)) continue;
+    addPerson(name, 'person.apposition');
+    hold(name, chain, 'office.apposition');
   }
 }
 
