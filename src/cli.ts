@@ -9,6 +9,7 @@ import { extractCommand } from './commands/extract.js';
 import { evalCommand } from './commands/eval.js';
 import { timelineCommand } from './commands/timeline.js';
 import { showCommand } from './commands/show.js';
+import { loadCommand } from './commands/load.js';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, [Command, string]> = {
   eval: [evalCommand, 'score extraction against gold annotations'],
   timeline: [timelineCommand, 'who held an office and when, with the sentences that say so'],
   show: [showCommand, "a person's offices, campaigns and events, with evidence"],
+  load: [loadCommand, 'load a built graph (out/graph.json) into Neo4j'],
 };
 
 const HELP = `guanxi — a knowledge graph of Chinese local-government news
