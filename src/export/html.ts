@@ -115,7 +115,7 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi'):
   const articleDates: string[] = [];
   const nodes: PageNode[] = graph.nodes.map((n) => {
     const p = n.properties;
-    const name = str(p.name) || str(p.title) || str(p.path) || n.id;
+    const name = str(p.name) || str(p.title) || str(p.path).split(/[\\/]/).pop() || n.id;
     const aliases = strs(p.aliases);
     const pinyin = n.label === 'Person' ? str(p.pinyin) || personPinyin(name) : '';
     const keys = new Set<string>([name, ...aliases, ...strs(p.formerNames)].map(norm));

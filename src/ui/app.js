@@ -253,7 +253,7 @@
     var list = el('ul', { 'class': 'evidence' }, ev.slice(0, 5).map(function (x) {
       var art = byId.get(x.a);
       var href = (art && art.href) || x.href || '';
-      var label = (art && (art.props.title || art.props.path)) || x.a;
+      var label = (art && (art.props.title || String(art.props.path || '').split(/[\\/]/).pop())) || x.a;
       var li = el('li', { title: x.s }, [el('span', { 'class': 'when', text: x.d || (art && art.props.date) || '' })].concat(marked(clipAround(x.s, words, 110), words)));
       if (href) li.append(el('a', { 'class': 'src', href: href, target: '_blank', rel: 'noopener', title: href, text: '↗ ' + label }));
       else if (label) li.append(el('span', { 'class': 'src', text: label }));
@@ -356,7 +356,9 @@
       if (p !== null && p >= 0 && p <= 100) axis.append(el('span', { style: 'left:' + p + '%', text: String(y) }));
     }
     if (y1 === y0 || axis.children.length < 2) {
-      [lo + pad, hi - pad].forEach(function (d) { var iso = new Date(d * 864e5).toISOString().slice(0, 10); axis.append(el('span', { style: 'left:' + pct(iso) + '%', text: iso })); });
+      // Under two year marks say little: mark the first and last dates instead.
+      axis.replaceChildren();
+      (hi - pad - (lo + pad) < 1 ? [lo + pad] : [lo + pad, hi - pad]).forEach(function (d) { var iso = new Date(d * 864e5).toISOString().slice(0, 10); axis.append(el('span', { style: 'left:' + pct(iso) + '%', text: iso })); });
     }
     var rows = holders.map(function (h) {
       var a = pct(h.e.f); var b = pct(h.e.l);
@@ -402,7 +404,14 @@
       var v = b.getAttribute('data-view');
       setView(v);
       if (v !== 'timeline') return;
-      // First visit: open the office with the most holders rather than an empty pane.
+      // Open the office in hand: the selected office, else the selected person's first office,
+      // else (first visit) the office with the most holders rather than an empty pane.
+      var sel = current && byId.get(current);
+      if (sel && sel.label === 'Office') currentOffice = sel.id;
+      else if (sel && sel.label === 'Person') {
+        var held = (out.get(sel.id) || []).filter(function (e) { return e.type === 'HOLDS'; });
+        if (held.length) currentOffice = held[0].t;
+      }
       if (!currentOffice && offices[0] && offices[0].holders.length) currentOffice = offices[0].node.id;
       renderOfficeList();
       renderTimeline(currentOffice);
