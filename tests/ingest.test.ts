@@ -6,6 +6,12 @@ import { spanToSource } from '../src/offsets.js';
 import type { Doc } from '../src/types.js';
 
 const SAMPLES = 'data/articles';
+
+/** CPU milliseconds used by this process (user + system). */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const DEV = resolve('../shared/dev/articles');
 
 async function doc(path: string, options = {}): Promise<Doc> {
@@ -115,9 +121,9 @@ describe('the five samples', () => {
     const sources = files.map((f) => readFileSync(join(SAMPLES, f), 'utf8'));
     // Warm-up: lexicons load once, the JIT settles.
     for (let round = 0; round < 5; round++) sources.forEach((s, i) => ingestText(s, files[i]!));
-    const t0 = performance.now();
+    const t0 = cpuMs();
     for (let round = 0; round < 20; round++) sources.forEach((s, i) => ingestText(s, files[i]!));
-    const perArticle = (performance.now() - t0) / 100;
+    const perArticle = (cpuMs() - t0) / 100;
     // A few ms each on an idle machine; the bound leaves room for a busy one.
     expect(perArticle).toBeLessThan(20);
   });
@@ -126,13 +132,13 @@ describe('the five samples', () => {
     const one = readFileSync(join(SAMPLES, '001_f0a28563a02e8bb2.txt'), 'utf8');
     const body = one.split('\n').slice(3, 40).join('\n');
     const copies = (k: number) => Array.from({ length: k }, () => body).join('\n');
-    // Fastest of several runs: other processes only ever add time.
+    // CPU time (the machine is shared, wall time is not ours), fastest of several runs.
     const fastest = (text: string) => {
       let best = Infinity;
       for (let i = 0; i < 4; i++) {
-        const t0 = performance.now();
+        const t0 = cpuMs();
         expect(ingestText(text, 'big.txt').status).toBe('ok');
-        best = Math.min(best, performance.now() - t0);
+        best = Math.min(best, cpuMs() - t0);
       }
       return best;
     };
@@ -193,5 +199,36 @@ describe('the dev articles with their manifest', () => {
     const d02 = await doc(join(DEV, 'D02.txt'));
     // A truncated article keeps its last headings.
     expect(d02.text).toContain('投资40亿元的煤炭储备基地二期项目\n该项目建设地点位于');
+  });
+});
+
+describe('other shapes of input', () => {
+  it('a saved HTML page: head metadata, navigation and footer dropped', () => {
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>石首市召开项目推进会_石首新闻网</title>
+<meta property="og:url" content="http://www.shishou.gov.cn/xwzx/2021-03/02/1.html">
+<meta name="publishdate" content="2021-03-02 09:30">
+<script>var x = "<p>不是正文</p>";</script><style>p { color: red }</style></head>
+<body><div class="nav"><a href="/">首页</a> &gt; <a href="/xw">新闻</a> &gt; 正文</div>
+<h1>石首市召开项目推进会</h1>
+<div class="content"><p>3月1日，市委书记石必成主持召开项目推进会。</p><p>会议要求，要抓好项目建设。</p></div>
+<div class="footer">版权所有：石首市人民政府 鄂ICP备12345678号</div></body></html>`;
+    const o = ingestText(html, 'page.html');
+    if (o.status !== 'ok') throw new Error(o.reason);
+    expect(o.doc.meta).toMatchObject({
+      title: '石首市召开项目推进会',
+      date: '2021-03-02',
+      url: 'http://www.shishou.gov.cn/xwzx/2021-03/02/1.html',
+      home: '石首市',
+      homeSource: 'url',
+    });
+    expect(o.doc.text).toBe('石首市召开项目推进会\n3月1日，市委书记石必成主持召开项目推进会。\n会议要求，要抓好项目建设。');
+  });
+
+  it('an English article is marked en; a manifest title and --home apply', () => {
+    const text = 'Jingzhou party secretary Wu Jin chaired a meeting on industrial investment on Wednesday. Officials discussed projects.';
+    const o = ingestText(text, resolve('en.txt'), { home: '荆州市', manifest: new Map([[resolve('en.txt'), { path: 'en.txt', title: 'Meeting' }]]) });
+    if (o.status !== 'ok') throw new Error(o.reason);
+    expect(o.doc.meta).toMatchObject({ lang: 'en', title: 'Meeting', home: '荆州市', homeSource: 'cli', date: null });
   });
 });

@@ -221,13 +221,15 @@ export function ingestText(
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
   const entry = options.manifest?.get(resolvePath(path));
 
-  const url = entry?.url ?? str(data?.url) ?? str(data?.link) ?? (/^https?:/.test(str(data?.permalink) ?? '') ? str(data?.permalink) : null) ?? urlFromLines(norm.lines);
+  const page = norm.htmlMeta;
+  const url =
+    entry?.url ?? str(data?.url) ?? str(data?.link) ?? (/^https?:/.test(str(data?.permalink) ?? '') ? str(data?.permalink) : null) ?? page?.url ?? urlFromLines(norm.lines);
   const fromLines = dateFromLines(norm.lines);
   let date: string | null;
   if (entry && entry.date !== undefined) date = entry.date;
-  else date = frontMatterDate(data?.date) ?? fromLines.date ?? dateFromUrl(url) ?? fromLines.banner;
+  else date = frontMatterDate(data?.date) ?? page?.date ?? fromLines.date ?? dateFromUrl(url) ?? fromLines.banner;
   const source_ = publisherFrom(norm.lines, data, publisherNames());
-  const title = entry?.title ?? str(data?.title) ?? titleFromText(norm.text);
+  const title = entry?.title ?? str(data?.title) ?? page?.title ?? titleFromText(norm.text);
 
   let home: string | null = null;
   let homeSource: HomeSource = null;

@@ -97,3 +97,55 @@ export function htmlToText(input: Mapped): Mapped {
   flush(text.length);
   return out.finish();
 }
+
+/** Metadata a saved HTML page states in its head: title, publication date, canonical URL. */
+export interface HtmlMeta {
+  title: string | null;
+  date: string | null;
+  url: string | null;
+}
+
+const META_TAG = /<meta\s+[^>]*>/gi;
+const ATTR = (name: string) => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
+
+/** Decodes the few entities that occur in attribute values and titles. */
+function decodeSimple(s: string): string {
+  return s.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|nbsp));/gi, (_, d, h, n) =>
+    d ? String.fromCodePoint(+d) : h ? String.fromCodePoint(parseInt(h, 16)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' } as Record<string, string>)[n.toLowerCase()]!,
+  );
+}
+
+/**
+ * Reads `og:title` / `<h1>` / `<title>` (site name after ` - `, `_` or `|` cut off),
+ * `article:published_time` / `pubdate` / `publishdate` metas and `og:url` / canonical links.
+ * Example: `<title>市委召开会议_荆州新闻网</title>` → title `市委召开会议`.
+ */
+export function htmlMeta(html: string): HtmlMeta {
+  const metas = new Map<string, string>();
+  for (const tag of html.slice(0, 200_000).match(META_TAG) ?? []) {
+    const attr = (n: string) => {
+      const m = ATTR(n).exec(tag);
+      return m ? (m[1] ?? m[2] ?? m[3] ?? '') : null;
+    };
+    const key = (attr('property') ?? attr('name') ?? attr('itemprop') ?? '').toLowerCase();
+    const content = attr('content');
+    if (key && content !== null && !metas.has(key)) metas.set(key, decodeSimple(content).trim());
+  }
+  const h1 = /<h1\b[^>]*>([\s\S]{1,300}?)<\/h1>/i.exec(html)?.[1]?.replace(/<[^>]*>/g, '');
+  const titleTag = /<title\b[^>]*>([\s\S]{1,300}?)<\/title>/i.exec(html)?.[1]?.split(/\s+[-_|–—]\s+|_|\|/)[0];
+  const clean = (s: string | undefined | null) => {
+    const t = s ? decodeSimple(s).replace(/\s+/g, ' ').trim() : '';
+    return t || null;
+  };
+  const title = clean(metas.get('og:title')) ?? clean(h1) ?? clean(titleTag);
+  const dateRaw = ['article:published_time', 'pubdate', 'publishdate', 'publish_date', 'datepublished', 'og:release_date', 'date'].map((k) => metas.get(k)).find(Boolean) ?? null;
+  const dm = dateRaw ? /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(dateRaw) : null;
+  const canonical = /<link\s+[^>]*rel\s*=\s*["']?canonical["']?[^>]*>/i.exec(html)?.[0];
+  const href = canonical ? ATTR('href').exec(canonical) : null;
+  const url = metas.get('og:url') || (href ? (href[1] ?? href[2] ?? href[3] ?? null) : null);
+  return {
+    title,
+    date: dm ? `${dm[1]}-${dm[2]!.padStart(2, '0')}-${dm[3]!.padStart(2, '0')}` : null,
+    url: url && /^(?:https?:)?\/\//i.test(url) ? url : null,
+  };
+}

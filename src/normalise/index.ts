@@ -13,7 +13,7 @@
  * `吴锦出席会议，并讲话。` whose offsets point at `吴 锦出席会议,并讲话。` in the source.
  */
 import type { Message } from '../types.js';
-import { htmlToText, looksLikeHtml } from './html.js';
+import { htmlMeta, htmlToText, looksLikeHtml, type HtmlMeta } from './html.js';
 import { normaliseChars } from './chars.js';
 import { classifyLines, type LineKind } from './chrome.js';
 import { displayWidth, isHardWrapped, undoubleLine, wrapsInto } from './pdf.js';
@@ -43,6 +43,8 @@ export interface Normalised {
   /** Every line of the body, chrome included: metadata is read from them. */
   lines: BodyLine[];
   html: boolean;
+  /** What the page's HTML head says (title, date, URL), when the body is HTML. */
+  htmlMeta: HtmlMeta | null;
   hardWrapped: boolean;
   messages: Message[];
 }
@@ -52,6 +54,7 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   const messages: Message[] = [];
   let m = mappedSlice(source, bodyStart);
   const html = looksLikeHtml(m.text);
+  const meta = html ? htmlMeta(m.text) : null;
   if (html) m = htmlToText(m);
   m = normaliseChars(m);
 
@@ -109,5 +112,5 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   if (joins) messages.push({ level: 'info', message: `joined ${joins} hard-wrapped line(s)`, rule: 'normalise-pdf-wrap' });
   const done = out.finish();
   const text = fullwidthPunctuation(done.text);
-  return { text, offsets: toOffsets({ text, map: done.map }, source.length), lines, html, hardWrapped, messages };
+  return { text, offsets: toOffsets({ text, map: done.map }, source.length), lines, html, htmlMeta: meta, hardWrapped, messages };
 }
