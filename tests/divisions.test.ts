@@ -68,6 +68,12 @@ describe('AdminDivision mentions', () => {
     expect(run('代县长和县委').names).toEqual([]);
   });
 
+  it('reads 荆州区域性 as 荆州 + 区域 and a place name after a bare title as a person', () => {
+    expect(run('建设荆州区域性中心城市').mentions).toEqual([['荆州市', 2, 4, 'division.short']]);
+    expect(run('副市长洪湖主持会议').names).toEqual([]);
+    expect(run('荆州区委书记').names).toEqual(['荆州区']);
+  });
+
   it('accepts a county short form near home or under a named prefecture, not far away', () => {
     expect(run('北与麻城市接壤,东与罗田连界', '团风县').names).toEqual(['麻城市', '罗田县']);
     expect(run('在湘西州领导陪同下,先后到吉首、凤凰等县市', '恩施土家族苗族自治州').names).toEqual([

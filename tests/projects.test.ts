@@ -53,6 +53,20 @@ describe('Project names', () => {
     expect(r.names).toEqual(['李埠公铁长江大桥', '荆荆高铁', '金茂源(华中)表面处理循环经济产业园', '美的洗衣机荆州产业园']);
   });
 
+  it('keeps one-character function words that are part of a brand or a route (华为, 至)', () => {
+    const r = run('总投资50亿元的荆州华为云数据中心项目在荆州高新区开工建设。');
+    expect(r.projects).toEqual([['荆州华为云数据中心项目', 8, 19, 'project.suffix']]);
+    expect(r.properties[0]).toEqual({ investment: '50亿元', stage: '开工' });
+    expect(r.located).toEqual([['荆州华为云数据中心项目', '荆州高新区', 'project.located-in']]);
+    expect(run('荆州至岳阳高速公路加快建设').names).toEqual(['荆州至岳阳高速公路']);
+    expect(run('、上海大众汽车项目').names).toEqual(['上海大众汽车项目']);
+  });
+
+  it('places a project by the township in its name before one earlier in the sentence', () => {
+    const r = run('县长在夹竹园镇督办项目建设，要求加快推进孟家溪镇污水处理厂建设。', '公安县');
+    expect(r.located).toEqual([['孟家溪镇污水处理厂', '孟家溪镇', 'project.located-in']]);
+  });
+
   it('cuts a place written after 在 off the name and locates the project there', () => {
     const r = run('我市在公安县荆州伟胜科技股份有限公司项目建设现场设分会场。');
     expect(r.projects).toEqual([['荆州伟胜科技股份有限公司项目', 6, 20, 'project.suffix']]);

@@ -64,7 +64,15 @@ export function findDivisions(text: string, home: string | null, gazetteer: Gaze
     .filter((m) => gazetteer.formKind(m.form) !== 'short' || m.division.level === 'prefecture' || m.division.level === 'province')
     .map((m) => m.division);
   let prev: { end: number; division: Division } | null = null;
-  for (const m of matches) {
+  for (const found of matches) {
+    let m = found;
+    // 荆州区域性中心城市 is 荆州 + 区域, not 荆州区: read the short form.
+    if (m.form.endsWith('区') && text[m.end] === '域') {
+      const form = m.form.slice(0, -1);
+      const d = gazetteer.resolve(form, homeDiv?.name ?? null);
+      if (!d) continue;
+      m = { start: m.start, end: m.end - 1, form, division: d };
+    }
     const kind = gazetteer.formKind(m.form) ?? 'name';
     // A division written right after another is read inside it (湖南省岳阳市, 石首市东升镇).
     const context: Division | null = prev && prev.end === m.start ? prev.division : null;

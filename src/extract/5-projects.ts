@@ -109,19 +109,23 @@ function specific(m: Mention): number {
 }
 
 /**
- * Where the text places a project: a place cut off its name (`在公安县|…项目`), a division
- * after 位于/在 in its sentence, the nearest division before it in the sentence, one inside
- * its name (`江陵煤港电厂项目`), a specific division in the sentence before, or the home.
+ * Where the text places a project: a place cut off its name (`在公安县|…项目`), a county,
+ * township or zone inside its name (`江陵煤港电厂项目`), a division after 位于/在 in its
+ * sentence, the nearest division before it in the sentence, a city inside its name, a
+ * specific division in the sentences before, or the home.
  */
 function placeOf(doc: Doc, c: ProjectCandidate, s: Span, previous: Span[], divisions: Mention[]): { name: string; weak?: boolean } | null {
   if (c.place) return { name: c.place.name };
+  // A county, township or zone in its name (孟家溪镇污水处理厂, 江陵煤港电厂项目) places it best.
+  const inside = divisions.filter((d) => d.start >= c.start && d.end <= c.end);
+  const bestInside = inside.length ? inside.reduce((a, b) => (specific(b) > specific(a) ? b : a)) : null;
+  if (bestInside && specific(bestInside) >= 4) return { name: bestInside.name };
   const afterVerb = placeAfterVerb(doc.text, s, divisions);
   if (afterVerb) return { name: afterVerb.name };
   // A province before it (or one inside a document title) says less than a place in its name.
   const before = divisions.filter((d) => d.start >= s.start && d.end <= c.start && specific(d) >= 3 && !insideTitle(doc.text, s.start, d.start));
   if (before.length) return { name: before[before.length - 1]!.name };
-  const inside = divisions.filter((d) => d.start >= c.start && d.end <= c.end);
-  if (inside.length) return { name: inside.reduce((a, b) => (specific(b) > specific(a) ? b : a)).name };
+  if (bestInside) return { name: bestInside.name };
   // The sentences just before (a list of tasks split by ；) may name the county.
   for (const p of previous) {
     const inPrev = divisions.filter((d) => d.start >= p.start && d.end <= p.end && specific(d) >= 4);

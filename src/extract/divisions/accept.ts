@@ -22,6 +22,7 @@ interface CueFile {
   genericNames: string[];
   notPrecedingShortName: string[];
   companyHeads: string[];
+  titlesBefore: string[];
 }
 
 interface Cues {
@@ -31,6 +32,7 @@ interface Cues {
   generic: Set<string>;
   beforeShortName: Set<string>;
   company: RegExp;
+  titles: Automaton<true>;
 }
 
 let cues: Cues | null = null;
@@ -44,6 +46,7 @@ function loadCues(): Cues {
     before: new Automaton(file.notPrecededBy.map((s) => [String(s), true] as const)),
     generic: new Set(file.genericNames.map(String)),
     beforeShortName: new Set(file.notPrecedingShortName.map(String)),
+    titles: new Automaton(file.titlesBefore.map((s) => [String(s), true] as const)),
     // Up to 16 characters of the same clause (no punctuation or space) and then a company head.
     company: new RegExp(`^[^，,。；;、：:！？!?“”"\\s]{0,16}?(?:${file.companyHeads.map(String).join('|')})`),
   };
@@ -78,6 +81,7 @@ export function rejectReason(m: MatchContext): string | null {
   }
   if (m.kind === 'short') {
     if (stop.has(m.form)) return 'stop-short-form';
+    if (!m.context && loadCues().titles.longestEndingAt(m.text, m.start, 4)) return 'name-after-title';
     if (after.longestAt(m.text, m.end)) return 'followed-by-non-place-word';
     // Only county short forms sit inside such words (市公安局); 自贸区荆州协同区 names 荆州.
     if (!m.context && m.division.level === 'county' && before.longestEndingAt(m.text, m.start, 4)) return 'preceded-by-word';

@@ -42,19 +42,29 @@ function clauseStart(text: string, index: number, floor: number): number {
 
 /**
  * The start of the name that ends with the word at `suffixStart`: after the last boundary
- * word of its clause. A one-character boundary (的, 在) only counts when the clause before
- * it is longer than one character, so 美的洗衣机… keeps its 的.
+ * word of its clause. A one-character boundary (的, 为, 上) is weaker: it does not count at
+ * the very start of the clause (上海…), right after one character (美的洗衣机…), or after a
+ * character it forms a word with (华为, 作为).
  */
 export function nameStart(text: string, suffixStart: number, floor: number, lexicon: ProjectLexicon): number {
   const cs = Math.max(clauseStart(text, suffixStart, floor), suffixStart - MAX_NAME);
   for (let p = suffixStart; p > cs; p--) {
     const w = lexicon.boundaries.longestEndingAt(text, p, 4);
     if (!w || w.start < cs) continue;
-    if (w.end - w.start === 1 && w.start - cs === 1) continue;
     if (lexicon.boundaryExceptions.get(w.key)?.has(text[p] ?? '')) continue;
+    if (w.end - w.start === 1) {
+      if (w.start - cs <= 1) continue;
+      if (lexicon.boundaryPrecededExceptions.get(w.key)?.has(text[w.start - 1] ?? '')) continue;
+    }
     return p;
   }
   return cs;
+}
+
+/** The core without a leading one-character function word (把重大 → 重大), for the category test. */
+function bareCore(core: string, lexicon: ProjectLexicon): string {
+  const w = lexicon.boundaries.exactAt(core, 0, 1);
+  return w && core.length > 1 ? core.slice(1) : core;
 }
 
 /** True when the core of a name (without its suffix) is only category words. */
@@ -114,7 +124,7 @@ export function findProjectsInSentence(
     }
     const name = text.slice(start, sfx.end);
     const core = text.slice(start, sfx.start);
-    if (COUNT.test(name) || isGenericCore(core, lexicon)) continue;
+    if (COUNT.test(name) || isGenericCore(core, lexicon) || isGenericCore(bareCore(core, lexicon), lexicon)) continue;
     // 项目 after a two-character core is nearly always a verb and its object (抓牢项目, 健全项目).
     if (text.slice(sfx.start, sfx.end) === '项目' && core.length < 3) continue;
     // A division the gazetteer already names (浦东新区) is not a project.

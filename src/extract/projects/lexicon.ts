@@ -12,6 +12,7 @@ interface CueFile {
   suffixes: string[];
   leftBoundaries: string[];
   boundaryExceptions?: Record<string, string[]>;
+  boundaryPrecededExceptions?: Record<string, string[]>;
   genericWords: string[];
   subjectIsProject: string[];
   listedAsProjects: string[];
@@ -24,6 +25,8 @@ export interface ProjectLexicon {
   boundaries: Automaton<true>;
   /** Boundary word → characters after which it is not a boundary (经 before 济). */
   boundaryExceptions: Map<string, Set<string>>;
+  /** One-character boundary → characters before which make it part of a word (华为, 美的). */
+  boundaryPrecededExceptions: Map<string, Set<string>>;
   generic: Automaton<true>;
   /** Clause patterns after a subject that make it a project (`是…项目`). */
   subjectIsProject: RegExp[];
@@ -44,6 +47,7 @@ export function projectLexicon(): ProjectLexicon {
     suffixes: set(f.suffixes),
     boundaries: set(f.leftBoundaries),
     boundaryExceptions: new Map(Object.entries(f.boundaryExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))])),
+    boundaryPrecededExceptions: new Map(Object.entries(f.boundaryPrecededExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))])),
     generic: set(f.genericWords),
     subjectIsProject: f.subjectIsProject.map((p) => new RegExp(`^${p}`)),
     listedAsProjects: f.listedAsProjects.map((p) => new RegExp(`^${p}`)),
