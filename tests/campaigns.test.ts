@@ -114,6 +114,17 @@ describe('campaign rules', () => {
     ]);
   });
 
+  it('takes a quoted line of work and the unquoted first item of a list of campaigns', () => {
+    expect(found('加大“招硕引博”工作力度。')).toEqual([['招硕引博', 3, 7, 'campaign.work']]);
+    expect(found('历经党史学习教育、“思想破冰”大研讨和“双优化”专项治理。')).toEqual([
+      ['党史学习教育', 2, 8, 'campaign.list-sibling'],
+      ['思想破冰大研讨', 10, 18, 'campaign.quoted-suffix'],
+      ['双优化专项治理', 20, 28, 'campaign.quoted-suffix'],
+    ]);
+    // Without campaign siblings, a bare noun phrase is not taken.
+    expect(names('历经党史学习教育、技能培训和知识竞赛。')).toEqual([]);
+  });
+
   it('finds later unquoted occurrences of a name (amount written with digits)', () => {
     expect(found('全市“冲刺三千亿”暨动员推进会召开。奋力冲刺3000亿元。')).toEqual([
       ['冲刺3000亿', 3, 8, 'campaign.target'],

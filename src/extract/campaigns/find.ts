@@ -8,6 +8,9 @@
  * - `campaign.target`: a quoted slogan-target (`“双冲刺”目标`, `“冲刺3000亿”`).
  * - `campaign.event-theme`: a quote that heads a joint meeting name (`“冲刺三千亿”暨…推进会`).
  * - `campaign.joint`: a quote joined by 暨 to a suffixed name (`“思想破冰…”暨…主题活动`).
+ * - `campaign.work`: a quote followed by 工作 (`加大“招硕引博”工作力度`).
+ * - `campaign.list-sibling`: an unquoted first item of a list whose other items are campaigns
+ *   (`历经党史学习教育、“思想破冰”大研讨和“双优化”专项治理`).
  * - `campaign.verb-object`: a quote right after a launching verb that holds a count (`推进“高效办成一件事”`).
  * - `campaign.bare-cue`: no quotes, between a launching verb and a suffix (`实施产业跨江行动`).
  * - `campaign.shared-suffix`: a list sharing one suffix (`实施A、B等四大工程` → A工程, B工程).
@@ -93,6 +96,7 @@ function fromQuote(text: string, q: Quote): CampaignSpan | null {
   if (len >= 4 && isCounted(content)) return span('campaign.counted');
   if (len <= 10 && (lex.targetAfter.longestAt(text, q.close + 1) || /\d(万?亿|万)/.test(content))) return span('campaign.target');
   if (text[q.close + 1] === '暨') return span('campaign.event-theme');
+  if (len <= 8 && lex.workAfter.longestAt(text, q.close + 1) && text[q.close + 3] !== '者') return span('campaign.work');
   if (hasCount(content) && lex.triggers.longestEndingAt(text, q.open, 4) && closesClause(text, q.close + 1)) {
     return span('campaign.verb-object');
   }
@@ -150,8 +154,14 @@ function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): Campai
     if (!endsWord(text, end)) continue;
     let clauseStart = m.start;
     while (clauseStart > 0 && !CLAUSE_PUNCT.has(text[clauseStart - 1]!) && m.start - clauseStart < 24) clauseStart--;
-    let trigger = lastTrigger(text, clauseStart, m.start);
+    const trigger = lastTrigger(text, clauseStart, m.start);
     let bodyStart = trigger;
+    let rule = 'campaign.bare-cue';
+    if (trigger < 0 && /[、和]/.test(text[end] ?? '') && accepted.some((q) => q.open === end + 1)) {
+      // 历经A、“B”…: the first item of a list of campaigns, bounded by a list verb.
+      for (const v of campaignLexicon().listVerbs.findAll(text, clauseStart, m.start)) bodyStart = Math.max(bodyStart, v.end);
+      rule = 'campaign.list-sibling';
+    }
     if (trigger < 0 && text[clauseStart - 1] === '、') {
       // A list item: the verb stands before the first item (实施A工程、B工程).
       let listStart = clauseStart - 1;
@@ -163,8 +173,7 @@ function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): Campai
     if (!validBody(bodyRaw, bodyStart, quotes, accepted)) continue;
     const body = canonicalName(bodyRaw);
     if (m.key === '工程' && lex.projectWords.some((w) => body.includes(w))) continue;
-    out.push({ name: body + m.key, start: bodyStart, end, rule: 'campaign.bare-cue', anchor: bodyStart });
-    trigger = -1;
+    out.push({ name: body + m.key, start: bodyStart, end, rule, anchor: bodyStart });
   }
   return out;
 }

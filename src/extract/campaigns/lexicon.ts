@@ -23,6 +23,8 @@ interface CuesFile {
   bare_stop: string[];
   target_after: string[];
   bare_project_words: string[];
+  work_after: string[];
+  list_verbs: string[];
 }
 
 /** The compiled campaign cues. */
@@ -40,6 +42,8 @@ export interface CampaignLexicon {
   targetAfter: Automaton<true>;
   /** Words that make a bare `…工程` a construction project. */
   projectWords: string[];
+  workAfter: Automaton<true>;
+  listVerbs: Automaton<true>;
 }
 
 let cached: CampaignLexicon | null = null;
@@ -65,6 +69,8 @@ export function campaignLexicon(): CampaignLexicon {
     bareStop: new Set(cues.bare_stop),
     targetAfter: compile(cues.target_after),
     projectWords: cues.bare_project_words,
+    workAfter: compile(cues.work_after),
+    listVerbs: compile(cues.list_verbs),
   };
   return cached;
 }
