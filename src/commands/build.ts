@@ -15,6 +15,7 @@ import { loadGraph, type LoadSummary } from '../load/index.js';
 import type { ExtractionResult } from '../types.js';
 import { collectInputs } from '../ingest/index.js';
 import { selectShard } from '../parallel/shard.js';
+import { openLineWriter } from '../parallel/lines.js';
 import { loadConfig, mergeConfig, type GuanxiConfig } from '../config.js';
 import { createProgress, progressMode } from '../progress.js';
 import { formatSummary } from '../log.js';
@@ -110,16 +111,17 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const timings: Record<string, number> = {};
   let t0 = performance.now();
   const outcomes: FileOutcome[] = [];
-  const articleLines: string[] = [];
-  const extractionLines: string[] = [];
+  // Streamed as outcomes arrive (src/parallel/lines.ts): kept in memory they dominate peak RSS at 100k articles.
+  const articlesOut = await openLineWriter(join(outDir, 'articles.jsonl'));
+  const extractionsOut = await openLineWriter(join(outDir, 'extractions.jsonl'));
   const results: ExtractionResult[] = [];
   const listing = await collectInputs(paths);
   const extracting = progress.task('extract', listing.problems.length + selectShard(listing.files, shard).length);
-  await runPipeline(paths, { manifestPath: config.manifest, home: config.home, keepDocs: true, jobs, shard }, (o) => {
-    if (o.doc) articleLines.push(JSON.stringify({ ...o.doc.meta, text: o.doc.text }));
+  await runPipeline(paths, { manifestPath: config.manifest, home: config.home, keepDocs: true, jobs, shard }, async (o) => {
+    if (o.doc) await articlesOut.write(JSON.stringify({ ...o.doc.meta, text: o.doc.text }));
     if (o.result) {
       results.push(o.result);
-      extractionLines.push(JSON.stringify(o.result));
+      await extractionsOut.write(JSON.stringify(o.result));
     }
     if (o.status !== 'ok') progress.log('warn', `${o.path}: ${o.status}: ${o.reason}`, { path: o.path, status: o.status, reason: o.reason });
     delete o.doc;
@@ -128,8 +130,8 @@ export async function buildCommand(argv: string[]): Promise<number> {
   });
   extracting.done();
   timings.extractMs = performance.now() - t0;
-  await writeFileAtomic(join(outDir, 'articles.jsonl'), articleLines.map((l) => l + '\n').join(''));
-  await writeFileAtomic(join(outDir, 'extractions.jsonl'), extractionLines.map((l) => l + '\n').join(''));
+  await articlesOut.close();
+  await extractionsOut.close();
 
   t0 = performance.now();
   const resolving = progress.task('resolve', results.length);

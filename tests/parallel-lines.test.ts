@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openLineWriter } from '../src/parallel/lines.js';
+
+describe('openLineWriter', () => {
+  it('writes one line per call, only under the real name once closed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gx-lines-'));
+    const path = join(dir, 'articles.jsonl');
+    const w = await openLineWriter(path);
+    await w.write(JSON.stringify({ id: '000.txt', text: '市委书记吴锦出席会议' }));
+    await w.write(JSON.stringify({ id: '001.txt', text: '𠀀 outside the BMP' }));
+    expect(existsSync(path)).toBe(false);
+    expect(w.lines).toBe(2);
+    await w.close();
+    expect(readFileSync(path, 'utf8')).toBe('{"id":"000.txt","text":"市委书记吴锦出席会议"}\n{"id":"001.txt","text":"𠀀 outside the BMP"}\n');
+    expect(readdirSync(dir)).toEqual(['articles.jsonl']);
+  });
+
+  it('keeps order and every byte through backpressure (lines larger than the stream buffer)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gx-lines-'));
+    const path = join(dir, 'big.jsonl');
+    const w = await openLineWriter(path);
+    const expected: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const line = JSON.stringify({ i, text: '荆州'.repeat(20_000 + i) });
+      expected.push(line);
+      await w.write(line);
+    }
+    await w.close();
+    expect(readFileSync(path, 'utf8')).toBe(expected.map((l) => l + '\n').join(''));
+  });
+
+  it('leaves nothing behind when aborted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gx-lines-'));
+    const w = await openLineWriter(join(dir, 'x.jsonl'));
+    await w.write('{}');
+    await w.abort();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
