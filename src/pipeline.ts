@@ -3,7 +3,8 @@
  * concurrency for file reads. Only this runner catches: a stage that throws gives that
  * article a fatal message and the run goes on with the others.
  */
-import { resolve as resolvePath } from 'node:path';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { ExtractionResult, Message } from './types.js';
 import { collectInputs, ingestFile, missingManifestFiles, readManifest, type IngestOptions, type ManifestEntry } from './ingest/index.js';
 import { UsageError } from './cli-util.js';
@@ -47,8 +48,18 @@ export async function loadManifest(paths: string[], manifestPath?: string): Prom
     }
   }
   const merged = new Map<string, ManifestEntry>();
+  const tried = new Set<string>();
   for (const p of paths) {
-    const candidate = resolvePath(p, 'manifest.jsonl');
+    // Beside the articles: in the directory given, or in the directory of the file given.
+    let isDir = false;
+    try {
+      isDir = (await stat(p)).isDirectory();
+    } catch {
+      continue;
+    }
+    const candidate = isDir ? resolvePath(p, 'manifest.jsonl') : resolvePath(dirname(p), 'manifest.jsonl');
+    if (tried.has(candidate)) continue;
+    tried.add(candidate);
     try {
       for (const [k, v] of await readManifest(candidate)) merged.set(k, v);
     } catch {

@@ -129,6 +129,9 @@ describe('bad input gets a clear message naming the reason', () => {
     const a = outcomes[1]!.result!.article;
     // The manifest wins; its null home falls through to the URL's host.
     expect(a).toMatchObject({ title: '标题', date: '2021-01-11', home: '石首市', homeSource: 'url' });
+    // A single file given on its own still finds the manifest beside it.
+    const single = await runPipeline([join(corpus, 'a.txt')], {}, () => {});
+    expect(single.find((o) => o.status === 'ok')!.result!.article).toMatchObject({ title: '标题', date: '2021-01-11' });
   });
 });
 
