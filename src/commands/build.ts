@@ -154,6 +154,11 @@ export async function buildCommand(argv: string[]): Promise<number> {
       database: config.neo4j.database,
       batchSize: config.neo4j.batchSize,
       concurrency: config.neo4j.concurrency,
+      username: config.neo4j.username,
+      password: config.neo4j.password,
+      configPath: values.config,
+      // The loader's per-batch lines go through the reporter: hidden by --quiet, JSON with --log-format json.
+      log: (line) => progress.log('info', line.replace(/^guanxi: /, '')),
     });
     loading.tick(resolution.graph.nodes.length + resolution.graph.relationships.length);
     loading.done();
