@@ -174,3 +174,13 @@ describe('Person lists, appositions and 作为…', () => {
     expect(r.persons.map((p) => p[0])).toEqual(['刘启华', '谢继先', '丁萍', '周美元']);
   });
 });
+
+describe('Elections with a count', () => {
+  it('reads 丁广治等42位同志当选为…委员', () => {
+    expect(run('丁广治等42位同志当选为商丘市第五届人大常委会委员。', '商丘市').holds).toEqual([['丁广治', '商丘市人大常委会委员']]);
+  });
+
+  it('prefers the longer name where both readings end before a one-character word', () => {
+    expect(run('市委副书记、代市长王春来在会上说。').persons[0]).toEqual(['王春来', 9, 12, 'person.title-name']);
+  });
+});

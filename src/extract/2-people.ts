@@ -339,9 +339,12 @@ function findElections(
 ): void {
   const cue = '当选为';
   for (let i = text.indexOf(cue); i >= 0; i = text.indexOf(cue, i + 1)) {
-    let s = i;
-    while (s > 0 && (isHan(text[s - 1]) || text[s - 1] === '、') && i - s < 60) s--;
-    const items = text.slice(s, i).split('、');
+    // `丁广治等42位同志当选为…`: the names stand before the count.
+    const count = /等[0-9０-９一二三四五六七八九十百]+[位名](?:同志)?$/.exec(text.slice(Math.max(0, i - 12), i));
+    const before = count ? i - count[0].length : i;
+    let s = before;
+    while (s > 0 && (isHan(text[s - 1]) || text[s - 1] === '、') && before - s < 60) s--;
+    const items = text.slice(s, before).split('、');
     const names: NameSpan[] = [];
     let at = s;
     for (const item of items) {

@@ -101,10 +101,12 @@ export function nameAt(text: string, start: number, lex: PeopleLexicon, known?: 
     const strength = nameBoundary(text, end);
     if (strength) found.push({ start, end, name, strength });
   }
-  // `李春来出席`: the two-character reading ends before a one-character word (来), the
-  // three-character one before a clear boundary (出席): the longer name is meant.
+  // `李春来出席`, `王春来在会上`: the two-character reading ends before a one-character word
+  // (来) that can also end a name, and the three-character one is followed by a boundary
+  // too: the longer name is meant. Function words never end a name (`吴锦在`), so they
+  // do not make a longer reading.
   const [short, long] = found;
-  if (short && long && short.strength === 1 && long.strength === 2) return { start, end: long.end, name: long.name };
+  if (short && long && short.strength === 1) return { start, end: long.end, name: long.name };
   return short ? { start, end: short.end, name: short.name } : null;
 }
 
