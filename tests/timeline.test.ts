@@ -131,3 +131,23 @@ describe('commands', () => {
     await expect(showCommand(['吴锦', '--out', join(dir, 'nothing')])).rejects.toThrow(/nothing: no such file or folder. Run 'guanxi build' first/);
   });
 });
+
+describe('commands with guanxi.yaml', () => {
+  it('read the build folder named by the config file when --out is not given', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'guanxi-timeline-config-'));
+    await writeJson(fixtureGraph, join(dir, 'built'));
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(dir, 'guanxi.yaml'), `out: ${join(dir, 'built')}\n`);
+    const out: string[] = [];
+    const o = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((c: string) => (out.push(c), true)) as typeof process.stdout.write;
+    let code: number;
+    try {
+      code = await timelineCommand(['荆州市长', '--config', join(dir, 'guanxi.yaml')]);
+    } finally {
+      process.stdout.write = o;
+    }
+    expect(code).toBe(0);
+    expect(out.join('')).toContain('欧阳明  Ouyang Ming');
+  });
+});

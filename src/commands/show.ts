@@ -17,6 +17,7 @@
  */
 import { join } from 'node:path';
 import { parseCommandArgs, UsageError, EXIT } from '../cli-util.js';
+import { loadConfig } from '../config.js';
 import type { Graph, GraphNode, RelationshipType } from '../graph/model.js';
 import { pinyinKeys } from '../pinyin.js';
 import { articleIndex, clip, dateRange, evidenceOf, nearNames, pinyinOf, readGraphFile, str, strs, type Evidence } from './timeline.js';
@@ -28,7 +29,8 @@ the evidence sentences, from DIR/graph.json (default out/). PERSON is a Chinese 
 alias, or pinyin (wujin, "Wu Jin", wj).
 
 Options:
-  --out DIR    the build's output folder (default out)
+  --out DIR    the build's output folder (default: guanxi.yaml's out, else out)
+  --config F   settings file (default ./guanxi.yaml when present)
   --json       print the profile as JSON
   -h, --help   this help
 
@@ -146,7 +148,8 @@ export function formatProfile(p: PersonProfile): string {
 /** Runs `guanxi show`. */
 export async function showCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
-    out: { type: 'string', default: 'out' },
+    out: { type: 'string' },
+    config: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -156,13 +159,15 @@ export async function showCommand(argv: string[]): Promise<number> {
   }
   const query = positionals.join(' ');
   if (!query.trim()) throw new UsageError('show needs a person, e.g. guanxi show 吴锦');
-  const graph = await readGraphFile(values.out);
+  // The build's folder: --out, else guanxi.yaml's `out`, else out/.
+  const outDir = values.out ?? (await loadConfig(values.config)).out ?? 'out';
+  const graph = await readGraphFile(outDir);
   const people = findPeople(graph, query);
   if (!people.length) {
     const names = graph.nodes.filter((n) => n.label === 'Person').flatMap((n) => [str(n.properties, 'name'), ...strs(n.properties, 'aliases')]);
     const near = nearNames(query, names);
     process.stderr.write(
-      `guanxi: nobody matches '${query}' in ${join(values.out, 'graph.json')}` +
+      `guanxi: nobody matches '${query}' in ${join(outDir, 'graph.json')}` +
         (near.length ? `. Did you mean: ${near.join(', ')}?\n` : ' (no person with a similar name)\n'),
     );
     return 1;

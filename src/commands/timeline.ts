@@ -15,6 +15,7 @@
  */
 import { join } from 'node:path';
 import { parseCommandArgs, UsageError, EXIT } from '../cli-util.js';
+import { loadConfig } from '../config.js';
 import type { Graph, GraphNode, GraphRelationship, PropertyValue } from '../graph/model.js';
 import { readGraph, GraphReadError } from '../graph/read.js';
 import { personPinyin, pinyinKeys } from '../pinyin.js';
@@ -27,7 +28,8 @@ OFFICE is matched with its aliases: 荆州市长 finds 荆州市市长; a bare t
 lists that office in every jurisdiction.
 
 Options:
-  --out DIR    the build's output folder (default out)
+  --out DIR    the build's output folder (default: guanxi.yaml's out, else out)
+  --config F   settings file (default ./guanxi.yaml when present)
   --json       print the timeline as JSON
   -h, --help   this help
 
@@ -285,7 +287,8 @@ export function formatTimeline(t: OfficeTimeline): string {
 /** Runs `guanxi timeline`. */
 export async function timelineCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
-    out: { type: 'string', default: 'out' },
+    out: { type: 'string' },
+    config: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -295,7 +298,9 @@ export async function timelineCommand(argv: string[]): Promise<number> {
   }
   const query = positionals.join('');
   if (!query) throw new UsageError('timeline needs an office, e.g. guanxi timeline 荆州市委书记');
-  const graph = await readGraphFile(values.out);
+  // The build's folder: --out, else guanxi.yaml's `out`, else out/.
+  const outDir = values.out ?? (await loadConfig(values.config)).out ?? 'out';
+  const graph = await readGraphFile(outDir);
   const offices = findOffices(graph, query);
   if (!offices.length) {
     const near = nearNames(
@@ -303,7 +308,7 @@ export async function timelineCommand(argv: string[]): Promise<number> {
       graph.nodes.filter((n) => n.label === 'Office').map((n) => str(n.properties, 'name')),
     );
     process.stderr.write(
-      `guanxi: no office matches '${query}' in ${join(values.out, 'graph.json')}` +
+      `guanxi: no office matches '${query}' in ${join(outDir, 'graph.json')}` +
         (near.length ? `. Did you mean: ${near.join(', ')}?\n` : ' (the graph has no office with a similar name)\n'),
     );
     return 1;
