@@ -146,8 +146,8 @@ describe('site chrome', () => {
   });
 
   it('keeps a cue word that sits inside an article sentence', () => {
-    const v = classifyLines(['会议指出，当前位置决定发展方向，要把相关新闻宣传好。', '首页']);
-    expect(v.map((x) => x.rule)).toEqual(['article', 'chrome-cue']);
+    const v = classifyLines(['3D打印产业园开工', '会议指出，当前位置决定发展方向，要把相关新闻宣传好。', '首页', '【打印】 【关闭】', '点赞 0']);
+    expect(v.map((x) => x.rule)).toEqual(['article', 'article', 'chrome-cue', 'chrome-cue', 'chrome-cue']);
   });
 
   it('does not cut at an end marker before the article has begun', () => {

@@ -53,7 +53,7 @@ export function chromeLexicon(): ChromeLexicon {
     Array.isArray(raw[key]) ? (raw[key] as unknown[]).filter((v): v is string => typeof v === 'string').map(probe) : [];
   lexicon = {
     strong: alternation(list('strong'), ''),
-    weak: alternation(list('weak'), ''),
+    weak: new RegExp(alternation(list('weak'), '').source, 'g'),
     prefix: alternation(list('prefix'), '^'),
     end: alternation(list('end'), ''),
     channels: alternation(list('channels'), '$'),
@@ -146,7 +146,9 @@ function classifyOne(line: string, lex: ChromeLexicon): LineVerdict {
   if (isBreadcrumb(line)) return { kind: 'chrome', rule: 'chrome-breadcrumb' };
   const short = line.length <= 100 && !/[。！？]/.test(line);
   if (short && lex.strong.test(p)) return { kind: 'chrome', rule: 'chrome-cue' };
-  if (p.length <= 12 && !/[。！？，]/.test(line) && lex.weak.test(p)) return { kind: 'chrome', rule: 'chrome-cue' };
+  // Weak cues count only when they are all the line holds (`打印 关闭`, `浏览：`, `正文`), so a
+  // heading such as `3D打印产业园开工` stays.
+  if (p.length <= 12 && !/[。！？，]/.test(line) && !HAS_WORD.test(p.replace(lex.weak, '').replace(/\d+/g, ''))) return { kind: 'chrome', rule: 'chrome-cue' };
   if (BULLET.test(p) && p.length <= 20 && !SENTENCE_END.test(p)) {
     if (lex.channels.test(p)) return { kind: 'chrome', rule: 'chrome-follow' };
   }
