@@ -97,11 +97,11 @@ export class LoadError extends Error {
 
 /** The URI with any `user:password@` removed, for messages. */
 export function redactUri(uri: string): string {
-  return uri.replace(/^([a-z+]+:\/\/)[^@/]*@/i, '$1');
+  return uri.replace(/^([a-z0-9+]+:\/\/)[^@/]*@/i, '$1');
 }
 
 function checkOptions(options: LoadOptions): { batchSize: number; concurrency: number } {
-  const scheme = /^([a-z+]+):\/\//i.exec(options.uri)?.[1]?.toLowerCase();
+  const scheme = /^([a-z0-9+]+):\/\//i.exec(options.uri)?.[1]?.toLowerCase();
   if (!scheme || !(URI_SCHEMES as readonly string[]).includes(scheme)) {
     throw new LoadError(`--neo4j ${redactUri(options.uri)}: not a Neo4j URI. Expecting ${URI_SCHEMES.map((s) => s + '://').join(', ')}`);
   }
@@ -146,7 +146,10 @@ function connectError(err: unknown, uri: string, database: string | undefined, u
     );
   }
   if (/DatabaseNotFound/.test(code)) return new LoadError(`${where} has no database '${database}' (${code})`);
-  return new LoadError(`cannot reach ${where}: ${oneLine(err, password)} (${code}). Is the server running? (docker compose up -d)`);
+  // The driver's texts run to several sentences (encryption hints, routing tables): keep the cause.
+  const text = oneLine(err, password);
+  const cause = /Caused by: (.*)$/.exec(text)?.[1] ?? text.split(/\. /)[0];
+  return new LoadError(`cannot reach ${where}: ${cause} (${code}). Is the server running? (docker compose up -d)`);
 }
 
 interface Totals {
