@@ -168,11 +168,12 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
       const ref = `${type}\u0000${name}`;
       const existing = map.get(ref);
       if (existing) {
-        existing.mentions.push(...mentions);
-        for (const [k, v] of Object.entries(properties)) if (!(k in existing.properties)) existing.properties[k] = v;
+        // Copy on write: occurrences share the extraction's arrays until two must merge.
+        existing.mentions = [...existing.mentions, ...mentions];
+        existing.properties = { ...properties, ...existing.properties };
         return;
       }
-      const o: Occurrence = { art, type, key: keyOf(type, name), name: displayForm(type, name, gazetteer), rawName: cleanName(name), mentions: [...mentions], properties: { ...properties } };
+      const o: Occurrence = { art, type, key: keyOf(type, name), name: displayForm(type, name, gazetteer), rawName: clean(name), mentions, properties };
       // Many townships share a name (城关镇, 东升镇): where the gazetteer has several, the
       // division code the extractor found keeps them apart.
       if (type === 'AdminDivision' && properties.code != null && gazetteer && sameNameCount(gazetteer, o.name) > 1) o.key += `#${properties.code}`;
@@ -245,7 +246,7 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
     const pocc: PersonOccurrence[] = list.map((o) => ({
       article: articleIds[o.art]!,
       jurisdictions: [...(personContext.get(o) ?? [])].sort(compareIds),
-      coMentioned: [...personKeysByArticle[o.art]!].filter((k) => k !== key),
+      coMentioned: personKeysByArticle[o.art]!,
     }));
     const outcome = clusterPeople(key, pocc, overrides, gazetteer);
     messages.push(...outcome.messages);
@@ -347,8 +348,8 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
     const a = articleNodeId(articleIds[o.art]!);
     const id = relationshipId('MENTIONS', a, o.node!);
     const m = mentions.get(id);
-    if (m) m.spans.push(...o.mentions);
-    else mentions.set(id, { article: a, node: o.node!, spans: [...o.mentions] });
+    if (m) m.spans = [...m.spans, ...o.mentions];
+    else mentions.set(id, { article: a, node: o.node!, spans: o.mentions });
   }
   for (const [id, m] of mentions) {
     const spans = dedupeSpans(m.spans);
@@ -450,6 +451,18 @@ function makeJurisdiction(gazetteer: Gazetteer | null): (office: string) => stri
   };
 }
 
+/** cleanName with a cache: a corpus repeats the same few surface forms millions of times. */
+const cleanCache = new Map<string, string>();
+function clean(s: string): string {
+  let c = cleanCache.get(s);
+  if (c === undefined) {
+    c = cleanName(s);
+    if (cleanCache.size > 1_000_000) cleanCache.clear();
+    cleanCache.set(s, c);
+  }
+  return c;
+}
+
 function sameNameCount(gazetteer: Gazetteer, name: string): number {
   return gazetteer.candidates(name).filter((d) => d.name === name).length;
 }
@@ -525,7 +538,7 @@ function entityNode(
     aliasSet.add(o.name);
     aliasSet.add(o.rawName);
     // Mention texts as a reader would search them: cleaned like names (no spaces, no quotes).
-    for (const m of o.mentions) aliasSet.add(cleanName(m.text));
+    for (const m of o.mentions) aliasSet.add(clean(m.text));
   }
   const arts = new Set(n.occs.map((o) => o.art));
   let formerNames: string[] = [];

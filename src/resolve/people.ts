@@ -31,8 +31,8 @@ export interface PersonOccurrence {
   article: string;
   /** Jurisdictions of the offices held in this article (sorted); empty: no context. */
   jurisdictions: string[];
-  /** Name keys of the other people in the article. */
-  coMentioned: string[];
+  /** Name keys of the people in the article (this name included; shared between occurrences). */
+  coMentioned: ReadonlySet<string>;
 }
 
 export interface PersonCluster {
@@ -203,7 +203,8 @@ export function clusterPeople(key: string, occs: PersonOccurrence[], overrides: 
   const coMentionOf = (ci: number) => {
     let s = coMentionSets.get(ci);
     if (!s) {
-      s = new Set(clusters[ci]!.members.flatMap((m) => occs[m]!.coMentioned));
+      s = new Set<string>();
+      for (const m of clusters[ci]!.members) for (const k of occs[m]!.coMentioned) if (k !== key) s.add(k);
       coMentionSets.set(ci, s);
     }
     return s;
@@ -222,7 +223,7 @@ export function clusterPeople(key: string, occs: PersonOccurrence[], overrides: 
       target = candidates[0]!;
       rule = 'person.single-candidate';
     } else if (candidates.length > 1) {
-      const hits = candidates.filter((c) => o.coMentioned.some((k) => coMentionOf(c).has(k)));
+      const hits = candidates.filter((c) => [...o.coMentioned].some((k) => k !== key && coMentionOf(c).has(k)));
       if (hits.length === 1) {
         target = hits[0]!;
         rule = 'person.co-mentioned';
