@@ -134,6 +134,8 @@ describe('site chrome', () => {
       '相关阅读',
       '某县另一条新闻标题',
       '评论 0人参与，0条评论',
+      '网站地图 | 联系我们',
+      'Copyright © 2023 某县融媒体中心',
     ].join('\n');
     const n = norm(page);
     expect(n.text).toBe(
@@ -141,8 +143,11 @@ describe('site chrome', () => {
     );
     expect(n.lines.map((l) => l.rule)).toEqual([
       'chrome-date-banner', 'chrome-cue', 'chrome-breadcrumb', 'article', 'article', 'chrome-image-file', 'article', 'article', 'article',
-      'chrome-url', 'chrome-markdown-link', 'chrome-end', 'chrome-end', 'chrome-end',
+      'chrome-url', 'chrome-markdown-link', 'chrome-end', 'chrome-end', 'chrome-end', 'chrome-end', 'chrome-end',
     ]);
+    // Without the end marker the footer lines go by their own cues.
+    const v = classifyLines(['正文第一句。', '网站地图 | 联系我们', 'Copyright © 2023 某县融媒体中心', '[2023-05-05]']);
+    expect(v.map((x) => x.rule)).toEqual(['article', 'chrome-cue', 'chrome-cue', 'chrome-date-line']);
   });
 
   it('keeps a cue word that sits inside an article sentence', () => {

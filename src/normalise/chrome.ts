@@ -72,7 +72,7 @@ const IMAGE_FILE = /^[^\s/\\]{1,120}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)$/i;
 const URL_LINE = /^<?(?:https?:)?\/\/[^\s<>]+>?$/i;
 const MARKDOWN_LINKS = /^(?:\s*[|｜·/]?\s*\[[^\]\n]*\]\([^)\n]*\))+\s*[|｜·/]?\s*$/;
 const DATE_BANNER = /^\d{4}年\d{1,2}月\d{1,2}日(?:星期|周)[一二三四五六日天]$/;
-const DATE_ONLY = /^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const DATE_ONLY = /^[[【(]?(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\d{1,2}:\d{2}(?::\d{2})?)?[\]】)]?$/;
 const BULLET = /^[•·●◆▪►▶○◇]/;
 const BREADCRUMB_SEP = /\s*(?:>|＞|»|›|→|\/)\s*/;
 
