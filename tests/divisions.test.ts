@@ -66,6 +66,7 @@ describe('AdminDivision mentions', () => {
     expect(run('安徽鸿路钢结构(集团)股份有限公司在我县投资', '团风县').names).toEqual([]);
     expect(run('咬定青山、长江岸线、主席台前、各位来宾').names).toEqual([]);
     expect(run('代县长和县委').names).toEqual([]);
+    expect(run('祝全市人民幸福安康，长治久安。吴忠华同志出席。').names).toEqual([]);
   });
 
   it('reads 荆州区域性 as 荆州 + 区域 and a place name after a bare title as a person', () => {

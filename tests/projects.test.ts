@@ -62,6 +62,13 @@ describe('Project names', () => {
     expect(run('、上海大众汽车项目').names).toEqual(['上海大众汽车项目']);
   });
 
+  it('keeps a place in the name unless 在/位于 puts it before the name', () => {
+    expect(run('总投资3.5亿元的荆州市第一人民医院新院区项目已完成主体工程。').names).toEqual(['荆州市第一人民医院新院区项目']);
+    expect(run('共建荆州高新区智能制造产业园。').names).toEqual(['荆州高新区智能制造产业园']);
+    expect(run('开工仪式在城陵矶新港区中创空天新材料产业化基地建设现场举行。', '岳阳市').names).toEqual(['中创空天新材料产业化基地']);
+    expect(run('签约项目包括：年产10万吨锂电池材料项目、华润电力风电项目等。').names).toEqual(['年产10万吨锂电池材料项目', '华润电力风电项目']);
+  });
+
   it('places a project by the township in its name before one earlier in the sentence', () => {
     const r = run('县长在夹竹园镇督办项目建设，要求加快推进孟家溪镇污水处理厂建设。', '公安县');
     expect(r.located).toEqual([['孟家溪镇污水处理厂', '孟家溪镇', 'project.located-in']]);

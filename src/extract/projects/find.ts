@@ -30,7 +30,8 @@ const MAX_NAME = 24;
 /** Zone-like place words not in the gazetteer that head a location before a name (城陵矶新港区). */
 const LEADING_PLACE = /^[\u4e00-\u9fff]{2,6}?(?:新港区|开发区|经开区|高新区)(?=[\u4e00-\u9fff]{4})/;
 /** Counts, ordinals, years and amounts inside a name make it a category (52个重大项目, 第四期项目, 2021年民生实事项目, 10-20亿元项目). */
-const COUNT = /(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:个|项|批|大)|季度|第[一二三四五六七八九十\d]+[期批]|\d{4}年|[\d十百千]+(?:亿|万)元?|[亿万]元/;
+const COUNT = /(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:个|项|批|大)|季度|第[一二三四五六七八九十\d]+[期批]|\d{4}年|[亿万]元/;
+const LOCATIVE = /(?:在|于|位于|落户|落地)$/;
 const PLACE_SUFFIX = /(?:省|市|县|区|镇|乡|街道|开发区|新区)$/;
 
 /** The start of the clause containing `index` (after the last hard boundary), not before `floor`. */
@@ -114,11 +115,13 @@ export function findProjectsInSentence(
       start += lead.length;
     }
     let place: Mention | undefined;
+    // A place written after 在/位于 heads the span but is not part of the name (在公安县|X项目);
+    // without the preposition it is (荆州市第一人民医院新院区项目).
     const head = divisions.find((d) => d.start === start && d.end < sfx.start);
-    if (head && PLACE_SUFFIX.test(text.slice(head.start, head.end)) && sfx.start - head.end >= 2) {
+    if (head && LOCATIVE.test(text.slice(Math.max(from, start - 2), start)) && PLACE_SUFFIX.test(text.slice(head.start, head.end)) && sfx.start - head.end >= 2) {
       place = head;
       start = head.end;
-    } else {
+    } else if (LOCATIVE.test(text.slice(Math.max(from, start - 2), start))) {
       const lp = LEADING_PLACE.exec(text.slice(start, sfx.end));
       if (lp) start += lp[0].length;
     }
