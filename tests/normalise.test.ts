@@ -186,6 +186,13 @@ describe('hard-wrapped text', () => {
     ]);
   });
 
+  it('does not take long unpunctuated web lines for a PDF column', () => {
+    const long = '这是一个没有句号结尾但是非常长的网页段落，用来检验长行不会被当成版面折行'.repeat(3);
+    const n = norm(Array.from({ length: 10 }, (_, i) => `${i}${long}`).join('\n'));
+    expect(n.hardWrapped).toBe(false);
+    expect(n.text.split('\n')).toHaveLength(10);
+  });
+
   it('does not join lines of ordinary web text', () => {
     const n = norm('标题\n第一段没有句号\n第二段。\n第三段。\n第四段。\n第五段。\n第六段。\n第七段。\n第八段。');
     expect(n.hardWrapped).toBe(false);

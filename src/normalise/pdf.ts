@@ -106,12 +106,14 @@ export function displayWidth(line: string): number {
   return w;
 }
 
-/** True when most lines stop without end punctuation: a hard-wrapped (PDF-like) text. */
+/** True when most lines stop without end punctuation and lines are short: a hard-wrapped (PDF-like) text. */
 export function isHardWrapped(lines: string[]): boolean {
   const long = lines.filter((l) => l.length >= 6);
   if (long.length < 8) return false;
   const open = long.filter((l) => !NO_END.test(l)).length;
-  return open / long.length >= 0.5;
+  // PDF columns are narrow; web paragraphs saved one per line are long.
+  const lengths = long.map((l) => l.length).sort((a, b) => a - b);
+  return open / long.length >= 0.5 && lengths[Math.floor(lengths.length / 2)]! <= 80;
 }
 
 /**
