@@ -253,6 +253,43 @@ describe('resolveCorpus', () => {
     for (const n of part.graph.nodes) if (n.label !== 'Article') expect(ids).toContain(n.id);
   });
 
+  it('dates offices by their own time: 监利县县长 stays, its holder is the same person as 监利市市长', async () => {
+    const before = article('j1.txt', { date: '2016-05-01' }, '监利县县长赵刚讲话。', [
+      { type: 'Person', name: '赵刚' },
+      { type: 'Office', name: '监利县县长' },
+    ], [{ type: 'HOLDS', from: ['Person', '赵刚'], to: ['Office', '监利县县长'], sentence: '监利县县长赵刚讲话。' }]);
+    const after = article('j2.txt', { date: '2021-05-01' }, '监利市市长赵刚讲话。公安县狮子口镇党委书记钱明到会。', [
+      { type: 'Person', name: '赵刚' },
+      { type: 'Person', name: '钱明' },
+      { type: 'Office', name: '监利市市长' },
+      { type: 'Office', name: '公安县狮子口镇党委书记' },
+    ], [
+      { type: 'HOLDS', from: ['Person', '赵刚'], to: ['Office', '监利市市长'], sentence: '监利市市长赵刚讲话。' },
+      { type: 'HOLDS', from: ['Person', '钱明'], to: ['Office', '公安县狮子口镇党委书记'], sentence: '公安县狮子口镇党委书记钱明到会。' },
+    ]);
+    const { graph, review } = await resolveCorpus([before, after], { overrides: emptyOverrides() });
+    expect(byName(graph, 'Office', '监利县县长').properties).toMatchObject({ jurisdiction: '监利县', title: '县长' });
+    expect(byName(graph, 'Office', '监利市市长').properties).toMatchObject({ jurisdiction: '监利市', title: '市长' });
+    expect(byName(graph, 'Office', '公安县狮子口镇党委书记').properties).toMatchObject({ jurisdiction: '公安县狮子口镇', title: '党委书记' });
+    expect(byName(graph, 'Person', '赵刚').properties).toMatchObject({ context: ['监利市'], firstSeen: '2016-05-01', lastSeen: '2021-05-01' });
+    expect(byName(graph, 'Person', '钱明').properties.context).toEqual(['狮子口镇']);
+    expect(review).toEqual([]);
+  });
+
+  it('flags a merge bridged through an enclosing jurisdiction for review', async () => {
+    const mk = (id: string, office: string) =>
+      article(id, { date: '2022-01-01' }, `${office}孙伟讲话。`, [
+        { type: 'Person', name: '孙伟' },
+        { type: 'Office', name: office },
+      ], [{ type: 'HOLDS', from: ['Person', '孙伟'], to: ['Office', office], sentence: `${office}孙伟讲话。` }]);
+    const { graph, review } = await resolveCorpus([mk('p1.txt', '湖北省副省长'), mk('p2.txt', '石首市市长'), mk('p3.txt', '襄阳市市长')], { overrides: emptyOverrides() });
+    const sun = people(graph, '孙伟');
+    expect(sun).toHaveLength(1);
+    expect(sun[0]!.properties.context).toEqual(['湖北省', '石首市', '襄阳市'].sort());
+    expect(review).toHaveLength(1);
+    expect(review[0]).toMatchObject({ kind: 'bridged-merge', name: '孙伟', candidates: [sun[0]!.id], articles: ['p1.txt', 'p2.txt', 'p3.txt'] });
+  });
+
   it('drops a relationship whose endpoints do not fit the schema, with a message', async () => {
     const bad = article('e1.txt', { date: '2022-01-01' }, '吴锦推进四大会战。', [
       { type: 'Person', name: '吴锦' },

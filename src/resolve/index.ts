@@ -211,11 +211,11 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
 
   // People: context = jurisdictions of the offices each holds in that article (and the
   // paper's home for a byline name), then clustering by compatible context.
-  const officeJurisdiction = new Map<string, string | null>();
+  const officeJurisdiction = new Map<string, Jurisdiction | null>();
   for (const o of occs) {
     if (o.type !== 'Office' || officeJurisdiction.has(o.key)) continue;
     const given = typeof o.properties.jurisdiction === 'string' ? (o.properties.jurisdiction as string) : null;
-    officeJurisdiction.set(o.key, given ?? jurisdictionOf(o.key));
+    officeJurisdiction.set(o.key, given ? { written: given, canonical: gazetteer?.byName(given)?.name ?? given } : jurisdictionOf(o.key));
   }
   const personContext = new Map<Occurrence, Set<string>>();
   articles.forEach((r, art) => {
@@ -224,7 +224,7 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
       if (rel.type !== 'HOLDS' || rel.from.type !== 'Person' || rel.to.type !== 'Office') continue;
       const p = map.get(`Person\u0000${rel.from.name}`)!;
       const office = map.get(`Office\u0000${rel.to.name}`)!;
-      const j = officeJurisdiction.get(office.key);
+      const j = officeJurisdiction.get(office.key)?.canonical;
       if (!j) continue;
       const set = personContext.get(p) ?? new Set<string>();
       set.add(j);
@@ -417,7 +417,13 @@ function displayForm(type: EntityType, name: string, gazetteer: Gazetteer | null
  * The jurisdiction an office belongs to: the longest leading division name
  * (`荆州市委书记` → 荆州市, `荆州开发区管委会主任` → 荆州开发区), or null.
  */
-function makeJurisdiction(gazetteer: Gazetteer | null): (office: string) => string | null {
+/** Where an office belongs: the division as its name writes it, and that division's current name. */
+interface Jurisdiction {
+  written: string;
+  canonical: string;
+}
+
+function makeJurisdiction(gazetteer: Gazetteer | null): (office: string) => Jurisdiction | null {
   const leading = (text: string): string | null => {
     const chars = [...text];
     for (let len = chars.length - 1; len >= 2; len--) {
@@ -435,9 +441,10 @@ function makeJurisdiction(gazetteer: Gazetteer | null): (office: string) => stri
   return (office) => {
     const first = leading(office);
     if (!first) return null;
-    if (!gazetteer) return first;
+    if (!gazetteer) return { written: first, canonical: first };
     // `公安县狮子口镇党委书记`: a division written under its parent is the narrower one.
     let current = gazetteer.byName(first)!;
+    let written = first;
     let rest = office.slice(first.length);
     for (let guard = 0; guard < 4; guard++) {
       const next = leading(rest);
@@ -445,9 +452,10 @@ function makeJurisdiction(gazetteer: Gazetteer | null): (office: string) => stri
       const inner = gazetteer.candidates(next).find((d) => gazetteer.isWithin(d, current));
       if (!inner) break;
       current = inner;
+      written += next;
       rest = rest.slice(next.length);
     }
-    return current.name;
+    return { written, canonical: current.name };
   };
 }
 
@@ -527,7 +535,7 @@ function entityNode(
   articleIds: string[],
   dates: string[],
   gazetteer: Gazetteer | null,
-  officeJurisdiction: Map<string, string | null>,
+  officeJurisdiction: Map<string, Jurisdiction | null>,
   schema: Schema,
 ): GraphNode {
   const declared = schema.nodes[n.label].properties;
@@ -547,7 +555,8 @@ function entityNode(
     if (n.disambiguator) props.disambiguator = n.disambiguator;
     props.context = n.context;
   } else if (n.label === 'Office') {
-    const j = officeJurisdiction.get(n.key) ?? null;
+    // As written in the office's name: 监利县县长 (2016) is 监利县's, though the place is now 监利市.
+    const j = officeJurisdiction.get(n.key)?.written;
     if (j) {
       props.jurisdiction = j;
       props.title = officeTitle(n.key, j);
