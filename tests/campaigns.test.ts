@@ -90,6 +90,14 @@ describe('campaign rules', () => {
     expect(names('大力开展乡村建设行动，打好污染防治攻坚战。深入实施强省会战略。')).toEqual(['乡村建设行动', '污染防治攻坚战', '强省会战略']);
   });
 
+  it('keeps a short battle name but not a two-character kind of work', () => {
+    expect(names('全力打好蓝天保卫战，推进民生工程，开展专项整治行动。')).toEqual(['蓝天保卫战']);
+  });
+
+  it('keeps the kind of programme written between the quote and its suffix', () => {
+    expect(found('大力实施“百企千村”帮扶工程。')).toEqual([['百企千村帮扶工程', 5, 14, 'campaign.quoted-suffix']]);
+  });
+
   it('does not take a general word as a bare campaign', () => {
     expect(names('全面深化改革，深化改革开放，用改革的办法攻坚克难，成为党员干部的行动自觉。')).toEqual([]);
   });

@@ -79,7 +79,7 @@ function fromQuote(text: string, q: Quote): CampaignSpan | null {
   if (text[q.open - 1] === '以' && text[q.close + 1] === '的') return null;
 
   const contentSuffix = lex.contentSuffixes.longestEndingAt(content, content.length, 6);
-  let attached = contentSuffix ? null : lex.attachedSuffixes.longestAt(text, q.close + 1);
+  let attached = contentSuffix ? null : attachedAfter(text, q.close + 1);
   // A noun glued before the quote (天然气“下乡”工程) makes the quote a word of a longer name,
   // not the campaign's own name: only a verb, a conjunction or punctuation may stand there.
   if (attached && CJK.test(text[q.open - 1] ?? '') && !'把的和与及了'.includes(text[q.open - 1]!) && !lex.triggers.longestEndingAt(text, q.open, 4)) {
@@ -87,7 +87,7 @@ function fromQuote(text: string, q: Quote): CampaignSpan | null {
   }
   if (!attached && lex.rhetoricAfter.longestAt(text, q.close + 1)) return null;
   const end = attached ? attached.end : q.close;
-  const name = attached ? content + attached.key : content;
+  const name = attached ? content + canonicalName(text.slice(q.close + 1, attached.end)) : content;
   const span = (rule: string): CampaignSpan => ({ name, start: q.open + 1, end, rule, anchor: q.open });
 
   if (attached) return span('campaign.quoted-suffix');
@@ -99,6 +99,21 @@ function fromQuote(text: string, q: Quote): CampaignSpan | null {
   if (len <= 8 && lex.workAfter.longestAt(text, q.close + 1) && text[q.close + 3] !== '者') return span('campaign.work');
   if (hasCount(content) && lex.triggers.longestEndingAt(text, q.open, 4) && closesClause(text, q.close + 1)) {
     return span('campaign.verb-object');
+  }
+  return null;
+}
+
+/**
+ * A campaign suffix written after a closing quote at `at`, right away (`”攻坚战`) or after a
+ * few characters of the programme's kind (`“百企千村”帮扶工程`).
+ */
+function attachedAfter(text: string, at: number): { end: number; key: string } | null {
+  const lex = campaignLexicon();
+  for (let k = 0; k <= 4; k++) {
+    const ch = text[at + k - 1];
+    if (k > 0 && (!ch || !CJK.test(ch) || lex.bareStop.has(ch))) return null;
+    const m = lex.attachedSuffixes.longestAt(text, at + k);
+    if (m && (k === 0 || endsWord(text, m.end))) return { end: m.end, key: m.key };
   }
   return null;
 }
@@ -170,7 +185,7 @@ function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): Campai
     }
     if (bodyStart < 0) continue;
     const bodyRaw = text.slice(bodyStart, m.start);
-    if (!validBody(bodyRaw, bodyStart, quotes, accepted)) continue;
+    if (!validBody(bodyRaw, bodyStart, quotes, accepted, m.key)) continue;
     const body = canonicalName(bodyRaw);
     if (m.key === '工程' && lex.projectWords.some((w) => body.includes(w))) continue;
     out.push({ name: body + m.key, start: bodyStart, end, rule, anchor: bodyStart });
@@ -185,11 +200,15 @@ function lastTrigger(text: string, from: number, to: number): number {
   return best;
 }
 
-function validBody(bodyRaw: string, at: number, quotes: Quote[], accepted: Quote[]): boolean {
+function validBody(bodyRaw: string, at: number, quotes: Quote[], accepted: Quote[], suffix: string): boolean {
   const lex = campaignLexicon();
   const body = canonicalName(bodyRaw);
   const len = [...body].length;
-  if (len < 2 || len > 18) return false;
+  // Two characters before 工程/行动/改革 (民生工程, 联合行动) name a kind of work, not one
+  // campaign; before a battle or a study campaign they do (蓝天保卫战, 党史学习教育).
+  if (len < (/(战|教育)$/.test(suffix) ? 2 : 3) || len > 18) return false;
+  const generic = lex.bareGeneric.findLongest(body).reduce((n, m) => n + (m.end - m.start), 0);
+  if (generic >= body.length) return false;
   if ([...body].some((c) => lex.bareStop.has(c))) return false;
   if (/[0-9]/.test(body) || /\s/.test(bodyRaw.trim())) return false;
   // Quotes inside a bare name must themselves be campaigns or counts (干部素质提升“六大行动”),

@@ -25,6 +25,7 @@ interface CuesFile {
   bare_project_words: string[];
   work_after: string[];
   list_verbs: string[];
+  bare_generic: string[];
 }
 
 /** The compiled campaign cues. */
@@ -44,6 +45,8 @@ export interface CampaignLexicon {
   projectWords: string[];
   workAfter: Automaton<true>;
   listVerbs: Automaton<true>;
+  /** Words that say nothing about which campaign it is (专项, 集中, 各项). */
+  bareGeneric: Automaton<true>;
 }
 
 let cached: CampaignLexicon | null = null;
@@ -71,6 +74,7 @@ export function campaignLexicon(): CampaignLexicon {
     projectWords: cues.bare_project_words,
     workAfter: compile(cues.work_after),
     listVerbs: compile(cues.list_verbs),
+    bareGeneric: compile(cues.bare_generic),
   };
   return cached;
 }
