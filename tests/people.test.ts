@@ -184,3 +184,34 @@ describe('Elections with a count', () => {
     expect(run('市委副书记、代市长王春来在会上说。').persons[0]).toEqual(['王春来', 9, 12, 'person.title-name']);
   });
 });
+
+describe('More title forms', () => {
+  it('names national offices and keeps 中共 before 中央', () => {
+    expect(run('中共中央政治局常委、国务院总理李强作报告。').holds).toEqual([
+      ['李强', '中共中央政治局常委'],
+      ['李强', '国务院总理'],
+    ]);
+  });
+
+  it('carries an explicit place to the next title, and drops 人民政府 before a head', () => {
+    expect(run('江陵县委书记王三元、县长陈四参加。荆州市人民政府副市长李四到会。').holds).toEqual([
+      ['王三元', '江陵县委书记'],
+      ['陈四', '江陵县县长'],
+      ['李四', '荆州市副市长'],
+    ]);
+  });
+
+  it('ends a name before a speech verb and names a company office in full', () => {
+    const r = run('全国人大代表、市人大常委会主任段昌林发言。湖北宏泰集团董事长曾鑫表示。');
+    expect(r.holds).toEqual([
+      ['段昌林', '荆州市人大常委会主任'],
+      ['曾鑫', '湖北宏泰集团董事长'],
+    ]);
+  });
+
+  it('emits no office for a title whose level the home does not have', () => {
+    const r = run('区委副书记、区长张华在讲话中指出。', '公安县');
+    expect(r.persons).toEqual([['张华', 7, 9, 'person.title-name']]);
+    expect(r.holds).toEqual([]);
+  });
+});

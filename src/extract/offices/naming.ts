@@ -56,7 +56,7 @@ export function phraseStart(text: string, segStart: number, roleStart: number): 
       break;
     }
   }
-  for (const p of PARTY) if (text.startsWith(p, start) && start + p.length < roleStart) start += p.length;
+  for (const p of PARTY) if (text.startsWith(p, start) && start + p.length < roleStart && !text.startsWith('中央', start + p.length)) start += p.length;
   return start;
 }
 
@@ -83,7 +83,8 @@ export function parsePhrase(
   const role = text.slice(roleStart, roleEnd);
   const phrase: OfficePhrase = { start, end: roleEnd, role, info, place: null, placeFrom: 'none', body: '', name: null };
   const isHead = info.kind === 'head';
-  for (const p of PARTY) if (text.startsWith(p, start) && start + p.length < roleStart) start += p.length;
+  // `中共洪湖市委书记` is 洪湖市委书记; but `中共中央政治局常委` keeps its 中共.
+  for (const p of PARTY) if (text.startsWith(p, start) && start + p.length < roleStart && !text.startsWith('中央', start + p.length)) start += p.length;
   phrase.start = start;
   let bodyStart = start;
   const explicit = placesAt(text, start, roleStart, ctx);
@@ -110,7 +111,7 @@ export function parsePhrase(
   if (ctx.lex.noOffice.some((w) => normalised.includes(w))) return phrase;
   if (phrase.placeFrom === 'none') {
     const standalone = ctx.lex.standalone.get(role);
-    if (standalone && !phrase.body) {
+    if (standalone && (!phrase.body || standalone === phrase.body + role)) {
       phrase.name = standalone;
       return phrase;
     }
