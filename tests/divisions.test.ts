@@ -67,6 +67,7 @@ describe('AdminDivision mentions', () => {
     expect(run('咬定青山、长江岸线、主席台前、各位来宾').names).toEqual([]);
     expect(run('代县长和县委').names).toEqual([]);
     expect(run('祝全市人民幸福安康，长治久安。吴忠华同志出席。').names).toEqual([]);
+    expect(run('建设相应城市配套，确保康复', '湖北省').names).toEqual([]);
   });
 
   it('reads 荆州区域性 as 荆州 + 区域 and a place name after a bare title as a person', () => {

@@ -69,6 +69,11 @@ describe('Project names', () => {
     expect(run('签约项目包括：年产10万吨锂电池材料项目、华润电力风电项目等。').names).toEqual(['年产10万吨锂电池材料项目', '华润电力风电项目']);
   });
 
+  it('counts parks and bridges as projects only where the sentence is about building them', () => {
+    expect(run('打造山底湖生态湿地公园、官田湖公园', '石首市').names).toEqual(['山底湖生态湿地公园', '官田湖公园']);
+    expect(run('市民在中山公园晨练，从长江大桥经过。').names).toEqual([]);
+  });
+
   it('places a project by the township in its name before one earlier in the sentence', () => {
     const r = run('县长在夹竹园镇督办项目建设，要求加快推进孟家溪镇污水处理厂建设。', '公安县');
     expect(r.located).toEqual([['孟家溪镇污水处理厂', '孟家溪镇', 'project.located-in']]);

@@ -23,6 +23,7 @@ interface CueFile {
   notPrecedingShortName: string[];
   companyHeads: string[];
   titlesBefore: string[];
+  wordsBefore: string[];
 }
 
 interface Cues {
@@ -33,6 +34,7 @@ interface Cues {
   beforeShortName: Set<string>;
   company: RegExp;
   titles: Automaton<true>;
+  wordsBefore: Set<string>;
 }
 
 let cues: Cues | null = null;
@@ -46,6 +48,7 @@ function loadCues(): Cues {
     before: new Automaton(file.notPrecededBy.map((s) => [String(s), true] as const)),
     generic: new Set(file.genericNames.map(String)),
     beforeShortName: new Set(file.notPrecedingShortName.map(String)),
+    wordsBefore: new Set(file.wordsBefore.map(String)),
     titles: new Automaton(file.titlesBefore.map((s) => [String(s), true] as const)),
     // Up to 16 characters of the same clause (no punctuation or space) and then a company head.
     company: new RegExp(`^[^，,。；;、：:！？!?“”"\\s]{0,16}?(?:${file.companyHeads.map(String).join('|')})`),
@@ -74,6 +77,7 @@ export function rejectReason(m: MatchContext): string | null {
   const { stop, after, before, generic, beforeShortName } = loadCues();
   const near = isNearHome(m);
   if (generic.has(m.form)) return 'generic-name';
+  if (!m.context && m.start > 0 && loadCues().wordsBefore.has(m.text.slice(m.start - 1, m.start + 1))) return 'inside-word';
   // Two-character full names (和县, 代县, 龙镇) are as fragile as short forms.
   if (m.kind === 'name' && m.form.length <= 2) {
     if (!near) return 'far-two-character-name';

@@ -104,8 +104,10 @@ export function findProjectsInSentence(
     if (!prev || m.start < prev.start) bySuffixEnd.set(m.end, { start: m.start, end: m.end });
   }
   const raw: ProjectCandidate[] = [];
+  const building = lexicon.buildCues.findAll(text, from, to).length > 0;
   for (const sfx of bySuffixEnd.values()) {
     if (insideTitle(text, from, sfx.start)) continue;
+    if (!building && lexicon.facilitySuffixes.has(text.slice(sfx.start, sfx.end))) continue;
     let start = nameStart(text, sfx.start, from, lexicon);
     const before = text.slice(clauseStart(text, start, from), start);
     let investment = trailingInvestment(before) ?? undefined;

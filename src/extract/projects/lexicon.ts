@@ -10,6 +10,8 @@ import { Automaton } from '../automaton.js';
 
 interface CueFile {
   suffixes: string[];
+  facilitySuffixes: string[];
+  buildCues: string[];
   leftBoundaries: string[];
   boundaryExceptions?: Record<string, string[]>;
   boundaryPrecededExceptions?: Record<string, string[]>;
@@ -22,6 +24,9 @@ interface CueFile {
 /** Compiled project cues. */
 export interface ProjectLexicon {
   suffixes: Automaton<true>;
+  /** Suffixes that need a building or investment cue in the sentence (公园, 大桥). */
+  facilitySuffixes: Set<string>;
+  buildCues: Automaton<true>;
   boundaries: Automaton<true>;
   /** Boundary word → characters after which it is not a boundary (经 before 济). */
   boundaryExceptions: Map<string, Set<string>>;
@@ -45,6 +50,8 @@ export function projectLexicon(): ProjectLexicon {
   const set = (words: string[]) => new Automaton(words.map((w) => [String(w), true] as const));
   cached = {
     suffixes: set(f.suffixes),
+    facilitySuffixes: new Set(f.facilitySuffixes.map(String)),
+    buildCues: set(f.buildCues),
     boundaries: set(f.leftBoundaries),
     boundaryExceptions: new Map(Object.entries(f.boundaryExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))])),
     boundaryPrecededExceptions: new Map(Object.entries(f.boundaryPrecededExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))])),
