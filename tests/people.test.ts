@@ -211,7 +211,7 @@ describe('More title forms', () => {
 
   it('emits no office for a title whose level the home does not have', () => {
     const r = run('区委副书记、区长张华在讲话中指出。', '公安县');
-    expect(r.persons).toEqual([['张华', 7, 9, 'person.title-name']]);
+    expect(r.persons).toEqual([['张华', 8, 10, 'person.title-name']]);
     expect(r.holds).toEqual([]);
   });
 });
