@@ -11,7 +11,7 @@ import { runPipeline, type FileOutcome } from '../pipeline.js';
 import { parseShard } from '../parallel/shard.js';
 import { resolveCorpus } from '../resolve/index.js';
 import { writeExports } from '../export/index.js';
-import { loadGraph, type LoadSummary } from '../load/index.js';
+import { loadGraph, LoadError, type LoadSummary } from '../load/index.js';
 import type { ExtractionResult } from '../types.js';
 import { collectInputs } from '../ingest/index.js';
 import { selectShard } from '../parallel/shard.js';
@@ -146,6 +146,8 @@ export async function buildCommand(argv: string[]): Promise<number> {
   timings.exportMs = performance.now() - t0;
 
   let load: LoadSummary | undefined;
+  // A load that cannot connect or fails a batch still gets its report written; exit code 2 after.
+  let loadError: string | undefined;
   if (config.neo4j?.uri) {
     t0 = performance.now();
     const loading = progress.task('load', resolution.graph.nodes.length + resolution.graph.relationships.length);
@@ -159,6 +161,10 @@ export async function buildCommand(argv: string[]): Promise<number> {
       configPath: values.config,
       // The loader's per-batch lines go through the reporter: hidden by --quiet, JSON with --log-format json.
       log: (line) => progress.log('info', line.replace(/^guanxi: /, '')),
+    }).catch((err: unknown) => {
+      if (!(err instanceof LoadError)) throw err;
+      loadError = err.message;
+      return undefined;
     });
     loading.tick(resolution.graph.nodes.length + resolution.graph.relationships.length);
     loading.done();
@@ -181,13 +187,17 @@ export async function buildCommand(argv: string[]): Promise<number> {
     merges: resolution.merges,
     reviewItems: resolution.review.length,
     outputs: written,
-    load: load ?? null,
+    load: load ?? (loadError ? { error: loadError } : null),
     timings,
   };
   await writeFileAtomic(join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
   const summary = { outDir, elapsedMs: performance.now() - started, totals: report.totals, graph: report.graph, reviewItems: report.reviewItems, outputs: written, load: load ?? null };
   if (progress.mode === 'json') progress.log('info', 'built', { event: 'summary', ...summary });
   else if (progress.mode !== 'quiet') process.stderr.write(formatSummary(summary) + '\n');
+  if (loadError) {
+    process.stderr.write(`guanxi: ${loadError}\n`);
+    return EXIT.usage;
+  }
   if (failOn === 'failed' && report.totals.failed) return EXIT.inputFailed;
   if (failOn === 'skipped' && (report.totals.failed || report.totals.skipped)) return EXIT.inputFailed;
   return EXIT.ok;
