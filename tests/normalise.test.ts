@@ -117,6 +117,16 @@ describe('HTML', () => {
   });
 });
 
+describe('Markdown', () => {
+  it('keeps link text, drops images, emphasis and heading marks', () => {
+    const source = '## 会议**强调**\n![图](a.jpg)详见[全文](http://x.cn/1)。\n> 引用的话。';
+    const n = norm(source);
+    expect(n.text).toBe('会议强调\n详见全文。\n引用的话。');
+    const at = n.text.indexOf('全文');
+    expect(source.slice(n.offsets[at]!, n.offsets[at]! + 2)).toBe('全文');
+  });
+});
+
 describe('site chrome', () => {
   it('drops banners, breadcrumbs, hotlines, image names, URLs and trailing widgets', () => {
     const page = [

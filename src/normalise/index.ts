@@ -5,7 +5,8 @@
  * 1. HTML → text (`html.ts`), when the body is HTML;
  * 2. characters (`chars.ts`): NFKC where safe, spaces unified, invisibles dropped;
  * 3. lines classified, site chrome dropped (`chrome.ts`);
- * 4. doubled PDF runs repaired (`pdf.ts`), spaces tidied (`spacing.ts`), line by line;
+ * 4. Markdown markup stripped (`markdown.ts`), doubled PDF runs repaired (`pdf.ts`), spaces
+ *    tidied (`spacing.ts`), line by line;
  * 5. hard-wrapped (PDF) text rejoined (`pdf.ts`); paragraphs separated by one `\n`;
  * 6. ASCII punctuation in Chinese context → full-width (`spacing.ts`).
  *
@@ -18,6 +19,7 @@ import { normaliseChars } from './chars.js';
 import { classifyLines, type LineKind } from './chrome.js';
 import { displayWidth, isHardWrapped, undoubleLine, wrapsInto } from './pdf.js';
 import { fullwidthPunctuation, tidySpaces } from './spacing.js';
+import { stripMarkdown } from './markdown.js';
 import { MappedBuilder, mappedSlice, splitLines, toOffsets, type Mapped } from './mapped.js';
 
 export { type Mapped, MappedBuilder, mappedSlice } from './mapped.js';
@@ -79,8 +81,8 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   for (let i = 0; i < trimmed.length; i++) {
     if (verdicts[i]!.kind !== 'article') continue;
     const { start, end, text } = trimmed[i]!;
-    let line: Mapped = { text, map: m.map.subarray(start, end) };
-    const keep = undoubleLine(text);
+    let line: Mapped = stripMarkdown({ text, map: m.map.subarray(start, end) });
+    const keep = undoubleLine(line.text);
     if (keep) {
       const b = new MappedBuilder();
       for (const [s, e] of keep) b.copy(line, s, e);
