@@ -57,19 +57,12 @@ export class MappedBuilder {
     this.length += text.length;
   }
 
+  /** Units written so far. */
   get size(): number {
     return this.length;
   }
 
-  /** The last unit written, or '' when nothing was. */
-  lastChar(): string {
-    for (let i = this.parts.length - 1; i >= 0; i--) {
-      const p = this.parts[i]!;
-      if (p.length) return p[p.length - 1]!;
-    }
-    return '';
-  }
-
+  /** The text and its map, joined once. */
   finish(): Mapped {
     return { text: this.parts.length === 1 ? this.parts[0]! : this.parts.join(''), map: this.map.slice(0, this.length) };
   }
