@@ -271,6 +271,13 @@ describe('resolveCorpus', () => {
     expect(byName(graph, 'Office', '监利县县长').properties).toMatchObject({ jurisdiction: '监利县', title: '县长' });
     expect(byName(graph, 'Office', '监利市市长').properties).toMatchObject({ jurisdiction: '监利市', title: '市长' });
     expect(byName(graph, 'Office', '公安县狮子口镇党委书记').properties).toMatchObject({ jurisdiction: '公安县狮子口镇', title: '党委书记' });
+    const placed = article('j3.txt', { date: '2021-06-01' }, '恩施州委书记周平讲话。', [
+      { type: 'Person', name: '周平' },
+      { type: 'Office', name: '恩施州委书记', properties: { jurisdiction: '恩施土家族苗族自治州' } },
+    ], [{ type: 'HOLDS', from: ['Person', '周平'], to: ['Office', '恩施州委书记'], sentence: '恩施州委书记周平讲话。' }]);
+    const third = await resolveCorpus([placed], { overrides: emptyOverrides() });
+    expect(byName(third.graph, 'Office', '恩施州委书记').properties).toMatchObject({ jurisdiction: '恩施州', title: '州委书记' });
+    expect(byName(third.graph, 'Person', '周平').properties.context).toEqual(['恩施土家族苗族自治州']);
     expect(byName(graph, 'Person', '赵刚').properties).toMatchObject({ context: ['监利市'], firstSeen: '2016-05-01', lastSeen: '2021-05-01' });
     expect(byName(graph, 'Person', '钱明').properties.context).toEqual(['狮子口镇']);
     expect(review).toEqual([]);

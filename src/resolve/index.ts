@@ -215,7 +215,9 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
   for (const o of occs) {
     if (o.type !== 'Office' || officeJurisdiction.has(o.key)) continue;
     const given = typeof o.properties.jurisdiction === 'string' ? (o.properties.jurisdiction as string) : null;
-    officeJurisdiction.set(o.key, given ? { written: given, canonical: gazetteer?.byName(given)?.name ?? given } : jurisdictionOf(o.key));
+    // The name's own prefix first (so title + jurisdiction spell the name); the extractor's
+    // jurisdiction when the name has none (a bare title it placed from context).
+    officeJurisdiction.set(o.key, jurisdictionOf(o.key) ?? (given ? { written: given, canonical: gazetteer?.byName(given)?.name ?? given } : null));
   }
   const personContext = new Map<Occurrence, Set<string>>();
   articles.forEach((r, art) => {
@@ -431,6 +433,8 @@ function makeJurisdiction(gazetteer: Gazetteer | null): (office: string) => Juri
       if (gazetteer) {
         const kind = gazetteer.formKind(prefix);
         if (kind === 'name' || kind === 'zone' || kind === 'former') return prefix;
+        // A short form only before a party or government word: 恩施州委书记, not 东方红公司.
+        if (kind === 'short' && /^(委|长|副|政府|人大|政协|人民)/.test(chars.slice(len).join(''))) return prefix;
       } else if (/[省市县区]$/.test(prefix)) {
         // Without a gazetteer, the longest prefix ending in a unit word is the best guess.
         return prefix;
@@ -602,7 +606,7 @@ function officeTitle(office: string, jurisdiction: string): string {
   if (!office.startsWith(jurisdiction)) return office;
   const rest = office.slice(jurisdiction.length);
   const unit = jurisdiction.slice(-1);
-  if (/^(委|人大|政协|政府|纪委)/.test(rest) && /[省市县区镇乡]/.test(unit)) return unit + rest;
+  if (/^(委|人大|政协|政府|纪委)/.test(rest) && /[省市州县区镇乡]/.test(unit)) return unit + rest;
   return rest || office;
 }
 
