@@ -74,6 +74,8 @@ describe('AdminDivision mentions', () => {
     expect(run('建设荆州区域性中心城市').mentions).toEqual([['荆州市', 2, 4, 'division.short']]);
     expect(run('副市长洪湖主持会议').names).toEqual([]);
     expect(run('荆州区委书记').names).toEqual(['荆州区']);
+    expect(run('黄石林主持会议，江陵生、王敏出席。').names).toEqual([]);
+    expect(run('黄冈人说，荆州城的江陵县').names).toEqual(['黄冈市', '荆州市', '江陵县']);
   });
 
   it('accepts a county short form near home or under a named prefecture, not far away', () => {

@@ -24,6 +24,8 @@ interface CueFile {
   companyHeads: string[];
   titlesBefore: string[];
   wordsBefore: string[];
+  personAfter: string[];
+  notGivenName: string[];
 }
 
 interface Cues {
@@ -35,6 +37,9 @@ interface Cues {
   company: RegExp;
   titles: Automaton<true>;
   wordsBefore: Set<string>;
+  personAfter: Automaton<true>;
+  notGivenName: Set<string>;
+  surnames: Set<string>;
 }
 
 let cues: Cues | null = null;
@@ -49,11 +54,25 @@ function loadCues(): Cues {
     generic: new Set(file.genericNames.map(String)),
     beforeShortName: new Set(file.notPrecedingShortName.map(String)),
     wordsBefore: new Set(file.wordsBefore.map(String)),
+    personAfter: new Automaton(file.personAfter.map((s) => [String(s), true] as const)),
+    notGivenName: new Set(file.notGivenName.map(String)),
+    surnames: readSurnames(),
     titles: new Automaton(file.titlesBefore.map((s) => [String(s), true] as const)),
     // Up to 16 characters of the same clause (no punctuation or space) and then a company head.
     company: new RegExp(`^[^，,。；;、：:！？!?“”"\\s]{0,16}?(?:${file.companyHeads.map(String).join('|')})`),
   };
   return cues;
+}
+
+/** Single-character surnames from the people lexicon (data/lexicon/surnames.yaml, `single`). */
+function readSurnames(): Set<string> {
+  try {
+    const file = parseYaml(readFileSync(dataPath('lexicon/surnames.yaml'), 'utf8')) as { single?: string };
+    return new Set([...(file.single ?? '')].filter((c) => /\p{Script=Han}/u.test(c)));
+  } catch {
+    // Without the people lexicon the person test is skipped; the other cues still apply.
+    return new Set();
+  }
 }
 
 /** One candidate occurrence and what is known around it. */
@@ -86,6 +105,7 @@ export function rejectReason(m: MatchContext): string | null {
   if (m.kind === 'short') {
     if (stop.has(m.form)) return 'stop-short-form';
     if (!m.context && loadCues().titles.longestEndingAt(m.text, m.start, 4)) return 'name-after-title';
+    if (looksLikePerson(m)) return 'person-name';
     if (after.longestAt(m.text, m.end)) return 'followed-by-non-place-word';
     // Only county short forms sit inside such words (市公安局); 自贸区荆州协同区 names 荆州.
     if (!m.context && m.division.level === 'county' && before.longestEndingAt(m.text, m.start, 4)) return 'preceded-by-word';
@@ -102,6 +122,15 @@ export function rejectReason(m: MatchContext): string | null {
 /** True when the match is a division (see rejectReason). */
 export function judgeMatch(m: MatchContext): boolean {
   return rejectReason(m) === null;
+}
+
+/** 黄石林主持会议: a surname-initial short form, one given-name character, then a person's context. */
+function looksLikePerson(m: MatchContext): boolean {
+  const { surnames, personAfter, notGivenName } = loadCues();
+  if (!surnames.has(m.form[0]!)) return false;
+  const next = m.text[m.end];
+  if (!next || !/\p{Script=Han}/u.test(next) || notGivenName.has(next)) return false;
+  return personAfter.longestAt(m.text, m.end + 1) !== null;
 }
 
 /**
