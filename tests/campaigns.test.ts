@@ -122,6 +122,10 @@ describe('campaign rules', () => {
     ]);
   });
 
+  it('takes an amount alone for no slogan-target', () => {
+    expect(names('总投资“3000亿”。')).toEqual([]);
+  });
+
   it('takes a quoted line of work and the unquoted first item of a list of campaigns', () => {
     expect(found('加大“招硕引博”工作力度。')).toEqual([['招硕引博', 3, 7, 'campaign.work']]);
     expect(found('历经党史学习教育、“思想破冰”大研讨和“双优化”专项治理。')).toEqual([
@@ -196,6 +200,28 @@ describe('campaign relations', () => {
   it('gives the sentence as evidence', () => {
     const f = doc.relations.find((r) => r.type === 'PROMOTES' && r.to.name === '清减降通专项行动')!;
     expect(text.slice(f.evidence[0]!.start, f.evidence[0]!.end)).toBe('市委副书记、市长周志红主持会议并强调，要把“清减降通”专项行动落到实处。');
+  });
+
+  it('notes when a counted parent lists fewer parts than its numeral says', () => {
+    const d = makeDoc('全面打响“四大会战”。打响“工业突围战”。打响“招商阵地战”。打响“投资立体战”。');
+    campaignsStage()(d);
+    expect(d.messages).toEqual([
+      {
+        level: 'info',
+        message: '四大会战: the numeral says 4 parts, the text lists 3 (工业突围战、招商阵地战、投资立体战)',
+        start: 5,
+        end: 9,
+        rule: 'part-of.count',
+      },
+    ]);
+  });
+
+  it('keeps offsets as indices of doc.text when a character outside the BMP comes first', () => {
+    const d = makeDoc('𠀾吴锦强调，要打响“工业突围战”。', ['吴锦']);
+    campaignsStage()(d);
+    const m = d.mentions.find((x) => x.type === 'Campaign')!;
+    expect([m.start, m.end, d.text.slice(m.start, m.end)]).toEqual([11, 16, '工业突围战']);
+    expect(d.relations.map((r) => `${r.from.name}→${r.to.name}`)).toEqual(['吴锦→工业突围战']);
   });
 
   it('makes a byline author the speaker of the whole article', () => {

@@ -94,7 +94,11 @@ function fromQuote(text: string, q: Quote): CampaignSpan | null {
   if (isOnlyNumber(content)) return null;
   if (contentSuffix && len >= 3) return span('campaign.quoted-cue');
   if (len >= 4 && isCounted(content)) return span('campaign.counted');
-  if (len <= 10 && (lex.targetAfter.longestAt(text, q.close + 1) || /\d(万?亿|万)/.test(content))) return span('campaign.target');
+  // A slogan-target says what is targeted (冲刺3000亿), not only an amount (“3000亿”).
+  const words = content.replace(/[\d.]+(万?亿|万)元?/g, '');
+  if (len <= 10 && [...words].length >= 2 && (lex.targetAfter.longestAt(text, q.close + 1) || /\d(万?亿|万)/.test(content))) {
+    return span('campaign.target');
+  }
   if (text[q.close + 1] === '暨') return span('campaign.event-theme');
   if (len <= 8 && lex.workAfter.longestAt(text, q.close + 1) && text[q.close + 3] !== '者') return span('campaign.work');
   if (hasCount(content) && lex.triggers.longestEndingAt(text, q.open, 4) && closesClause(text, q.close + 1)) {

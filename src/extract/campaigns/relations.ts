@@ -12,7 +12,7 @@
  *   campaign just named belongs to it.
  * - `promotes.speaker`: the speaker of the sentence (see speakers.ts) promotes every campaign in it.
  */
-import type { Doc, RelationFact } from '../../types.js';
+import type { Doc, Message, RelationFact } from '../../types.js';
 import { splitSentences, sentenceAt, type Span } from '../sentences.js';
 import { campaignLexicon } from './lexicon.js';
 import { canonicalName, chineseNumber, isCounted } from './parse.js';
@@ -32,7 +32,7 @@ export function campaignRelations(doc: Doc, spans: CampaignSpan[]): void {
   const sentences = splitSentences(text);
   const sentenceOf = (i: number): Span => sentenceAt(sentences, i) ?? { start: i, end: i };
   const all = [...spans];
-  const families = countedFamilies(text, spans);
+  const families = countedFamilies(text, spans, doc.messages);
   for (const f of families) {
     for (const m of f.members) {
       if (!all.some((s) => s.start === m.start && s.end === m.end && s.name === m.name)) {
@@ -70,7 +70,7 @@ function addFact(doc: Doc, type: 'PART_OF', from: string, to: string, ev: Span, 
 }
 
 /** Finds the members of every counted parent written in the parent's frame. */
-function countedFamilies(text: string, spans: CampaignSpan[]): Family[] {
+function countedFamilies(text: string, spans: CampaignSpan[], messages: Message[]): Family[] {
   const families: Family[] = [];
   const parentNames = new Set(spans.filter((s) => isCounted(s.name)).map((s) => s.name));
   for (const name of parentNames) {
@@ -81,9 +81,30 @@ function countedFamilies(text: string, spans: CampaignSpan[]): Family[] {
       const family = familyOf(text, occurrence, spans, parentNames);
       if (family && (!best || family.members.length > best.members.length)) best = family;
     }
-    if (best) families.push(best);
+    if (best) {
+      families.push(best);
+      const n = countOf(name);
+      if (n && best.members.length !== n) {
+        messages.push({
+          level: 'info',
+          message: `${name}: the numeral says ${n} parts, the text lists ${best.members.length} (${best.members.map((m) => m.name).join('、')})`,
+          start: best.parent.start,
+          end: best.parent.end,
+          rule: 'part-of.count',
+        });
+      }
+    }
   }
   return families;
+}
+
+/** The number a counted name announces (`四大会战` → 4), or null. */
+function countOf(name: string): number | null {
+  const lex = campaignLexicon();
+  const chars = [...name];
+  let i = 0;
+  while (i < chars.length && lex.numerals.has(chars[i]!)) i++;
+  return i ? chineseNumber(chars.slice(0, i).join('')) : null;
 }
 
 /** The members written in the frame of one occurrence of a counted parent, or null. */

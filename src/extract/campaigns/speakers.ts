@@ -115,6 +115,8 @@ export function speakers(doc: Doc): Speakers {
   });
   for (const m of text.matchAll(pronouns)) {
     const at = m.index!;
+    // 其他/他们 are not a pronoun for the last person named.
+    if (text[at - 1] === '其' || text[at + 1] === '们') continue;
     const a = attribution(at + 1, text.length);
     if (!a || a.rule !== 'speaker.verb' || a.end - at > 4) continue;
     const prev = [...people].reverse().find((p) => p.end <= at && at - p.end < 300);
