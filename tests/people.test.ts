@@ -215,3 +215,18 @@ describe('More title forms', () => {
     expect(r.holds).toEqual([]);
   });
 });
+
+describe('A bare title after another person', () => {
+  it('takes the body of the person before it', () => {
+    expect(run('市委书记吴锦、副书记周向阳出席。县领导张胜、续红林参加。').holds).toEqual([
+      ['吴锦', '荆州市委书记'],
+      ['周向阳', '荆州市委副书记'],
+    ]);
+    expect(run('市委书记吴锦、副书记周向阳出席。县领导张胜、续红林参加。').persons.map((p) => p[0])).toEqual([
+      '吴锦',
+      '周向阳',
+      '张胜',
+      '续红林',
+    ]);
+  });
+});

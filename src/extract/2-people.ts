@@ -50,6 +50,8 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
     const sentences = splitSentences(text);
     const found: Found = { persons: new Map(), offices: [], holds: new Map() };
     const roleByEnd = longestRoleByEnd(lex.roles.findAll(text));
+    /** The title chain of each person found by title, by the end of the name (`…书记李鸿忠、副书记张昌尔`). */
+    const chainByNameEnd = new Map<number, OfficePhrase[]>();
     const carriedBySentence = new Map<number, PhraseContext['carried']>();
     const ctxFor = (index: number): PhraseContext => {
       const s = sentenceAt(sentences, index);
@@ -114,8 +116,12 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
         if (text.startsWith('作为', chainStart) || text.startsWith('作为', chainStart - 2)) name = nameAt(text, p + 1, lex);
       }
       if (!name) continue;
-      const chain = chainBefore(text, match, roleByEnd, nameEndBefore(match.start), lex, ctxFor(match.start));
+      const floor = nameEndBefore(match.start);
+      // `湖北省委书记李鸿忠、副书记张昌尔`: a bare title right after another person's titles is of the same body.
+      const neighbour = CHAIN_SEPARATORS.has(text[floor] ?? '') ? chainByNameEnd.get(floor) : undefined;
+      const chain = chainBefore(text, match, roleByEnd, floor, lex, ctxFor(match.start), neighbour?.[neighbour.length - 1] ?? null);
       if (!chain.length) continue;
+      chainByNameEnd.set(name.end, chain);
       addPerson(name, 'person.title-name');
       hold(name, chain, chain.length > 1 ? 'office.title-chain' : 'office.title-name');
       let q = name.end;
@@ -185,6 +191,7 @@ function chainBefore(
   floor: number,
   lex: PeopleLexicon,
   ctx: PhraseContext,
+  before: OfficePhrase | null = null,
 ): OfficePhrase[] {
   const spans: Array<{ start: number; role: AutomatonMatch<TitleInfo> }> = [];
   let role = match;
@@ -205,7 +212,8 @@ function chainBefore(
   }
   const chain: OfficePhrase[] = [];
   for (const { start, role: r } of spans) {
-    chain.push(parsePhrase(text, start, r.start, r.end, r.value, ctx, chain[chain.length - 1] ?? null));
+    const prev = chain[chain.length - 1] ?? (start === floor + 1 ? before : null);
+    chain.push(parsePhrase(text, start, r.start, r.end, r.value, ctx, prev));
   }
   return chain;
 }
