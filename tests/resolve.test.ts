@@ -277,6 +277,12 @@ describe('resolveCorpus', () => {
     ], [{ type: 'HOLDS', from: ['Person', '周平'], to: ['Office', '恩施州委书记'], sentence: '恩施州委书记周平讲话。' }]);
     const third = await resolveCorpus([placed], { overrides: emptyOverrides() });
     expect(byName(third.graph, 'Office', '恩施州委书记').properties).toMatchObject({ jurisdiction: '恩施州', title: '州委书记' });
+    const governor = article('j4.txt', { date: '2021-06-01' }, '恩施州州长刘芳讲话。', [
+      { type: 'Person', name: '刘芳' },
+      { type: 'Office', name: '恩施州州长' },
+    ], [{ type: 'HOLDS', from: ['Person', '刘芳'], to: ['Office', '恩施州州长'], sentence: '恩施州州长刘芳讲话。' }]);
+    const fourth = await resolveCorpus([governor], { overrides: emptyOverrides() });
+    expect(byName(fourth.graph, 'Office', '恩施州州长').properties).toMatchObject({ jurisdiction: '恩施州', title: '州长' });
     expect(byName(third.graph, 'Person', '周平').properties.context).toEqual(['恩施土家族苗族自治州']);
     expect(byName(graph, 'Person', '赵刚').properties).toMatchObject({ context: ['监利市'], firstSeen: '2016-05-01', lastSeen: '2021-05-01' });
     expect(byName(graph, 'Person', '钱明').properties.context).toEqual(['狮子口镇']);

@@ -434,7 +434,7 @@ function makeJurisdiction(gazetteer: Gazetteer | null): (office: string) => Juri
         const kind = gazetteer.formKind(prefix);
         if (kind === 'name' || kind === 'zone' || kind === 'former') return prefix;
         // A short form only before a party or government word: 恩施州委书记, not 东方红公司.
-        if (kind === 'short' && /^(委|长|副|政府|人大|政协|人民)/.test(chars.slice(len).join(''))) return prefix;
+        if (kind === 'short' && /^(委|长|副|政府|人大|政协|人民|[省市州县区镇乡][委长])/.test(chars.slice(len).join(''))) return prefix;
       } else if (/[省市县区]$/.test(prefix)) {
         // Without a gazetteer, the longest prefix ending in a unit word is the best guess.
         return prefix;
