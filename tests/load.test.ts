@@ -54,7 +54,7 @@ function recordingDriver(fail: (index: number, query: string) => Error | undefin
                 const err = fail(index, query);
                 if (err) throw err;
                 const rows = Array.isArray(params.rows) ? params.rows.length : 0;
-                const updates = query.includes('MERGE (n:')
+                const updates: Record<string, number> = query.includes('MERGE (n:')
                   ? { nodesCreated: rows, propertiesSet: rows * 2, labelsAdded: rows }
                   : query.includes('MERGE (a)-')
                     ? { relationshipsCreated: rows, propertiesSet: rows }

@@ -4,9 +4,10 @@
  * and parameter map it is sent.
  */
 
-/** What a finished query reports: the driver's update counters. */
+/** What a finished query reports: the driver's update counters, and the records (for read queries). */
 export interface ResultLike {
   summary: { counters: { updates(): Record<string, number> } };
+  records?: Array<{ toObject(): Record<string, unknown> }>;
 }
 
 /** A managed transaction: run a query with parameters. */
