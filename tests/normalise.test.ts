@@ -160,6 +160,12 @@ describe('site chrome', () => {
     expect(v.map((x) => x.rule)).toEqual(['article', 'chrome-cue', 'chrome-cue', 'chrome-date-line']);
   });
 
+  it('drops a menu of short lines above the headline, and footer lines', () => {
+    const n = norm(['首页', '新闻中心', '政务公开', '', '办事服务', '某县召开项目推进会', '5月5日，县委书记张三主持召开会议。', '主办：某县人民政府办公室 承办：某县融媒体中心'].join('\n'));
+    expect(n.text).toBe('某县召开项目推进会\n5月5日，县委书记张三主持召开会议。');
+    expect(n.lines.map((l) => l.rule)).toEqual(['chrome-cue', 'chrome-nav', 'chrome-nav', 'blank', 'chrome-nav', 'article', 'article', 'chrome-cue']);
+  });
+
   it('keeps a cue word that sits inside an article sentence', () => {
     const v = classifyLines(['3D打印产业园开工', '会议指出，当前位置决定发展方向，要把相关新闻宣传好。', '首页', '【打印】 【关闭】', '点赞 0']);
     expect(v.map((x) => x.rule)).toEqual(['article', 'article', 'chrome-cue', 'chrome-cue', 'chrome-cue']);

@@ -7,6 +7,7 @@
  * punctuation), never the exact strings of particular sites:
  * - `chrome-cue`: a short line holding a strong cue (`违法和不良信息举报`, `当前位置`, `字体:`);
  * - `chrome-breadcrumb`: `首页 > 头条 > 正文`; everything above a breadcrumb is navigation too;
+ * - `chrome-nav`: a menu, three or more short lines in a row above the first sentence;
  * - `chrome-image-file`, `chrome-url`, `chrome-markdown-link`, `chrome-separator`, `chrome-date-banner`;
  * - `chrome-end`: a short `相关新闻` / `版权与免责声明` / `评论一下` line ends the article: it and
  *   all that follows are dropped;
@@ -95,6 +96,25 @@ export function classifyLines(lines: string[]): LineVerdict[] {
   }
   for (let i = 0; i < lastNav; i++) {
     if (verdicts[i]!.kind === 'article' && lines[i]!.length <= 30 && !SENTENCE_END.test(lines[i]!)) verdicts[i] = { kind: 'chrome', rule: 'chrome-nav' };
+  }
+
+  // A menu at the top: three or more short unpunctuated lines in a row before the first
+  // sentence (新闻中心 / 政务公开 / 办事服务 …). A headline is longer, and comes alone.
+  const firstSentence = verdicts.findIndex((v, i) => v.kind === 'article' && SENTENCE_END.test(lines[i]!));
+  const menuItem = (i: number) => verdicts[i]!.kind !== 'blank' && lines[i]!.length <= 8 && !/[。！？，、：:]/.test(lines[i]!);
+  for (let i = 0; i < (firstSentence < 0 ? 0 : firstSentence); ) {
+    if (!menuItem(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    const run: number[] = [];
+    while (j < firstSentence && (menuItem(j) || verdicts[j]!.kind === 'blank')) {
+      if (verdicts[j]!.kind !== 'blank') run.push(j);
+      j++;
+    }
+    if (run.length >= 3) for (const k of run) if (verdicts[k]!.kind === 'article') verdicts[k] = { kind: 'chrome', rule: 'chrome-nav' };
+    i = j;
   }
 
   // The trailing chrome starts at the first end marker that follows some article text.
