@@ -138,6 +138,15 @@ describe('resolveCorpus', () => {
     expect(wang.map((n) => n.properties.disambiguator).sort()).toEqual(['待确认', '石首市', '襄阳市'].sort());
     expect(checkGraph(graph)).toEqual([]);
     const kinds = review.map((r) => r.kind).sort();
+    expect((await resolveCorpus([bare, xiangyang, shishou], { overrides: emptyOverrides() })).stats).toEqual({
+      articles: 3,
+      occurrences: 4,
+      entities: 4,
+      ambiguousNames: 1,
+      merges: {},
+      review: { 'ambiguous-mention': 1, split: 1 },
+      messages: 0,
+    });
     expect(kinds).toEqual(['ambiguous-mention', 'split']);
     const amb = review.find((r) => r.kind === 'ambiguous-mention')!;
     expect(amb.articles).toEqual(['b1.txt']);

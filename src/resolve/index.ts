@@ -67,6 +67,25 @@ export interface Resolution {
   merges: MergeRecord[];
   review: ReviewItem[];
   messages: string[];
+  /** Counts for report.json: how much was merged and how much waits for review. */
+  stats: ResolveStats;
+}
+
+/** What the resolver did, in numbers. */
+export interface ResolveStats {
+  articles: number;
+  /** Entities of all articles (one per entity per article) before merging. */
+  occurrences: number;
+  /** Entity nodes after merging (articles not counted). */
+  entities: number;
+  /** Person names that stand for more than one person. */
+  ambiguousNames: number;
+  /** Merge records per label. */
+  merges: Record<string, number>;
+  /** Review items per kind. */
+  review: Record<string, number>;
+  /** Messages (override problems, dropped relations). */
+  messages: number;
 }
 
 /** The default override file, used when present and no --resolve is given. */
@@ -379,7 +398,23 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
   graphRels.sort((a, b) => compareIds(a.id, b.id));
   merges.sort((a, b) => compareIds(a.label, b.label) || compareIds(a.id, b.id));
   review.sort((a, b) => compareIds(a.kind, b.kind) || compareIds(a.name, b.name) || compareIds(a.candidates.join(), b.candidates.join()));
-  return { graph: { nodes: graphNodes, relationships: graphRels }, merges, review, messages };
+  const countBy = <T>(xs: T[], key: (x: T) => string) => {
+    const out: Record<string, number> = {};
+    for (const x of xs) out[key(x)] = (out[key(x)] ?? 0) + 1;
+    return out;
+  };
+  const personIds = new Map<string, number>();
+  for (const n of nodes.values()) if (n.label === 'Person') personIds.set(n.key, (personIds.get(n.key) ?? 0) + 1);
+  const stats: ResolveStats = {
+    articles: articles.length,
+    occurrences: occs.length,
+    entities: nodes.size,
+    ambiguousNames: [...personIds.values()].filter((c) => c > 1).length,
+    merges: countBy(merges, (m) => m.label),
+    review: countBy(review, (r) => r.kind),
+    messages: messages.length,
+  };
+  return { graph: { nodes: graphNodes, relationships: graphRels }, merges, review, messages, stats };
 }
 
 function nodeIdOfCluster(key: string, disambiguator: string): string {
