@@ -3,7 +3,7 @@
  * generated from schema/graph.yaml, rows and batches from a Graph, literals for the script.
  * Nothing here talks to a database (only src/load/ imports neo4j-driver).
  */
-export { readGraphSchema, parseGraphSchema, type CypherSchema } from './schema.js';
+export { readGraphSchema, type CypherSchema } from './schema.js';
 export { quoteIdentifier, cypherString, cypherLiteral, parseCypherString, CypherIdentifierError } from './literal.js';
 export {
   nodeStatement,
