@@ -230,3 +230,14 @@ describe('A bare title after another person', () => {
     ]);
   });
 });
+
+describe('Honorifics after a name', () => {
+  it('reads X委员长 and X总理, not 各位副委员长 or 国务院总理', () => {
+    const r = run('赵乐际委员长讲话。李强总理指出，根据国务院总理的提名。委员长、各位副委员长：');
+    expect(r.persons).toEqual([
+      ['赵乐际', 0, 3, 'person.honorific'],
+      ['李强', 9, 11, 'person.honorific'],
+    ]);
+    expect(r.holds).toEqual([['李强', '国务院总理']]);
+  });
+});

@@ -276,7 +276,7 @@ function nameEndingAt(text: string, end: number, lex: PeopleLexicon, known: Map<
   return candidates.length === 1 ? candidates[0]! : null;
 }
 
-/** `X同志`, `X总书记`, and appointments `任命X同志<titles>`. */
+/** `X同志`, `X总书记` (also 委员长, 总理), and appointments `任命X同志<titles>`. */
 function findHonorifics(
   text: string,
   lex: PeopleLexicon,
@@ -286,15 +286,15 @@ function findHonorifics(
   roleByEnd: Map<number, AutomatonMatch<TitleInfo>>,
   ctxFor: (index: number) => PhraseContext,
 ): void {
-  for (const honorific of ['同志', '总书记']) {
+  for (const honorific of ['同志', '总书记', '委员长', '总理']) {
     for (let i = text.indexOf(honorific); i >= 0; i = text.indexOf(honorific, i + 1)) {
       if (honorific === '同志' && text[i + 2] === '们') continue;
       const name = nameEndingAt(text, i, lex, found.persons);
       if (!name) continue;
       addPerson(name, honorific === '同志' ? 'person.comrade' : 'person.honorific');
       const ctx = ctxFor(i);
-      if (honorific === '总书记') {
-        const phrase = parsePhrase(text, i, i, i + 3, { kind: 'role' }, ctx, null);
+      if (honorific !== '同志') {
+        const phrase = parsePhrase(text, i, i, i + honorific.length, { kind: 'role' }, ctx, null);
         if (phrase.name) hold(name, [phrase], 'office.honorific');
         continue;
       }
