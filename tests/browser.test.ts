@@ -10,6 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { htmlExporter } from '../src/export/html.js';
+import type { Graph } from '../src/graph/model.js';
 import { buildCommand } from '../src/commands/build.js';
 import { fixtureGraph, S1, S2, S3 } from './timeline.fixture.js';
 
@@ -88,6 +89,33 @@ describe.skipIf(!haveChromium)('graph page in Chromium', () => {
 
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
+  }, 60_000);
+
+  it('keeps a large graph readable: the most connected nodes first, a neighbourhood on demand', async () => {
+    // 300 offices, each with one holder; office i also has i % 3 more holders, so degrees differ.
+    const nodes: Graph['nodes'] = [];
+    const relationships: Graph['relationships'] = [];
+    let people = 0;
+    for (let i = 0; i < 300; i++) {
+      nodes.push({ id: `office:${i}`, label: 'Office', properties: { name: `第${i}办公室主任` } });
+      for (let k = 0; k <= i % 3; k++) {
+        const p = `person:${people++}`;
+        nodes.push({ id: p, label: 'Person', properties: { name: `测试${people}号` } });
+        relationships.push({ id: `h${people}`, type: 'HOLDS', start: p, end: `office:${i}`, properties: { firstSeen: '2020-01-01', lastSeen: '2020-01-01' } });
+      }
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'guanxi-page-large-'));
+    const [html] = await htmlExporter.write({ nodes, relationships }, dir);
+    const page = await open(html!);
+    expect(await page.locator('#stats').innerText()).toMatch(/^the 200 most connected of 900 nodes/);
+    // Office 1 has two holders: degree 2, but the overview's 200 are all degree-3 offices.
+    await page.fill('#search', '第1办公室主任');
+    await page.locator('#results li').first().click();
+    await expect.poll(() => page.locator('#stats').innerText()).toBe('Neighbourhood of 第1办公室主任: 3 nodes · back to the overview');
+    expect(await page.locator('#details .rel[data-type="HOLDS"] a.node').allInnerTexts()).toEqual(['测试2号', '测试3号']);
+    await page.click('#overview');
+    await expect.poll(() => page.locator('#stats').innerText()).toMatch(/^the 200 most connected of 900 nodes/);
+    expect(errors).toEqual([]);
   }, 60_000);
 
   it('builds the five samples and shows 吴锦 with his office, dates and the sentence that says so', async () => {

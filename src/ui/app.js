@@ -116,23 +116,88 @@
   }
 
   /* ---------------- graph ---------------- */
+  // Cytoscape holds only what is on screen: the whole graph when it is small, else the
+  // OVERVIEW_MAX most connected nodes, and on a search or click outside them the chosen
+  // node's neighbourhood (focus mode). Thousands of nodes in one force layout would take
+  // the page minutes to open and show nothing readable.
+  var OVERVIEW_MAX = 200;
   var cy = null;
+  var mode = 'overview';
+  var focusId = null;
+  var maxDeg = 1;
+  DATA.nodes.forEach(function (n) { maxDeg = Math.max(maxDeg, n.deg); });
+  function nodeElement(n) {
+    return { group: 'nodes', data: { id: n.id, label: n.label, name: n.short || nameOf(n), size: 16 + 34 * Math.sqrt(n.deg / maxDeg), color: colour(n.label) } };
+  }
+  function edgesAmong(set) {
+    return DATA.edges.filter(function (e) { return set.has(e.s) && set.has(e.t); }).map(function (e) {
+      return { group: 'edges', data: { id: e.id, source: e.s, target: e.t, type: e.type } };
+    });
+  }
+  function enabledCount() { return DATA.nodes.filter(function (n) { return enabled[n.label]; }).length; }
+  /** The most connected nodes, each with its neighbours, so the overview shows hubs with their links. */
+  function overviewSet() {
+    var pool = DATA.nodes.filter(function (n) { return enabled[n.label]; });
+    if (pool.length <= OVERVIEW_MAX) return new Set(pool.map(function (n) { return n.id; }));
+    pool.sort(function (a, b) { return b.deg - a.deg || (a.id < b.id ? -1 : 1); });
+    var set = new Set();
+    for (var i = 0; i < pool.length && set.size < OVERVIEW_MAX; i++) {
+      var hub = pool[i].id;
+      set.add(hub);
+      (out.get(hub) || []).concat(inc.get(hub) || []).forEach(function (e) {
+        var other = e.s === hub ? e.t : e.s;
+        var n = byId.get(other);
+        if (n && enabled[n.label] && set.size < OVERVIEW_MAX) set.add(other);
+      });
+    }
+    return set;
+  }
+  /** The node, its neighbours, and their neighbours while the picture stays small. */
+  function neighbourhoodSet(id) {
+    var set = new Set([id]);
+    var ring = [id];
+    for (var depth = 0; depth < 2 && ring.length; depth++) {
+      var next = [];
+      var cap = depth === 0 ? 150 : 80;
+      ring.forEach(function (x) {
+        (out.get(x) || []).concat(inc.get(x) || []).forEach(function (e) {
+          var other = e.s === x ? e.t : e.s;
+          var n = byId.get(other);
+          if (n && enabled[n.label] && !set.has(other) && set.size < cap) { set.add(other); next.push(other); }
+        });
+      });
+      ring = next;
+    }
+    return set;
+  }
+  function render(set) {
+    cy.batch(function () {
+      cy.elements().remove();
+      cy.add(Array.from(set).map(function (id) { return nodeElement(byId.get(id)); }).concat(edgesAmong(set)));
+    });
+    var n = set.size;
+    cy.layout(n > 1500 ? { name: 'grid', animate: false } : { name: 'cose', animate: false, randomize: true, nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 70; }, numIter: n > 120 ? 500 : 1000, padding: 30 }).run();
+    var total = enabledCount();
+    $('#empty').textContent = DATA.nodes.length ? (total ? '' : 'All labels are hidden.') : 'The graph is empty: no entities were extracted.';
+    var stats = $('#stats');
+    stats.replaceChildren();
+    if (mode === 'focus') {
+      stats.append('Neighbourhood of ' + nameOf(byId.get(focusId)) + ': ' + n + (n === 1 ? ' node · ' : ' nodes · '));
+      stats.append(el('button', { 'class': 'link', id: 'overview', text: 'back to the overview', on: { click: function () { mode = 'overview'; focusId = null; render(overviewSet()); if (current && cy.getElementById(current).length) highlight(current); } } }));
+    } else {
+      stats.append((n < total ? 'the ' + n + ' most connected of ' + total + ' nodes (search or click to see the rest)' : n + ' nodes') + ' · ' + cy.edges().length + ' relationships · ' + DATA.span);
+    }
+  }
   function makeGraph() {
     if (typeof cytoscape !== 'function') { $('#empty').textContent = 'The graph library did not load.'; return; }
-    var maxDeg = 1;
-    DATA.nodes.forEach(function (n) { maxDeg = Math.max(maxDeg, n.deg); });
     cy = cytoscape({
       container: $('#cy'),
-      elements: DATA.nodes.map(function (n) {
-        return { group: 'nodes', data: { id: n.id, label: n.label, name: n.short || nameOf(n), size: 16 + 34 * Math.sqrt(n.deg / maxDeg), color: colour(n.label) } };
-      }).concat(DATA.edges.map(function (e) {
-        return { group: 'edges', data: { id: e.id, source: e.s, target: e.t, type: e.type } };
-      })),
       style: [
         { selector: 'node', style: {
           'background-color': 'data(color)', width: 'data(size)', height: 'data(size)', label: 'data(name)',
           'font-size': 11, color: '#1f2328', 'text-valign': 'bottom', 'text-margin-y': 3,
           'text-outline-color': '#f6f5f1', 'text-outline-width': 2, 'border-width': 1, 'border-color': '#ffffff',
+          'min-zoomed-font-size': 7,
         } },
         { selector: 'edge', style: {
           width: 1.2, 'line-color': '#c9c5bb', 'target-arrow-color': '#c9c5bb', 'target-arrow-shape': 'triangle',
@@ -150,21 +215,10 @@
     cy.on('tap', function (ev) { if (ev.target === cy) clearSelection(); });
     applyFilters();
   }
-  function layout() {
-    if (!cy) return;
-    var visible = cy.elements(':visible');
-    var n = visible.nodes().length;
-    visible.layout(n > 1500 ? { name: 'grid', animate: false } : { name: 'cose', animate: false, randomize: true, nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 70; }, numIter: n > 400 ? 600 : 1500, padding: 30 }).run();
-  }
   function applyFilters() {
     if (!cy) return;
-    cy.batch(function () {
-      cy.nodes().forEach(function (n) { n.style('display', enabled[n.data('label')] ? 'element' : 'none'); });
-    });
-    var shown = cy.nodes(':visible').length;
-    $('#empty').textContent = DATA.nodes.length ? (shown ? '' : 'All labels are hidden.') : 'The graph is empty: no entities were extracted.';
-    $('#stats').textContent = shown + ' of ' + DATA.nodes.length + ' nodes · ' + cy.edges(':visible').length + ' relationships · ' + DATA.span;
-    layout();
+    if (mode === 'focus' && focusId && enabled[byId.get(focusId).label]) render(neighbourhoodSet(focusId));
+    else { mode = 'overview'; focusId = null; render(overviewSet()); }
     if (current) highlight(current);
   }
   var current = null;
@@ -173,7 +227,7 @@
     var node = cy.getElementById(id);
     cy.elements().removeClass('faded hl');
     cy.$(':selected').unselect();
-    if (!node.length || !node.visible()) return;
+    if (!node.length) return;
     var hood = node.closedNeighborhood();
     cy.elements().not(hood).addClass('faded');
     // Type labels help on a few edges and turn into a smear on many.
@@ -189,6 +243,13 @@
   }
   function select(id, focus) {
     current = id;
+    var n = byId.get(id);
+    // Outside the picture (a large graph's overview, or another neighbourhood): show its own.
+    if (cy && n && enabled[n.label] && !cy.getElementById(id).length) {
+      mode = 'focus';
+      focusId = id;
+      render(neighbourhoodSet(id));
+    }
     var hood = highlight(id);
     if (focus && hood && cy) {
       // Fit the neighbourhood, but a lone node or a pair should not fill the screen.
