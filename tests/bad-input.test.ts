@@ -77,6 +77,13 @@ describe('bad input gets a clear message naming the reason', () => {
     expect(d.messages.some((m) => m.level === 'warning' && m.rule === 'ingest-front-matter' && m.message.startsWith('broken YAML front matter'))).toBe(true);
   });
 
+  it('Windows line endings in a GB18030 Jekyll post', async () => {
+    const post = '---\r\ntitle: "市委召开会议"\r\ndate: 2021-12-31 23:30:00 +0800\r\ntags: 荆州日报新闻\r\n---\r\n<p>市委书记吴锦出席会议。</p>\r\n<p>会议强调要抓项目。</p>\r\n';
+    const d = ok(await ingestFile(file('crlf.txt', iconv.encode(post, 'gb18030'))));
+    expect(d.text).toBe('市委召开会议\n市委书记吴锦出席会议。\n会议强调要抓项目。');
+    expect(d.meta).toMatchObject({ title: '市委召开会议', date: '2021-12-31', source: '荆州日报', home: '荆州市', encoding: 'gb18030' });
+  });
+
   it('unclosed HTML: text kept, markup dropped', async () => {
     const d = ok(await ingestFile(file('unclosed.html', '<html><body><div><p>市委书记吴锦出席会议。<p>会议强调要抓项目。<span class="x')));
     expect(d.text).toBe('市委书记吴锦出席会议。\n会议强调要抓项目。');
