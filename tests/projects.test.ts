@@ -74,6 +74,15 @@ describe('Project names', () => {
     expect(run('市民在中山公园晨练，从长江大桥经过。').names).toEqual([]);
   });
 
+  it('keeps 及 inside a long name but splits 和 before a bare 项目 or after a finished name', () => {
+    expect(run('荆州在荆州经开区湖北菲利华石英玻璃股份有限公司合成石英材料及光电用陶瓷项目现场举行开工活动。').names).toEqual([
+      '湖北菲利华石英玻璃股份有限公司合成石英材料及光电用陶瓷项目',
+    ]);
+    expect(run('全市招商引资和项目建设迎来开门红，松滋市项目投资总额超过百亿元。').names).toEqual([]);
+    expect(run('推进五方光电总部基地项目和万华生态板项目建设').names).toEqual(['五方光电总部基地项目', '万华生态板项目']);
+    expect(run('先进制造业项目中，法雷奥项目去年1月签约').names).toEqual(['法雷奥项目']);
+  });
+
   it('places a project by the township in its name before one earlier in the sentence', () => {
     const r = run('县长在夹竹园镇督办项目建设，要求加快推进孟家溪镇污水处理厂建设。', '公安县');
     expect(r.located).toEqual([['孟家溪镇污水处理厂', '孟家溪镇', 'project.located-in']]);

@@ -30,6 +30,8 @@ const SPECIFIC: Record<string, number> = { township: 5, zone: 5, county: 4, pref
 
 /** A sentence that goes on about the last project (`项目位于…`, `该项目…`, `该泵站投入…`). */
 const ANAPHOR = /^(?:[^，,。]{0,6}?该|)(?:项目|[\u4e00-\u9fff]{0,2}(?:泵站|电厂|园区|基地|大桥|工程))/;
+/** How many characters before a project a division may stand and still place it. */
+const NEAR = 16;
 const LOCATES = /(?:位于|落户|坐落于|选址|在)$/;
 
 function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
@@ -123,7 +125,10 @@ function placeOf(doc: Doc, c: ProjectCandidate, s: Span, previous: Span[], divis
   const afterVerb = placeAfterVerb(doc.text, s, divisions);
   if (afterVerb) return { name: afterVerb.name };
   // A province before it (or one inside a document title) says less than a place in its name.
-  const before = divisions.filter((d) => d.start >= s.start && d.end <= c.start && specific(d) >= 3 && !insideTitle(doc.text, s.start, d.start));
+  // Only a division close before it (within its clause or a few characters) places it.
+  const before = divisions.filter(
+    (d) => d.start >= s.start && d.end <= c.start && c.start - d.end <= NEAR && specific(d) >= 3 && !insideTitle(doc.text, s.start, d.start),
+  );
   if (before.length) return { name: before[before.length - 1]!.name };
   if (bestInside) return { name: bestInside.name };
   // The sentences just before (a list of tasks split by ；) may name the county.

@@ -26,7 +26,10 @@ export interface ProjectCandidate {
 
 /** Characters that end a name on its left: punctuation, quotes, brackets of titles, spaces. */
 const HARD = /[，,。；;、：:！？!?“”"‘’《》〈〉【】\s…—·\/|]/;
-const MAX_NAME = 24;
+const MAX_NAME = 36;
+const CONJUNCTIONS = new Set(['和', '与', '及']);
+/** Suffixes that say nothing by themselves: a division before them is no name (松滋市项目). */
+const GENERIC_SUFFIXES = new Set(['项目', '园区', '基地', '产业园', '工业园']);
 /** Zone-like place words not in the gazetteer that head a location before a name (城陵矶新港区). */
 const LEADING_PLACE = /^[\u4e00-\u9fff]{2,6}?(?:新港区|开发区|经开区|高新区)(?=[\u4e00-\u9fff]{4})/;
 /** Counts, ordinals, years and amounts inside a name make it a category (52个重大项目, 第四期项目, 2021年民生实事项目, 10-20亿元项目). */
@@ -55,6 +58,10 @@ export function nameStart(text: string, suffixStart: number, floor: number, lexi
     if (lexicon.boundaryExceptions.get(w.key)?.has(text[p] ?? '')) continue;
     if (w.end - w.start === 1) {
       if (w.start - cs <= 1) continue;
+      // 和/与/及 join two names when a name ends before them (A项目及B项目) or little is left
+      // after them (招商引资和项目); otherwise they are inside one (合成石英材料及光电用陶瓷项目).
+      // The right part must be a name of its own length for that (招商引资和项目 splits).
+      if (CONJUNCTIONS.has(w.key) && suffixStart - p >= 3 && !lexicon.suffixes.longestEndingAt(text, w.start, 6)) continue;
       if (lexicon.boundaryPrecededExceptions.get(w.key)?.has(text[w.start - 1] ?? '')) continue;
     }
     return p;
@@ -129,6 +136,9 @@ export function findProjectsInSentence(
     }
     const name = text.slice(start, sfx.end);
     const core = text.slice(start, sfx.start);
+    // A division and category words only (松滋市项目, 荆州市重点项目) is no name.
+    const placeHead = divisions.find((d) => d.start === start && d.end <= sfx.start);
+    if (placeHead && GENERIC_SUFFIXES.has(text.slice(sfx.start, sfx.end)) && isGenericCore(text.slice(placeHead.end, sfx.start) || '项', lexicon)) continue;
     if (COUNT.test(name) || isGenericCore(core, lexicon) || isGenericCore(bareCore(core, lexicon), lexicon)) continue;
     // 项目 after a two-character core is nearly always a verb and its object (抓牢项目, 健全项目).
     if (text.slice(sfx.start, sfx.end) === '项目' && core.length < 3) continue;
