@@ -80,7 +80,7 @@ describe('guanxi build with a config file', () => {
     const { buildCommand } = await import('../src/commands/build.js');
     const path = await yamlFile('inputs: [data/articles]\njob: 2\n');
     await expect(buildCommand(['--config', path, '--quiet'])).rejects.toThrow(`${path}: unknown key 'job' (did you mean 'jobs'?)`);
-  });
+  }, 60_000);
   it('takes inputs and out from the file, and --out over it', async () => {
     const { buildCommand } = await import('../src/commands/build.js');
     const { existsSync } = await import('node:fs');
