@@ -19,6 +19,7 @@ import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { UsageError } from './cli-util.js';
 
+/** The settings guanxi.yaml may hold; every key is optional (see {@link CONFIG_SCHEMA}). */
 export interface GuanxiConfig {
   inputs?: string[];
   home?: string;

@@ -22,6 +22,7 @@ import type { Graph, GraphNode, RelationshipType } from '../graph/model.js';
 import { pinyinKeys } from '../pinyin.js';
 import { articleIndex, clip, dateRange, evidenceOf, nearNames, pinyinOf, readGraphFile, str, strs, type Evidence } from './timeline.js';
 
+/** The text of `guanxi show --help`. */
 export const showHelp = `guanxi show PERSON [--out DIR] [--json]
 
 A person's offices with dates, the campaigns they promoted, the events they attended and

@@ -20,6 +20,7 @@ import type { Graph, GraphNode, GraphRelationship, PropertyValue } from '../grap
 import { readGraph, GraphReadError } from '../graph/read.js';
 import { personPinyin, pinyinKeys } from '../pinyin.js';
 
+/** The text of `guanxi timeline --help`. */
 export const timelineHelp = `guanxi timeline OFFICE [--out DIR] [--json]
 
 Who held OFFICE and when, from DIR/graph.json (default out/): holders sorted by the first
