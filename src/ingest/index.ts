@@ -18,7 +18,7 @@ import type { ArticleMeta, Doc, HomeSource, Message } from '../types.js';
 import { mappedSlice, normaliseBody } from '../normalise/index.js';
 import { decodeBytes } from './decode.js';
 import { frontMatterDate, readFrontMatter } from './frontmatter.js';
-import { bylineFrom, dateFromLines, dateFromUrl, languageOf, publisherFrom, titleFromText, urlFromLines } from './meta.js';
+import { bylineFrom, dateFromLines, dateFromUrl, dateIn, languageOf, publisherFrom, titleFromText, urlFromLines } from './meta.js';
 import { homeFromAuthorLine, homeFromPublisher, homeFromUrl, publisherNames } from './home.js';
 
 /** One line of a manifest (JSON Lines): overrides what the file itself says. */
@@ -226,7 +226,8 @@ export function ingestText(
     entry?.url ?? str(data?.url) ?? str(data?.link) ?? (/^https?:/.test(str(data?.permalink) ?? '') ? str(data?.permalink) : null) ?? page?.url ?? urlFromLines(norm.lines);
   const fromLines = dateFromLines(norm.lines);
   let date: string | null;
-  if (entry && entry.date !== undefined) date = entry.date;
+  // A manifest date wins, null included (the article states none); `2021/1/5` reads as 2021-01-05.
+  if (entry && entry.date !== undefined) date = entry.date === null ? null : (dateIn(entry.date) ?? entry.date);
   else date = frontMatterDate(data?.date) ?? page?.date ?? fromLines.date ?? dateFromUrl(url) ?? fromLines.banner;
   const source_ = publisherFrom(norm.lines, data, publisherNames());
   const title = entry?.title ?? str(data?.title) ?? page?.title ?? titleFromText(norm.text);
