@@ -71,6 +71,20 @@ function formEndingIn(d: DivisionLike, marker: string): string | null {
  * means in an article: the nearest of the home and its parents whose name ends in it.
  */
 export function markerPlace(marker: string, ctx: JurisdictionContext): Place | null {
+  // Every 市 of an article asks the same question: remember the answer per gazetteer and home.
+  let byGazetteer = markerCache.get(ctx.gazetteer ?? NO_GAZETTEER);
+  if (!byGazetteer) markerCache.set(ctx.gazetteer ?? NO_GAZETTEER, (byGazetteer = new Map()));
+  const key = `${ctx.home ?? ''}\u0000${marker}`;
+  if (byGazetteer.has(key)) return byGazetteer.get(key)!;
+  const place = findMarkerPlace(marker, ctx);
+  byGazetteer.set(key, place);
+  return place;
+}
+
+const NO_GAZETTEER = {};
+const markerCache = new WeakMap<object, Map<string, Place | null>>();
+
+function findMarkerPlace(marker: string, ctx: JurisdictionContext): Place | null {
   for (const d of homeChain(ctx)) {
     if (marker === '省' && d.level !== 'unknown' && d.level !== 'province') continue;
     if (marker === '市' && d.level === 'province') continue;
