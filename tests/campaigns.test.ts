@@ -90,6 +90,10 @@ describe('campaign rules', () => {
     expect(names('大力开展乡村建设行动，打好污染防治攻坚战。深入实施强省会战略。')).toEqual(['乡村建设行动', '污染防治攻坚战', '强省会战略']);
   });
 
+  it('splits two battles after one verb, and counts with 场', () => {
+    expect(names('全力打赢重大项目攻坚战和环境整治攻坚战，聚力打好“八场硬仗”。')).toEqual(['重大项目攻坚战', '环境整治攻坚战', '八场硬仗']);
+  });
+
   it('keeps a short battle name but not a two-character kind of work', () => {
     expect(names('全力打好蓝天保卫战，推进民生工程，开展专项整治行动。')).toEqual(['蓝天保卫战']);
   });

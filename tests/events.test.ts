@@ -68,6 +68,18 @@ describe('event names', () => {
     ]);
   });
 
+  it('joins two meetings written as one with 暨', () => {
+    expect(events('9月26日下午,全市县(区)委书记座谈会暨信访、安全稳定工作会议召开。', '宝鸡市', '2023-09-27').map((e) => [e[0], e[5]])).toEqual([
+      ['宝鸡市县(区)委书记座谈会暨信访、安全稳定工作会议', '2023-09-26'],
+    ]);
+  });
+
+  it('keeps listed quoted themes and drops the adverb from the subject', () => {
+    expect(events('2月16日上午,溧阳市委、市政府隆重召开“重大项目攻坚年”、“环境整治攻坚年”动员大会。', '溧阳市', '2016-02-17').map((e) => e[0])).toEqual([
+      '溧阳市委、市政府“重大项目攻坚年”、“环境整治攻坚年”动员大会',
+    ]);
+  });
+
   it('rejects generic meetings and organs', () => {
     expect(events('这次会议既是总结表彰会，又是动员推进会，更是一次收心鼓劲的誓师大会。市人大常委会主任主持会议。')).toEqual([]);
     expect(events('选举商丘市第五届人民代表大会常务委员会主任。', '商丘市', null)).toEqual([]);

@@ -188,6 +188,10 @@ function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): Campai
       if (lastTrigger(text, listStart, clauseStart) >= 0) bodyStart = clauseStart;
     }
     if (bodyStart < 0) continue;
+    // 打赢A攻坚战和B攻坚战: the verb's list holds an earlier campaign; this one starts after it.
+    for (const prev of lex.bareSuffixes.findAll(text, bodyStart, m.start)) {
+      if (/[和与及、]/.test(text[prev.end] ?? '')) bodyStart = Math.max(bodyStart, prev.end + 1);
+    }
     const bodyRaw = text.slice(bodyStart, m.start);
     if (!validBody(bodyRaw, bodyStart, quotes, accepted, m.key)) continue;
     const body = canonicalName(bodyRaw);

@@ -26,7 +26,7 @@ export interface EventSpan {
   date?: string;
 }
 
-const PUNCT = new Set([...'，。；：！？,;:!?\n—…《》「」']);
+const PUNCT = new Set([...'，。；：！？,;:!?\n—…「」']);
 const CJK = /[\u3400-\u9fff]/;
 const NUM = '[一二三四五六七八九十]+';
 
@@ -87,6 +87,7 @@ export function findEvents(doc: Doc): EventSpan[] {
     if (!name) continue;
     candidates.push({ name, start, end, rule, occurring: false });
   }
+  joinCombined(text, candidates);
   for (const c of candidates) {
     if (candidates.some((o) => o !== c && o.start <= c.start && o.end > c.end && o.start >= c.start - 2)) continue;
     if (out.some((o) => o.start <= c.start && c.end <= o.end)) continue;
@@ -152,6 +153,28 @@ function unifyVariants(events: EventSpan[], home: string | null): void {
   for (const e of events) e.name = chosen.get(e.name) ?? e.name;
 }
 
+/**
+ * `A座谈会暨信访、安全稳定工作会议`: a meeting joined by 暨 to another is one event under the
+ * joint name; the first part's candidate grows to the end of the second.
+ */
+function joinCombined(text: string, candidates: EventSpan[]): void {
+  const byStart = [...candidates].sort((a, b) => a.start - b.start);
+  for (const first of byStart) {
+    const gapStart = first.end;
+    if (text[gapStart] !== '暨') continue;
+    let k = gapStart + 1;
+    while (k < text.length && k - gapStart < 30 && !/[，。；：！？,;:!?\n]/.test(text[k]!)) {
+      const head = eventLexicon().heads.longestAt(text, k);
+      if (head && !eventLexicon().heads.longestAt(text, head.end)) {
+        first.name += text.slice(gapStart, head.end);
+        first.end = head.end;
+        break;
+      }
+      k++;
+    }
+  }
+}
+
 /** Start of the name that ends at `from`: leftwards over name characters to a stop word or punctuation. */
 function scanLeft(text: string, from: number): number {
   const lex = eventLexicon();
@@ -160,6 +183,11 @@ function scanLeft(text: string, from: number): number {
     const ch = text[i - 1]!;
     // 市委、市政府9月份工作例会: a list of bodies is part of the name.
     if (ch === '、' && text[i - 2] === '委' && /[省市县区]/.test(text[i] ?? '')) {
+      i--;
+      continue;
+    }
+    // “重大项目攻坚年”、“环境整治攻坚年”动员大会: quoted themes listed in the name.
+    if (ch === '、' && /[”’]/.test(text[i - 2] ?? '') && /[“‘]/.test(text[i] ?? '')) {
       i--;
       continue;
     }
@@ -182,6 +210,10 @@ function subjectBefore(text: string, at: number, doc: Doc): string | null {
   let i = at;
   while (i > 0 && !PUNCT.has(text[i - 1]!) && at - i < 20) i--;
   let subject = text.slice(i, at).replace(/^[\d]+月?[\d]*日?(上午|下午|晚上|晚)?/, '').replace(/主持$/, '');
+  for (const adverb of eventLexicon().subjectAdverbs) if (subject.endsWith(adverb)) subject = subject.slice(0, -adverb.length);
+  // A person (市长孙勇主持召开…) does not own the meeting's name: as a local paper writes
+  // it, the meeting is the home jurisdiction's.
+  if (doc.mentions.some((m) => m.type === 'Person' && m.start >= i && m.end <= at)) return doc.meta.home;
   const inAt = subject.indexOf('在');
   if (inAt > 0) subject = subject.slice(0, inAt);
   if (subject) return subject;

@@ -18,6 +18,7 @@ interface CuesFile {
   occurring: string[];
   not_occurring: string[];
   attend_verbs: string[];
+  subject_adverbs: string[];
 }
 
 /** The compiled event cues. */
@@ -30,6 +31,7 @@ export interface EventLexicon {
   occurring: Automaton<true>;
   notOccurring: string[];
   attendVerbs: Automaton<true>;
+  subjectAdverbs: string[];
 }
 
 let cached: EventLexicon | null = null;
@@ -51,6 +53,7 @@ export function eventLexicon(): EventLexicon {
     occurring: compile(cues.occurring),
     notOccurring: cues.not_occurring,
     attendVerbs: compile(cues.attend_verbs),
+    subjectAdverbs: cues.subject_adverbs,
   };
   return cached;
 }

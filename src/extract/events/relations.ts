@@ -14,7 +14,7 @@ import { speakers } from '../campaigns/speakers.js';
 import { eventLexicon } from './lexicon.js';
 import type { EventSpan } from './find.js';
 
-const ATTEND_OBJECT = /^(?:[^，。；、,;]{0,10}?(?:会|活动|仪式|开工|讲话|发言|报告|说明|部署|议案|感言|致辞|就座)|并|[，。；,;]|$)/;
+const ATTEND_OBJECT = /^(?:召开|举行|[^，。；、,;]{0,10}?(?:会|活动|仪式|开工|讲话|发言|报告|说明|部署|议案|感言|致辞|就座)|并|[，。；,;]|$)/;
 
 /** Verbs that place a person at the meeting whatever follows (陶然所作的关于…的说明, 在会上宣读). */
 const SELF_EVIDENT = new Set(['所作', '在会上', '宣读', '就座']);
