@@ -83,6 +83,11 @@ describe('Project names', () => {
     expect(run('先进制造业项目中，法雷奥项目去年1月签约').names).toEqual(['法雷奥项目']);
   });
 
+  it('rejects whole clauses that no boundary word cut', () => {
+    expect(run('县委书记梁建松主持召开重点项目建设推进会。积极为企业协调解决项目建设中存在的难题。').names).toEqual([]);
+    expect(run('要深化现代农业示范园区发展').names).toEqual([]);
+  });
+
   it('places a project by the township in its name before one earlier in the sentence', () => {
     const r = run('县长在夹竹园镇督办项目建设，要求加快推进孟家溪镇污水处理厂建设。', '公安县');
     expect(r.located).toEqual([['孟家溪镇污水处理厂', '孟家溪镇', 'project.located-in']]);

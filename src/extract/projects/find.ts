@@ -46,9 +46,8 @@ function clauseStart(text: string, index: number, floor: number): number {
 
 /**
  * The start of the name that ends with the word at `suffixStart`: after the last boundary
- * word of its clause. A one-character boundary (的, 为, 上) is weaker: it does not count at
- * the very start of the clause (上海…), right after one character (美的洗衣机…), or after a
- * character it forms a word with (华为, 作为).
+ * word of its clause. A one-character boundary (的, 为, 和) is weaker: it does not count right
+ * after one character (美的洗衣机…) or after a character it forms a word with (华为, 作为).
  */
 export function nameStart(text: string, suffixStart: number, floor: number, lexicon: ProjectLexicon): number {
   const cs = Math.max(clauseStart(text, suffixStart, floor), suffixStart - MAX_NAME);
@@ -57,7 +56,7 @@ export function nameStart(text: string, suffixStart: number, floor: number, lexi
     if (!w || w.start < cs) continue;
     if (lexicon.boundaryExceptions.get(w.key)?.has(text[p] ?? '')) continue;
     if (w.end - w.start === 1) {
-      if (w.start - cs <= 1) continue;
+      if (w.start - cs === 1) continue;
       // 和/与/及 join two names when a name ends before them (A项目及B项目) or little is left
       // after them (招商引资和项目); otherwise they are inside one (合成石英材料及光电用陶瓷项目).
       // The right part must be a name of its own length for that (招商引资和项目 splits).
@@ -140,6 +139,7 @@ export function findProjectsInSentence(
     const placeHead = divisions.find((d) => d.start === start && d.end <= sfx.start);
     if (placeHead && GENERIC_SUFFIXES.has(text.slice(sfx.start, sfx.end)) && isGenericCore(text.slice(placeHead.end, sfx.start) || '项', lexicon)) continue;
     if (COUNT.test(name) || isGenericCore(core, lexicon) || isGenericCore(bareCore(core, lexicon), lexicon)) continue;
+    if (lexicon.notInName.findAll(core).length) continue;
     // 项目 after a two-character core is nearly always a verb and its object (抓牢项目, 健全项目).
     if (text.slice(sfx.start, sfx.end) === '项目' && core.length < 3) continue;
     // A division the gazetteer already names (浦东新区) is not a project.

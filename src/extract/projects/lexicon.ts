@@ -16,6 +16,7 @@ interface CueFile {
   boundaryExceptions?: Record<string, string[]>;
   boundaryPrecededExceptions?: Record<string, string[]>;
   genericWords: string[];
+  notInName: string[];
   subjectIsProject: string[];
   listedAsProjects: string[];
   stages: Record<string, string[]>;
@@ -33,6 +34,8 @@ export interface ProjectLexicon {
   /** One-character boundary → characters before which make it part of a word (华为, 美的). */
   boundaryPrecededExceptions: Map<string, Set<string>>;
   generic: Automaton<true>;
+  /** Words that mark a span as a clause, not a name. */
+  notInName: Automaton<true>;
   /** Clause patterns after a subject that make it a project (`是…项目`). */
   subjectIsProject: RegExp[];
   /** Patterns after a list item that make it a project (`等重点项目`). */
@@ -56,6 +59,7 @@ export function projectLexicon(): ProjectLexicon {
     boundaryExceptions: new Map(Object.entries(f.boundaryExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))])),
     boundaryPrecededExceptions: new Map(Object.entries(f.boundaryPrecededExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))])),
     generic: set(f.genericWords),
+    notInName: set(f.notInName),
     subjectIsProject: f.subjectIsProject.map((p) => new RegExp(`^${p}`)),
     listedAsProjects: f.listedAsProjects.map((p) => new RegExp(`^${p}`)),
     stages: Object.entries(f.stages),
