@@ -120,7 +120,7 @@ describe('statements', () => {
         'UNWIND $rows AS row',
         'MATCH (n:`Person` {`id`: row.`id`})',
         'WITH n, COUNT { (:`Article`)-[:`MENTIONS`]->(n) } AS mentioned',
-        'SET n.`articleCount` = CASE WHEN mentioned > 0 THEN mentioned ELSE n.`articleCount` END',
+    'SET n.`articleCount` = CASE WHEN mentioned > coalesce(n.`articleCount`, 0) THEN mentioned ELSE n.`articleCount` END',
       ].join('\n'),
     );
   });
