@@ -224,6 +224,7 @@ describe('metadata helpers', () => {
     expect(namesInByline('记者李天然夏雨彬特约记者张星星')).toEqual(['李天然', '夏雨彬', '张星星']);
     expect(namesInByline('记者叶力铭 张梦瑶 孙杨 摄')).toEqual(['叶力铭', '张梦瑶', '孙杨']);
     expect(namesInByline('编辑: 刘荣')).toEqual(['刘荣']);
+    expect(namesInByline('文/图 记者张三 通讯员李四')).toEqual(['张三', '李四']);
   });
 
   it('reads dates from URLs, never from year-month alone', () => {
@@ -249,5 +250,14 @@ describe('metadata helpers', () => {
     expect(homeFromUrl('http://news.cnhubei.com/xw/1.shtml')).toBe('湖北省');
     expect(homeFromUrl('https://www.example.com/a.html')).toBeNull();
     expect(homeFromAuthorLine([{ text: '□ 中共荆州市委政策研究室', kind: 'article', rule: 'article' }])).toBe('荆州市');
+  });
+});
+
+describe('bylines in the body', () => {
+  it('reads 文/图 lines, photo credits and cut-off parentheses', async () => {
+    const { ingestText } = await import('../src/ingest/index.js');
+    const o = ingestText(['标题', '文/图 记者张三 通讯员李四', '会议召开。记者王五 赵六 摄', '正文。（记者孙七'].join('\n'), 'b.txt');
+    if (o.status !== 'ok') throw new Error(o.reason);
+    expect(o.doc.meta.byline).toEqual(['张三', '李四', '王五', '赵六', '孙七']);
   });
 });

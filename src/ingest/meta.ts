@@ -190,12 +190,12 @@ const ROLE_ALT = ROLES.join('|');
 /** (记者…) / （作者：…） / 讯(秦楚网讯 记者…, closed or cut off at the line end. */
 const BYLINE_PAREN = new RegExp(`[(（]\\s*([^()（）]{0,30}?(?:${ROLE_ALT})[^()（）]{0,80}?)\\s*(?:[)）]|$)`, 'g');
 /** A line that is a byline: 记者…, 编辑: …, 责任编辑 … */
-const BYLINE_LINE = new RegExp(`^(?:${ROLE_ALT})\\s*[:：]?\\s*[\\u4e00-\\u9fff]`);
+const BYLINE_LINE = new RegExp(`^(?:(?:文/图|图/文|文图|图文|文|图)\\s*[/:：|｜]?\\s*)?(?:${ROLE_ALT})\\s*[:：]?\\s*[\\u4e00-\\u9fff]`);
 
 /** Names in a byline fragment such as `记者叶力铭 张梦瑶 孙杨 摄` or `记者李天然夏雨彬特约记者张星星`. */
 export function namesInByline(fragment: string): string[] {
   const names: string[] = [];
-  const body = fragment.replace(/[:：]/g, ' ').replace(ROLE_RE, ' ').replace(/(?:^|\s)(?:摄|报道|文|图|供稿)(?=\s|$)/g, ' ').replace(/(?:摄|报道)$/, ' ');
+  const body = fragment.replace(/^(?:文\/图|图\/文|文图|图文|文|图)\s*[/:：|｜]?(?=\s*(?:记者|通讯员|摄影|特约|见习|实习))/, ' ').replace(/[:：]/g, ' ').replace(ROLE_RE, ' ').replace(/(?:^|\s)(?:摄|报道|文|图|供稿)(?=\s|$)/g, ' ').replace(/(?:摄|报道)$/, ' ');
   const tokens = body.split(/[\s、，,/|｜]+/).filter(Boolean);
   // Spaced single characters (`吴 锦`) belong together.
   const merged: string[] = [];
