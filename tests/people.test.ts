@@ -213,6 +213,10 @@ describe('More title forms', () => {
     const r = run('区委副书记、区长张华在讲话中指出。', '公安县');
     expect(r.persons).toEqual([['张华', 8, 10, 'person.title-name']]);
     expect(r.holds).toEqual([]);
+    expect(r.doc.messages).toEqual([
+      { level: 'info', message: 'Office: no jurisdiction for 区委副书记 of 张华 (home 公安县); no Office made', start: 0, end: 5, rule: 'office.no-jurisdiction' },
+      { level: 'info', message: 'Office: no jurisdiction for 区长 of 张华 (home 公安县); no Office made', start: 6, end: 8, rule: 'office.no-jurisdiction' },
+    ]);
   });
 });
 

@@ -72,6 +72,18 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
       return best;
     };
     const hold = (person: NameSpan, chain: OfficePhrase[], rule: string) => {
+      for (const p of chain) {
+        if (p.name || p.placeFrom !== 'marker' || p.place) continue;
+        // A level the home does not have (`区委书记` in a county paper): say so, with the place.
+        const title = text.slice(p.start, p.end);
+        doc.messages.push({
+          level: 'info',
+          message: `Office: no jurisdiction for ${title} of ${person.name} (home ${doc.meta.home ?? 'unknown'}); no Office made`,
+          start: p.start,
+          end: p.end,
+          rule: 'office.no-jurisdiction',
+        });
+      }
       const named = chain.filter((p) => p.name);
       // `委员、常委、书记`: membership is implied by the higher titles of the same chain.
       const kept = named.length > 1 ? named.filter((p) => p.role !== '委员') : named;
