@@ -68,6 +68,8 @@ describe('AdminDivision mentions', () => {
     expect(run('代县长和县委').names).toEqual([]);
     expect(run('祝全市人民幸福安康，长治久安。吴忠华同志出席。').names).toEqual([]);
     expect(run('建设相应城市配套，确保康复', '湖北省').names).toEqual([]);
+    expect(run('洞庭湖北面、黄河南岸、长江西岸、泰山东麓').names).toEqual([]);
+    expect(run('在湖北部分地区，与河南交界').names).toEqual(['湖北省', '河南省']);
   });
 
   it('reads 荆州区域性 as 荆州 + 区域 and a place name after a bare title as a person', () => {

@@ -26,6 +26,8 @@ interface CueFile {
   wordsBefore: string[];
   personAfter: string[];
   notGivenName: string[];
+  landformHeads: string[];
+  landformAfter: string[];
 }
 
 interface Cues {
@@ -40,6 +42,8 @@ interface Cues {
   personAfter: Automaton<true>;
   notGivenName: Set<string>;
   surnames: Set<string>;
+  landformHeads: Set<string>;
+  landformAfter: Set<string>;
 }
 
 let cues: Cues | null = null;
@@ -57,6 +61,8 @@ function loadCues(): Cues {
     personAfter: new Automaton(file.personAfter.map((s) => [String(s), true] as const)),
     notGivenName: new Set(file.notGivenName.map(String)),
     surnames: readSurnames(),
+    landformHeads: new Set(file.landformHeads.map(String)),
+    landformAfter: new Set(file.landformAfter.map(String)),
     titles: new Automaton(file.titlesBefore.map((s) => [String(s), true] as const)),
     // Up to 16 characters of the same clause (no punctuation or space) and then a company head.
     company: new RegExp(`^[^，,。；;、：:！？!?“”"\\s]{0,16}?(?:${file.companyHeads.map(String).join('|')})`),
@@ -106,6 +112,7 @@ export function rejectReason(m: MatchContext): string | null {
     if (stop.has(m.form)) return 'stop-short-form';
     if (!m.context && loadCues().titles.longestEndingAt(m.text, m.start, 4)) return 'name-after-title';
     if (looksLikePerson(m)) return 'person-name';
+    if (isLandformTail(m)) return 'landform-direction';
     if (after.longestAt(m.text, m.end)) return 'followed-by-non-place-word';
     // Only county short forms sit inside such words (市公安局); 自贸区荆州协同区 names 荆州.
     if (!m.context && m.division.level === 'county' && before.longestEndingAt(m.text, m.start, 4)) return 'preceded-by-word';
@@ -122,6 +129,15 @@ export function rejectReason(m: MatchContext): string | null {
 /** True when the match is a division (see rejectReason). */
 export function judgeMatch(m: MatchContext): boolean {
   return rejectReason(m) === null;
+}
+
+/** 洞庭湖北面, 黄河南岸: a province short form made of a landform's last character and a direction. */
+function isLandformTail(m: MatchContext): boolean {
+  const { landformHeads, landformAfter } = loadCues();
+  if (m.context || m.division.level !== 'province' || !landformHeads.has(m.form[0]!)) return false;
+  const before = m.text[m.start - 1];
+  const after = m.text[m.end];
+  return !!before && /\p{Script=Han}/u.test(before) && !!after && landformAfter.has(after);
 }
 
 /** 黄石林主持会议: a surname-initial short form, one given-name character, then a person's context. */
