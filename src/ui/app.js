@@ -126,8 +126,14 @@
   var focusId = null;
   var maxDeg = 1;
   DATA.nodes.forEach(function (n) { maxDeg = Math.max(maxDeg, n.deg); });
+  /** A start position from the node's id: the same graph lays out the same way on every open. */
+  function seedPosition(id) {
+    var h = 2166136261;
+    for (var i = 0; i < id.length; i++) { h ^= id.charCodeAt(i); h = Math.imul(h, 16777619); }
+    return { x: (h & 0xffff) / 65.536, y: ((h >>> 16) & 0xffff) / 65.536 };
+  }
   function nodeElement(n) {
-    return { group: 'nodes', data: { id: n.id, label: n.label, name: n.short || nameOf(n), size: 16 + 34 * Math.sqrt(n.deg / maxDeg), color: colour(n.label) } };
+    return { group: 'nodes', position: seedPosition(n.id), data: { id: n.id, label: n.label, name: n.short || nameOf(n), size: 16 + 34 * Math.sqrt(n.deg / maxDeg), color: colour(n.label) } };
   }
   function edgesAmong(set) {
     return DATA.edges.filter(function (e) { return set.has(e.s) && set.has(e.t); }).map(function (e) {
@@ -176,7 +182,7 @@
       cy.add(Array.from(set).map(function (id) { return nodeElement(byId.get(id)); }).concat(edgesAmong(set)));
     });
     var n = set.size;
-    cy.layout(n > 1500 ? { name: 'grid', animate: false } : { name: 'cose', animate: false, randomize: true, nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 70; }, numIter: n > 120 ? 500 : 1000, padding: 30 }).run();
+    cy.layout(n > 1500 ? { name: 'grid', animate: false } : { name: 'cose', animate: false, randomize: false, nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 70; }, numIter: n > 120 ? 500 : 1000, padding: 30 }).run();
     var total = enabledCount();
     $('#empty').textContent = DATA.nodes.length ? (total ? '' : 'All labels are hidden.') : 'The graph is empty: no entities were extracted.';
     var stats = $('#stats');
