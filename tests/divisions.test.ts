@@ -101,6 +101,19 @@ describe('AdminDivision mentions', () => {
     expect(run('宿松县委宣传部。推动宿松经济社会稳步发展', null).names).toEqual(['宿松县', '宿松县']);
   });
 
+  it('warns about a home the gazetteer does not know and falls back to the text', () => {
+    const r = run('宿松县委宣传部。推动宿松经济社会稳步发展', '宿松');
+    expect(r.names).toEqual(['宿松县', '宿松县']);
+    const r2 = run('宿松县委宣传部', '不存在县');
+    expect(r2.doc.messages).toEqual([
+      {
+        level: 'warning',
+        message: 'divisions: home jurisdiction "不存在县" is not in the gazetteer; short forms are read against the division the text names most',
+        rule: 'division.home-unknown',
+      },
+    ]);
+  });
+
   it('keeps offsets right after a character outside the BMP', () => {
     const r = run('𠀀荆州市');
     expect(r.mentions).toEqual([['荆州市', 2, 5, 'division.gazetteer']]);

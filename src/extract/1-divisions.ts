@@ -37,6 +37,15 @@ const BARE_ZONE_GENERIC_BEFORE = new Set(['各', '等', '省', '国', '级', '�
 export default function divisionsStage(): Stage {
   const gazetteer = getGazetteer();
   return (doc: Doc) => {
+    if (doc.meta.home && !gazetteer.byName(doc.meta.home)) {
+      // A home the gazetteer does not know cannot anchor short forms: say so, and fall back
+      // to the division the text names most.
+      doc.messages.push({
+        level: 'warning',
+        message: `divisions: home jurisdiction "${doc.meta.home}" is not in the gazetteer; short forms are read against the division the text names most`,
+        rule: 'division.home-unknown',
+      });
+    }
     const found = findDivisions(doc.text, doc.meta.home, gazetteer);
     for (const f of found) doc.mentions.push(f.mention);
     doc.relations.push(...chainRelations(found.map((f) => f.division), gazetteer));
@@ -51,13 +60,15 @@ export interface FoundDivision {
 
 /**
  * Every division named in `text`, resolved relative to `home` and to the division written
- * just before it (`石首市东升镇`: the 东升镇 under 石首市).
+ * just before it (`石首市东升镇`: the 东升镇 under 石首市). Without a home the gazetteer
+ * knows, the division the text names most by full name stands in for it.
  */
 export function findDivisions(text: string, home: string | null, gazetteer: Gazetteer = getGazetteer()): FoundDivision[] {
   const out: FoundDivision[] = [];
   let matches = gazetteer.find(text, 0, text.length, home);
-  const homeDiv = home ? gazetteer.byName(home) : inferHome(matches, gazetteer);
-  if (!home && homeDiv) matches = gazetteer.find(text, 0, text.length, homeDiv.name);
+  const known = home ? gazetteer.byName(home) : undefined;
+  const homeDiv = known ?? inferHome(matches, gazetteer);
+  if (!known && homeDiv) matches = gazetteer.find(text, 0, text.length, homeDiv.name);
   // Full names, and short forms of prefectures and provinces (湘西州), anchor the short
   // forms and townships under them (湘西州 … 吉首、凤凰).
   const anchors = matches
