@@ -57,3 +57,14 @@ describe('Organization', () => {
     expect(r.orgs.map((o) => o[0])).toEqual(['中共洪湖市委', '江陵县人民政府', '国家能源局']);
   });
 });
+
+describe('Organization before a title', () => {
+  it('names a body by its formal full name before a title, not by its short one', () => {
+    const r = run('张建慧当选为商丘市人民政府市长。市政府秘书长蔡绪安出席。', '商丘市');
+    expect(r.orgs.map((o) => o[0])).toEqual(['商丘市人民政府']);
+  });
+
+  it('reads no 人民法院 of a prefecture', () => {
+    expect(run('市人民法院、市中级人民法院负责同志参加。').orgs.map((o) => o[0])).toEqual(['荆州市中级人民法院']);
+  });
+});

@@ -141,7 +141,11 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
         }
       }
       const courtLike = /法院|检察院|监察委员会/.test(canonical);
-      if (courtLike || !roleAt(body.end)) {
+      // A prefecture's court is its 中级人民法院; `市人民法院` in its paper is a county-level city's.
+      if (canonical === '人民法院' && ctx.gazetteer?.byName(placeName)?.level === 'prefecture') continue;
+      // The formal full name (`商丘市人民政府市长`, `第五届人大常委会主任`) names the body even before a title.
+      const formal = body.key === '人民政府' || body.key === '人民代表大会常务委员会' || session !== null;
+      if (courtLike || formal || !roleAt(body.end)) {
         const rule = courtLike ? 'org.court' : canonical === '人民政府' ? 'org.government' : canonical === '政协' ? 'org.cppcc' : 'org.congress';
         out.push({ start, end: body.end, name: placeName + canonical, rule, jurisdiction: placeName });
       }
