@@ -19,6 +19,7 @@ import {
   recountStatement,
   schemaStatements,
   planLoad,
+  cutBatches,
   renderScript,
   readGraphSchema,
 } from '../src/cypher/index.js';
@@ -191,6 +192,11 @@ describe('planLoad', () => {
     // each row is {"id":"campaign:N","name":"长…"}: 29 bytes + 100 × 3 bytes = 329 bytes of UTF-8 JSON
     const plan = planLoad({ nodes, relationships: [] }, { schema, batchSize: 100, maxBatchBytes: 1000 });
     expect(plan.groups[0].batches.map((b) => b.length)).toEqual([3, 3, 3, 1]);
+  });
+
+  test('cutBatches: a row larger than the byte cap gets a batch of its own, order kept', () => {
+    const rows = [{ id: 'a' }, { id: 'b', text: 'x'.repeat(100) }, { id: 'c' }, { id: 'd' }];
+    expect(cutBatches(rows, 10, 40).map((b) => b.map((r) => r.id))).toEqual([['a'], ['b'], ['c', 'd']]);
   });
 
   test('values that do not fit the schema are dropped with a message naming the node', () => {
