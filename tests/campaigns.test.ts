@@ -37,6 +37,7 @@ describe('campaign names', () => {
     expect(canonicalName('冲刺 3000 亿元')).toBe('冲刺3000亿');
     expect(canonicalName('‘双优化’攻坚战')).toBe('双优化攻坚战');
     expect(canonicalName('千名干部进千企')).toBe('千名干部进千企');
+    expect(canonicalName('三新百千万')).toBe('三新百千万');
   });
 
   it('tells counted forms from idioms with numerals', () => {
@@ -92,6 +93,10 @@ describe('campaign rules', () => {
 
   it('splits two battles after one verb, and counts with 场', () => {
     expect(names('全力打赢重大项目攻坚战和环境整治攻坚战，聚力打好“八场硬仗”。')).toEqual(['重大项目攻坚战', '环境整治攻坚战', '八场硬仗']);
+  });
+
+  it('does not repeat a quoted battle with the generic word after it', () => {
+    expect(names('要深入开展“百日攻坚大会战”行动。')).toEqual(['百日攻坚大会战']);
   });
 
   it('keeps a short battle name but not a two-character kind of work', () => {
@@ -226,6 +231,12 @@ describe('campaign relations', () => {
     const m = d.mentions.find((x) => x.type === 'Campaign')!;
     expect([m.start, m.end, d.text.slice(m.start, m.end)]).toEqual([11, 16, '工业突围战']);
     expect(d.relations.map((r) => `${r.from.name}→${r.to.name}`)).toEqual(['吴锦→工业突围战']);
+  });
+
+  it('never takes a reporter of the byline as the speaker a pronoun points to', () => {
+    const d = makeDoc('记者汪伟 毛雪报道:县委书记查宏到上津镇调研。他强调，要抓实“三个经济”。', ['汪伟', '毛雪', '查宏']);
+    campaignsStage()(d);
+    expect(d.relations.map((r) => `${r.from.name}→${r.to.name}`)).toEqual(['查宏→三个经济']);
   });
 
   it('makes a byline author the speaker of the whole article', () => {

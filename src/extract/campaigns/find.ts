@@ -100,7 +100,7 @@ function fromQuote(text: string, q: Quote): CampaignSpan | null {
     return span('campaign.target');
   }
   if (text[q.close + 1] === '暨') return span('campaign.event-theme');
-  if (len <= 8 && lex.workAfter.longestAt(text, q.close + 1) && text[q.close + 3] !== '者') return span('campaign.work');
+  if (len >= 3 && len <= 8 && lex.workAfter.longestAt(text, q.close + 1) && text[q.close + 3] !== '者') return span('campaign.work');
   if (hasCount(content) && lex.triggers.longestEndingAt(text, q.open, 4) && closesClause(text, q.close + 1)) {
     return span('campaign.verb-object');
   }
@@ -196,6 +196,8 @@ function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): Campai
     if (!validBody(bodyRaw, bodyStart, quotes, accepted, m.key)) continue;
     const body = canonicalName(bodyRaw);
     if (m.key === '工程' && lex.projectWords.some((w) => body.includes(w))) continue;
+    // 开展“百日攻坚大会战”行动: the quote is the campaign already; 行动 only says what it is.
+    if (lex.contentSuffixes.longestEndingAt(body, body.length, 6)) continue;
     out.push({ name: body + m.key, start: bodyStart, end, rule, anchor: bodyStart });
   }
   return out;

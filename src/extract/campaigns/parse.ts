@@ -31,9 +31,9 @@ export function chineseNumber(s: string): number | null {
 /** The canonical campaign name of a surface form (see the file comment). */
 export function canonicalName(surface: string): string {
   let name = surface.replace(QUOTE_CHARS, '').replace(/\s+/g, '');
-  // An amount target is written with digits in the guidelines (冲刺3000亿): only numerals
-  // carrying a unit (十/百/千) before 亿 or 万 are amounts; 四大会战 is a count, not an amount.
-  name = name.replace(/([零〇一二两三四五六七八九十百千]*[十百千][零〇一二两三四五六七八九]?)(?=万?亿|万)/g, (m) => {
+  // An amount target is written with digits in the guidelines (冲刺3000亿): only a digit and
+  // a unit (三千, 五百) before 亿 make an amount; 四大会战 and 三新百千万 are counts.
+  name = name.replace(/([一二两三四五六七八九][十百千](?:[零〇一二两三四五六七八九][十百]?)*)(?=万?亿)/g, (m) => {
     const v = chineseNumber(m);
     return v === null ? m : String(v);
   });

@@ -75,6 +75,16 @@ function push(out: Span[], text: string, s: number, e: number): void {
   if (e > s) out.push({ start: s, end: e });
 }
 
+/**
+ * True when a person mention is a byline's reporter or photographer (`记者甘勇`,
+ * `记者汪伟 毛雪 刘辉报道`): they write about the meeting, they do not speak at it.
+ */
+export function isByline(text: string, m: { start: number; end: number }): boolean {
+  const before = text.slice(Math.max(0, m.start - 6), m.start);
+  if (/(记者|通讯员|摄影|编辑|见习记者|特约记者)\s*$/.test(before)) return true;
+  return /^(?:[ \t\u3000]+[\u3400-\u9fff]{2,3})*[ \t\u3000]*(报道|摄|供图|整理)/.test(text.slice(m.end, m.end + 24));
+}
+
 function paragraphAt(paras: Span[], index: number): Span | null {
   for (const p of paras) if (p.start <= index && index < p.end) return p;
   return null;
@@ -84,7 +94,7 @@ function paragraphAt(paras: Span[], index: number): Span | null {
 export function speakers(doc: Doc): Speakers {
   const text = doc.text;
   const paras = paragraphs(text);
-  const people = doc.mentions.filter((m) => m.type === 'Person').sort((a, b) => a.start - b.start);
+  const people = doc.mentions.filter((m) => m.type === 'Person' && !isByline(text, m)).sort((a, b) => a.start - b.start);
   const turns: Turn[] = [];
   const verbsA = speechVerbs();
   const pronouns = /[他她]/g;
@@ -119,9 +129,15 @@ export function speakers(doc: Doc): Speakers {
     if (text[at - 1] === '其' || text[at + 1] === '们') continue;
     const a = attribution(at + 1, text.length);
     if (!a || a.rule !== 'speaker.verb' || a.end - at > 4) continue;
-    const prev = [...people].reverse().find((p) => p.end <= at && at - p.end < 300);
     const para = paragraphAt(paras, at);
-    if (prev && para) turns.push({ person: prev.name, start: at, end: a.end, paragraph: para, rule: 'speaker.pronoun' });
+    if (!para) continue;
+    // The pronoun's person: the last one named in its paragraph, else whoever spoke last.
+    const named = [...people]
+      .reverse()
+      .find((p) => p.end <= at && p.start >= para.start);
+    const lastTurn = [...turns].reverse().find((t) => t.start < at);
+    const person = named?.name ?? lastTurn?.person;
+    if (person) turns.push({ person, start: at, end: a.end, paragraph: para, rule: 'speaker.pronoun' });
   }
   turns.sort((a, b) => a.start - b.start);
 

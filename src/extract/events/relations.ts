@@ -10,7 +10,7 @@
  */
 import type { Doc, Mention } from '../../types.js';
 import { splitSentences, sentenceAt, type Span } from '../sentences.js';
-import { speakers } from '../campaigns/speakers.js';
+import { isByline, speakers } from '../campaigns/speakers.js';
 import { eventLexicon } from './lexicon.js';
 import type { EventSpan } from './find.js';
 
@@ -26,7 +26,7 @@ export function attendance(doc: Doc, events: EventSpan[]): void {
   const sentences = splitSentences(text);
   const held = events.filter((e) => e.occurring).sort((a, b) => a.start - b.start);
   if (!held.length) return;
-  const people = doc.mentions.filter((m) => m.type === 'Person').sort((a, b) => a.start - b.start);
+  const people = doc.mentions.filter((m) => m.type === 'Person' && !isByline(text, m)).sort((a, b) => a.start - b.start);
   const current = (index: number): EventSpan | null => [...held].reverse().find((e) => e.start <= index) ?? null;
   const add = (person: string, event: string, ev: Span, rule: string) => {
     doc.relations.push({
