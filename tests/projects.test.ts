@@ -88,6 +88,17 @@ describe('Project names', () => {
     expect(run('要深化现代农业示范园区发展').names).toEqual([]);
   });
 
+  it('keeps a name-tail verb inside the name and strips a run of places after 在', () => {
+    expect(run('开工项目包括大邑县安仁古镇提升改造（二期）项目、新建大邑县委党校项目等9个项目。', '大邑县').names).toEqual([
+      '大邑县安仁古镇提升改造（二期）项目',
+      '大邑县委党校项目',
+    ]);
+    const r = run('在大邑县沙渠街道五矿国际时尚运动健康城项目区举行签约暨开工仪式。', '大邑县');
+    expect(r.names).toEqual(['五矿国际时尚运动健康城项目']);
+    expect(r.located).toEqual([['五矿国际时尚运动健康城项目', '沙渠街道', 'project.located-in']]);
+    expect(run('着力提升园区承载能力，主会场法麦克斯三期项目总投资5.2亿元', '沙洋县').names).toEqual(['法麦克斯三期项目']);
+  });
+
   it('places a project by the township in its name before one earlier in the sentence', () => {
     const r = run('县长在夹竹园镇督办项目建设，要求加快推进孟家溪镇污水处理厂建设。', '公安县');
     expect(r.located).toEqual([['孟家溪镇污水处理厂', '孟家溪镇', 'project.located-in']]);

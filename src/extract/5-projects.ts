@@ -55,8 +55,8 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
       }
       if (!cands.length) return;
     }
-    const stage = sentenceStage(sentence, lexicon);
     for (const c of cands) {
+      const stage = sentenceStage(sentence, lexicon, c.end - s.start);
       const properties: Record<string, unknown> = {};
       const amount = c.investment ?? (cands.length === 1 && !anaphoric ? statedInvestment(sentence) : null);
       if (amount) properties.investment = amount;

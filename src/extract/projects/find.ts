@@ -55,6 +55,8 @@ export function nameStart(text: string, suffixStart: number, floor: number, lexi
     const w = lexicon.boundaries.longestEndingAt(text, p, 4);
     if (!w || w.start < cs) continue;
     if (lexicon.boundaryExceptions.get(w.key)?.has(text[p] ?? '')) continue;
+    // 古镇|提升改造(二期)|项目: a verb followed only by name-tail words belongs to the name.
+    if (coveredBy(text.slice(w.start, suffixStart), lexicon.tailWords)) continue;
     if (w.end - w.start === 1) {
       if (w.start - cs === 1) continue;
       // 和/与/及 join two names when a name ends before them (A项目及B项目) or little is left
@@ -77,14 +79,19 @@ function bareCore(core: string, lexicon: ProjectLexicon): string {
 /** True when the core of a name (without its suffix) is only category words. */
 export function isGenericCore(core: string, lexicon: ProjectLexicon): boolean {
   if (core.length < 2) return true;
-  // Cover the core with generic words from the left (dynamic programming over positions).
-  const ok = new Array<boolean>(core.length + 1).fill(false);
+  return coveredBy(core, lexicon.generic);
+}
+
+/** True when `s` is a sequence of words of `words` (dynamic programming over positions). */
+function coveredBy(s: string, words: ProjectLexicon['generic']): boolean {
+  if (!s) return false;
+  const ok = new Array<boolean>(s.length + 1).fill(false);
   ok[0] = true;
-  for (let i = 0; i < core.length; i++) {
+  for (let i = 0; i < s.length; i++) {
     if (!ok[i]) continue;
-    for (const m of lexicon.generic.findAll(core, i, core.length)) if (m.start === i) ok[m.end] = true;
+    for (const m of words.findAll(s, i, s.length)) if (m.start === i) ok[m.end] = true;
   }
-  return ok[core.length]!;
+  return ok[s.length]!;
 }
 
 /** True when `[start, end)` lies inside 《…》 in the sentence (a document title). */
@@ -125,10 +132,14 @@ export function findProjectsInSentence(
     let place: Mention | undefined;
     // A place written after 在/位于 heads the span but is not part of the name (在公安县|X项目);
     // without the preposition it is (荆州市第一人民医院新院区项目).
-    const head = divisions.find((d) => d.start === start && d.end < sfx.start);
+    let head = divisions.find((d) => d.start === start && d.end < sfx.start);
     if (head && LOCATIVE.test(text.slice(Math.max(from, start - 2), start)) && PLACE_SUFFIX.test(text.slice(head.start, head.end)) && sfx.start - head.end >= 2) {
-      place = head;
-      start = head.end;
+      // 在大邑县沙渠街道|X项目: every place in the run comes off; the last one places it.
+      while (head && PLACE_SUFFIX.test(text.slice(head.start, head.end)) && sfx.start - head.end >= 2) {
+        place = head;
+        start = head.end;
+        head = divisions.find((d) => d.start === start && d.end < sfx.start);
+      }
     } else if (LOCATIVE.test(text.slice(Math.max(from, start - 2), start))) {
       const lp = LEADING_PLACE.exec(text.slice(start, sfx.end));
       if (lp) start += lp[0].length;

@@ -17,6 +17,7 @@ interface CueFile {
   boundaryPrecededExceptions?: Record<string, string[]>;
   genericWords: string[];
   notInName: string[];
+  tailWords: string[];
   subjectIsProject: string[];
   listedAsProjects: string[];
   stages: Record<string, string[]>;
@@ -36,6 +37,8 @@ export interface ProjectLexicon {
   generic: Automaton<true>;
   /** Words that mark a span as a clause, not a name. */
   notInName: Automaton<true>;
+  /** Words that may follow a boundary verb inside a name (提升改造, 二期). */
+  tailWords: Automaton<true>;
   /** Clause patterns after a subject that make it a project (`是…项目`). */
   subjectIsProject: RegExp[];
   /** Patterns after a list item that make it a project (`等重点项目`). */
@@ -58,8 +61,10 @@ export function projectLexicon(): ProjectLexicon {
     boundaries: set(f.leftBoundaries),
     boundaryExceptions: new Map(Object.entries(f.boundaryExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))])),
     boundaryPrecededExceptions: new Map(Object.entries(f.boundaryPrecededExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))])),
-    generic: set(f.genericWords),
+    // Verbs and name-tail words count as category words too: 提升园区, 推进重大项目 name nothing.
+    generic: set([...f.genericWords, ...f.tailWords, ...f.leftBoundaries.filter((w) => String(w).length > 1)]),
     notInName: set(f.notInName),
+    tailWords: set(f.tailWords),
     subjectIsProject: f.subjectIsProject.map((p) => new RegExp(`^${p}`)),
     listedAsProjects: f.listedAsProjects.map((p) => new RegExp(`^${p}`)),
     stages: Object.entries(f.stages),

@@ -33,10 +33,19 @@ export function statedInvestment(sentence: string): string | null {
   return STATED.exec(sentence)?.[1] ?? null;
 }
 
-/** The stage a sentence reports, or null. */
-export function sentenceStage(sentence: string, lexicon: ProjectLexicon): string | null {
+/**
+ * The stage a sentence reports, or null: the stage word nearest to `at` (an offset into the
+ * sentence, the project's position) when there are several (集中开工暨集中签约…在X项目现场).
+ */
+export function sentenceStage(sentence: string, lexicon: ProjectLexicon, at = 0): string | null {
+  let best: { stage: string; distance: number } | null = null;
   for (const [stage, words] of lexicon.stages) {
-    if (words.some((w) => sentence.includes(w))) return stage;
+    for (const w of words) {
+      for (let i = sentence.indexOf(w); i !== -1; i = sentence.indexOf(w, i + 1)) {
+        const distance = Math.abs(i - at);
+        if (!best || distance < best.distance) best = { stage, distance };
+      }
+    }
   }
-  return null;
+  return best?.stage ?? null;
 }
