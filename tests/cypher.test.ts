@@ -237,6 +237,12 @@ describe('graph.cypher', () => {
     expect(lastConstraint).toBeLessThan(firstParam);
     expect(lines).toContain(`:param {rows: [{id: 'office:o1', name: ${cypherString(NASTY[4])}, articleCount: 1}]};`);
     expect(lines.at(-2)).toBe(':param clear;');
+    // a group's comment follows its first :param line, so every :param starts a statement
+    const p = lines.findIndex((l) => l.startsWith(':param {rows:'));
+    expect(lines.slice(p - 1, p + 3)).toEqual(['', lines[p], '// nodes Article: 1 rows in 1 batch', 'UNWIND $rows AS row']);
+    lines.forEach((l, i) => {
+      if (l.startsWith(':param')) expect(lines[i - 1] === '' || lines[i - 1].endsWith(';')).toBe(true);
+    });
     // every :param line is one line, so cypher-shell reads it whole
     expect(lines.filter((l) => l.startsWith(':param {')).length).toBe(7);
   });

@@ -7,6 +7,7 @@
  * Example, one batch:
  * ```
  * :param {rows: [{id: 'campaign:…', name: '乡村振兴'}]};
+ * // nodes Campaign: 1 rows in 1 batch
  * UNWIND $rows AS row
  * MERGE (n:`Campaign` {id: row.id})
  * …;
@@ -27,9 +28,12 @@ export function renderScript(plan: LoadPlan): string {
   const out: string[] = [...SCRIPT_HEADER, ''];
   for (const s of plan.schema) out.push(s + ';');
   for (const group of plan.groups) {
-    out.push('', `// ${group.kind} ${group.name}: ${group.rowCount} rows in ${group.batches.length} batch${group.batches.length === 1 ? '' : 'es'}`);
-    for (const batch of group.batches) {
+    out.push('');
+    for (const [i, batch] of group.batches.entries()) {
       out.push(`:param {rows: ${cypherLiteral(batch)}};`);
+      // The group's comment goes after its first :param line, at the head of the Cypher
+      // statement: older cypher-shells only see a ':' command on a line that starts a statement.
+      if (i === 0) out.push(`// ${group.kind} ${group.name}: ${group.rowCount} rows in ${group.batches.length} batch${group.batches.length === 1 ? '' : 'es'}`);
       out.push(group.statement + ';');
     }
   }
