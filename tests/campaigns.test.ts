@@ -65,6 +65,17 @@ describe('campaign rules', () => {
     ]);
   });
 
+  it('gives two quotes joined by 和 the suffix written after the last', () => {
+    expect(found('把深化“放管服”和“一件事一次办”改革作为重要举措。')).toEqual([
+      ['放管服改革', 4, 7, 'campaign.shared-suffix'],
+      ['一件事一次办改革', 10, 19, 'campaign.quoted-suffix'],
+    ]);
+  });
+
+  it('does not take the items before a count as one campaign', () => {
+    expect(names('持续推进削权减证、流程再造、规范用权“五大行动”。')).toEqual(['五大行动']);
+  });
+
   it('does not glue a suffix to a quoted word inside a longer noun phrase', () => {
     expect(names('加快推进天然气“下乡”工程实施。')).toEqual([]);
   });

@@ -85,6 +85,14 @@ function fromQuote(text: string, q: Quote): CampaignSpan | null {
   if (attached && CJK.test(text[q.open - 1] ?? '') && !'把的和与及了'.includes(text[q.open - 1]!) && !lex.triggers.longestEndingAt(text, q.open, 4)) {
     attached = null;
   }
+  let sharedWith: string | null = null;
+  if (!attached && !contentSuffix && /[和与及、]/.test(text[q.close + 1] ?? '') && text[q.close + 2] === '“') {
+    // 深化“放管服”和“一件事一次办”改革: both quotes take the suffix written after the last.
+    const nextClose = text.indexOf('”', q.close + 3);
+    const after = nextClose > 0 && nextClose - q.close < 20 ? attachedAfter(text, nextClose + 1) : null;
+    if (after && !INNER_PUNCT.test(text.slice(q.close + 3, nextClose))) sharedWith = after.key;
+  }
+  if (sharedWith) return { name: content + sharedWith, start: q.open + 1, end: q.close, rule: 'campaign.shared-suffix', anchor: q.open };
   if (!attached && lex.rhetoricAfter.longestAt(text, q.close + 1)) return null;
   const end = attached ? attached.end : q.close;
   const name = attached ? content + canonicalName(text.slice(q.close + 1, attached.end)) : content;
@@ -181,8 +189,9 @@ function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): Campai
       for (const v of campaignLexicon().listVerbs.findAll(text, clauseStart, m.start)) bodyStart = Math.max(bodyStart, v.end);
       rule = 'campaign.list-sibling';
     }
-    if (trigger < 0 && text[clauseStart - 1] === '、') {
-      // A list item: the verb stands before the first item (实施A工程、B工程).
+    if (trigger < 0 && text[clauseStart - 1] === '、' && text.slice(clauseStart - 1 - m.key.length, clauseStart - 1) === m.key) {
+      // A list item: the verb stands before the first item (实施A工程、B工程), every item
+      // carrying the suffix (not 推进A、B“五大行动”, where the count names the whole list).
       let listStart = clauseStart - 1;
       while (listStart > 0 && !SENTENCE_PUNCT.has(text[listStart - 1]!) && clauseStart - listStart < 60) listStart--;
       if (lastTrigger(text, listStart, clauseStart) >= 0) bodyStart = clauseStart;
@@ -191,6 +200,9 @@ function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): Campai
     // 打赢A攻坚战和B攻坚战: the verb's list holds an earlier campaign; this one starts after it.
     for (const prev of lex.bareSuffixes.findAll(text, bodyStart, m.start)) {
       if (/[和与及、]/.test(text[prev.end] ?? '')) bodyStart = Math.max(bodyStart, prev.end + 1);
+    }
+    for (const q of accepted) {
+      if (q.open >= bodyStart && q.close < m.start && /[和与及、]/.test(text[q.close + 1] ?? '')) bodyStart = q.close + 2;
     }
     const bodyRaw = text.slice(bodyStart, m.start);
     if (!validBody(bodyRaw, bodyStart, quotes, accepted, m.key)) continue;
