@@ -255,15 +255,23 @@ describe('exporter conformance (every format in the registry, one awkward graph)
     const script = await readFile(written.cypher!, 'utf8');
     const nodes = new Map<string, { label: string; row: Record<string, unknown> }>();
     const rels = new Map<string, { type: string; row: Record<string, unknown> }>();
-    let section: RegExpExecArray | null = null;
-    for (const line of script.split('\n')) {
-      const head = /^\/\/ (nodes|relationships) (\w+)/.exec(line);
-      if (head) section = head;
-      if (!line.startsWith(':param {') || !section) continue;
-      const [params] = parseCypherLiteral(line.slice(':param'.length)) as [{ rows: Array<Record<string, unknown>> }];
+    // Each `:param {rows: …}` batch is classified by the statement that consumes it
+    // (MERGE (n:`Label` …) or MERGE (a)-[r:`TYPE` …]); other batches (recounts) are skipped.
+    const lines = script.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (!lines[i]!.startsWith(':param {')) continue;
+      let statement = '';
+      for (let j = i + 1; j < lines.length && !lines[j]!.startsWith(':param'); j++) {
+        statement += lines[j] + '\n';
+        if (lines[j]!.trimEnd().endsWith(';')) break;
+      }
+      const node = /^MERGE \(n:`(\w+)`/m.exec(statement);
+      const rel = /MERGE \(a\)-\[r:`(\w+)`/.exec(statement);
+      if (!node && !rel) continue;
+      const [params] = parseCypherLiteral(lines[i]!.slice(':param'.length).replace(/;\s*$/, '')) as [{ rows: Array<Record<string, unknown>> }];
       for (const row of params.rows) {
-        if (section[1] === 'nodes') nodes.set(String(row.id), { label: section[2]!, row });
-        else rels.set(String(row.id), { type: section[2]!, row });
+        if (node) nodes.set(String(row.id), { label: node[1]!, row });
+        else rels.set(String(row.id), { type: rel![1]!, row });
       }
     }
     for (const n of graph.nodes) {
