@@ -71,6 +71,7 @@ describe('the five samples', () => {
     // The name list keeps its separators.
     expect(d.text).toContain('记者叶力铭 张梦瑶 孙杨 摄');
     expect(d.text.split('\n').at(-1)).toBe('编辑：刘荣');
+    expect(d.messages).toEqual([{ level: 'info', message: 'dropped 11 line(s) of site chrome (chrome-cue 1, chrome-end 10)', rule: 'normalise-chrome' }]);
     expectMapped(d);
   });
 
@@ -114,6 +115,9 @@ describe('the five samples', () => {
     expect(d.text).toContain('\n□中共荆州市委书记吴锦\n');
     expect(d.text.endsWith('（来源：荆州日报）')).toBe(true);
     for (const chrome of ['评论一下', '抢沙发', '人参与', '最热评论']) expect(d.text).not.toContain(chrome);
+    // Section numbers are article structure, not chrome.
+    expect(d.text).toContain('\n01\n精神化作动力');
+    expect(d.messages).toEqual([{ level: 'info', message: 'dropped 6 line(s) of site chrome (chrome-end 6)', rule: 'normalise-chrome' }]);
   });
 
   it('ingests each sample in a few milliseconds once warm', async () => {

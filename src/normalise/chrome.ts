@@ -168,7 +168,10 @@ function classifyOne(line: string, lex: ChromeLexicon): LineVerdict {
   if (short && lex.strong.test(p)) return { kind: 'chrome', rule: 'chrome-cue' };
   // Weak cues count only when they are all the line holds (`打印 关闭`, `浏览：`, `正文`), so a
   // heading such as `3D打印产业园开工` stays.
-  if (p.length <= 12 && !/[。！？，]/.test(line) && !HAS_WORD.test(p.replace(lex.weak, '').replace(/\d+/g, ''))) return { kind: 'chrome', rule: 'chrome-cue' };
+  if (p.length <= 12 && !/[。！？，]/.test(line)) {
+    const rest = p.replace(lex.weak, '');
+    if (rest !== p && !HAS_WORD.test(rest.replace(/\d+/g, ''))) return { kind: 'chrome', rule: 'chrome-cue' };
+  }
   if (BULLET.test(p) && p.length <= 20 && !SENTENCE_END.test(p)) {
     if (lex.channels.test(p)) return { kind: 'chrome', rule: 'chrome-follow' };
   }

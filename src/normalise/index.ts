@@ -71,6 +71,15 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   const verdicts = classifyLines(trimmed.map((l) => l.text));
   const lines: BodyLine[] = trimmed.map((l, i) => ({ text: l.text, kind: verdicts[i]!.kind, rule: verdicts[i]!.rule }));
 
+  // Say what was dropped as chrome, by rule, so a report shows why text is missing.
+  const dropped = new Map<string, number>();
+  for (const l of lines) if (l.kind === 'chrome') dropped.set(l.rule, (dropped.get(l.rule) ?? 0) + 1);
+  if (dropped.size) {
+    const total = [...dropped.values()].reduce((a, b) => a + b, 0);
+    const byRule = [...dropped].map(([rule, n]) => `${rule} ${n}`).join(', ');
+    messages.push({ level: 'info', message: `dropped ${total} line(s) of site chrome (${byRule})`, rule: 'normalise-chrome' });
+  }
+
   // Article lines: doubled runs repaired, spaces tidied.
   const pieces: Array<{ m: Mapped; line: number; breakAt: number }> = [];
   if (options.lead && options.lead.text.trim()) {
