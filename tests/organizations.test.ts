@@ -68,3 +68,19 @@ describe('Organization before a title', () => {
     expect(run('市人民法院、市中级人民法院负责同志参加。').orgs.map((o) => o[0])).toEqual(['荆州市中级人民法院']);
   });
 });
+
+describe('Organization names and places', () => {
+  it('keeps a place inside a company name and drops a county written before it', () => {
+    const r = run('中储粮监利直属库有限公司开工。我市在公安县荆州伟胜科技股份有限公司举行仪式。', '荆州市');
+    expect(r.orgs.map((o) => o[0])).toEqual(['中储粮监利直属库有限公司', '荆州伟胜科技股份有限公司']);
+  });
+
+  it('names bodies of a renamed home by the old name, located in the division', () => {
+    const r = run('监利县委、县政府十分注重项目引进。', '监利县');
+    expect(r.orgs.map((o) => o[0])).toEqual(['中共监利县委', '监利县人民政府']);
+    expect(r.located).toEqual([
+      ['LOCATED_IN', '中共监利县委', '监利市'],
+      ['LOCATED_IN', '监利县人民政府', '监利市'],
+    ]);
+  });
+});

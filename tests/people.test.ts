@@ -245,3 +245,28 @@ describe('Honorifics after a name', () => {
     expect(r.holds).toEqual([['李强', '国务院总理']]);
   });
 });
+
+describe('Renamed homes, places in lists, company chains', () => {
+  it('keeps the title of its time where the home is written by its former name', () => {
+    expect(run('县长黄镇,县委常委、常务副县长张道毅陪同调研。', '监利县').holds).toEqual([
+      ['黄镇', '监利县县长'],
+      ['张道毅', '监利县委常委'],
+      ['张道毅', '监利县常务副县长'],
+    ]);
+  });
+
+  it('does not read places of a list as names', () => {
+    expect(run('先后到吉首、花垣、凤凰等地考察。').persons).toEqual([]);
+  });
+
+  it('does not lend a company of one person to the next', () => {
+    expect(run('为广州明珠星集团董事长刘锦成,南桂铝业集团董事长彭小龙颁发聘书。').holds).toEqual([
+      ['刘锦成', '广州明珠星集团董事长'],
+      ['彭小龙', '南桂铝业集团董事长'],
+    ]);
+  });
+
+  it('reads reporters after a separator', () => {
+    expect(run('记者|李超\n摄影：徐美平').persons.map((p) => p[0])).toEqual(['李超', '徐美平']);
+  });
+});

@@ -149,7 +149,7 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
     findHonorifics(text, lex, found, addPerson, hold, roleByEnd, ctxFor);
     findElections(text, lex, addPerson, hold, roleByEnd, ctxFor);
     findAppositions(text, lex, addPerson, hold, roleByEnd, ctxFor);
-    findLists(text, lex, found, addPerson);
+    findLists(text, lex, found, addPerson, gazetteer);
     findDecisions(text, lex, addPerson, hold, roleByEnd, ctxFor);
     findRepeats(text, found, addPerson);
 
@@ -224,7 +224,8 @@ function chainBefore(
   }
   const chain: OfficePhrase[] = [];
   for (const { start, role: r } of spans) {
-    const prev = chain[chain.length - 1] ?? (start === floor + 1 ? before : null);
+    // Another person's titles lend their body only to a bare title (`…书记李鸿忠、副书记张昌尔`).
+    const prev = chain[chain.length - 1] ?? (start === floor + 1 && start === r.start ? before : null);
     chain.push(parsePhrase(text, start, r.start, r.end, r.value, ctx, prev));
   }
   return chain;
@@ -251,7 +252,8 @@ function findBylines(doc: Doc, lex: PeopleLexicon, addPerson: (span: NameSpan, r
   for (const cue of cues.findLongest(text)) {
     let i = cue.end;
     for (let guard = 0; guard < 6 && i < text.length; guard++) {
-      while (text[i] === ' ' || text[i] === '\u3000') i++;
+      // `记者|李 超`, `摄影：徐美平`: separators between the cue and the names.
+      while (' \u3000|｜:：/'.includes(text[i] ?? 'x')) i++;
       let j = i;
       while (j < text.length && isHan(text[j]) && j - i < 12 && !BYLINE_STOPS.some((s) => text.startsWith(s, j))) j++;
       if (j === i) break;
@@ -398,8 +400,16 @@ function findRepeats(text: string, found: Found, addPerson: (span: NameSpan, rul
  * end (`市领导周昌俊`), the last the name at its start (`夏光宏出席`); an item with something
  * glued in front (`金博体育李敢`, spam spliced into the page) gives the name at its end.
  */
-function findLists(text: string, lex: PeopleLexicon, found: Found, addPerson: (span: NameSpan, rule: string) => void): void {
+function findLists(
+  text: string,
+  lex: PeopleLexicon,
+  found: Found,
+  addPerson: (span: NameSpan, rule: string) => void,
+  gazetteer: GazetteerLike,
+): void {
   const known = new Set([...found.persons.values()].map((m) => m.name));
+  // `先后到吉首、花垣、凤凰等地`: places are shaped like names too.
+  const isPlace = (name: string) => gazetteer.byName(name) !== undefined;
   for (const m of text.matchAll(/[\u3400-\u9fff]+(?:、[\u3400-\u9fff]+)+/g)) {
     const parts = m[0].split('、');
     const items: Array<NameSpan | null> = [];
@@ -428,7 +438,7 @@ function findLists(text: string, lex: PeopleLexicon, found: Found, addPerson: (s
       run = [];
     };
     items.forEach((item, k) => {
-      if (!item) return flush();
+      if (!item || (isPlace(item.name) && !known.has(item.name))) return flush();
       const whole = parts[k] === item.name;
       const glued = parts[k]!.slice(0, parts[k]!.length - item.name.length);
       if (!whole && k > 0 && k < parts.length - 1 && (glued.includes('一行') || [...glued].some((c) => lex.neverInName.has(c)))) {

@@ -14,6 +14,7 @@ export interface DivisionLike {
   level: string;
   parent: string | null;
   aliases: string[];
+  formerNames?: Array<{ name: string; until: number }>;
 }
 
 /** The gazetteer API the office code needs (structurally the one of src/gazetteer/index.ts). */
@@ -85,11 +86,22 @@ const NO_GAZETTEER = {};
 const markerCache = new WeakMap<object, Map<string, Place | null>>();
 
 function findMarkerPlace(marker: string, ctx: JurisdictionContext): Place | null {
-  for (const d of homeChain(ctx)) {
+  const chain = homeChain(ctx);
+  for (const [i, d] of chain.entries()) {
     if (marker === '省' && d.level !== 'unknown' && d.level !== 'province') continue;
     if (marker === '市' && d.level === 'province') continue;
+    // An article whose home is written by a former name (`监利县`, renamed 监利市 in 2020)
+    // predates the renaming: its `县长` is 监利县县长, its `市` the parent prefecture.
+    const homeForm = i === 0 && ctx.home && ctx.home !== d.name ? ctx.home : null;
+    if (homeForm) {
+      if (homeForm.endsWith(marker)) return { name: d.name, written: homeForm };
+      if (/[省市县区州]$/.test(homeForm)) continue;
+    }
     const written = formEndingIn(d, marker);
     if (written) return { name: d.name, written };
+    // A title of the level the home had before a renaming (`县委书记` in a 监利 article of 2016).
+    const former = i === 0 ? d.formerNames?.find((f) => f.name.endsWith(marker)) : undefined;
+    if (former) return { name: d.name, written: former.name };
   }
   return null;
 }

@@ -110,15 +110,16 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
     if (session && ctx.orgs.stateBodies.longestAt(text, b + session[0].length)) b += session[0].length;
     const party = text.startsWith('中共', j.start - 2);
     const start = party ? j.start - 2 : j.start;
-    const placeName = j.place.name;
+    // The name as the text's time wrote it (`监利县`, before it became 监利市); short forms (`恩施州`) by the full name.
+    const placeName = /[省市县区]$/.test(j.place.written) && j.place.written.length >= 3 ? j.place.written : j.place.name;
     // Party committee: `市委`, and its organs `市委组织部`.
     if (text[b] === '委' && text[b + 1] !== '员' && text[b + 1] !== '会') {
       const organ = file.party_organs.find((o) => text.startsWith(o, b + 1));
       const committee = `中共${j.place.written}委`;
       if (organ) {
-        out.push({ start, end: b + 1 + organ.length, name: committee + organ, rule: 'org.party-organ', jurisdiction: placeName });
+        out.push({ start, end: b + 1 + organ.length, name: committee + organ, rule: 'org.party-organ', jurisdiction: j.place.name });
       } else if (party || !roleAt(b + 1)) {
-        out.push({ start, end: b + 1, name: committee, rule: 'org.party-committee', jurisdiction: placeName });
+        out.push({ start, end: b + 1, name: committee, rule: 'org.party-committee', jurisdiction: j.place.name });
       }
       continue;
     }
@@ -126,7 +127,7 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
     const shortCourt = /^(法院|检察院)/.exec(text.slice(b, b + 3));
     if (shortCourt) {
       const court = shortCourt[1] === '检察院' ? '人民检察院' : j.place.written.endsWith('市') && ctx.gazetteer?.byName(placeName)?.level === 'prefecture' ? '中级人民法院' : '人民法院';
-      out.push({ start, end: b + shortCourt[0].length, name: placeName + court, rule: 'org.court', jurisdiction: placeName });
+      out.push({ start, end: b + shortCourt[0].length, name: placeName + court, rule: 'org.court', jurisdiction: j.place.name });
       continue;
     }
     const body = ctx.orgs.stateBodies.longestAt(text, b);
@@ -136,7 +137,7 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
         const organ = file.government_organs.find((o) => text.startsWith(o, body.end));
         if (organ) {
           const name = `${j.place.written}政府${organ}`;
-          out.push({ start, end: body.end + organ.length, name, rule: 'org.government-organ', jurisdiction: placeName });
+          out.push({ start, end: body.end + organ.length, name, rule: 'org.government-organ', jurisdiction: j.place.name });
           continue;
         }
       }
@@ -147,7 +148,7 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
       const formal = body.key === '人民政府' || body.key === '人民代表大会常务委员会' || session !== null;
       if (courtLike || formal || !roleAt(body.end)) {
         const rule = courtLike ? 'org.court' : canonical === '人民政府' ? 'org.government' : canonical === '政协' ? 'org.cppcc' : 'org.congress';
-        out.push({ start, end: body.end, name: placeName + canonical, rule, jurisdiction: placeName });
+        out.push({ start, end: body.end, name: placeName + canonical, rule, jurisdiction: j.place.name });
       }
       continue;
     }
@@ -157,7 +158,7 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
       let end = b + bureau[0].length;
       const branch = /^[\u3400-\u9fff]{2,3}分局/.exec(text.slice(end, end + 6));
       if (bureau[2] === '局' && branch) end += branch[0].length;
-      out.push({ start, end, name: placeName + text.slice(b, end), rule: 'org.bureau', jurisdiction: placeName });
+      out.push({ start, end, name: placeName + text.slice(b, end), rule: 'org.bureau', jurisdiction: j.place.name });
     }
   }
   for (const i of indexesOf(text, '国家')) {
@@ -213,12 +214,13 @@ function findNamed(text: string, ctx: FindContext, suffixes: Automaton<string>, 
       }
     }
     while (s < m.start && '()（）'.includes(text[s]!)) s++;
-    // `方代表湖北能源集团…`: a name that starts with a place starts there.
-    const placed = ctx.gazetteer?.find(text, s, m.start, ctx.home).find((p) => p.division.level !== 'township' && p.start > s);
-    // But `国网荆州供电公司`, `中国…`: a national prefix of one or two characters belongs to the name.
-    const nationalPrefix = placed && placed.start - s <= 2 && /^[中国]/.test(text[s]!);
-    const leavesName = rule === 'org.media' ? placed && placed.end <= m.start : placed && placed.end < m.start;
-    if (placed && leavesName && !nationalPrefix) s = placed.start;
+    // `在公安县荆州伟胜科技…公司`: a division written in full before a name that starts with
+    // another place is where the body is, not part of its name.
+    const places = ctx.gazetteer?.find(text, s, m.start, ctx.home) ?? [];
+    const [first, second] = places;
+    if (first && second && first.start === s && second.start === first.end && /[市县区]$/.test(first.form) && m.start - second.start >= 4) {
+      s = first.end;
+    }
     const stem = text.slice(s, m.start);
     if (stem.length < min || generic.some((g) => stem.startsWith(g))) continue;
     if (ctx.people.roles.longestEndingAt(text, m.start, 8)) continue;
