@@ -115,6 +115,12 @@ describe('attendance', () => {
     ]);
   });
 
+  it('links the object of a verb of attending even when the text does not say it is held', () => {
+    const doc = makeDoc('市委书记吴锦出席全省优化营商环境大会。', '荆州市', null, ['吴锦']);
+    eventsStage()(doc);
+    expect(doc.relations.map((r) => `${r.from.name}→${r.to.name}:${r.evidence[0]!.rule}`)).toEqual(['吴锦→湖北省优化营商环境大会:attended.verb']);
+  });
+
   it('links nobody when no event is held', () => {
     const doc = makeDoc('市委书记吴锦出席会议并讲话。', '荆州市', null, ['吴锦']);
     eventsStage()(doc);

@@ -25,7 +25,7 @@ export function attendance(doc: Doc, events: EventSpan[]): void {
   const lex = eventLexicon();
   const sentences = splitSentences(text);
   const held = events.filter((e) => e.occurring).sort((a, b) => a.start - b.start);
-  if (!held.length) return;
+  if (!events.length) return;
   const people = doc.mentions.filter((m) => m.type === 'Person' && !isByline(text, m)).sort((a, b) => a.start - b.start);
   const current = (index: number): EventSpan | null => [...held].reverse().find((e) => e.start <= index) ?? null;
   const add = (person: string, event: string, ev: Span, rule: string) => {
@@ -43,7 +43,11 @@ export function attendance(doc: Doc, events: EventSpan[]): void {
     // 出席会议, 主持开工仪式, 在主席台就座, …讲话。 — not 参加湖北代表团审议.
     const verbs = lex.attendVerbs.findAll(text, s.start, s.end).filter((v) => SELF_EVIDENT.has(v.key) || ATTEND_OBJECT.test(text.slice(v.end, Math.min(s.end, v.end + 12))));
     const lastVerb = verbs.length ? verbs[verbs.length - 1]!.start : -1;
-    const named = held.find((e) => e.start >= s.start && e.end <= s.end && verbs.some((v) => v.end <= e.start));
+    // 出席全省…会议: an event written as the object of the verb is the one attended, held
+    // in the text or not.
+    const named =
+      held.find((e) => e.start >= s.start && e.end <= s.end && verbs.some((v) => v.end <= e.start)) ??
+      events.find((e) => e.start >= s.start && e.end <= s.end && verbs.some((v) => v.end <= e.start && !/[，。；,;]/.test(text.slice(v.end, e.start)) && e.start - v.end <= 12));
     const target = named ?? current(s.start);
     if (target && lastVerb >= 0) {
       for (const p of inSentence) if (p.end <= lastVerb) add(p.name, target.name, s, 'attended.verb');
