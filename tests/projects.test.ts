@@ -48,6 +48,11 @@ describe('Project names', () => {
     expect(r.located).toEqual([['江陵煤港电厂项目', '江陵县', 'project.located-in']]);
   });
 
+  it('reads amounts in full-width digits and in 万亿', () => {
+    expect(run('投资２４０亿元的煤制气项目', '江陵县').properties).toEqual([{ investment: '２４０亿元' }]);
+    expect(run('总投资1.2万亿元的沿江高铁项目开工').properties).toEqual([{ investment: '1.2万亿元', stage: '开工' }]);
+  });
+
   it('ends names at verbs and list marks, keeping 的 inside a brand', () => {
     const r = run('加快李埠公铁长江大桥建设、荆荆高铁建设及南延,先后来到了金茂源(华中)表面处理循环经济产业园、美的洗衣机荆州产业园');
     expect(r.names).toEqual(['李埠公铁长江大桥', '荆荆高铁', '金茂源(华中)表面处理循环经济产业园', '美的洗衣机荆州产业园']);

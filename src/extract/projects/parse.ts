@@ -6,7 +6,8 @@
  */
 import type { ProjectLexicon } from './lexicon.js';
 
-const AMOUNT = String.raw`(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+)(?:多)?(?:亿|万)?元`;
+// Digits may be full-width where the source was not NFKC-normalised (２４０亿元).
+const AMOUNT = String.raw`(?:[\d０-９]+(?:[.．][\d０-９]+)?|[一二三四五六七八九十百千两]+)(?:多)?(?:万亿|亿|万)?元`;
 
 /** An amount at the very start of a name (`百亿元仙鹤纸业项目`, `总投资20亿元的X项目`), and how many characters it takes. */
 const LEADING = new RegExp(String.raw`^(?:(?:计划)?总?投资(?:约|达)?)?(${AMOUNT})(?:的)?`);
@@ -18,7 +19,7 @@ const STATED = new RegExp(String.raw`(?:总投资|计划投资|投资总额|投�
 /** The investment at the start of `name`, or null. */
 export function leadingInvestment(name: string): { investment: string; length: number } | null {
   const m = LEADING.exec(name);
-  if (!m || !/[亿万]/.test(m[1]!) && !/^\d/.test(m[1]!)) return null;
+  if (!m || (!/[亿万]/.test(m[1]!) && !/^[\d０-９]/.test(m[1]!))) return null;
   return { investment: m[1]!, length: m[0].length };
 }
 
