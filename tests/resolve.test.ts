@@ -312,6 +312,16 @@ describe('resolveCorpus', () => {
     expect(review[0]).toMatchObject({ kind: 'bridged-merge', name: '孙伟', candidates: [sun[0]!.id], articles: ['p1.txt', 'p2.txt', 'p3.txt'] });
   });
 
+  it('leaves out an entity without a usable name, and its relations, with a message', async () => {
+    const r = article('n1.txt', { date: '2022-01-01' }, '吴锦说。', [{ type: 'Person', name: '吴锦' }]);
+    r.entities.push({ type: 'Office', name: ' “” ', properties: {}, mentions: [] });
+    r.relations.push({ type: 'HOLDS', from: { type: 'Person', name: '吴锦' }, to: { type: 'Office', name: ' “” ' }, properties: {}, evidence: [] });
+    const { graph, messages } = await resolveCorpus([r], { overrides: emptyOverrides() });
+    expect(messages).toEqual(['resolve: n1.txt: Office " “” " has no usable type or name; left out']);
+    expect(graph.nodes.map((n) => n.label).sort()).toEqual(['Article', 'Person']);
+    expect(graph.relationships.map((x) => x.type)).toEqual(['MENTIONS']);
+  });
+
   it('drops a relationship whose endpoints do not fit the schema, with a message', async () => {
     const bad = article('e1.txt', { date: '2022-01-01' }, '吴锦推进四大会战。', [
       { type: 'Person', name: '吴锦' },

@@ -15,7 +15,7 @@
  * is sorted, so input order never changes the output.
  */
 import { existsSync } from 'node:fs';
-import type { EntityType, ExtractionResult, RelationType } from '../types.js';
+import { ENTITY_TYPES, type EntityType, type ExtractionResult, type RelationType } from '../types.js';
 import type { Graph, GraphNode, GraphRelationship, NodeLabel, PropertyValue } from '../graph/model.js';
 import { articleNodeId, compareIds, nodeId, relationshipId } from '../graph/ids.js';
 import { loadSchema, valueFits, type PropertyType, type Schema } from '../graph/schema.js';
@@ -183,7 +183,14 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
   const perArticle: Array<Map<string, Occurrence>> = [];
   articles.forEach((r, art) => {
     const map = new Map<string, Occurrence>();
+    const reported = new Set<string>();
     const add = (type: EntityType, name: string, mentions: Occurrence['mentions'], properties: Record<string, unknown>) => {
+      if (!(ENTITY_TYPES as readonly string[]).includes(type) || typeof name !== 'string' || !clean(name)) {
+        const m = `resolve: ${articleIds[art]}: ${String(type)} ${JSON.stringify(name)} has no usable type or name; left out`;
+        if (!reported.has(m)) messages.push(m);
+        reported.add(m);
+        return;
+      }
       const ref = `${type}\u0000${name}`;
       const existing = map.get(ref);
       if (existing) {
@@ -243,8 +250,9 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
     const map = perArticle[art]!;
     for (const rel of r.relations) {
       if (rel.type !== 'HOLDS' || rel.from.type !== 'Person' || rel.to.type !== 'Office') continue;
-      const p = map.get(`Person\u0000${rel.from.name}`)!;
-      const office = map.get(`Office\u0000${rel.to.name}`)!;
+      const p = map.get(`Person\u0000${rel.from.name}`);
+      const office = map.get(`Office\u0000${rel.to.name}`);
+      if (!p || !office) continue;
       const j = officeJurisdiction.get(office.key)?.canonical;
       if (!j) continue;
       const set = personContext.get(p) ?? new Set<string>();
@@ -316,8 +324,9 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
     const map = perArticle[art]!;
     const article = articleIds[art]!;
     for (const rel of r.relations) {
-      const from = map.get(`${rel.from.type}\u0000${rel.from.name}`)!.node!;
-      const to = map.get(`${rel.to.type}\u0000${rel.to.name}`)!.node!;
+      const from = map.get(`${rel.from.type}\u0000${rel.from.name}`)?.node;
+      const to = map.get(`${rel.to.type}\u0000${rel.to.name}`)?.node;
+      if (!from || !to) continue; // an endpoint that was left out (reported above)
       const rs = schema.relationships[rel.type];
       if (!rs || !rs.from.includes(rel.from.type) || !rs.to.includes(rel.to.type)) {
         messages.push(`resolve: ${article}: ${rel.type} ${rel.from.type} ${rel.from.name} → ${rel.to.type} ${rel.to.name} does not fit schema/graph.yaml; dropped`);
