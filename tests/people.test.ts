@@ -270,3 +270,28 @@ describe('Renamed homes, places in lists, company chains', () => {
     expect(run('记者|李超\n摄影：徐美平').persons.map((p) => p[0])).toEqual(['李超', '徐美平']);
   });
 });
+
+describe('Appointments, removals and resignations', () => {
+  it('reads 任命X为…，Y为… with an office each', () => {
+    expect(run('其中任命纪冰为省人大常委会财政经济工作委员会副主任,王福宏为省人大常委会内务司法工作委员会主任。', '安徽省').holds).toEqual([
+      ['纪冰', '安徽省人大常委会财政经济工作委员会副主任'],
+      ['王福宏', '安徽省人大常委会内务司法工作委员会主任'],
+    ]);
+    expect(run('决定任命吕靖、李保庚三位同志为永丰县监察委员会委员。', '永丰县').holds).toEqual([
+      ['吕靖', '永丰县监察委员会委员'],
+      ['李保庚', '永丰县监察委员会委员'],
+    ]);
+  });
+
+  it('names people removed or resigning, without an office', () => {
+    const r = run('决定免去詹夏来、花建慧的省人民政府副省长职务。张志轩、张荣国、王晓林分别提出辞去省人大常委会委员职务。', '安徽省');
+    expect(r.persons.map((p) => [p[0], p[3]])).toEqual([
+      ['詹夏来', 'person.removal'],
+      ['花建慧', 'person.removal'],
+      ['张志轩', 'person.list'],
+      ['张荣国', 'person.list'],
+      ['王晓林', 'person.list'],
+    ]);
+    expect(r.holds).toEqual([]);
+  });
+});

@@ -15,7 +15,7 @@ import type { Doc, Mention, RelationFact, Stage } from '../types.js';
 import { Automaton, type AutomatonMatch } from './automaton.js';
 import { sentenceAt, splitSentences, type Span } from './sentences.js';
 import { peopleLexicon, type PeopleLexicon, type TitleInfo } from './people/lexicon.js';
-import { isHan, isPlausibleName, nameAt, splitNameRun, type NameSpan } from './people/names.js';
+import { isHan, isPlausibleName, nameAt, nameBoundary, splitNameRun, type NameSpan } from './people/names.js';
 import { parsePhrase, phraseStart, type OfficePhrase, type PhraseContext } from './offices/naming.js';
 import type { GazetteerLike } from './offices/jurisdiction.js';
 import { getGazetteer } from '../gazetteer/index.js';
@@ -151,6 +151,7 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
     findAppositions(text, lex, addPerson, hold, roleByEnd, ctxFor);
     findLists(text, lex, found, addPerson, gazetteer);
     findDecisions(text, lex, addPerson, hold, roleByEnd, ctxFor);
+    findAppointments(text, lex, addPerson, hold, roleByEnd, ctxFor);
     findRepeats(text, found, addPerson);
 
     doc.mentions.push(...[...found.persons.values()].sort((a, b) => a.start - b.start), ...found.offices);
@@ -433,7 +434,8 @@ function findLists(
     let run: NameSpan[] = [];
     const flush = () => {
       const last = run[run.length - 1];
-      const closed = last !== undefined && text[last.end] === '等';
+      // Closed by 等, or (three names or more) by a verb that follows names (`分别提出`, `出席`).
+      const closed = last !== undefined && (text[last.end] === '等' || (run.length >= 3 && isHan(text[last.end]) && nameBoundary(text, last.end) === 2));
       if (run.length >= 2 && (closed || run.some((i) => known.has(i.name)))) for (const i of run) addPerson(i, 'person.list');
       run = [];
     };
@@ -521,6 +523,79 @@ function findDecisions(
       addPerson(span, 'person.decision');
       hold(span, chain, 'office.decision');
       break;
+    }
+  }
+}
+
+/** Names of an appointment list: `纪冰`, `吕靖、李保庚、李超群三位同志`, `詹夏来、花建慧`; null where an item is no name. */
+function namesAt(text: string, start: number, lex: PeopleLexicon): { names: NameSpan[]; end: number } | null {
+  const names: NameSpan[] = [];
+  let pos = start;
+  for (let guard = 0; guard < 30; guard++) {
+    let best: NameSpan | null = null;
+    for (const len of [2, 3, 4]) {
+      const name = text.slice(pos, pos + len);
+      if (!isPlausibleName(name, lex)) continue;
+      const after = text.slice(pos + len);
+      if (/^(、|为|的|同志|等|[一二三四五六七八九十0-9]+[位名]|担任|提出|分别|辞去)/.test(after)) {
+        best = { start: pos, end: pos + len, name };
+        break;
+      }
+    }
+    if (!best) return null;
+    names.push(best);
+    pos = best.end;
+    if (text[pos] !== '、') break;
+    pos++;
+  }
+  const tail = /^(?:等?[一二三四五六七八九十0-9]*[位名]?同志)?/.exec(text.slice(pos))!;
+  return { names, end: pos + tail[0].length };
+}
+
+/**
+ * Appointments and removals: `任命纪冰为省人大常委会…副主任，王福宏为…主任` (each name
+ * holds its office); `免去詹夏来、花建慧的…职务` and `朱勇提出辞去…职务` name people whose
+ * office is past, so they give Person only.
+ */
+function findAppointments(
+  text: string,
+  lex: PeopleLexicon,
+  addPerson: (span: NameSpan, rule: string) => void,
+  hold: (person: NameSpan, chain: OfficePhrase[], rule: string) => void,
+  roleByEnd: Map<number, AutomatonMatch<TitleInfo>>,
+  ctxFor: (index: number) => PhraseContext,
+): void {
+  for (const cue of ['任命', '免去']) {
+    for (let i = text.indexOf(cue); i >= 0; i = text.indexOf(cue, i + 1)) {
+      let pos = i + cue.length;
+      for (let guard = 0; guard < 12; guard++) {
+        const list = namesAt(text, pos, lex);
+        if (!list) break;
+        for (const n of list.names) addPerson(n, cue === '任命' ? 'person.appointment' : 'person.removal');
+        let end = list.end;
+        if (cue === '任命' && /^(为|担任)/.test(text.slice(end))) {
+          end += text[end] === '为' ? 1 : 2;
+          const chain = chainAfter(text, end, roleByEnd, ctxFor(end));
+          for (const n of list.names) if (chain.some((p) => p.name)) hold(n, chain, 'office.appointment');
+          while (end < text.length && isHan(text[end])) end++;
+        } else break;
+        // `…副主任，王福宏为…主任`: the appointment goes on after a comma.
+        if (!/[，,；;]/.test(text[end] ?? '')) break;
+        pos = end + 1;
+      }
+    }
+  }
+  for (const cue of ['提出辞去', '分别提出辞去', '辞去']) {
+    for (let i = text.indexOf(cue); i >= 0; i = text.indexOf(cue, i + 1)) {
+      for (const len of [3, 2, 4]) {
+        const start = i - len;
+        if (start < 0 || isHan(text[start - 1]) && text[start - 1] !== '、' && !/[，,。]/.test(text[start - 1]!)) continue;
+        const name = text.slice(start, i);
+        if (isPlausibleName(name, lex)) {
+          addPerson({ start, end: i, name }, 'person.resignation');
+          break;
+        }
+      }
     }
   }
 }
