@@ -80,6 +80,12 @@ describe('event names', () => {
     ]);
   });
 
+  it('takes a national body as its own place', () => {
+    expect(events('新华社北京3月3日电 中国人民政治协商会议第十一届全国委员会第四次会议3日下午在人民大会堂开幕。', null, '2011-03-04').map((e) => [e[0], e[4], e[5]])).toEqual([
+      ['中国人民政治协商会议第十一届全国委员会第四次会议', true, '2011-03-03'],
+    ]);
+  });
+
   it('rejects generic meetings and organs', () => {
     expect(events('这次会议既是总结表彰会，又是动员推进会，更是一次收心鼓劲的誓师大会。市人大常委会主任主持会议。')).toEqual([]);
     expect(events('选举商丘市第五届人民代表大会常务委员会主任。', '商丘市', null)).toEqual([]);
