@@ -152,6 +152,10 @@ describe('resolveCorpus', () => {
     expect(amb.articles).toEqual(['b1.txt']);
     expect(amb.candidates).toHaveLength(3);
     expect(review.find((r) => r.kind === 'split')!.suggestion).toBe('same: [[Person:王敏@石首市, Person:王敏@襄阳市]]');
+    // The suggestion, pasted into the override file, settles the split on the next run.
+    const settled = await resolveCorpus([bare, xiangyang, shishou], { overrides: parseOverrides(review.find((r) => r.kind === 'split')!.suggestion!, 'data/resolve.yaml') });
+    expect(people(settled.graph, '王敏').map((n) => n.properties.disambiguator ?? '').sort()).toEqual(['']);
+    expect(settled.review).toEqual([]);
   });
 
   it('merges a county office holder with the same name at the enclosing city', async () => {
