@@ -295,3 +295,9 @@ describe('Appointments, removals and resignations', () => {
     expect(r.holds).toEqual([]);
   });
 });
+
+describe('同志 after collectives', () => {
+  it('reads no name in 一位女同志 or 党员同志', () => {
+    expect(run('一位女同志说，广大党员同志要学习。学习应勇同志讲话。').persons).toEqual([['应勇', 19, 21, 'person.comrade']]);
+  });
+});
