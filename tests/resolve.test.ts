@@ -150,6 +150,7 @@ describe('resolveCorpus', () => {
     expect(kinds).toEqual(['ambiguous-mention', 'split']);
     const amb = review.find((r) => r.kind === 'ambiguous-mention')!;
     expect(amb.articles).toEqual(['b1.txt']);
+    expect(amb.articleCount).toBe(1);
     expect(amb.candidates).toHaveLength(3);
     expect(review.find((r) => r.kind === 'split')!.suggestion).toBe('same: [[Person:王敏@石首市, Person:王敏@襄阳市]]');
     // The suggestion, pasted into the override file, settles the split on the next run.

@@ -46,7 +46,10 @@ export interface ReviewItem {
   /** Node ids the item is about. */
   candidates: string[];
   reason: string;
+  /** The articles concerned (the first 50 in id order). */
   articles?: string[];
+  /** How many articles are concerned in all. */
+  articleCount?: number;
   /** A line for data/resolve.yaml that settles the item one way. */
   suggestion?: string;
 }
@@ -135,6 +138,7 @@ interface RelBuild {
 
 const COMPUTED = new Set(['id', 'name', 'aliases', 'articleCount', 'firstSeen', 'lastSeen', 'disambiguator', 'context', 'pinyin', 'formerNames']);
 const MAX_ALIASES = 50;
+const MAX_REVIEW_ARTICLES = 50;
 /**
  * The evidence sentence of a fact taken from the national division list rather than from
  * a sentence: says where it comes from, and is never empty (an array element '' does not
@@ -295,7 +299,8 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
         name: key,
         candidates: item.clusters.map((ci) => nodeIdOfCluster(key, outcome.clusters[ci]!.disambiguator)).sort(compareIds),
         reason: item.reason,
-        articles: item.articles,
+        articles: item.articles.slice(0, MAX_REVIEW_ARTICLES),
+        articleCount: item.articles.length,
         suggestion: item.suggestion,
       });
     }
