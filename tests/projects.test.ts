@@ -121,6 +121,7 @@ describe('Project names', () => {
     expect(r.properties[0]).toEqual({ investment: '20亿元' });
     expect(r.located[0]).toEqual(['盛鸿建材', '团风经济开发区', 'project.located-in']);
     expect(run('全力推动天门新区等重点项目早日开工', '天门市').projects).toEqual([['天门新区', 4, 8, 'project.listed']]);
+    expect(run('抓手是项目。工业发展的关键是招商引资的大项目。2021年是项目建设年。').names).toEqual([]);
   });
 
   it('rejects counts, categories and verbs with 项目', () => {

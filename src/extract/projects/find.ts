@@ -183,7 +183,8 @@ function findSubjects(text: string, from: number, to: number, lexicon: ProjectLe
     const rest = text.slice(end, to);
     if (!lexicon.subjectIsProject.some((re) => re.test(rest))) continue;
     const name = text.slice(from, end);
-    if (PRONOUN.test(name) || isGenericCore(name, lexicon) || lexicon.boundaries.findAll(name).some((m) => m.end - m.start > 1)) break;
+    if (PRONOUN.test(name) || COUNT.test(name) || isGenericCore(name, lexicon) || lexicon.boundaries.findAll(name).some((m) => m.end - m.start > 1 || m.key === '的')) break;
+    if (lexicon.notInName.findAll(name).length) break;
     if (!found.some((f) => f.start < end && f.end > from)) out.push({ name, start: from, end, rule: 'project.subject' });
     break;
   }
