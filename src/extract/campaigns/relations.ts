@@ -156,11 +156,9 @@ function readMember(text: string, from: number, last: string, follow: string): {
     if (PUNCT.test(ch)) return null;
     if (!/[“”‘’]/.test(ch)) bare += ch;
     if (bare.length >= 3 && ch === last) {
-      let end = i + 1;
+      const end = i + 1;
       const after = text[end] === '”' || text[end] === '’' ? end + 1 : end;
       if (follow && text.slice(after, after + follow.length) !== follow) continue;
-      // A quote opened inside the member must close inside it (“双优化”攻坚战).
-      end = text[end] === '”' && text[start - 1] !== '“' ? end : end;
       return { start, end };
     }
   }

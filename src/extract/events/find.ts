@@ -44,11 +44,9 @@ export function findEvents(doc: Doc): EventSpan[] {
     const at = m.index!;
     const stemStart = scanLeft(text, at);
     const stem = text.slice(stemStart, at) + m[1]!;
-    let pos = at + m[1]!.length;
     for (const ord of m[2]!.split('、')) {
       const name = explicit(stem + ord + m[3]!, home, null);
       if (name) out.push({ name, start: stemStart, end: at + m[0].length, rule: 'event.ordinal-list', occurring: false });
-      pos += ord.length + 1;
     }
     consumed.push([stemStart, at + m[0].length]);
   }

@@ -8,7 +8,7 @@
  *   副市长肖云，…聂玉华…欢聚一堂`).
  * - `attended.speaker`: a speaker (speakers.ts) after a held event spoke at it.
  */
-import type { Doc, Mention } from '../../types.js';
+import type { Doc } from '../../types.js';
 import { splitSentences, sentenceAt, type Span } from '../sentences.js';
 import { isByline, speakers } from '../campaigns/speakers.js';
 import { eventLexicon } from './lexicon.js';
@@ -67,9 +67,4 @@ export function attendance(doc: Doc, events: EventSpan[]): void {
     const s = sentenceAt(sentences, t.start) ?? { start: t.start, end: t.end };
     add(t.person, e.name, s, 'attended.speaker');
   }
-}
-
-/** The Person mentions of a doc (for tests). */
-export function personMentions(doc: Doc): Mention[] {
-  return doc.mentions.filter((m) => m.type === 'Person');
 }
