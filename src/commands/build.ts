@@ -10,6 +10,7 @@ import { parseCommandArgs, UsageError, EXIT } from '../cli-util.js';
 import { runPipeline, type FileOutcome } from '../pipeline.js';
 import { parseShard } from '../parallel/shard.js';
 import { resolveCorpus } from '../resolve/index.js';
+import { OverrideFileError } from '../resolve/overrides.js';
 import { writeExports } from '../export/index.js';
 import { loadGraph, LoadError, type LoadSummary } from '../load/index.js';
 import type { ExtractionResult } from '../types.js';
@@ -135,7 +136,12 @@ export async function buildCommand(argv: string[]): Promise<number> {
 
   t0 = performance.now();
   const resolving = progress.task('resolve', results.length);
-  const resolution = await resolveCorpus(results, { overridesPath: config.resolve });
+  const resolution = await resolveCorpus(results, { overridesPath: config.resolve }).catch((err: unknown) => {
+    // An override file that cannot be read or parsed is the caller's mistake: exit 2, no stack.
+    if (err instanceof OverrideFileError) throw new UsageError(err.message);
+    throw err;
+  });
+  for (const message of resolution.messages) progress.log('warn', message);
   resolving.tick(results.length);
   resolving.done(`${resolution.graph.nodes.length} nodes`);
   timings.resolveMs = performance.now() - t0;
@@ -186,6 +192,8 @@ export async function buildCommand(argv: string[]): Promise<number> {
     graph: summariseGraph(resolution.graph),
     merges: resolution.merges,
     reviewItems: resolution.review.length,
+    resolve: resolution.stats,
+    resolveMessages: resolution.messages,
     outputs: written,
     load: load ?? (loadError ? { error: loadError } : null),
     timings,
