@@ -71,9 +71,13 @@ export function findDivisions(text: string, home: string | null, gazetteer: Gaze
   if (!known && homeDiv) matches = gazetteer.find(text, 0, text.length, homeDiv.name);
   // Full names, and short forms of prefectures and provinces (湘西州), anchor the short
   // forms and townships under them (湘西州 … 吉首、凤凰).
-  const anchors = matches
-    .filter((m) => gazetteer.formKind(m.form) !== 'short' || m.division.level === 'prefecture' || m.division.level === 'province')
-    .map((m) => m.division);
+  const anchors = [
+    ...new Set(
+      matches
+        .filter((m) => gazetteer.formKind(m.form) !== 'short' || m.division.level === 'prefecture' || m.division.level === 'province')
+        .map((m) => m.division),
+    ),
+  ];
   let prev: { end: number; division: Division } | null = null;
   for (const found of matches) {
     let m = found;

@@ -101,6 +101,8 @@ class GazetteerImpl implements Gazetteer {
   private automaton: Automaton<FormKind> | null = null;
   private zoneCache = new Map<string, Entry | null>();
   private entries: Entry[] = [];
+  private byNameCache = new Map<string, Division | undefined>();
+  private chainCache = new WeakMap<Division, Division[]>();
 
   constructor(tsv: string, renames: RenameRow[], zones: ZonesFile) {
     const byCode = new Map<string, Entry>();
@@ -149,7 +151,11 @@ class GazetteerImpl implements Gazetteer {
   }
 
   byName(nameOrAlias: string): Division | undefined {
-    return this.candidates(nameOrAlias)[0];
+    // Stages ask for the same few names (the home, its parents) for every match: remember.
+    if (this.byNameCache.has(nameOrAlias)) return this.byNameCache.get(nameOrAlias);
+    const d = this.candidates(nameOrAlias)[0];
+    this.byNameCache.set(nameOrAlias, d);
+    return d;
   }
 
   candidates(form: string): Division[] {
@@ -179,13 +185,17 @@ class GazetteerImpl implements Gazetteer {
 
   parentChain(name: string | Division): Division[] {
     const e = typeof name === 'string' ? (this.byName(name) as Entry | undefined) : (name as Entry);
+    if (!e) return [];
+    const known = this.chainCache.get(e);
+    if (known) return [...known];
     const out: Division[] = [];
-    let p = e ? this.parentOf(e) : null;
+    let p = this.parentOf(e);
     for (let guard = 0; p && guard < 8; guard++) {
       out.push(p);
       p = this.parentOf(p);
     }
-    return out;
+    this.chainCache.set(e, out);
+    return [...out];
   }
 
   provinceOf(name: string | Division): Division | undefined {
