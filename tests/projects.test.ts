@@ -120,7 +120,21 @@ describe('Project names', () => {
     expect(r.projects[0]).toEqual(['盛鸿建材', 0, 4, 'project.subject']);
     expect(r.properties[0]).toEqual({ investment: '20亿元' });
     expect(r.located[0]).toEqual(['盛鸿建材', '团风经济开发区', 'project.located-in']);
-    expect(run('全力推动天门新区等重点项目早日开工', '天门市').projects).toEqual([['天门新区', 4, 8, 'project.listed']]);
+    const tm = run('全力推动天门新区等重点项目早日开工。要高质高效推进张家湖农文旅融合项目建设。', '天门市');
+    expect(tm.projects).toEqual([
+      ['天门新区', 4, 8, 'project.listed'],
+      ['张家湖农文旅融合项目', 25, 35, 'project.suffix'],
+    ]);
+    // The second sentence names no place: the county in the sentence before places it, and
+    // the rule says it came from context.
+    expect(tm.located).toEqual([
+      ['天门新区', '天门市', 'project.located-in'],
+      ['张家湖农文旅融合项目', '天门市', 'project.located-in-context'],
+    ]);
+    // With no place anywhere, the home is a guess and says so.
+    expect(run('要高质高效推进张家湖农文旅融合项目建设。', '天门市').located).toEqual([
+      ['张家湖农文旅融合项目', '天门市', 'project.located-in-home'],
+    ]);
     expect(run('抓手是项目。工业发展的关键是招商引资的大项目。2021年是项目建设年。').names).toEqual([]);
   });
 

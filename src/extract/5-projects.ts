@@ -39,7 +39,7 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
   const divisions = doc.mentions.filter((m) => m.type === 'AdminDivision').sort((a, b) => a.start - b.start);
   const sentences = splitSentences(text);
   const found: Array<{ c: ProjectCandidate; sentence: Span; index: number; properties: Record<string, unknown> }> = [];
-  const located = new Map<string, { to: string; evidence: Span; weak?: boolean }>();
+  const located = new Map<string, { to: string; evidence: Span; weak?: boolean; rule: string }>();
   let last: (typeof found)[number] | null = null;
   sentences.forEach((s, index) => {
     const sentence = text.slice(s.start, s.end);
@@ -51,7 +51,7 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
         const amount = statedInvestment(sentence);
         if (amount && !last.properties.investment) last.properties.investment = amount;
         const place = placeAfterVerb(text, s, divisions);
-        if (place && (located.get(last.c.name)?.weak ?? true)) located.set(last.c.name, { to: place.name, evidence: s });
+        if (place && (located.get(last.c.name)?.weak ?? true)) located.set(last.c.name, { to: place.name, evidence: s, rule: 'project.located-in' });
       }
       if (!cands.length) return;
     }
@@ -66,7 +66,7 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
       last = entry;
       if (!located.has(c.name)) {
         const place = placeOf(doc, c, s, sentences.slice(Math.max(0, index - 3), index).reverse(), divisions);
-        if (place) located.set(c.name, { to: place.name, evidence: s, weak: place.weak });
+        if (place) located.set(c.name, { to: place.name, evidence: s, weak: place.weak, rule: place.rule ?? 'project.located-in' });
       }
     }
   });
@@ -76,12 +76,12 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
     doc.mentions.push(mention);
   }
   const relations: RelationFact[] = [];
-  for (const [name, { to, evidence }] of located) {
+  for (const [name, { to, evidence, rule }] of located) {
     relations.push({
       type: 'LOCATED_IN',
       from: { type: 'Project', name },
       to: { type: 'AdminDivision', name: to },
-      evidence: [{ start: evidence.start, end: evidence.end, rule: 'project.located-in' }],
+      evidence: [{ start: evidence.start, end: evidence.end, rule }],
     });
   }
   doc.relations.push(...relations);
@@ -116,7 +116,7 @@ function specific(m: Mention): number {
  * sentence, the nearest division before it in the sentence, a city inside its name, a
  * specific division in the sentences before, or the home.
  */
-function placeOf(doc: Doc, c: ProjectCandidate, s: Span, previous: Span[], divisions: Mention[]): { name: string; weak?: boolean } | null {
+function placeOf(doc: Doc, c: ProjectCandidate, s: Span, previous: Span[], divisions: Mention[]): { name: string; weak?: boolean; rule?: string } | null {
   if (c.place) return { name: c.place.name };
   // A county, township or zone in its name (孟家溪镇污水处理厂, 江陵煤港电厂项目) places it best.
   const inside = divisions.filter((d) => d.start >= c.start && d.end <= c.end);
@@ -134,10 +134,10 @@ function placeOf(doc: Doc, c: ProjectCandidate, s: Span, previous: Span[], divis
   // The sentences just before (a list of tasks split by ；) may name the county.
   for (const p of previous) {
     const inPrev = divisions.filter((d) => d.start >= p.start && d.end <= p.end && specific(d) >= 4);
-    if (inPrev.length) return { name: inPrev[inPrev.length - 1]!.name, weak: true };
+    if (inPrev.length) return { name: inPrev[inPrev.length - 1]!.name, weak: true, rule: 'project.located-in-context' };
   }
   // The home is only a guess: a later sentence about the project (项目位于…) overrides it.
   const home = doc.meta.home ? getGazetteer().byName(doc.meta.home) : undefined;
-  if (home && home.level !== 'province' && home.level !== 'township') return { name: home.name, weak: true };
+  if (home && home.level !== 'province' && home.level !== 'township') return { name: home.name, weak: true, rule: 'project.located-in-home' };
   return null;
 }
