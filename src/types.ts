@@ -129,7 +129,8 @@ export interface ExtractionResult {
     from: EntityRef;
     to: EntityRef;
     properties: Record<string, unknown>;
-    evidence: Array<{ sentence: string; start: number; end: number; rule: string }>;
+    /** `date` is the article's date: what dates a tenure. */
+    evidence: Array<{ sentence: string; start: number; end: number; rule: string; date: string | null }>;
   }>;
   messages: Array<{ level: MessageLevel; message: string; start?: number; end?: number; rule: string }>;
 }

@@ -48,13 +48,13 @@ export function toExtraction(doc: Doc): ExtractionResult {
     for (const ev of r.evidence) {
       if (ev.rule === 'gazetteer' || ev.end <= ev.start) {
         if (!rel.evidence.some((e) => e.rule === ev.rule && e.sentence === '')) {
-          rel.evidence.push({ sentence: '', start: 0, end: 0, rule: ev.rule });
+          rel.evidence.push({ sentence: '', start: 0, end: 0, rule: ev.rule, date: meta.date });
         }
         continue;
       }
       const span = spanToSource(offsets, source, ev.start, ev.end);
       if (rel.evidence.some((e) => e.start === span.start && e.end === span.end)) continue;
-      rel.evidence.push({ sentence: text.slice(ev.start, ev.end), start: span.start, end: span.end, rule: ev.rule });
+      rel.evidence.push({ sentence: text.slice(ev.start, ev.end), start: span.start, end: span.end, rule: ev.rule, date: meta.date });
     }
   }
 

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { toExtraction } from '../src/extract/output.js';
+import { TextBuilder } from '../src/offsets.js';
+import type { Doc } from '../src/types.js';
+
+describe('toExtraction', () => {
+  // Source with markup and a spaced name; the text is what ingest would make of it.
+  const source = '<p>市委书记吴 锦出席会议。</p>';
+  const b = new TextBuilder();
+  b.appendCopied('市委书记吴', 3);
+  b.appendCopied('锦出席会议。', 9);
+  const { text, offsets } = b.finish(source.length);
+  const doc: Doc = {
+    meta: { id: 'a.txt', path: 'a.txt', title: null, date: '2022-02-10', source: null, url: null, home: '荆州市', homeSource: 'cli', lang: 'zh', byline: [], encoding: 'utf-8' },
+    source,
+    text,
+    offsets,
+    mentions: [
+      { type: 'Person', name: '吴锦', start: 4, end: 6, rule: 'person.title-name' },
+      { type: 'Office', name: '荆州市委书记', start: 0, end: 4, rule: 'office.title-chain', properties: { title: '市委书记' } },
+      { type: 'Person', name: '吴锦', start: 4, end: 6, rule: 'person.repeat' },
+    ],
+    relations: [
+      { type: 'HOLDS', from: { type: 'Person', name: '吴锦' }, to: { type: 'Office', name: '荆州市委书记' }, evidence: [{ start: 0, end: 11, rule: 'office.title-chain' }] },
+    ],
+    messages: [{ level: 'info', message: 'spaced name joined', start: 4, end: 6, rule: 'normalise-spacing' }],
+  };
+  const out = toExtraction(doc);
+
+  it('maps mentions back into the original source, one per span', () => {
+    expect(out.entities.map((e) => [e.type, e.name, e.mentions])).toEqual([
+      ['Person', '吴锦', [{ start: 7, end: 10, text: '吴 锦', rule: 'person.title-name' }]],
+      ['Office', '荆州市委书记', [{ start: 3, end: 7, text: '市委书记', rule: 'office.title-chain' }]],
+    ]);
+    expect(out.entities[1]!.properties).toEqual({ title: '市委书记' });
+  });
+
+  it('gives each relation its sentence, source offsets, rule and the article date', () => {
+    expect(out.relations[0]!.evidence).toEqual([{ sentence: '市委书记吴锦出席会议。', start: 3, end: 15, rule: 'office.title-chain', date: '2022-02-10' }]);
+    expect(source.slice(3, 15)).toBe('市委书记吴 锦出席会议。');
+  });
+
+  it('maps message places too', () => {
+    expect(out.messages).toEqual([{ level: 'info', message: 'spaced name joined', start: 7, end: 10, rule: 'normalise-spacing' }]);
+  });
+});
