@@ -4,7 +4,7 @@ import { findCampaigns } from '../src/extract/campaigns/find.js';
 import { canonicalName, isCounted } from '../src/extract/campaigns/parse.js';
 import { findQuotes } from '../src/extract/campaigns/quotes.js';
 import { paragraphs } from '../src/extract/campaigns/speakers.js';
-import { identityOffsets } from '../src/offsets.js';
+import { textDoc } from './helpers/text-doc.js';
 import type { Doc, Mention } from '../src/types.js';
 
 /** A doc whose Person mentions are set up here, as the people stage would. */
@@ -17,15 +17,7 @@ function makeDoc(text: string, people: string[] = []): Doc {
       at = text.indexOf(name, at + name.length);
     }
   }
-  return {
-    meta: { id: 't.txt', path: 't.txt', title: null, date: '2022-02-10', source: null, url: null, home: '荆州市', homeSource: 'cli', lang: 'zh', byline: [], encoding: 'utf-8' },
-    source: text,
-    text,
-    offsets: identityOffsets(text.length),
-    mentions,
-    relations: [],
-    messages: [],
-  };
+  return textDoc(text, { date: '2022-02-10', home: '荆州市' }, mentions);
 }
 
 const found = (text: string) => findCampaigns(text).map((s) => [s.name, s.start, s.end, s.rule]);

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import englishStage from '../src/extract/english/index.js';
 import { createExtractor } from '../src/extract/index.js';
-import { identityOffsets } from '../src/offsets.js';
+import { textDoc } from './helpers/text-doc.js';
 import type { Doc } from '../src/types.js';
 
 function englishDoc(text: string, home: string | null = null): Doc {
-  return {
-    meta: { id: 'en.txt', path: 'en.txt', title: null, date: '2022-02-10', source: null, url: null, home, homeSource: null, lang: 'en', byline: [], encoding: 'utf-8' },
-    source: text,
-    text,
-    offsets: identityOffsets(text.length),
-    mentions: [],
-    relations: [],
-    messages: [],
-  };
+  return textDoc(text, { id: 'en.txt', path: 'en.txt', date: '2022-02-10', home, homeSource: null, lang: 'en' });
 }
 
 describe('English extractor', () => {

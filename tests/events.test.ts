@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import eventsStage from '../src/extract/6-events.js';
 import { findEvents } from '../src/extract/events/find.js';
-import { identityOffsets } from '../src/offsets.js';
+import { textDoc } from './helpers/text-doc.js';
 import type { Doc, Mention } from '../src/types.js';
 
 /** A doc whose Person mentions are set up here, as the people stage would. */
@@ -14,15 +14,7 @@ function makeDoc(text: string, home: string | null, date: string | null, people:
       at = text.indexOf(name, at + name.length);
     }
   }
-  return {
-    meta: { id: 't.txt', path: 't.txt', title: null, date, source: null, url: null, home, homeSource: 'cli', lang: 'zh', byline: [], encoding: 'utf-8' },
-    source: text,
-    text,
-    offsets: identityOffsets(text.length),
-    mentions,
-    relations: [],
-    messages: [],
-  };
+  return textDoc(text, { date, home }, mentions);
 }
 
 const events = (text: string, home = '荆州市', date: string | null = '2021-12-31') =>

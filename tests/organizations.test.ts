@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import organizationsStage from '../src/extract/3-organizations.js';
-import { identityOffsets } from '../src/offsets.js';
+import { textDoc } from './helpers/text-doc.js';
 import type { Doc } from '../src/types.js';
 
 function run(text: string, home = '荆州市', source: string | null = null) {
-  const d: Doc = {
-    meta: { id: 't.txt', path: 't.txt', title: null, date: null, source, url: null, home, homeSource: 'cli', lang: 'zh', byline: [], encoding: 'utf-8' },
-    source: text,
-    text,
-    offsets: identityOffsets(text.length),
-    mentions: [],
-    relations: [],
-    messages: [],
-  };
+  const d: Doc = textDoc(text, { source, home });
   organizationsStage()(d);
   return {
     orgs: d.mentions.map((m) => [m.name, m.start, m.end, m.rule]),

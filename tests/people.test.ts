@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import peopleStage from '../src/extract/2-people.js';
-import { identityOffsets } from '../src/offsets.js';
+import { textDoc } from './helpers/text-doc.js';
 import type { Doc } from '../src/types.js';
 
 function doc(text: string, home: string | null = '荆州市', byline: string[] = []): Doc {
-  return {
-    meta: { id: 't.txt', path: 't.txt', title: null, date: null, source: null, url: null, home, homeSource: 'cli', lang: 'zh', byline, encoding: 'utf-8' },
-    source: text,
-    text,
-    offsets: identityOffsets(text.length),
-    mentions: [],
-    relations: [],
-    messages: [],
-  };
+  return textDoc(text, { home, byline });
 }
 
 const stage = peopleStage();

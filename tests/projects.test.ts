@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import divisionsStage from '../src/extract/1-divisions.js';
 import projectsStage from '../src/extract/5-projects.js';
-import { identityOffsets } from '../src/offsets.js';
+import { textDoc } from './helpers/text-doc.js';
 import type { Doc } from '../src/types.js';
 
 function doc(text: string, home: string | null): Doc {
-  return {
-    meta: { id: 't.txt', path: 't.txt', title: null, date: null, source: null, url: null, home, homeSource: 'cli', lang: 'zh', byline: [], encoding: 'utf-8' },
-    source: text,
-    text,
-    offsets: identityOffsets(text.length),
-    mentions: [],
-    relations: [],
-    messages: [],
-  };
+  return textDoc(text, { home });
 }
 
 const divisions = divisionsStage();
