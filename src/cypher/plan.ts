@@ -28,7 +28,7 @@ import {
 } from './statements.js';
 
 /**
- * Rows per transaction, chosen by measurement (docs/neo4j.md, "Batch size"): on the dev
+ * Rows per transaction, chosen by measurement (README, Neo4j, "Batch size"): on the dev
  * corpus graph scaled ×40 (15 720 nodes, 27 800 relationships) through the recording
  * session, relationship rows average 0.37 kB of parameters (HOLDS 0.58 kB, largest 2.1 kB);
  * 1 000 rows make 99 transactions whose largest carries 0.95 MB, against 625 transactions
