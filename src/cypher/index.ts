@@ -24,4 +24,4 @@ export {
   type PlanMessage,
   type Row,
 } from './plan.js';
-export { renderScript } from './script.js';
+export { renderScript, scriptLines } from './script.js';

@@ -25,18 +25,29 @@ export const SCRIPT_HEADER = [
 
 /** Renders the whole script; the text ends with a newline. */
 export function renderScript(plan: LoadPlan): string {
-  const out: string[] = [...SCRIPT_HEADER, ''];
-  for (const s of plan.schema) out.push(s + ';');
+  return [...scriptLines(plan)].join('\n');
+}
+
+/**
+ * The script's lines, one at a time (joined with `\n` they are `renderScript`'s text), so the
+ * exporter can stream graph.cypher instead of holding the whole script, and each batch's
+ * `:param` literal, as one string.
+ */
+export function* scriptLines(plan: LoadPlan): Generator<string> {
+  yield* SCRIPT_HEADER;
+  yield '';
+  for (const s of plan.schema) yield s + ';';
   for (const group of plan.groups) {
-    out.push('');
+    yield '';
     for (const [i, batch] of group.batches.entries()) {
-      out.push(`:param {rows: ${cypherLiteral(batch)}};`);
+      yield `:param {rows: ${cypherLiteral(batch)}};`;
       // The group's comment goes after its first :param line, at the head of the Cypher
       // statement: older cypher-shells only see a ':' command on a line that starts a statement.
-      if (i === 0) out.push(`// ${group.kind} ${group.name}: ${group.rowCount} rows in ${group.batches.length} batch${group.batches.length === 1 ? '' : 'es'}`);
-      out.push(group.statement + ';');
+      if (i === 0) yield `// ${group.kind} ${group.name}: ${group.rowCount} rows in ${group.batches.length} batch${group.batches.length === 1 ? '' : 'es'}`;
+      yield group.statement + ';';
     }
   }
-  out.push('', ':param clear;', '');
-  return out.join('\n');
+  yield '';
+  yield ':param clear;';
+  yield '';
 }

@@ -3,9 +3,9 @@
  * idempotent (constraints IF NOT EXISTS, MERGE everywhere). Planning messages (dropped
  * properties, dangling relationships) go to stderr with their rule ids.
  */
-import { writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { planLoad, renderScript } from '../cypher/index.js';
+import { planLoad, scriptLines } from '../cypher/index.js';
+import { withWriter } from '../graph/write.js';
 import type { Exporter } from './types.js';
 
 /** Writes `outDir/graph.cypher`. */
@@ -14,10 +14,21 @@ export const cypherExporter: Exporter = {
   async write(graph, outDir) {
     const plan = planLoad(graph);
     for (const m of plan.messages) process.stderr.write(`guanxi: graph.cypher: ${m.level}: ${m.message} [${m.rule}]\n`);
-    const path = join(outDir, 'graph.cypher');
-    const tmp = `${path}.tmp-${process.pid}`;
-    await writeFile(tmp, renderScript(plan));
-    await rename(tmp, path);
+    // Streamed line by line (in 64 kB chunks): the script is as large as graph.json, and
+    // rendering it as one string doubled the export's peak memory.
+    const path = await withWriter(join(outDir, 'graph.cypher'), async (w) => {
+      let buf = '';
+      let first = true;
+      for (const line of scriptLines(plan)) {
+        buf += first ? line : '\n' + line;
+        first = false;
+        if (buf.length > 65536) {
+          await w.write(buf);
+          buf = '';
+        }
+      }
+      if (buf) await w.write(buf);
+    });
     return [path];
   },
 };
