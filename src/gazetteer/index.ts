@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { Automaton } from '../extract/automaton.js';
+import { Automaton, type AutomatonMatch } from '../extract/automaton.js';
 import { dataPath } from '../data-path.js';
 
 /** Administrative level of a division; `zone` is a functional zone acting as a county-level unit. */
@@ -92,6 +92,16 @@ interface RenameRow {
 
 type FormKind = 'name' | 'short' | 'former' | 'zone';
 
+/** The whole-text automaton matches of one text, and the zone suffix after each (filled on demand). */
+interface TextScan {
+  text: string;
+  raw: AutomatonMatch<FormKind>[];
+  suffixes: Array<AutomatonMatch<ZoneSuffix> | null | undefined>;
+}
+
+/** Texts shorter than this are scanned afresh on every find instead of being remembered. */
+const SCAN_CACHE_MIN = 64;
+
 class GazetteerImpl implements Gazetteer {
   private byFull = new Map<string, Entry[]>();
   private byShort = new Map<string, Entry[]>();
@@ -103,6 +113,8 @@ class GazetteerImpl implements Gazetteer {
   private entries: Entry[] = [];
   private byNameCache = new Map<string, Division | undefined>();
   private chainCache = new WeakMap<Division, Division[]>();
+  private lastScan: TextScan | null = null;
+  private resolveCache = new Map<string, Division | null>();
 
   constructor(tsv: string, renames: RenameRow[], zones: ZonesFile) {
     const byCode = new Map<string, Entry>();
@@ -228,15 +240,29 @@ class GazetteerImpl implements Gazetteer {
   }
 
   find(text: string, from = 0, to = text.length, home?: string | null): GazetteerMatch[] {
-    const ac = this.getAutomaton();
     const homeDiv = home ? this.byName(home) : undefined;
-    const raw = ac.findAll(text, from, to);
+    const scan = this.scanOf(text);
+    const raw = scan.raw;
+    // Matches inside [from, to) are exactly the whole-text matches that start at or after
+    // `from` and end by `to`, in the same order (by end, then length): skip to the first
+    // that ends after `from` and stop at the first that ends past `to`.
+    let lo = 0;
+    let hi = raw.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (raw[mid]!.end <= from) lo = mid + 1;
+      else hi = mid;
+    }
     // Extend host matches by a zone suffix (宿松 + 经开区), so the zone wins leftmost-longest.
     const spans: Array<{ start: number; end: number; form: string }> = [];
-    for (const m of raw) {
+    for (let i = lo; i < raw.length; i++) {
+      const m = raw[i]!;
+      if (m.end > to) break;
+      if (m.start < from) continue;
       spans.push({ start: m.start, end: m.end, form: m.key });
       if (m.value === 'zone' || m.value === 'former') continue;
-      const suffix = this.zoneSuffixes.longestAt(text, m.end);
+      let suffix = scan.suffixes[i];
+      if (suffix === undefined) suffix = scan.suffixes[i] = this.zoneSuffixes.longestAt(text, m.end);
       if (suffix && suffix.end <= to) {
         const form = text.slice(m.start, suffix.end);
         if (this.parseZone(form, homeDiv ?? null)) spans.push({ start: m.start, end: suffix.end, form });
@@ -252,12 +278,36 @@ class GazetteerImpl implements Gazetteer {
     for (const start of [...bestAt.keys()].sort((a, b) => a - b)) {
       if (start < pos) continue;
       const s = bestAt.get(start)!;
-      const division = this.resolve(s.form, home) ?? this.byName(s.form);
+      const division = this.resolveCached(s.form, home);
       if (!division) continue;
       out.push({ start: s.start, end: s.end, division, form: s.form });
       pos = s.end;
     }
     return out;
+  }
+
+  /**
+   * The automaton's matches over the whole of `text`, remembered for the last long text:
+   * every stage (divisions, organisations, offices, events) looks up places in the same
+   * article, many times over small ranges, and scanning once serves them all.
+   */
+  private scanOf(text: string): TextScan {
+    if (this.lastScan && this.lastScan.text === text) return this.lastScan;
+    const raw = this.getAutomaton().findAll(text);
+    const scan: TextScan = { text, raw, suffixes: new Array(raw.length) };
+    // Short texts (a name, a phrase) are cheap to rescan and would evict the article.
+    if (text.length >= SCAN_CACHE_MIN) this.lastScan = scan;
+    return scan;
+  }
+
+  /** `resolve(form, home) ?? byName(form)`, remembered: an article names the same few places again and again. */
+  private resolveCached(form: string, home?: string | null): Division | undefined {
+    const key = `${home ?? ''}\u0001${form}`;
+    const known = this.resolveCache.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const d = this.resolve(form, home) ?? this.byName(form);
+    this.resolveCache.set(key, d ?? null);
+    return d;
   }
 
   private getAutomaton(): Automaton<FormKind> {
