@@ -11,11 +11,24 @@
  * Example: `Wu Jin, Party Secretary of Jingzhou, said…` → Person `Wu Jin` {pinyin: 'wu jin'},
  * Office 荆州市委书记, HOLDS (Wu Jin → 荆州市委书记).
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type Nlp from 'compromise';
 import type { Doc, Mention, Stage } from '../../types.js';
 import { splitSentences, sentenceAt, type Span } from '../sentences.js';
 import { englishLexicon, type EnglishLexicon, type PlaceEntry } from './lexicon.js';
 import { officeName, type OfficeKind } from './offices.js';
+
+/**
+ * compromise, loaded on the first English article: importing it costs ~0.5–0.9 s (it
+ * unpacks its English lexicon), which Chinese-only runs — nearly all of them — never need.
+ * The stage is synchronous, so it is required (the package's CommonJS build of the same
+ * version) rather than imported.
+ */
+let compromise: typeof Nlp | null = null;
+function nlp(text: string): ReturnType<typeof Nlp> {
+  compromise ??= createRequire(import.meta.url)('compromise') as typeof Nlp;
+  return compromise(text);
+}
 
 interface Found {
   start: number;
