@@ -55,15 +55,26 @@ export function inferCsvType(values: PropertyValue[]): CsvType {
   return (arr ? `${t}[]` : t) as CsvType;
 }
 
+/** Any of ARRAY_DELIMITERS. */
+const ANY_DELIMITER = new RegExp(`[${ARRAY_DELIMITERS.map((d) => d.replace(/[\\\]^-]/g, '\\$&')).join('')}]`);
+
 /** Picks the array delimiter: the first candidate that appears in no array element. */
 export function pickArrayDelimiter(graph: Graph): string {
   const used = new Set<string>();
-  for (const x of [...graph.nodes, ...graph.relationships]) {
-    for (const v of Object.values(x.properties)) {
+  // One regex test per element finds the rare element holding any candidate; only those are
+  // checked candidate by candidate (four includes() per element were 2.4% of a build).
+  const scan = (x: { properties: Record<string, PropertyValue> }) => {
+    for (const k in x.properties) {
+      const v = x.properties[k];
       if (!Array.isArray(v)) continue;
-      for (const e of v) for (const d of ARRAY_DELIMITERS) if (String(e).includes(d)) used.add(d);
+      for (const e of v) {
+        const s = String(e);
+        if (ANY_DELIMITER.test(s)) for (const d of ARRAY_DELIMITERS) if (s.includes(d)) used.add(d);
+      }
     }
-  }
+  };
+  for (const n of graph.nodes) scan(n);
+  for (const r of graph.relationships) scan(r);
   const d = ARRAY_DELIMITERS.find((c) => !used.has(c));
   if (!d) throw new Error(`csvExporter.write: every array delimiter (${ARRAY_DELIMITERS.map((c) => JSON.stringify(c)).join(', ')}) occurs inside some array value`);
   return d;
@@ -72,7 +83,7 @@ export function pickArrayDelimiter(graph: Graph): string {
 /** Quotes a field for CSV: always quoted, `"` doubled; null → empty field (no property). */
 export function quote(s: string | null): string {
   if (s === null) return '';
-  return '"' + s.replace(/"/g, '""') + '"';
+  return '"' + (s.includes('"') ? s.replace(/"/g, '""') : s) + '"';
 }
 
 function field(v: PropertyValue | undefined, arrayDelimiter: string): string {

@@ -30,12 +30,22 @@ interface Key {
   type: GraphmlType;
   /** Lists are written as JSON text. */
   list: boolean;
+  /** `id`, escaped once (it goes into every element's data). */
+  xmlId: string;
 }
 
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+/**
+ * Text `xmlEscape` returns unchanged: XML-valid characters other than `& < > " '`, carriage
+ * return and U+0085/U+2028/U+2029. Most values (names, ids) match, and skipping the eight
+ * replace passes for them halves graph.graphml's time.
+ */
+const PLAIN_XML = /^[\t\n\u0020\u0021\u0023-\u0025\u0028-\u003B\u003D\u003F-\u0084\u0086-\u2027\u202A-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
+
 /** Escapes text for XML element content and attribute values. */
 export function xmlEscape(s: string): string {
+  if (PLAIN_XML.test(s)) return s;
   return s
     .replace(INVALID_XML, '\uFFFD')
     .replace(/&/g, '&amp;')
@@ -78,7 +88,7 @@ function keysFor(
   }
   const declared = new Map<string, PropertyType>();
   for (const group of declaredByGroup) for (const [k, t] of Object.entries(group)) if (!declared.has(k)) declared.set(k, t);
-  const keys: Key[] = [{ id: `${prefix}_label`, name: 'label', type: 'string', list: false }];
+  const keys: Key[] = [{ id: `${prefix}_label`, name: 'label', type: 'string', list: false, xmlId: xmlEscape(`${prefix}_label`) }];
   const names = [...declared.keys()].filter((k) => present.has(k));
   names.push(...[...present.keys()].filter((k) => !declared.has(k)).sort());
   for (const name of names) {
@@ -86,7 +96,7 @@ function keysFor(
     const t = declared.get(name);
     const values = present.get(name)!;
     const list = t ? t.endsWith('[]') : values.some((v) => Array.isArray(v));
-    keys.push({ id: `${prefix}_${name}`, name, type: list ? 'string' : t ? fromSchema(t) : infer(values), list });
+    keys.push({ id: `${prefix}_${name}`, name, type: list ? 'string' : t ? fromSchema(t) : infer(values), list, xmlId: xmlEscape(`${prefix}_${name}`) });
   }
   return keys;
 }
@@ -125,10 +135,11 @@ export async function writeGraphml(graph: Graph, outDir: string, schema: Schema 
         if (k.name === 'label') continue;
         const v = n.properties[k.name];
         if (v === undefined || v === null) continue;
-        buf += `<data key="${xmlEscape(k.id)}">${xmlEscape(dataValue(v, k))}</data>`;
+        buf += `<data key="${k.xmlId}">${xmlEscape(dataValue(v, k))}</data>`;
       }
       buf += '</node>\n';
-      await flush();
+      // Checked here, not only in flush(): an await per element cost a microtask each.
+      if (buf.length > 65536) await flush();
     }
     for (const r of graph.relationships) {
       buf += `    <edge id="${xmlEscape(r.id)}" source="${xmlEscape(r.start)}" target="${xmlEscape(r.end)}">`;
@@ -137,10 +148,10 @@ export async function writeGraphml(graph: Graph, outDir: string, schema: Schema 
         if (k.name === 'label') continue;
         const v = r.properties[k.name];
         if (v === undefined || v === null) continue;
-        buf += `<data key="${xmlEscape(k.id)}">${xmlEscape(dataValue(v, k))}</data>`;
+        buf += `<data key="${k.xmlId}">${xmlEscape(dataValue(v, k))}</data>`;
       }
       buf += '</edge>\n';
-      await flush();
+      if (buf.length > 65536) await flush();
     }
     buf += '  </graph>\n</graphml>\n';
     await w.write(buf);
