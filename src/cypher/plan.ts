@@ -149,7 +149,8 @@ function buildRow(
     }
   }
   if (plan.group) Object.assign(row, groupLists(properties, plan.group, ctx));
-  for (const name of Object.keys(properties)) {
+  for (const name in properties) {
+    if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
     if (!(name in declared)) {
       ctx.messages.push({
         level: 'warning',
@@ -176,14 +177,22 @@ function groupLists(properties: Record<string, unknown>, group: ParallelGroup, c
       rule: 'cypher/ragged-lists',
     });
   }
-  const out: Row = Object.fromEntries(group.lists.map((l) => [l.name, [] as unknown[]]));
+  const outs = group.lists.map(() => [] as unknown[]);
+  const out: Row = {};
+  group.lists.forEach((l, k) => (out[l.name] = outs[k]));
+  // Positions of the identity lists, looked up once per group rather than once per item.
+  const identityAt = group.identity.map((name) => group.lists.findIndex((l) => l.name === name));
   const seen = new Set<string>();
+  const width = group.lists.length;
+  const item: unknown[] = new Array(width);
+  const key: unknown[] = new Array(identityAt.length);
   for (let i = 0; i < n; i++) {
-    const item = group.lists.map((l, k) => scalar(lists[k][i], l.type) ?? filler(l.type));
-    const identity = JSON.stringify(group.identity.map((name) => item[group.lists.findIndex((l) => l.name === name)]));
+    for (let k = 0; k < width; k++) item[k] = scalar(lists[k][i], group.lists[k].type) ?? filler(group.lists[k].type);
+    for (let j = 0; j < identityAt.length; j++) key[j] = item[identityAt[j]];
+    const identity = JSON.stringify(key);
     if (seen.has(identity)) continue;
     seen.add(identity);
-    group.lists.forEach((l, k) => (out[l.name] as unknown[]).push(item[k]));
+    for (let k = 0; k < width; k++) outs[k].push(item[k]);
   }
   return out;
 }
