@@ -405,9 +405,9 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
   }
 
   // An empty list has no type in Neo4j and no form in CSV or GraphML: leave it out.
-  for (const x of [...graphNodes, ...graphRels]) {
-    for (const [k, v] of Object.entries(x.properties)) if (Array.isArray(v) && v.length === 0) delete x.properties[k];
-  }
+  const emptyList = (_k: string, v: PropertyValue) => Array.isArray(v) && v.length === 0;
+  for (const x of graphNodes) x.properties = without(x.properties, emptyList);
+  for (const x of graphRels) x.properties = without(x.properties, emptyList);
   graphNodes.sort((a, b) => compareIds(a.id, b.id));
   graphRels.sort((a, b) => compareIds(a.id, b.id));
   merges.sort((a, b) => compareIds(a.label, b.label) || compareIds(a.id, b.id));
@@ -522,6 +522,20 @@ function clean(s: string): string {
     cleanCache.set(s, c);
   }
   return c;
+}
+
+/**
+ * `props` without the entries `drop` picks, keys in the same order: a copy when something
+ * goes, `props` itself otherwise. A copy rather than `delete`, which turns an object into a
+ * slow dictionary for every later reader (each exporter reads every property of every node).
+ */
+function without(props: Record<string, PropertyValue>, drop: (k: string, v: PropertyValue) => boolean): Record<string, PropertyValue> {
+  let any = false;
+  for (const k in props) if (drop(k, props[k]!)) any = true;
+  if (!any) return props;
+  const out: Record<string, PropertyValue> = {};
+  for (const k in props) if (!drop(k, props[k]!)) out[k] = props[k]!;
+  return out;
 }
 
 function sameNameCount(gazetteer: Gazetteer, name: string): number {
@@ -646,8 +660,7 @@ function entityNode(
   props.aliases = uniqueSorted([...aliasSet]).slice(0, MAX_ALIASES);
   props.articleCount = arts.size;
   void articleIds;
-  for (const k of Object.keys(props)) if (!(k in declared)) delete props[k];
-  return { id: n.id, label: n.label, properties: props };
+  return { id: n.id, label: n.label, properties: without(props, (k, v) => !(k in declared) || (Array.isArray(v) && v.length === 0)) };
 }
 
 /** The title part of an office: `荆州市委书记` in 荆州市 → `市委书记`; `荆州市市长` → `市长`. */
