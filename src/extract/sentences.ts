@@ -11,21 +11,34 @@ export interface Span {
   end: number;
 }
 
-const END_MARKS = new Set(['。', '！', '？', '!', '?', '；', '\n']);
-const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '"', '》']);
+// Character codes, not one-character strings: the loop below reads every character of
+// every article, and text[i] allocates a string per CJK character.
+const END_MARKS = new Set([...'。！？!?；\n'].map((c) => c.charCodeAt(0)));
+const CLOSERS = new Set([...'”’」』）)"》'].map((c) => c.charCodeAt(0)));
+const FULL_STOP = 0x2e;
 
 /** Splits text into sentence spans (whitespace-only spans are dropped). */
 export function splitSentences(text: string): Span[] {
+  // Five stages split the same article in turn: split once, hand each a fresh copy.
+  if (last && last.text === text) return last.spans.map((s) => ({ start: s.start, end: s.end }));
+  const spans = split(text);
+  last = { text, spans: spans.map((s) => ({ start: s.start, end: s.end })) };
+  return spans;
+}
+
+let last: { text: string; spans: Span[] } | null = null;
+
+function split(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+    const ch = text.charCodeAt(i);
     // An ASCII full stop ends an (English) sentence only before white space: `3.5亿` and
     // scraped `市委副书记.市长` stay whole.
-    const isEnd = END_MARKS.has(ch) || (ch === '.' && (i + 1 === text.length || /\s/.test(text[i + 1]!)));
+    const isEnd = END_MARKS.has(ch) || (ch === FULL_STOP && (i + 1 === text.length || /\s/.test(text[i + 1]!)));
     if (!isEnd) continue;
     let end = i + 1;
-    while (end < text.length && CLOSERS.has(text[end]!)) end++;
+    while (end < text.length && CLOSERS.has(text.charCodeAt(end))) end++;
     push(text, spans, start, end);
     start = end;
     i = end - 1;
