@@ -17,20 +17,22 @@ export interface Quote {
 }
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』' };
-const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
+// Character codes (closer → opener), so the scan over every character allocates no strings.
+const OPENERS = new Set(Object.keys(PAIRS).map((o) => o.charCodeAt(0)));
+const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c.charCodeAt(0), o.charCodeAt(0)]));
 
 /** Every balanced quote, ordered by opening position. Unbalanced marks are ignored. */
 export function findQuotes(text: string): Quote[] {
-  const stack: Array<{ mark: string; at: number }> = [];
+  const stack: Array<{ mark: number; at: number }> = [];
   const out: Quote[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch in PAIRS) {
+    const ch = text.charCodeAt(i);
+    if (OPENERS.has(ch)) {
       stack.push({ mark: ch, at: i });
       continue;
     }
     const opener = CLOSERS.get(ch);
-    if (!opener) continue;
+    if (opener === undefined) continue;
     // Pop to the matching opener; marks left open inside it were stray.
     let k = stack.length - 1;
     while (k >= 0 && stack[k]!.mark !== opener) k--;
