@@ -88,20 +88,32 @@ export class Automaton<V> {
   /** Every match of every key, ordered by end then by length (longest last). */
   findAll(text: string, from = 0, to = text.length): AutomatonMatch<V>[] {
     const out: AutomatonMatch<V>[] = [];
+    const nodes = this.nodes;
     let cur = 0;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
-      while (cur !== 0 && !this.nodes[cur]!.next.has(c)) cur = this.nodes[cur]!.fail;
-      cur = this.nodes[cur]!.next.get(c) ?? 0;
-      const found: AutomatonMatch<V>[] = [];
-      let n = this.nodes[cur]!.output !== -1 ? cur : this.nodes[cur]!.dictLink;
+      let nxt = nodes[cur]!.next.get(c);
+      while (nxt === undefined && cur !== 0) {
+        cur = nodes[cur]!.fail;
+        nxt = nodes[cur]!.next.get(c);
+      }
+      cur = nxt ?? 0;
+      let n = nodes[cur]!.output !== -1 ? cur : nodes[cur]!.dictLink;
+      if (n === -1 || n === 0) continue;
+      // The outputs come longest first; the contract is shortest first. Push, then reverse
+      // the run in place (no array per character: this loop runs over every character).
+      const first = out.length;
       while (n !== -1 && n !== 0) {
-        const node = this.nodes[n]!;
+        const node = nodes[n]!;
         const k = node.output;
-        found.push({ start: i + 1 - node.depth, end: i + 1, key: this.keys[k]!, value: this.values[k]! });
+        out.push({ start: i + 1 - node.depth, end: i + 1, key: this.keys[k]!, value: this.values[k]! });
         n = node.dictLink;
       }
-      for (let j = found.length - 1; j >= 0; j--) out.push(found[j]!);
+      for (let a = first, b = out.length - 1; a < b; a++, b--) {
+        const t = out[a]!;
+        out[a] = out[b]!;
+        out[b] = t;
+      }
     }
     return out;
   }
