@@ -1,0 +1,55 @@
+/**
+ * The exporters' fast paths (issue 6) must write exactly what the plain escaping did: each
+ * is checked against the straightforward version on hand-picked and generated strings.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { xmlEscape } from '../src/export/graphml.js';
+import { pickArrayDelimiter } from '../src/export/csv.js';
+import { cypherString } from '../src/cypher/literal.js';
+import type { Graph } from '../src/graph/model.js';
+
+/** xmlEscape as it was: every replacement applied to every value. */
+function xmlEscapeSlow(s: string): string {
+  return s
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#13;')
+    .replace(/[\u0085\u2028\u2029]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+}
+
+describe('xmlEscape fast path', () => {
+  it('leaves plain text alone and escapes each special character', () => {
+    expect(xmlEscape('荆州市委书记 吴锦')).toBe('荆州市委书记 吴锦');
+    expect(xmlEscape('"沙市区" & <荆州>')).toBe('&quot;沙市区&quot; &amp; &lt;荆州&gt;');
+    expect(xmlEscape("it's\r\n\u2028\u0085")).toBe('it&apos;s&#13;\n&#x2028;&#x85;');
+    expect(xmlEscape('a\u0001b\uD800c😀')).toBe('a\uFFFDb\uFFFDc😀');
+  });
+  it('agrees with the plain escaping on any string', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => xmlEscape(s) === xmlEscapeSlow(s)), { numRuns: 3000 });
+  });
+});
+
+describe('cypherString fast path', () => {
+  it('quotes plain text as is and escapes the rest', () => {
+    expect(cypherString('公安县')).toBe("'公安县'");
+    expect(cypherString("县'长\\")).toBe("'县\\'长\\\\'");
+    expect(cypherString('a\u2028b\u0000')).toBe("'a\\u2028b\\u0000'");
+  });
+});
+
+describe('pickArrayDelimiter', () => {
+  const graph = (aliases: string[], rules: string[]): Graph => ({
+    nodes: [{ id: 'person:1', label: 'Person', properties: { id: 'person:1', name: '吴锦', aliases } }],
+    relationships: [{ id: 'holds:1', type: 'HOLDS', start: 'person:1', end: 'office:1', properties: { id: 'holds:1', rules } }],
+  });
+  it('skips every candidate found in a node or a relationship list', () => {
+    expect(pickArrayDelimiter(graph(['吴锦同志'], ['holds.title']))).toBe(';');
+    expect(pickArrayDelimiter(graph(['a;b'], ['holds.title']))).toBe('|');
+    expect(pickArrayDelimiter(graph(['a;b'], ['x|y']))).toBe('¦');
+  });
+});
