@@ -146,17 +146,28 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
       }
     }
 
-    findHonorifics(text, lex, found, addPerson, hold, roleByEnd, ctxFor);
-    findElections(text, lex, addPerson, hold, roleByEnd, ctxFor);
-    findAppositions(text, lex, addPerson, hold, roleByEnd, ctxFor);
+    const finders: FinderContext = { text, lex, addPerson, hold, roleByEnd, ctxFor };
+    findHonorifics(finders, found);
+    findElections(finders);
+    findAppositions(finders);
     findLists(text, lex, found, addPerson, gazetteer);
-    findDecisions(text, lex, addPerson, hold, roleByEnd, ctxFor);
-    findAppointments(text, lex, addPerson, hold, roleByEnd, ctxFor);
+    findDecisions(finders);
+    findAppointments(finders);
     findRepeats(text, found, addPerson);
 
     doc.mentions.push(...[...found.persons.values()].sort((a, b) => a.start - b.start), ...found.offices);
     doc.relations.push(...found.holds.values());
   };
+}
+
+/** What the sentence-structure finders share: the text, the lexicon, the title ends, and how to record people and offices. */
+interface FinderContext {
+  text: string;
+  lex: PeopleLexicon;
+  addPerson: (span: NameSpan, rule: string) => void;
+  hold: (person: NameSpan, chain: OfficePhrase[], rule: string) => void;
+  roleByEnd: Map<number, AutomatonMatch<TitleInfo>>;
+  ctxFor: (index: number) => PhraseContext;
 }
 
 /** Keeps, for every end position, the longest title ending there (`党组副书记` over `副书记` and `书记`). */
@@ -293,14 +304,10 @@ function nameEndingAt(text: string, end: number, lex: PeopleLexicon, known: Map<
 
 /** `X同志`, `X总书记` (also 委员长, 总理), and appointments `任命X同志<titles>`. */
 function findHonorifics(
-  text: string,
-  lex: PeopleLexicon,
+  f: FinderContext,
   found: Found,
-  addPerson: (span: NameSpan, rule: string) => void,
-  hold: (person: NameSpan, chain: OfficePhrase[], rule: string) => void,
-  roleByEnd: Map<number, AutomatonMatch<TitleInfo>>,
-  ctxFor: (index: number) => PhraseContext,
 ): void {
+  const { text, lex, addPerson, hold, roleByEnd, ctxFor } = f;
   for (const honorific of ['同志', '总书记', '委员长', '总理']) {
     for (let i = text.indexOf(honorific); i >= 0; i = text.indexOf(honorific, i + 1)) {
       if (honorific === '同志' && text[i + 2] === '们') continue;
@@ -353,13 +360,9 @@ function chainAfter(
 
 /** Elections: `刘沛、王琦、刘兵当选为商丘市…副主任`. */
 function findElections(
-  text: string,
-  lex: PeopleLexicon,
-  addPerson: (span: NameSpan, rule: string) => void,
-  hold: (person: NameSpan, chain: OfficePhrase[], rule: string) => void,
-  roleByEnd: Map<number, AutomatonMatch<TitleInfo>>,
-  ctxFor: (index: number) => PhraseContext,
+  f: FinderContext,
 ): void {
+  const { text, lex, addPerson, hold, roleByEnd, ctxFor } = f;
   const cue = '当选为';
   for (let i = text.indexOf(cue); i >= 0; i = text.indexOf(cue, i + 1)) {
     // `丁广治等42位同志当选为…`: the names stand before the count.
@@ -473,13 +476,9 @@ function tailName(part: string, start: number, lex: PeopleLexicon): NameSpan | n
  * start of a clause, then titles as the next clauses.
  */
 function findAppositions(
-  text: string,
-  lex: PeopleLexicon,
-  addPerson: (span: NameSpan, rule: string) => void,
-  hold: (person: NameSpan, chain: OfficePhrase[], rule: string) => void,
-  roleByEnd: Map<number, AutomatonMatch<TitleInfo>>,
-  ctxFor: (index: number) => PhraseContext,
+  f: FinderContext,
 ): void {
+  const { text, lex, addPerson, hold, roleByEnd, ctxFor } = f;
   for (const m of text.matchAll(/(?<![\u3400-\u9fff])([\u3400-\u9fff]{2,4})[，,]/g)) {
     const name: NameSpan = { start: m.index!, end: m.index! + m[1]!.length, name: m[1]! };
     if (!isPlausibleName(name.name, lex)) continue;
@@ -506,13 +505,9 @@ function findAppositions(
 
 /** Decisions on appointments: `关于王宏为荆门市人民检察院代理检察长的决定`. */
 function findDecisions(
-  text: string,
-  lex: PeopleLexicon,
-  addPerson: (span: NameSpan, rule: string) => void,
-  hold: (person: NameSpan, chain: OfficePhrase[], rule: string) => void,
-  roleByEnd: Map<number, AutomatonMatch<TitleInfo>>,
-  ctxFor: (index: number) => PhraseContext,
+  f: FinderContext,
 ): void {
+  const { text, lex, addPerson, hold, roleByEnd, ctxFor } = f;
   for (let i = text.indexOf('关于'); i >= 0; i = text.indexOf('关于', i + 1)) {
     for (const len of [2, 3, 4]) {
       const name = text.slice(i + 2, i + 2 + len);
@@ -558,13 +553,9 @@ function namesAt(text: string, start: number, lex: PeopleLexicon): { names: Name
  * office is past, so they give Person only.
  */
 function findAppointments(
-  text: string,
-  lex: PeopleLexicon,
-  addPerson: (span: NameSpan, rule: string) => void,
-  hold: (person: NameSpan, chain: OfficePhrase[], rule: string) => void,
-  roleByEnd: Map<number, AutomatonMatch<TitleInfo>>,
-  ctxFor: (index: number) => PhraseContext,
+  f: FinderContext,
 ): void {
+  const { text, lex, addPerson, hold, roleByEnd, ctxFor } = f;
   for (const cue of ['任命', '免去']) {
     for (let i = text.indexOf(cue); i >= 0; i = text.indexOf(cue, i + 1)) {
       let pos = i + cue.length;
