@@ -4,20 +4,12 @@ import { findCampaigns } from '../src/extract/campaigns/find.js';
 import { canonicalName, isCounted } from '../src/extract/campaigns/parse.js';
 import { findQuotes } from '../src/extract/campaigns/quotes.js';
 import { paragraphs } from '../src/extract/campaigns/speakers.js';
-import { textDoc } from './helpers/text-doc.js';
+import { personMentions, textDoc } from './helpers/text-doc.js';
 import type { Doc, Mention } from '../src/types.js';
 
 /** A doc whose Person mentions are set up here, as the people stage would. */
 function makeDoc(text: string, people: string[] = []): Doc {
-  const mentions: Mention[] = [];
-  for (const name of people) {
-    let at = text.indexOf(name);
-    while (at >= 0) {
-      mentions.push({ type: 'Person', name, start: at, end: at + name.length, rule: 'test' });
-      at = text.indexOf(name, at + name.length);
-    }
-  }
-  return textDoc(text, { date: '2022-02-10', home: '荆州市' }, mentions);
+  return textDoc(text, { date: '2022-02-10', home: '荆州市' }, personMentions(text, people));
 }
 
 const found = (text: string) => findCampaigns(text).map((s) => [s.name, s.start, s.end, s.rule]);

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import eventsStage from '../src/extract/6-events.js';
 import { findEvents } from '../src/extract/events/find.js';
-import { textDoc } from './helpers/text-doc.js';
+import { personMentions, textDoc } from './helpers/text-doc.js';
 import type { Doc, Mention } from '../src/types.js';
 
 /** A doc whose Person mentions are set up here, as the people stage would. */
 function makeDoc(text: string, home: string | null, date: string | null, people: string[] = []): Doc {
-  const mentions: Mention[] = [];
-  for (const name of people) {
-    let at = text.indexOf(name);
-    while (at >= 0) {
-      mentions.push({ type: 'Person', name, start: at, end: at + name.length, rule: 'test' });
-      at = text.indexOf(name, at + name.length);
-    }
-  }
-  return textDoc(text, { date, home }, mentions);
+  return textDoc(text, { date, home }, personMentions(text, people));
 }
 
 const events = (text: string, home = '荆州市', date: string | null = '2021-12-31') =>

@@ -16,3 +16,14 @@ export function textDoc(text: string, meta: Partial<ArticleMeta> = {}, mentions:
     messages: [],
   };
 }
+
+/** Person mentions at every occurrence of each name, as the people stage would leave them (rule `test`). */
+export function personMentions(text: string, names: string[]): Mention[] {
+  const mentions: Mention[] = [];
+  for (const name of names) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      mentions.push({ type: 'Person', name, start: at, end: at + name.length, rule: 'test' });
+    }
+  }
+  return mentions;
+}
