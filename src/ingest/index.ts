@@ -12,7 +12,8 @@
  * `{status: 'ok', doc: {meta: {title: '强化“四个优先”意识…', date: '2022-02-10', source: '荆州日报',
  * home: '荆州市', homeSource: 'publisher', …}, text: '强化“四个优先”意识…\n2月9日，…', …}}`.
  */
-import { open, readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import type { ArticleMeta, Doc, HomeSource, Message } from '../types.js';
 import { mappedSlice, normaliseBody } from '../normalise/index.js';
@@ -155,34 +156,51 @@ export async function missingManifestFiles(manifest: Map<string, ManifestEntry>)
   return problems;
 }
 
-/** Reads one article file into a Doc. Never throws for bad input: returns a status instead. */
+/**
+ * Reads one article file into a Doc. Never throws for bad input: returns a status instead.
+ *
+ * The read is synchronous on purpose: an article is a few KB, and four promise round trips
+ * through libuv's thread pool (stat, open, read, close) cost ~0.4 ms of CPU per file, more
+ * than normalising it; blocking reads cost ~0.02 ms. Parallelism comes from `--jobs`.
+ */
 export async function ingestFile(path: string, options: IngestOptions = {}): Promise<IngestOutcome> {
+  return ingestFileSync(path, options);
+}
+
+/** {@link ingestFile} without the promise (what the pipeline and the workers call). */
+export function ingestFileSync(path: string, options: IngestOptions = {}): IngestOutcome {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let size: number;
+  let fd: number;
   try {
-    const s = await stat(path);
-    if (s.isDirectory()) return { status: 'failed', path, reason: 'is a directory', messages: [] };
-    size = s.size;
-  } catch {
-    return { status: 'failed', path, reason: 'path does not exist', messages: [] };
-  }
-  if (size > maxBytes) {
-    return { status: 'skipped', path, reason: `file too large (${mb(size)} MB > ${mb(maxBytes)} MB)`, messages: [] };
+    fd = openSync(path, 'r');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'failed', path, reason: 'path does not exist', messages: [] };
+    if (code === 'EISDIR') return { status: 'failed', path, reason: 'is a directory', messages: [] };
+    return { status: 'failed', path, reason: `cannot read file: ${code ?? (err as Error).message}`, messages: [] };
   }
   let bytes: Uint8Array;
   try {
-    // Read through a handle with the limit, in case the file grew since stat.
-    const handle = await open(path, 'r');
-    try {
-      const buf = Buffer.alloc(Math.min(size, maxBytes) + 1);
-      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-      if (bytesRead > maxBytes) return { status: 'skipped', path, reason: `file too large (> ${mb(maxBytes)} MB)`, messages: [] };
-      bytes = buf.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
+    const s = fstatSync(fd);
+    if (s.isDirectory()) return { status: 'failed', path, reason: 'is a directory', messages: [] };
+    if (s.size > maxBytes) {
+      return { status: 'skipped', path, reason: `file too large (${mb(s.size)} MB > ${mb(maxBytes)} MB)`, messages: [] };
     }
+    // One byte more than the limit, in case the file grew since fstat.
+    const buf = Buffer.allocUnsafe(Math.min(s.size, maxBytes) + 1);
+    let bytesRead = 0;
+    for (;;) {
+      const n = readSync(fd, buf, bytesRead, buf.length - bytesRead, bytesRead);
+      if (n === 0) break;
+      bytesRead += n;
+      if (bytesRead === buf.length) break;
+    }
+    if (bytesRead > maxBytes) return { status: 'skipped', path, reason: `file too large (> ${mb(maxBytes)} MB)`, messages: [] };
+    bytes = buf.subarray(0, bytesRead);
   } catch (err) {
     return { status: 'failed', path, reason: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, messages: [] };
+  } finally {
+    closeSync(fd);
   }
   return ingestBytes(bytes, path, options);
 }
