@@ -18,7 +18,7 @@ function byName(graph: Graph, label: string, name: string): GraphNode {
   return hits[0]!;
 }
 function rel(graph: Graph, type: string, start: string, end: string) {
-  return graph.relationships.find((r) => r.type === type && r.start === start && r.end === end);
+  return [...graph.relationships].find((r) => r.type === type && r.start === start && r.end === end);
 }
 
 const a1 = article(
@@ -324,7 +324,7 @@ describe('resolveCorpus', () => {
     const { graph, messages } = await resolveCorpus([r], { overrides: emptyOverrides() });
     expect(messages).toEqual(['resolve: n1.txt: Office " “” " has no usable type or name; left out']);
     expect(graph.nodes.map((n) => n.label).sort()).toEqual(['Article', 'Person']);
-    expect(graph.relationships.map((x) => x.type)).toEqual(['MENTIONS']);
+    expect([...graph.relationships].map((x) => x.type)).toEqual(['MENTIONS']);
   });
 
   it('drops a relationship whose endpoints do not fit the schema, with a message', async () => {
@@ -333,7 +333,7 @@ describe('resolveCorpus', () => {
       { type: 'Campaign', name: '四大会战' },
     ], [{ type: 'LOCATED_IN', from: ['Person', '吴锦'], to: ['Campaign', '四大会战'], sentence: '吴锦推进四大会战。' }]);
     const { graph, messages } = await resolveCorpus([bad], { overrides: emptyOverrides() });
-    expect(graph.relationships.filter((r) => r.type === 'LOCATED_IN')).toEqual([]);
+    expect([...graph.relationships].filter((r) => r.type === 'LOCATED_IN')).toEqual([]);
     expect(messages).toEqual(['resolve: e1.txt: LOCATED_IN Person 吴锦 → Campaign 四大会战 does not fit schema/graph.yaml; dropped']);
   });
 });

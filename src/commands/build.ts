@@ -4,16 +4,18 @@
  * is given. Writes `out/articles.jsonl` (normalised articles), `out/extractions.jsonl`
  * (per-article extractions) and `out/report.json` (every input's status, counts, timings).
  */
-import { mkdir, writeFile, rename } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, writeFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCommandArgs, UsageError, EXIT } from '../cli-util.js';
 import { runPipeline, type FileOutcome } from '../pipeline.js';
 import { parseShard } from '../parallel/shard.js';
-import { resolveCorpus } from '../resolve/index.js';
+import { createCorpusResolver } from '../resolve/index.js';
 import { OverrideFileError } from '../resolve/overrides.js';
 import { writeExports } from '../export/index.js';
 import { loadGraph, LoadError, type LoadSummary } from '../load/index.js';
-import type { ExtractionResult } from '../types.js';
+import { openWriter } from '../graph/write.js';
+import type { Graph } from '../graph/model.js';
 import { collectInputs } from '../ingest/index.js';
 import { selectShard } from '../parallel/shard.js';
 import { openLineWriter } from '../parallel/lines.js';
@@ -110,41 +112,62 @@ export async function buildCommand(argv: string[]): Promise<number> {
   await mkdir(outDir, { recursive: true });
 
   const timings: Record<string, number> = {};
+  // Read the override file before the long extraction: a bad one is the caller's mistake,
+  // exit 2 with no stack, and better said now than after an hour of extracting.
+  const resolver = await createCorpusResolver({ overridesPath: config.resolve }).catch((err: unknown) => {
+    if (err instanceof OverrideFileError) throw new UsageError(err.message);
+    throw err;
+  });
   let t0 = performance.now();
-  const outcomes: FileOutcome[] = [];
+  let resolveAddMs = 0;
+  // Each outcome's extraction goes to the resolver (which keeps a compact record) and to
+  // disk, and is dropped: held until the end, the results were most of a build's peak memory.
+  // report.json's per-input entries wait in a temporary file for the same reason.
+  const totals = { ok: 0, skipped: 0, failed: 0 };
+  const inputsTmp = join(outDir, `.report-inputs.tmp-${process.pid}`);
+  const inputsOut = await openWriter(inputsTmp);
+  let inputCount = 0;
   // Streamed as outcomes arrive (src/parallel/lines.ts): kept in memory they dominate peak RSS at 100k articles.
   const articlesOut = await openLineWriter(join(outDir, 'articles.jsonl'));
   const extractionsOut = await openLineWriter(join(outDir, 'extractions.jsonl'));
-  const results: ExtractionResult[] = [];
   const listing = await collectInputs(paths);
   const extracting = progress.task('extract', listing.problems.length + selectShard(listing.files, shard).length);
   await runPipeline(paths, { manifestPath: config.manifest, home: config.home, keepDocs: true, jobs, shard }, async (o) => {
     if (o.doc) await articlesOut.write(JSON.stringify({ ...o.doc.meta, text: o.doc.text }));
     if (o.result) {
-      results.push(o.result);
+      const ta = performance.now();
+      resolver.add(o.result);
+      resolveAddMs += performance.now() - ta;
       await extractionsOut.write(JSON.stringify(o.result));
     }
     if (o.status !== 'ok') progress.log('warn', `${o.path}: ${o.status}: ${o.reason}`, { path: o.path, status: o.status, reason: o.reason });
-    delete o.doc;
-    outcomes.push(o);
+    totals[o.status]++;
+    const input = {
+      path: o.path,
+      status: o.status,
+      reason: o.reason ?? null,
+      counts: o.result ? { entities: o.result.entities.length, relations: o.result.relations.length, messages: o.result.messages.length } : null,
+      messages: o.result ? o.result.messages : o.messages,
+    };
+    // As JSON.stringify(report, null, 2) would indent it two levels down.
+    await inputsOut.write((inputCount++ ? ',\n    ' : '    ') + JSON.stringify(input, null, 2).replace(/\n/g, '\n    '));
     extracting.tick();
   });
   extracting.done();
-  timings.extractMs = performance.now() - t0;
   await articlesOut.close();
   await extractionsOut.close();
+  await inputsOut.close();
+  // The resolver's share of the extract phase (compacting each result) counts as resolving.
+  timings.extractMs = performance.now() - t0 - resolveAddMs;
 
   t0 = performance.now();
-  const resolving = progress.task('resolve', results.length);
-  const resolution = await resolveCorpus(results, { overridesPath: config.resolve }).catch((err: unknown) => {
-    // An override file that cannot be read or parsed is the caller's mistake: exit 2, no stack.
-    if (err instanceof OverrideFileError) throw new UsageError(err.message);
-    throw err;
-  });
+  const articleCount = resolver.size;
+  const resolving = progress.task('resolve', articleCount);
+  const resolution = resolver.finish();
   for (const message of resolution.messages) progress.log('warn', message);
-  resolving.tick(results.length);
+  resolving.tick(articleCount);
   resolving.done(`${resolution.graph.nodes.length} nodes`);
-  timings.resolveMs = performance.now() - t0;
+  timings.resolveMs = performance.now() - t0 + resolveAddMs;
   await writeFileAtomic(join(outDir, 'review.jsonl'), resolution.review.map((r) => JSON.stringify(r) + '\n').join(''));
 
   t0 = performance.now();
@@ -177,18 +200,8 @@ export async function buildCommand(argv: string[]): Promise<number> {
     timings.loadMs = performance.now() - t0;
   }
 
-  const count = (s: string) => outcomes.filter((o) => o.status === s).length;
-  const report = {
-    inputs: outcomes.map((o) => ({
-      path: o.path,
-      status: o.status,
-      reason: o.reason ?? null,
-      counts: o.result
-        ? { entities: o.result.entities.length, relations: o.result.relations.length, messages: o.result.messages.length }
-        : null,
-      messages: o.result ? o.result.messages : o.messages,
-    })),
-    totals: { ok: count('ok'), skipped: count('skipped'), failed: count('failed') },
+  const rest = {
+    totals,
     graph: summariseGraph(resolution.graph),
     merges: resolution.merges,
     reviewItems: resolution.review.length,
@@ -198,7 +211,8 @@ export async function buildCommand(argv: string[]): Promise<number> {
     load: load ?? (loadError ? { error: loadError } : null),
     timings,
   };
-  await writeFileAtomic(join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
+  await writeReport(join(outDir, 'report.json'), inputsTmp, inputCount, rest);
+  const report = rest;
   const summary = { outDir, elapsedMs: performance.now() - started, totals: report.totals, graph: report.graph, reviewItems: report.reviewItems, outputs: written, load: load ?? null };
   if (progress.mode === 'json') progress.log('info', 'built', { event: 'summary', ...summary });
   else if (progress.mode !== 'quiet') process.stderr.write(formatSummary(summary) + '\n');
@@ -211,7 +225,30 @@ export async function buildCommand(argv: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-function summariseGraph(graph: { nodes: { label: string }[]; relationships: { type: string }[] }) {
+/**
+ * Writes report.json as `JSON.stringify({inputs, ...rest}, null, 2)` would, with the inputs
+ * (already rendered, one per line of `inputsTmp`) streamed from the temporary file.
+ */
+async function writeReport(path: string, inputsTmp: string, inputCount: number, rest: Record<string, unknown>): Promise<void> {
+  const w = await openWriter(path);
+  try {
+    if (!inputCount) await w.write('{\n  "inputs": [],');
+    else {
+      await w.write('{\n  "inputs": [\n');
+      for await (const chunk of createReadStream(inputsTmp, { encoding: 'utf8' })) await w.write(chunk as string);
+      await w.write('\n  ],');
+    }
+    const tail = JSON.stringify(rest, null, 2);
+    await w.write(tail.slice(1) + '\n');
+  } catch (err) {
+    await w.abort();
+    throw err;
+  }
+  await w.close();
+  await rm(inputsTmp, { force: true });
+}
+
+function summariseGraph(graph: Graph) {
   const nodes: Record<string, number> = {};
   const relationships: Record<string, number> = {};
   for (const n of graph.nodes) nodes[n.label] = (nodes[n.label] ?? 0) + 1;

@@ -89,7 +89,7 @@ export function personProfile(graph: Graph, person: GraphNode): PersonProfile {
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const articles = articleIndex(graph);
   const links = (type: RelationshipType): ProfileLink[] =>
-    graph.relationships
+    [...graph.relationships]
       .filter((r) => r.type === type && r.start === person.id && nodes.has(r.end))
       .map((r) => {
         const target = nodes.get(r.end)!;

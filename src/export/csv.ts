@@ -14,7 +14,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Graph, GraphNode, GraphRelationship, NodeLabel, PropertyValue, RelationshipType } from '../graph/model.js';
+import type { ArrayGraph, Graph, GraphNode, GraphRelationship, NodeLabel, PropertyValue, RelationshipType } from '../graph/model.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../graph/model.js';
 import { loadSchema, type PropertyType, type Schema } from '../graph/schema.js';
 import { withWriter } from '../graph/write.js';
@@ -271,11 +271,11 @@ function convert(raw: string | null, type: string, delim: string): PropertyValue
  * Reads a csv/ folder back into a Graph the way neo4j-admin would (types from the
  * headers, the array delimiter from import.sh): the exporter conformance tests use it.
  */
-export async function readCsvGraph(dir: string): Promise<Graph> {
+export async function readCsvGraph(dir: string): Promise<ArrayGraph> {
   const script = await readFile(join(dir, 'import.sh'), 'utf8');
   const m = /--array-delimiter=(\$'\\x1f'|'((?:[^']|'\\'')*)')/.exec(script);
   const delim = !m ? ';' : m[1] === "$'\\x1f'" ? '\u001f' : m[2]!.replace(/'\\''/g, "'");
-  const graph: Graph = { nodes: [], relationships: [] };
+  const graph: ArrayGraph = { nodes: [], relationships: [] };
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort()) {
     const [head, ...rows] = parseCsv(await readFile(join(dir, file), 'utf8'));
     const cols = head!.map((h) => {

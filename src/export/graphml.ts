@@ -113,7 +113,7 @@ function keyLine(k: Key, forWhat: 'node' | 'edge'): string {
 /** Writes graph.graphml, streaming element by element. */
 export async function writeGraphml(graph: Graph, outDir: string, schema: Schema = loadSchema()): Promise<string> {
   const nodeKeys = keysFor(graph.nodes, Object.values(schema.nodes).map((n) => n.properties), 'v');
-  const edgeKeys = keysFor(graph.relationships, Object.values(schema.relationships).map((r) => r.properties), 'e');
+  const edgeKeys = keysFor([...graph.relationships], Object.values(schema.relationships).map((r) => r.properties), 'e');
   return withWriter(join(outDir, GRAPHML_FILE), async (w) => {
     let buf =
       '<?xml version="1.0" encoding="UTF-8"?>\n' +

@@ -149,7 +149,7 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi'):
     const path = str(n.properties.path);
     for (const k of [n.id, path, path.split(/[\\/]/).pop() ?? '', str(n.properties.url)]) if (k && !articleIds.has(k)) articleIds.set(k, n.id);
   }
-  const edges: PageEdge[] = graph.relationships.map((r) => {
+  const edges: PageEdge[] = [...graph.relationships].map((r) => {
     const p = r.properties;
     const sentences = strs(p.evidenceSentences);
     const arts = strs(p.evidenceArticles);

@@ -43,8 +43,25 @@ export interface GraphRelationship {
   properties: Record<string, PropertyValue>;
 }
 
+/**
+ * The relationships of a graph, sorted by id: an array, or (what the resolver gives) a list
+ * whose MENTIONS relationships are made from a compact store when read (src/graph/mentions.ts),
+ * because at 100k articles 2.3M MENTIONS objects held at once do not fit the memory budget.
+ * Read it by iterating or with `at(i)`; each read of a lazy element gives a fresh object, so
+ * keep what you need, not the object.
+ */
+export interface RelationshipList extends Iterable<GraphRelationship> {
+  readonly length: number;
+  at(index: number): GraphRelationship | undefined;
+}
+
 /** A whole graph, nodes and relationships sorted by id so outputs are byte-stable. */
 export interface Graph {
   nodes: GraphNode[];
+  relationships: RelationshipList;
+}
+
+/** A graph with its relationships in an array: what readers (src/graph/read.ts) and tests build. */
+export interface ArrayGraph extends Graph {
   relationships: GraphRelationship[];
 }

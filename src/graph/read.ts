@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { NODE_LABELS, RELATIONSHIP_TYPES, type Graph, type NodeLabel, type RelationshipType } from './model.js';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type ArrayGraph, type NodeLabel, type RelationshipType } from './model.js';
 
 /** A graph.json that is missing or not in the expected shape; the message names file and line. */
 export class GraphReadError extends Error {
@@ -17,14 +17,14 @@ export class GraphReadError extends Error {
 }
 
 /** Reads `outDir/graph.json` (or `outDir` itself when it is a file). */
-export async function readGraph(outDir: string): Promise<Graph> {
+export async function readGraph(outDir: string): Promise<ArrayGraph> {
   let path = outDir;
   try {
     if ((await stat(outDir)).isDirectory()) path = join(outDir, 'graph.json');
   } catch {
     throw new GraphReadError(`readGraph: ${outDir}: no such file or folder. Run 'guanxi build' first`);
   }
-  const graph: Graph = { nodes: [], relationships: [] };
+  const graph: ArrayGraph = { nodes: [], relationships: [] };
   let stream;
   try {
     await stat(path);

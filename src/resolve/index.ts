@@ -24,6 +24,7 @@ import { personPinyin } from '../pinyin.js';
 import { cleanName, nameKey, pickDisplayName } from './normalise.js';
 import { emptyOverrides, readOverrides, type Overrides } from './overrides.js';
 import { clusterPeople, UNRESOLVED, type PersonOccurrence } from './people.js';
+import { MentionStoreBuilder, MENTIONS_PREFIX, relationshipList } from '../graph/mentions.js';
 
 /** Why mentions in several articles (or under several names) were merged into one node. */
 export interface MergeRecord {
@@ -94,18 +95,69 @@ export interface ResolveStats {
 /** The default override file, used when present and no --resolve is given. */
 export const DEFAULT_OVERRIDES = 'data/resolve.yaml';
 
-/** One entity of one article: the unit the resolver merges. */
-interface Occurrence {
-  art: number;
+/** A type and surface name as the resolver keys it, shared by every occurrence of the name. */
+interface NameInfo {
   type: EntityType;
+  /** The extraction's name as written (what messages quote). */
+  surface: string;
   key: string;
   /** Display form of the extraction's name (cleaned; offices in normal form; divisions current). */
   name: string;
   /** The extraction's name, cleaned only: what merge records and aliases show. */
   rawName: string;
-  mentions: Array<{ start: number; end: number; text: string; rule: string }>;
+}
+
+/** One entity of one article: the unit the resolver merges. */
+interface Occurrence {
+  /** Index of the article in id order (set by finish()). */
+  art: number;
+  rec: ArticleRecord;
+  info: NameInfo;
+  /** The info's key, or key#code for a division whose name several divisions share. */
+  key: string;
   properties: Record<string, unknown>;
+  /** First mention of this occurrence in `rec.spans` (in mentions, 4 numbers each), and how many. */
+  span: number;
+  spanCount: number;
   node?: string;
+}
+
+/** One relation of one article whose two ends are occurrences of it. */
+interface RelRecord {
+  type: RelationType;
+  from: Occurrence;
+  to: Occurrence;
+  /** Evidence items `[ev, evEnd)` in `rec.ev` (4 numbers each). */
+  ev: number;
+  evEnd: number;
+}
+
+/** What the resolver keeps of one ExtractionResult: numbers and interned strings, no reference to it. */
+interface ArticleRecord {
+  meta: {
+    id: string;
+    path: string;
+    title?: string | null;
+    date?: string | null;
+    source?: string | null;
+    url?: string | null;
+    home?: string | null;
+    homeSource: string | null;
+    lang?: string;
+    byline?: string[];
+  };
+  occs: Occurrence[];
+  /** `TYPE "name" has no usable type or name; left out`, once each, in the order found. */
+  leftOut: string[];
+  rels: RelRecord[];
+  /** The person occurrence each byline name points at, in byline order. */
+  byline: Occurrence[];
+  /** Mentions: start, end, text index, rule index. */
+  spans: Int32Array;
+  /** Evidence: sentence index (-1: the gazetteer), start, end, rule index. */
+  ev: Int32Array;
+  /** The article's evidence sentences, each once. */
+  sentences: string[];
 }
 
 interface NodeBuild {
@@ -117,20 +169,12 @@ interface NodeBuild {
   context: string[];
 }
 
-interface EvidenceItem {
-  article: string;
-  sentence: string;
-  start: number;
-  end: number;
-  date: string;
-  rule: string;
-}
-
 interface RelBuild {
   type: RelationType;
   start: string;
   end: string;
-  evidence: EvidenceItem[];
+  /** Evidence as `art * EV_SCALE + item`: see evidenceOf. */
+  evidence: number[];
   gazetteerSeen: boolean;
   sources: Set<string>;
   total: number;
@@ -139,6 +183,8 @@ interface RelBuild {
 const COMPUTED = new Set(['id', 'name', 'aliases', 'articleCount', 'firstSeen', 'lastSeen', 'disambiguator', 'context', 'pinyin', 'formerNames']);
 const MAX_ALIASES = 50;
 const MAX_REVIEW_ARTICLES = 50;
+/** Evidence items of one article stay below this; art * EV_SCALE + item stays an exact double. */
+const EV_SCALE = 2 ** 21;
 /**
  * The evidence sentence of a fact taken from the national division list rather than from
  * a sentence: says where it comes from, and is never empty (an array element '' does not
@@ -146,9 +192,31 @@ const MAX_REVIEW_ARTICLES = 50;
  */
 export const GAZETTEER_SENTENCE = '〔GB/T 2260 行政区划〕';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NO_PROPERTIES: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
+/**
+ * A resolver fed one article at a time: `add` keeps only a compact record of each
+ * extraction (so a build need not hold every ExtractionResult until the end), `finish`
+ * resolves the corpus. Input order does not matter; `finish` works in article-id order.
+ */
+export interface CorpusResolver {
+  /** Takes what the resolver needs from one article's extraction; keeps no reference to it. */
+  add(result: ExtractionResult): void;
+  /** Articles added so far. */
+  readonly size: number;
+  /** Resolves everything added; call once. */
+  finish(): Resolution;
+}
 
 /** Merges the extractions of a corpus into one graph with deterministic ids. */
 export async function resolveCorpus(results: ExtractionResult[], options: ResolveOptions = {}): Promise<Resolution> {
+  const resolver = await createCorpusResolver(options);
+  for (const r of results) resolver.add(r);
+  return resolver.finish();
+}
+
+/** An incremental resolver with the options of resolveCorpus (reads the override file first). */
+export async function createCorpusResolver(options: ResolveOptions = {}): Promise<CorpusResolver> {
   let overrides = options.overrides;
   if (!overrides) {
     if (options.overridesPath) overrides = await readOverrides(options.overridesPath, true);
@@ -156,79 +224,239 @@ export async function resolveCorpus(results: ExtractionResult[], options: Resolv
     else overrides = emptyOverrides();
   }
   const gazetteer = options.gazetteer === undefined ? getGazetteer() : options.gazetteer;
-  return resolveWith(results, overrides, gazetteer, options.maxEvidence ?? 1000);
+  return createResolver(overrides, gazetteer, options.maxEvidence ?? 1000);
 }
 
 /** The pure core of resolveCorpus: no file reads. */
 export function resolveWith(results: ExtractionResult[], overrides: Overrides, gazetteer: Gazetteer | null, maxEvidence = 1000): Resolution {
+  const resolver = createResolver(overrides, gazetteer, maxEvidence);
+  for (const r of results) resolver.add(r);
+  return resolver.finish();
+}
+
+/**
+ * A copy of `s` that owns its characters. V8 keeps a substring (13 characters or more) as a
+ * slice of its parent: an interned mention text or sentence would otherwise keep the whole
+ * article's source alive.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
+}
+
+function ownOrNull<T>(s: T): T {
+  return (typeof s === 'string' ? own(s) : s) as T;
+}
+
+/** The incremental resolver without file reads (resolveWith and createCorpusResolver use it). */
+export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null, maxEvidence = 1000): CorpusResolver {
+  const keyOf = makeKeyer(overrides, gazetteer);
+  let records: ArticleRecord[] = [];
+  let finished = false;
+  // Interned across the corpus: names, mention texts, rule ids.
+  const infos = new Map<string, NameInfo>();
+  const strings = new Map<string, string>();
+  const intern = (s: string): string => {
+    let v = strings.get(s);
+    if (v === undefined) {
+      v = own(s);
+      strings.set(v, v);
+    }
+    return v;
+  };
+  const texts: string[] = [];
+  const textIndex = new Map<string, number>();
+  const rules: string[] = [];
+  const ruleIndex = new Map<string, number>();
+  const indexOf = (table: string[], index: Map<string, number>, s: string): number => {
+    let i = index.get(s);
+    if (i === undefined) {
+      i = table.length;
+      const v = own(s);
+      table.push(v);
+      index.set(v, i);
+    }
+    return i;
+  };
+  const infoOf = (type: EntityType, name: string): NameInfo => {
+    const ref = `${type}\u0000${name}`;
+    let info = infos.get(ref);
+    if (!info) {
+      info = { type, surface: intern(name), key: intern(keyOf(type, name)), name: intern(displayForm(type, name, gazetteer)), rawName: intern(clean(name)) };
+      infos.set(ref, info);
+    }
+    return info;
+  };
+
+  const add = (r: ExtractionResult): void => {
+    if (finished) throw new Error('CorpusResolver.add: the resolver has finished. Expecting add() before finish()');
+    const a = r.article;
+    const rec: ArticleRecord = {
+      meta: {
+        id: own(a.id),
+        path: own(a.path),
+        title: ownOrNull(a.title),
+        date: ownOrNull(a.date),
+        source: ownOrNull(a.source),
+        url: ownOrNull(a.url),
+        home: ownOrNull(a.home),
+        homeSource: a.homeSource ?? null,
+        lang: ownOrNull(a.lang),
+        byline: a.byline?.map((b) => ownOrNull(b)),
+      },
+      occs: [],
+      leftOut: [],
+      rels: [],
+      byline: [],
+      spans: EMPTY_INTS,
+      ev: EMPTY_INTS,
+      sentences: [],
+    };
+    const map = new Map<string, Occurrence>();
+    const spanLists = new Map<Occurrence, number[]>();
+    const put = (type: EntityType, name: string, mentions: ExtractionResult['entities'][number]['mentions'], properties: Record<string, unknown>) => {
+      if (!(ENTITY_TYPES as readonly string[]).includes(type) || typeof name !== 'string' || !clean(name)) {
+        const m = `${String(type)} ${JSON.stringify(name)} has no usable type or name; left out`;
+        if (!rec.leftOut.includes(m)) rec.leftOut.push(m);
+        return;
+      }
+      const ref = `${type}\u0000${name}`;
+      const existing = map.get(ref);
+      const flat: number[] = existing ? spanLists.get(existing)! : [];
+      for (const m of mentions) flat.push(m.start, m.end, indexOf(texts, textIndex, m.text), indexOf(rules, ruleIndex, m.rule));
+      if (existing) {
+        existing.properties = { ...properties, ...existing.properties };
+        return;
+      }
+      const info = infoOf(type, name);
+      const o: Occurrence = { art: -1, rec, info, key: info.key, properties: Object.keys(properties).length ? properties : NO_PROPERTIES, span: 0, spanCount: 0 };
+      // Many townships share a name (城关镇, 东升镇): where the gazetteer has several, the
+      // division code the extractor found keeps them apart.
+      if (type === 'AdminDivision' && properties.code != null && gazetteer && sameNameCount(gazetteer, info.name) > 1) o.key = intern(`${o.key}#${properties.code}`);
+      map.set(ref, o);
+      spanLists.set(o, flat);
+      rec.occs.push(o);
+    };
+    for (const e of r.entities) put(e.type, e.name, e.mentions, e.properties ?? {});
+    for (const rel of r.relations) {
+      for (const end of [rel.from, rel.to]) if (!map.has(`${end.type}\u0000${end.name}`)) put(end.type, end.name, [], {});
+    }
+    // Pack the mentions: each occurrence's spans in one run of the article's array.
+    let total = 0;
+    for (const list of spanLists.values()) total += list.length;
+    if (total) {
+      const spans = new Int32Array(total);
+      let at = 0;
+      for (const o of rec.occs) {
+        const list = spanLists.get(o)!;
+        o.span = at >> 2;
+        o.spanCount = list.length >> 2;
+        spans.set(list, at);
+        at += list.length;
+      }
+      rec.spans = spans;
+    }
+    const sentenceIndex = new Map<string, number>();
+    const ev: number[] = [];
+    for (const rel of r.relations) {
+      const from = map.get(`${rel.from.type}\u0000${rel.from.name}`);
+      const to = map.get(`${rel.to.type}\u0000${rel.to.name}`);
+      if (!from || !to) continue; // an endpoint that was left out (reported above)
+      const first = ev.length >> 2;
+      for (const e of rel.evidence) {
+        const isGazetteer = e.rule === 'gazetteer' || (e.end <= e.start && !e.sentence);
+        const rule = indexOf(rules, ruleIndex, e.rule);
+        if (isGazetteer) ev.push(-1, 0, 0, rule);
+        else {
+          const sentence = e.sentence ?? '';
+          let si = sentenceIndex.get(sentence);
+          if (si === undefined) {
+            si = rec.sentences.length;
+            const v = own(sentence);
+            rec.sentences.push(v);
+            sentenceIndex.set(v, si);
+          }
+          ev.push(si, e.start, e.end, rule);
+        }
+      }
+      rec.rels.push({ type: rel.type, from, to, ev: first, evEnd: ev.length >> 2 });
+    }
+    if (ev.length >> 2 >= EV_SCALE) throw new RangeError(`CorpusResolver.add: ${a.id}: ${ev.length >> 2} evidence items. Expecting fewer than ${EV_SCALE}`);
+    if (ev.length) rec.ev = Int32Array.from(ev);
+    for (const b of a.byline ?? []) {
+      const p = map.get(`Person\u0000${b}`) ?? [...map.values()].find((o) => o.info.type === 'Person' && o.key === nameKey('Person', b));
+      if (p) rec.byline.push(p);
+    }
+    records.push(rec);
+  };
+
+  return {
+    add,
+    get size() {
+      return records.length;
+    },
+    finish() {
+      if (finished) throw new Error('CorpusResolver.finish: called twice. Expecting one finish() per resolver');
+      finished = true;
+      const all = records;
+      records = [];
+      return finish(all, { overrides, gazetteer, maxEvidence, texts, rules });
+    },
+  };
+}
+
+const EMPTY_INTS = new Int32Array(0);
+
+interface FinishContext {
+  overrides: Overrides;
+  gazetteer: Gazetteer | null;
+  maxEvidence: number;
+  texts: string[];
+  rules: string[];
+}
+
+function finish(records: ArticleRecord[], ctx: FinishContext): Resolution {
+  const { overrides, gazetteer, maxEvidence, texts, rules } = ctx;
   const schema = loadSchema();
   const messages: string[] = [...overrides.messages];
   const merges: MergeRecord[] = [];
   const review: ReviewItem[] = [];
 
   // Input order must not matter: work in article-id order.
-  const articles = [...results].sort((a, b) => compareIds(a.article.id, b.article.id) || compareIds(a.article.path, b.article.path));
+  const articles = records.sort((a, b) => compareIds(a.meta.id, b.meta.id) || compareIds(a.meta.path, b.meta.path));
   const articleIds: string[] = [];
   const seenIds = new Map<string, number>();
   for (const r of articles) {
-    const n = (seenIds.get(r.article.id) ?? 0) + 1;
-    seenIds.set(r.article.id, n);
-    if (n > 1) messages.push(`resolve: article id ${r.article.id} occurs ${n} times (${r.article.path}); this one is ${r.article.id}#${n}`);
-    articleIds.push(n > 1 ? `${r.article.id}#${n}` : r.article.id);
+    const n = (seenIds.get(r.meta.id) ?? 0) + 1;
+    seenIds.set(r.meta.id, n);
+    if (n > 1) messages.push(`resolve: article id ${r.meta.id} occurs ${n} times (${r.meta.path}); this one is ${r.meta.id}#${n}`);
+    articleIds.push(n > 1 ? `${r.meta.id}#${n}` : r.meta.id);
   }
-  const dates = articles.map((r) => (r.article.date && DATE.test(r.article.date) ? r.article.date : ''));
+  const dates = articles.map((r) => (r.meta.date && DATE.test(r.meta.date) ? r.meta.date : ''));
   const dateOf = new Map(articleIds.map((id, i) => [id, dates[i]!]));
-
-  const keyOf = makeKeyer(overrides, gazetteer);
   const jurisdictionOf = makeJurisdiction(gazetteer);
 
   // 1. Occurrences: one per entity per article, relation endpoints included.
   const occs: Occurrence[] = [];
-  const perArticle: Array<Map<string, Occurrence>> = [];
   articles.forEach((r, art) => {
-    const map = new Map<string, Occurrence>();
-    const reported = new Set<string>();
-    const add = (type: EntityType, name: string, mentions: Occurrence['mentions'], properties: Record<string, unknown>) => {
-      if (!(ENTITY_TYPES as readonly string[]).includes(type) || typeof name !== 'string' || !clean(name)) {
-        const m = `resolve: ${articleIds[art]}: ${String(type)} ${JSON.stringify(name)} has no usable type or name; left out`;
-        if (!reported.has(m)) messages.push(m);
-        reported.add(m);
-        return;
-      }
-      const ref = `${type}\u0000${name}`;
-      const existing = map.get(ref);
-      if (existing) {
-        // Copy on write: occurrences share the extraction's arrays until two must merge.
-        existing.mentions = [...existing.mentions, ...mentions];
-        existing.properties = { ...properties, ...existing.properties };
-        return;
-      }
-      const o: Occurrence = { art, type, key: keyOf(type, name), name: displayForm(type, name, gazetteer), rawName: clean(name), mentions, properties };
-      // Many townships share a name (城关镇, 东升镇): where the gazetteer has several, the
-      // division code the extractor found keeps them apart.
-      if (type === 'AdminDivision' && properties.code != null && gazetteer && sameNameCount(gazetteer, o.name) > 1) o.key += `#${properties.code}`;
-      map.set(ref, o);
+    for (const m of r.leftOut) messages.push(`resolve: ${articleIds[art]}: ${m}`);
+    for (const o of r.occs) {
+      o.art = art;
       occs.push(o);
-    };
-    for (const e of r.entities) add(e.type, e.name, e.mentions, e.properties ?? {});
-    for (const rel of r.relations) {
-      for (const end of [rel.from, rel.to]) if (!map.has(`${end.type}\u0000${end.name}`)) add(end.type, end.name, [], {});
     }
-    perArticle.push(map);
   });
 
   // 2. Nodes. Everything but people: one node per key.
   const nodes = new Map<string, NodeBuild>();
   const byTypeKey = new Map<string, Occurrence[]>();
   for (const o of occs) {
-    const k = `${o.type}\u0000${o.key}`;
+    const k = `${o.info.type}\u0000${o.key}`;
     const list = byTypeKey.get(k);
     if (list) list.push(o);
     else byTypeKey.set(k, [o]);
   }
   const personGroups: Array<[string, Occurrence[]]> = [];
-  for (const [k, list] of [...byTypeKey].sort((a, b) => compareIds(a[0], b[0]))) {
-    const type = list[0]!.type;
+  for (const [, list] of [...byTypeKey].sort((a, b) => compareIds(a[0], b[0]))) {
+    const type = list[0]!.info.type;
     if (type === 'Person') {
       personGroups.push([list[0]!.key, list]);
       continue;
@@ -236,43 +464,38 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
     const id = nodeId(type, list[0]!.key);
     nodes.set(id, { label: type, id, key: list[0]!.key, disambiguator: '', occs: list, context: [] });
     for (const o of list) o.node = id;
-    void k;
   }
+  byTypeKey.clear();
 
   // People: context = jurisdictions of the offices each holds in that article (and the
   // paper's home for a byline name), then clustering by compatible context.
   const officeJurisdiction = new Map<string, Jurisdiction | null>();
   for (const o of occs) {
-    if (o.type !== 'Office' || officeJurisdiction.has(o.key)) continue;
+    if (o.info.type !== 'Office' || officeJurisdiction.has(o.key)) continue;
     const given = typeof o.properties.jurisdiction === 'string' ? (o.properties.jurisdiction as string) : null;
     // The name's own prefix first (so title + jurisdiction spell the name); the extractor's
     // jurisdiction when the name has none (a bare title it placed from context).
     officeJurisdiction.set(o.key, jurisdictionOf(o.key) ?? (given ? { written: given, canonical: gazetteer?.byName(given)?.name ?? given } : null));
   }
   const personContext = new Map<Occurrence, Set<string>>();
-  articles.forEach((r, art) => {
-    const map = perArticle[art]!;
-    for (const rel of r.relations) {
-      if (rel.type !== 'HOLDS' || rel.from.type !== 'Person' || rel.to.type !== 'Office') continue;
-      const p = map.get(`Person\u0000${rel.from.name}`);
-      const office = map.get(`Office\u0000${rel.to.name}`);
-      if (!p || !office) continue;
-      const j = officeJurisdiction.get(office.key)?.canonical;
+  for (const r of articles) {
+    for (const rel of r.rels) {
+      if (rel.type !== 'HOLDS' || rel.from.info.type !== 'Person' || rel.to.info.type !== 'Office') continue;
+      const j = officeJurisdiction.get(rel.to.key)?.canonical;
       if (!j) continue;
-      const set = personContext.get(p) ?? new Set<string>();
+      const set = personContext.get(rel.from) ?? new Set<string>();
       set.add(j);
-      personContext.set(p, set);
+      personContext.set(rel.from, set);
     }
-    const home = r.article.home;
-    for (const b of r.article.byline ?? []) {
-      const p = map.get(`Person\u0000${b}`) ?? [...map.values()].find((o) => o.type === 'Person' && o.key === nameKey('Person', b));
-      if (!p || !home || personContext.get(p)?.size) continue;
+    const home = r.meta.home;
+    for (const p of r.byline) {
+      if (!home || personContext.get(p)?.size) continue;
       personContext.set(p, new Set([home]));
     }
-  });
-  const personKeysByArticle = articles.map((_, art) => {
+  }
+  const personKeysByArticle = articles.map((r) => {
     const keys = new Set<string>();
-    for (const o of perArticle[art]!.values()) if (o.type === 'Person') keys.add(o.key);
+    for (const o of r.occs) if (o.info.type === 'Person') keys.add(o.key);
     return keys;
   });
   for (const [key, list] of personGroups) {
@@ -305,11 +528,12 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
       });
     }
   }
+  personContext.clear();
 
   // Variant merges of other labels: say which names became one node.
   for (const n of nodes.values()) {
     if (n.label === 'Person') continue;
-    const names = uniqueSorted(n.occs.map((o) => o.rawName));
+    const names = uniqueSorted(n.occs.map((o) => o.info.rawName));
     if (names.length > 1) {
       merges.push({
         label: n.label,
@@ -323,18 +547,16 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
   }
   reportUnusedOverrides(overrides, nodes, messages);
 
-  // 3. Relationships with their evidence, and MENTIONS.
+  // 3. Relationships with their evidence.
   const rels = new Map<string, RelBuild>();
   articles.forEach((r, art) => {
-    const map = perArticle[art]!;
     const article = articleIds[art]!;
-    for (const rel of r.relations) {
-      const from = map.get(`${rel.from.type}\u0000${rel.from.name}`)?.node;
-      const to = map.get(`${rel.to.type}\u0000${rel.to.name}`)?.node;
-      if (!from || !to) continue; // an endpoint that was left out (reported above)
+    for (const rel of r.rels) {
+      const from = rel.from.node!;
+      const to = rel.to.node!;
       const rs = schema.relationships[rel.type];
-      if (!rs || !rs.from.includes(rel.from.type) || !rs.to.includes(rel.to.type)) {
-        messages.push(`resolve: ${article}: ${rel.type} ${rel.from.type} ${rel.from.name} → ${rel.to.type} ${rel.to.name} does not fit schema/graph.yaml; dropped`);
+      if (!rs || !rs.from.includes(rel.from.info.type) || !rs.to.includes(rel.to.info.type)) {
+        messages.push(`resolve: ${article}: ${rel.type} ${rel.from.info.type} ${rel.from.info.surface} → ${rel.to.info.type} ${rel.to.info.surface} does not fit schema/graph.yaml; dropped`);
         continue;
       }
       if (from === to) continue;
@@ -345,64 +567,82 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
         rels.set(id, b);
       }
       b.sources.add(article);
-      for (const ev of rel.evidence) {
-        const isGazetteer = ev.rule === 'gazetteer' || (ev.end <= ev.start && !ev.sentence);
-        if (isGazetteer) {
+      for (let item = rel.ev; item < rel.evEnd; item++) {
+        if (r.ev[item * 4]! < 0) {
           // The national division list says the same thing in every article: keep it once.
           if (b.gazetteerSeen) continue;
           b.gazetteerSeen = true;
         }
         b.total++;
-        const sentence = isGazetteer ? GAZETTEER_SENTENCE : (ev.sentence ?? '');
-        b.evidence.push({ article, sentence, start: isGazetteer ? 0 : ev.start, end: isGazetteer ? 0 : ev.end, date: dates[art]!, rule: ev.rule });
+        b.evidence.push(art * EV_SCALE + item);
       }
     }
   });
 
   const graphNodes: GraphNode[] = [];
   const graphRels: GraphRelationship[] = [];
-  articles.forEach((r, art) => graphNodes.push(articleNode(r, articleIds[art]!, schema)));
-  for (const n of nodes.values()) graphNodes.push(entityNode(n, articleIds, dates, gazetteer, officeJurisdiction, schema));
+  const articleNodeIds = articles.map((r, art) => {
+    const node = articleNode(r, articleIds[art]!, schema);
+    graphNodes.push(node);
+    return node.id;
+  });
+  const cleanTexts: Array<string | undefined> = [];
+  const cleanText = (i: number) => (cleanTexts[i] ??= clean(texts[i]!));
+  for (const n of nodes.values()) graphNodes.push(entityNode(n, dates, gazetteer, officeJurisdiction, schema, cleanText));
 
+  const evArt = (x: number) => Math.floor(x / EV_SCALE);
+  const evidenceOf = (x: number) => {
+    const art = evArt(x);
+    const r = articles[art]!;
+    const at = (x - art * EV_SCALE) * 4;
+    const si = r.ev[at]!;
+    return { art, sentence: si < 0 ? GAZETTEER_SENTENCE : r.sentences[si]!, start: r.ev[at + 1]!, end: r.ev[at + 2]!, rule: rules[r.ev[at + 3]!]! };
+  };
+  const dateKeys = dates.map((d) => d || '\uffff');
+  const byEvidence = (x: number, y: number) => {
+    const ax = evArt(x);
+    const ay = evArt(y);
+    if (ax !== ay) return compareIds(dateKeys[ax]!, dateKeys[ay]!) || compareIds(articleIds[ax]!, articleIds[ay]!);
+    const ex = evidenceOf(x);
+    const ey = evidenceOf(y);
+    return ex.start - ey.start || ex.end - ey.end || compareIds(ex.rule, ey.rule);
+  };
   for (const [id, b] of rels) {
-    b.evidence.sort(
-      (x, y) => compareIds(x.date || '\uffff', y.date || '\uffff') || compareIds(x.article, y.article) || x.start - y.start || x.end - y.end || compareIds(x.rule, y.rule),
-    );
+    b.evidence.sort(byEvidence);
     if (b.evidence.length > maxEvidence) {
       const head = Math.ceil(maxEvidence / 2);
       b.evidence = [...b.evidence.slice(0, head), ...b.evidence.slice(b.evidence.length - (maxEvidence - head))];
     }
     const datesSeen = [...b.sources].map((a) => dateOf.get(a)!).filter(Boolean);
-    graphRels.push({ id, type: b.type, start: b.start, end: b.end, properties: evidenceProperties(id, b, datesSeen) });
-  }
-
-  // MENTIONS: one per article and node, every span kept.
-  const mentions = new Map<string, { article: string; node: string; spans: Occurrence['mentions'] }>();
-  for (const o of occs) {
-    if (!o.mentions.length) continue;
-    const a = articleNodeId(articleIds[o.art]!);
-    const id = relationshipId('MENTIONS', a, o.node!);
-    const m = mentions.get(id);
-    if (m) m.spans = [...m.spans, ...o.mentions];
-    else mentions.set(id, { article: a, node: o.node!, spans: o.mentions });
-  }
-  for (const [id, m] of mentions) {
-    const spans = dedupeSpans(m.spans);
-    graphRels.push({
-      id,
-      type: 'MENTIONS',
-      start: m.article,
-      end: m.node,
-      properties: {
-        id,
-        count: spans.length,
-        starts: spans.map((s) => s.start),
-        ends: spans.map((s) => s.end),
-        texts: spans.map((s) => s.text),
-        rules: spans.map((s) => s.rule),
-      },
+    const evidence = b.evidence.map((x) => {
+      const e = evidenceOf(x);
+      return { article: articleIds[e.art]!, sentence: e.sentence, start: e.start, end: e.end, date: dates[e.art]!, rule: e.rule };
     });
+    graphRels.push({ id, type: b.type, start: b.start, end: b.end, properties: evidenceProperties(id, b, evidence, datesSeen) });
   }
+  rels.clear();
+
+  // MENTIONS: one per article and node, every span kept, in the compact store.
+  const nodeIndex = new Map<string, number>();
+  const nodeIds: string[] = [];
+  for (const id of nodes.keys()) {
+    nodeIndex.set(id, nodeIds.length);
+    nodeIds.push(id);
+  }
+  const store = new MentionStoreBuilder();
+  articles.forEach((r, art) => {
+    const byNode = new Map<string, Occurrence[]>();
+    for (const o of r.occs) {
+      if (!o.spanCount) continue;
+      const list = byNode.get(o.node!);
+      if (list) list.push(o);
+      else byNode.set(o.node!, [o]);
+    }
+    for (const [node, list] of byNode) {
+      const hash = relationshipId('MENTIONS', articleNodeIds[art]!, node).slice(MENTIONS_PREFIX.length);
+      store.add(art, nodeIndex.get(node)!, hash, dedupeSpans(r.spans, list, rules));
+    }
+  });
 
   // An empty list has no type in Neo4j and no form in CSV or GraphML: leave it out.
   const emptyList = (_k: string, v: PropertyValue) => Array.isArray(v) && v.length === 0;
@@ -428,7 +668,8 @@ export function resolveWith(results: ExtractionResult[], overrides: Overrides, g
     review: countBy(review, (r) => r.kind),
     messages: messages.length,
   };
-  return { graph: { nodes: graphNodes, relationships: graphRels }, merges, review, messages, stats };
+  const mentions = store.build(articleNodeIds, nodeIds, texts, rules);
+  return { graph: { nodes: graphNodes, relationships: relationshipList(graphRels, mentions) }, merges, review, messages, stats };
 }
 
 function nodeIdOfCluster(key: string, disambiguator: string): string {
@@ -546,14 +787,23 @@ function uniqueSorted(list: string[]): string[] {
   return [...new Set(list)].sort(compareIds);
 }
 
-function dedupeSpans(spans: Occurrence['mentions']) {
-  const seen = new Set<string>();
-  const out: Occurrence['mentions'] = [];
-  for (const s of [...spans].sort((a, b) => a.start - b.start || a.end - b.end || compareIds(a.rule, b.rule))) {
-    const k = `${s.start}:${s.end}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(s);
+/**
+ * The spans of the occurrences of one node in one article, flat `[start, end, text, rule, …]`:
+ * sorted by start, end and rule id, one per start and end.
+ */
+function dedupeSpans(spans: Int32Array, occs: Occurrence[], rules: string[]): number[] {
+  const idx: number[] = [];
+  for (const o of occs) for (let k = 0; k < o.spanCount; k++) idx.push((o.span + k) * 4);
+  idx.sort((a, b) => spans[a]! - spans[b]! || spans[a + 1]! - spans[b + 1]! || compareIds(rules[spans[a + 3]!]!, rules[spans[b + 3]!]!));
+  const out: number[] = [];
+  let lastStart = NaN;
+  let lastEnd = NaN;
+  for (const i of idx) {
+    // Sorted by start and end: a repeat of a span is next to it.
+    if (spans[i] === lastStart && spans[i + 1] === lastEnd) continue;
+    lastStart = spans[i]!;
+    lastEnd = spans[i + 1]!;
+    out.push(spans[i]!, spans[i + 1]!, spans[i + 2]!, spans[i + 3]!);
   }
   return out;
 }
@@ -561,7 +811,7 @@ function dedupeSpans(spans: Occurrence['mentions']) {
 function displayName(n: NodeBuild): string {
   if (n.label === 'Person' || n.label === 'Office') return n.key;
   const counts = new Map<string, number>();
-  for (const o of n.occs) counts.set(o.name, (counts.get(o.name) ?? 0) + Math.max(1, o.mentions.length));
+  for (const o of n.occs) counts.set(o.info.name, (counts.get(o.info.name) ?? 0) + Math.max(1, o.spanCount));
   if (counts.has(n.key) && n.label !== 'AdminDivision') return n.key;
   return pickDisplayName(counts);
 }
@@ -577,8 +827,8 @@ function setTyped(props: Record<string, PropertyValue>, name: string, value: unk
   return true;
 }
 
-function articleNode(r: ExtractionResult, id: string, schema: Schema): GraphNode {
-  const a = r.article;
+function articleNode(r: ArticleRecord, id: string, schema: Schema): GraphNode {
+  const a = r.meta;
   const nodeIdValue = articleNodeId(id);
   const props: Record<string, PropertyValue> = { id: nodeIdValue };
   const declared = schema.nodes.Article.properties;
@@ -599,21 +849,21 @@ function articleNode(r: ExtractionResult, id: string, schema: Schema): GraphNode
 
 function entityNode(
   n: NodeBuild,
-  articleIds: string[],
   dates: string[],
   gazetteer: Gazetteer | null,
   officeJurisdiction: Map<string, Jurisdiction | null>,
   schema: Schema,
+  cleanText: (text: number) => string,
 ): GraphNode {
   const declared = schema.nodes[n.label].properties;
   const name = displayName(n);
   const props: Record<string, PropertyValue> = { id: n.id, name };
   const aliasSet = new Set<string>();
   for (const o of n.occs) {
-    aliasSet.add(o.name);
-    aliasSet.add(o.rawName);
+    aliasSet.add(o.info.name);
+    aliasSet.add(o.info.rawName);
     // Mention texts as a reader would search them: cleaned like names (no spaces, no quotes).
-    for (const m of o.mentions) aliasSet.add(clean(m.text));
+    for (let k = 0; k < o.spanCount; k++) aliasSet.add(cleanText(o.rec.spans[(o.span + k) * 4 + 2]!));
   }
   const arts = new Set(n.occs.map((o) => o.art));
   let formerNames: string[] = [];
@@ -659,7 +909,6 @@ function entityNode(
   aliasSet.delete('');
   props.aliases = uniqueSorted([...aliasSet]).slice(0, MAX_ALIASES);
   props.articleCount = arts.size;
-  void articleIds;
   return { id: n.id, label: n.label, properties: without(props, (k, v) => !(k in declared) || (Array.isArray(v) && v.length === 0)) };
 }
 
@@ -672,7 +921,16 @@ function officeTitle(office: string, jurisdiction: string): string {
   return rest || office;
 }
 
-function evidenceProperties(id: string, b: RelBuild, datesSeen: string[]): Record<string, PropertyValue> {
+interface EvidenceItem {
+  article: string;
+  sentence: string;
+  start: number;
+  end: number;
+  date: string;
+  rule: string;
+}
+
+function evidenceProperties(id: string, b: RelBuild, evidence: EvidenceItem[], datesSeen: string[]): Record<string, PropertyValue> {
   const props: Record<string, PropertyValue> = { id };
   const sorted = [...datesSeen].sort(compareIds);
   if (sorted.length) {
@@ -681,12 +939,12 @@ function evidenceProperties(id: string, b: RelBuild, datesSeen: string[]): Recor
   }
   props.sources = [...b.sources].sort(compareIds);
   props.evidenceCount = b.total;
-  props.evidenceArticles = b.evidence.map((e) => e.article);
-  props.evidenceSentences = b.evidence.map((e) => e.sentence);
-  props.evidenceStarts = b.evidence.map((e) => e.start);
-  props.evidenceEnds = b.evidence.map((e) => e.end);
-  props.evidenceDates = b.evidence.map((e) => e.date);
-  props.rules = b.evidence.map((e) => e.rule);
+  props.evidenceArticles = evidence.map((e) => e.article);
+  props.evidenceSentences = evidence.map((e) => e.sentence);
+  props.evidenceStarts = evidence.map((e) => e.start);
+  props.evidenceEnds = evidence.map((e) => e.end);
+  props.evidenceDates = evidence.map((e) => e.date);
+  props.rules = evidence.map((e) => e.rule);
   return props;
 }
 
@@ -697,7 +955,7 @@ function reportUnusedOverrides(overrides: Overrides, nodes: Map<string, NodeBuil
   for (const n of nodes.values()) {
     known.add(`${n.label}\u0000${n.key}`);
     if (n.label === 'Person') known.add(`${n.label}\u0000${n.key}\u0000${n.disambiguator}`);
-    for (const o of n.occs) known.add(`${n.label}\u0000${nameKey(n.label, o.name)}`);
+    for (const o of n.occs) known.add(`${n.label}\u0000${nameKey(n.label, o.info.name)}`);
   }
   for (const [a, b] of [...overrides.same, ...overrides.different]) {
     for (const ref of [a, b]) {
