@@ -150,11 +150,11 @@ describe('planLoad', () => {
       'recount Person articleCount 1/1',
       'recount Office articleCount 1/1',
     ]);
-    const person = plan.groups[1].batches[0][0];
+    const person = plan.groups[1].batches.at(0)![0];
     expect(person).toEqual({ id: 'person:p1', name: '王某', aliases: ['王某', '王书记'], articleCount: 1, firstSeen: '2024-03-05', lastSeen: '2024-03-05' });
-    const article = plan.groups[0].batches[0][0];
+    const article = plan.groups[0].batches.at(0)![0];
     expect(article).toEqual({ id: 'article:a1', title: '市委常委会召开会议', date: '2024-03-05', byline: ['记者 张三'] });
-    const holds = plan.groups[3].batches[0][0];
+    const holds = plan.groups[3].batches.at(0)![0];
     // the repeated evidence item is sent once; evidenceCount is not sent (the statement recounts it)
     expect(holds).toEqual({
       id: 'holds:h1',
@@ -182,16 +182,16 @@ describe('planLoad', () => {
     }));
     const plan = planLoad({ nodes, relationships: [] }, { schema, batchSize: 500 });
     expect(plan.groups).toHaveLength(1);
-    expect(plan.groups[0].batches.map((b) => b.length)).toEqual([500, 500, 201]);
-    expect(plan.groups[0].batches[1][0].id).toBe('campaign:0500');
-    expect(plan.groups[0].batches[2][200].id).toBe('campaign:1200');
+    expect([...plan.groups[0].batches].map((b) => b.length)).toEqual([500, 500, 201]);
+    expect(plan.groups[0].batches.at(1)![0].id).toBe('campaign:0500');
+    expect(plan.groups[0].batches.at(2)![200].id).toBe('campaign:1200');
   });
 
   test('a byte cap splits batches of long rows', () => {
     const nodes = Array.from({ length: 10 }, (_, i) => ({ id: `campaign:${i}`, label: 'Campaign' as const, properties: { name: '长'.repeat(100) } }));
     // each row is {"id":"campaign:N","name":"长…"}: 29 bytes + 100 × 3 bytes = 329 bytes of UTF-8 JSON
     const plan = planLoad({ nodes, relationships: [] }, { schema, batchSize: 100, maxBatchBytes: 1000 });
-    expect(plan.groups[0].batches.map((b) => b.length)).toEqual([3, 3, 3, 1]);
+    expect([...plan.groups[0].batches].map((b) => b.length)).toEqual([3, 3, 3, 1]);
   });
 
   test('cutBatches: a row larger than the byte cap gets a batch of its own, order kept', () => {
@@ -207,7 +207,7 @@ describe('planLoad', () => {
       },
       { schema },
     );
-    expect(plan.groups[0].batches[0][0]).toEqual({ id: 'event:e1', name: '全市大会' });
+    expect(plan.groups[0].batches.at(0)![0]).toEqual({ id: 'event:e1', name: '全市大会' });
     expect(plan.messages).toEqual([
       { level: 'warning', message: 'node "event:e1" (Event): property date dropped. Expecting date but got "三月五日"', rule: 'cypher/property-type' },
       { level: 'warning', message: 'node "event:e1" (Event): property articleCount dropped. Expecting int but got "x"', rule: 'cypher/property-type' },
@@ -220,7 +220,7 @@ describe('planLoad', () => {
     const g = sampleGraph();
     g.relationships[0].properties.evidenceDates = ['2024-03-05'];
     const plan = planLoad({ nodes: g.nodes, relationships: [g.relationships[0]] }, { schema });
-    expect(plan.groups.find((x) => x.kind === 'relationships')!.batches[0][0].evidenceDates).toEqual(['2024-03-05', '']);
+    expect(plan.groups.find((x) => x.kind === 'relationships')!.batches.at(0)![0].evidenceDates).toEqual(['2024-03-05', '']);
     expect(plan.messages.map((m) => m.rule)).toEqual(['cypher/ragged-lists']);
   });
 });

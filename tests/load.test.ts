@@ -108,7 +108,7 @@ describe('loadGraph with a recording session', () => {
     expect(driver.calls.map((c) => c.query)).toEqual([...plan.schema, ...plan.groups.map((g) => g.statement)]);
     expect(driver.calls.slice(0, plan.schema.length).every((c) => JSON.stringify(c.params) === '{}')).toBe(true);
     const holds = driver.calls.find((c) => c.query.includes('MERGE (a)-[r:`HOLDS`'))!;
-    expect(holds.params).toEqual({ rows: plan.groups[3].batches[0] });
+    expect(holds.params).toEqual({ rows: plan.groups[3].batches.at(0) });
     expect(driver.events.filter((e) => e.startsWith('session'))).toEqual(Array(driver.calls.length).fill('session news'));
     expect(driver.events.at(-1)).toBe('driver closed');
     expect(driver.openSessions()).toBe(0);

@@ -21,6 +21,7 @@ export {
   DEFAULT_MAX_BATCH_BYTES,
   type LoadPlan,
   type StatementGroup,
+  type BatchList,
   type PlanMessage,
   type Row,
 } from './plan.js';

@@ -57,7 +57,80 @@ export interface StatementGroup {
   target: string;
   statement: string;
   rowCount: number;
-  batches: Row[][];
+  batches: BatchList;
+}
+
+/**
+ * A group's batches, built when read: `at(i)` makes the rows of batch i from the graph each
+ * time (a plan of 100k articles held as rows would be a second copy of the graph). Their
+ * boundaries are fixed when the plan is made, so `length` and `offset(i)` are known up front.
+ */
+export interface BatchList extends Iterable<Row[]> {
+  readonly length: number;
+  /** The rows of batch `i` (negative counts from the end), or undefined past the end. */
+  at(i: number): Row[] | undefined;
+  /** How many rows come before batch `i`. */
+  offset(i: number): number;
+}
+
+class LazyBatches implements BatchList {
+  constructor(
+    /** Row index where each batch starts, and the row count at the end. */
+    private readonly bounds: number[],
+    private readonly rows: (from: number, to: number) => Row[],
+  ) {}
+  get length(): number {
+    return this.bounds.length - 1;
+  }
+  at(i: number): Row[] | undefined {
+    if (i < 0) i += this.length;
+    if (i < 0 || i >= this.length) return undefined;
+    return this.rows(this.bounds[i]!, this.bounds[i + 1]!);
+  }
+  offset(i: number): number {
+    return this.bounds[i]!;
+  }
+  *[Symbol.iterator](): Iterator<Row[]> {
+    for (let i = 0; i < this.length; i++) yield this.at(i)!;
+  }
+}
+
+/** Where batches start, given each row's UTF-8 JSON size (the cut of cutBatches). */
+function cutBounds(sizes: Iterable<number>, size: number, maxBytes: number): number[] {
+  const bounds: number[] = [0];
+  let rows = 0;
+  let count = 0;
+  let bytes = 0;
+  for (const b of sizes) {
+    if (count && (count >= size || bytes + b > maxBytes)) {
+      bounds.push(rows);
+      count = 0;
+      bytes = 0;
+    }
+    count++;
+    rows++;
+    bytes += b;
+  }
+  if (count) bounds.push(rows);
+  return bounds;
+}
+
+/**
+ * Batches of `n` items whose rows `row(i, messages)` makes: built once here to size them
+ * (and collect their messages), then again whenever a batch is read.
+ */
+function lazyBatches(n: number, row: (i: number, messages: PlanMessage[]) => Row, messages: PlanMessage[], size: number, maxBytes: number): LazyBatches {
+  function* sizes() {
+    for (let i = 0; i < n; i++) yield Buffer.byteLength(JSON.stringify(row(i, messages)));
+  }
+  const bounds = cutBounds(sizes(), size, maxBytes);
+  const ignored: PlanMessage[] = [];
+  return new LazyBatches(bounds, (from, to) => {
+    const out: Row[] = [];
+    for (let i = from; i < to; i++) out.push(row(i, ignored));
+    ignored.length = 0;
+    return out;
+  });
 }
 
 export interface LoadPlan {
@@ -226,6 +299,7 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
   const groups: StatementGroup[] = [];
 
   const byLabel = new Map<string, GraphNode[]>();
+  const rels = graph.relationships;
   const labelOf = new Map<string, string>();
   for (const node of graph.nodes) {
     if (!schema.nodes[node.label]) {
@@ -239,14 +313,18 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
     const nodes = byLabel.get(label);
     if (!nodes?.length) continue;
     const plan = propertyPlan(ns.properties, ns.key);
-    const rows = nodes.map((node) =>
-      buildRow({ [ns.key]: node.id }, node.properties, ns.properties, plan, { where: `node ${JSON.stringify(node.id)} (${label})`, messages }),
-    );
-    groups.push({ kind: 'nodes', name: label, target: label, statement: nodeStatement(schema, label), rowCount: rows.length, batches: cutBatches(rows, size, maxBytes) });
+    const row = (i: number, sink: PlanMessage[]) => {
+      const node = nodes[i]!;
+      return buildRow({ [ns.key]: node.id }, node.properties, ns.properties, plan, { where: `node ${JSON.stringify(node.id)} (${label})`, messages: sink });
+    };
+    groups.push({ kind: 'nodes', name: label, target: label, statement: nodeStatement(schema, label), rowCount: nodes.length, batches: lazyBatches(nodes.length, row, messages, size, maxBytes) });
   }
 
-  const byEnds = new Map<string, GraphRelationship[]>();
-  for (const rel of graph.relationships) {
+  // Relationships by position in the list, not as objects: MENTIONS are made on read.
+  const byEnds = new Map<string, number[]>();
+  let position = -1;
+  for (const rel of rels) {
+    position++;
     const where = `relationship ${JSON.stringify(rel.id)} (${rel.type})`;
     const rs = schema.relationships[rel.type];
     if (!rs) {
@@ -264,26 +342,27 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
       continue;
     }
     const k = `${rel.type}\u0000${from}\u0000${to}`;
-    (byEnds.get(k) ?? byEnds.set(k, []).get(k)!).push(rel);
+    (byEnds.get(k) ?? byEnds.set(k, []).get(k)!).push(position);
   }
   let mentions = 0;
   for (const [type, rs] of Object.entries(schema.relationships)) {
     const plan = propertyPlan(rs.properties, 'id');
     for (const from of rs.from) {
       for (const to of rs.to) {
-        const rels = byEnds.get(`${type}\u0000${from}\u0000${to}`);
-        if (!rels?.length) continue;
-        if (type === MENTION_TYPE) mentions += rels.length;
-        const rows = rels.map((rel) =>
-          buildRow({ id: rel.id, start: rel.start, end: rel.end }, rel.properties, rs.properties, plan, { where: `relationship ${JSON.stringify(rel.id)} (${type})`, messages }),
-        );
+        const positions = byEnds.get(`${type}\u0000${from}\u0000${to}`);
+        if (!positions?.length) continue;
+        if (type === MENTION_TYPE) mentions += positions.length;
+        const row = (i: number, sink: PlanMessage[]) => {
+          const rel = rels.at(positions[i]!)!;
+          return buildRow({ id: rel.id, start: rel.start, end: rel.end }, rel.properties, rs.properties, plan, { where: `relationship ${JSON.stringify(rel.id)} (${type})`, messages: sink });
+        };
         groups.push({
           kind: 'relationships',
           name: `${type} (${from}→${to})`,
           target: type,
           statement: relationshipStatement(schema, type, from, to),
-          rowCount: rows.length,
-          batches: cutBatches(rows, size, maxBytes),
+          rowCount: positions.length,
+          batches: lazyBatches(positions.length, row, messages, size, maxBytes),
         });
       }
     }
@@ -293,8 +372,8 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
       const nodes = byLabel.get(label);
       if (!nodes?.length || !hasRecount(schema, label)) continue;
       const key = schema.nodes[label].key;
-      const rows = nodes.map((n) => ({ [key]: n.id }));
-      groups.push({ kind: 'recount', name: `${label} articleCount`, target: label, statement: recountStatement(schema, label), rowCount: rows.length, batches: cutBatches(rows, size, maxBytes) });
+      const row = (i: number) => ({ [key]: nodes[i]!.id });
+      groups.push({ kind: 'recount', name: `${label} articleCount`, target: label, statement: recountStatement(schema, label), rowCount: nodes.length, batches: lazyBatches(nodes.length, row, messages, size, maxBytes) });
     }
   }
   return { schema: [...schemaStatements(schema), AWAIT_INDEXES], groups, messages };

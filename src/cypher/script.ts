@@ -39,12 +39,14 @@ export function* scriptLines(plan: LoadPlan): Generator<string> {
   for (const s of plan.schema) yield s + ';';
   for (const group of plan.groups) {
     yield '';
-    for (const [i, batch] of group.batches.entries()) {
+    let i = 0;
+    for (const batch of group.batches) {
       yield `:param {rows: ${cypherLiteral(batch)}};`;
       // The group's comment goes after its first :param line, at the head of the Cypher
       // statement: older cypher-shells only see a ':' command on a line that starts a statement.
       if (i === 0) yield `// ${group.kind} ${group.name}: ${group.rowCount} rows in ${group.batches.length} batch${group.batches.length === 1 ? '' : 'es'}`;
       yield group.statement + ';';
+      i++;
     }
   }
   yield '';

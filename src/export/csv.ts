@@ -92,21 +92,74 @@ function field(v: PropertyValue | undefined, arrayDelimiter: string): string {
   return quote(String(v));
 }
 
-/** The property columns of a set of elements: schema order first, undeclared ones after, sorted. */
-function columns(elements: Array<{ properties: Record<string, PropertyValue> }>, declared: Record<string, PropertyType>, skip: string[]): Array<[string, CsvType]> {
-  const present = new Map<string, PropertyValue[]>();
-  for (const e of elements) {
-    for (const [k, v] of Object.entries(e.properties)) {
-      if (skip.includes(k)) continue;
-      const list = present.get(k);
-      if (list) list.push(v);
-      else present.set(k, [v]);
+/** What inferCsvType needs to know of a property's values, gathered one element at a time. */
+interface Inferred {
+  arr: boolean;
+  scalars: number;
+  booleans: number;
+  safeInts: number;
+  numbers: number;
+}
+
+/**
+ * The property columns of a set of elements (schema order first, undeclared ones after,
+ * sorted), gathered as the elements stream past: `add` each element, then `columns()`.
+ * Keeps a few counters per property, not the values (a relationship group can be millions).
+ */
+class ColumnModel {
+  private readonly present = new Map<string, Inferred | null>();
+  constructor(
+    private readonly declared: Record<string, PropertyType>,
+    private readonly skip: string[],
+  ) {}
+
+  add(properties: Record<string, PropertyValue>): void {
+    for (const k in properties) {
+      let inf = this.present.get(k);
+      if (inf === undefined) {
+        if (this.skip.includes(k)) continue;
+        inf = k in this.declared ? null : { arr: false, scalars: 0, booleans: 0, safeInts: 0, numbers: 0 };
+        this.present.set(k, inf);
+      }
+      if (inf === null) continue;
+      const v = properties[k];
+      if (v === null || v === undefined) continue;
+      if (Array.isArray(v)) {
+        inf.arr = true;
+        for (const x of v) count(inf, x);
+      } else count(inf, v);
     }
   }
-  const out: Array<[string, CsvType]> = [];
-  for (const k of Object.keys(declared)) if (present.has(k)) out.push([k, csvTypeOf(declared[k]!)]);
-  for (const k of [...present.keys()].filter((k) => !(k in declared)).sort()) out.push([k, inferCsvType(present.get(k)!)]);
-  return out;
+
+  columns(): Array<[string, CsvType]> {
+    const out: Array<[string, CsvType]> = [];
+    for (const k of Object.keys(this.declared)) if (this.present.has(k)) out.push([k, csvTypeOf(this.declared[k]!)]);
+    for (const k of [...this.present.keys()].filter((k) => !(k in this.declared)).sort()) {
+      const inf = this.present.get(k)!;
+      let t: 'string' | 'long' | 'double' | 'boolean' = 'string';
+      if (inf.scalars && inf.booleans === inf.scalars) t = 'boolean';
+      else if (inf.scalars && inf.safeInts === inf.scalars) t = 'long';
+      else if (inf.scalars && inf.numbers === inf.scalars) t = 'double';
+      out.push([k, (inf.arr ? `${t}[]` : t) as CsvType]);
+    }
+    return out;
+  }
+}
+
+function count(inf: Inferred, x: unknown): void {
+  inf.scalars++;
+  if (typeof x === 'boolean') inf.booleans++;
+  else if (typeof x === 'number') {
+    inf.numbers++;
+    if (Number.isSafeInteger(x)) inf.safeInts++;
+  }
+}
+
+/** The property columns of a set of elements: schema order first, undeclared ones after, sorted. */
+function columns(elements: Iterable<{ properties: Record<string, PropertyValue> }>, declared: Record<string, PropertyType>, skip: string[]): Array<[string, CsvType]> {
+  const model = new ColumnModel(declared, skip);
+  for (const e of elements) model.add(e.properties);
+  return model.columns();
 }
 
 function header(name: string, type: CsvType): string {
@@ -149,13 +202,20 @@ export async function writeCsv(graph: Graph, outDir: string, schema: Schema = lo
     nodeFiles.push(file);
   }
 
+  // One pass sorts the relationships into files (by position in the list, not by keeping
+  // the objects: MENTIONS are made on read) and gathers each file's columns.
   const labelOf = new Map(graph.nodes.map((n) => [n.id, n.label]));
-  const groups = new Map<string, GraphRelationship[]>();
+  const groups = new Map<string, { positions: number[]; model: ColumnModel }>();
+  let position = 0;
   for (const r of graph.relationships) {
     const g = `${r.type}\u0000${labelOf.get(r.start)}\u0000${labelOf.get(r.end)}`;
-    const list = groups.get(g);
-    if (list) list.push(r);
-    else groups.set(g, [r]);
+    let group = groups.get(g);
+    if (!group) {
+      group = { positions: [], model: new ColumnModel(schema.relationships[r.type].properties, []) };
+      groups.set(g, group);
+    }
+    group.positions.push(position++);
+    group.model.add(r.properties);
   }
   const order = (g: string) => {
     const [t, s, e] = g.split('\u0000') as [RelationshipType, NodeLabel, NodeLabel];
@@ -167,15 +227,16 @@ export async function writeCsv(graph: Graph, outDir: string, schema: Schema = lo
     return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
   });
   for (const g of sortedGroups) {
-    const rels = groups.get(g)!;
+    const { positions, model } = groups.get(g)!;
     const [type, from, to] = g.split('\u0000') as [RelationshipType, NodeLabel, NodeLabel];
-    const cols = columns(rels, schema.relationships[type].properties, []);
+    const cols = model.columns();
     const file = `rels_${type}_${from}_${to}.csv`;
     written.push(
       await withWriter(join(dir, file), async (w) => {
         await w.write([`:START_ID(${from})`, `:END_ID(${to})`, ':TYPE', ...cols.map(([c, t]) => header(c, t))].join(',') + '\n');
         let buf = '';
-        for (const r of rels) {
+        for (const p of positions) {
+          const r = graph.relationships.at(p)!;
           buf += [quote(r.start), quote(r.end), quote(type), ...cols.map(([c]) => field(r.properties[c], delim))].join(',') + '\n';
           if (buf.length > 65536) {
             await w.write(buf);

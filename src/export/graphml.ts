@@ -63,40 +63,62 @@ function fromSchema(t: PropertyType): GraphmlType {
   return base === 'int' ? 'long' : base === 'float' ? 'double' : base === 'boolean' ? 'boolean' : 'string';
 }
 
-function infer(values: PropertyValue[]): GraphmlType {
-  const xs = values.filter((v) => v !== null);
-  if (xs.length && xs.every((v) => typeof v === 'boolean')) return 'boolean';
-  if (xs.length && xs.every((v) => typeof v === 'number' && Number.isSafeInteger(v))) return 'long';
-  if (xs.length && xs.every((v) => typeof v === 'number')) return 'double';
+/** What `keysFor` needs of an undeclared property's values: counters, not the values. */
+interface Seen {
+  values: number;
+  booleans: number;
+  safeInts: number;
+  numbers: number;
+  lists: boolean;
+}
+
+function infer(s: Seen): GraphmlType {
+  if (s.values && s.booleans === s.values) return 'boolean';
+  if (s.values && s.safeInts === s.values) return 'long';
+  if (s.values && s.numbers === s.values) return 'double';
   return 'string';
 }
 
 /** The attribute keys of nodes or edges: `label` first, then schema order, then undeclared ones sorted. */
 function keysFor(
-  elements: Array<{ properties: Record<string, PropertyValue> }>,
+  elements: Iterable<{ properties: Record<string, PropertyValue> }>,
   declaredByGroup: Array<Record<string, PropertyType>>,
   prefix: string,
 ): Key[] {
-  const present = new Map<string, PropertyValue[]>();
-  for (const e of elements) {
-    for (const [k, v] of Object.entries(e.properties)) {
-      if (k === 'id') continue;
-      const list = present.get(k);
-      if (list) list.push(v);
-      else present.set(k, [v]);
-    }
-  }
   const declared = new Map<string, PropertyType>();
   for (const group of declaredByGroup) for (const [k, t] of Object.entries(group)) if (!declared.has(k)) declared.set(k, t);
+  // Streamed (relationships can be millions, made on read): counters per undeclared property.
+  const present = new Map<string, Seen | null>();
+  for (const e of elements) {
+    const props = e.properties;
+    for (const k in props) {
+      let seen = present.get(k);
+      if (seen === undefined) {
+        if (k === 'id') continue;
+        seen = declared.has(k) ? null : { values: 0, booleans: 0, safeInts: 0, numbers: 0, lists: false };
+        present.set(k, seen);
+      }
+      if (seen === null) continue;
+      const v = props[k];
+      if (Array.isArray(v)) seen.lists = true;
+      if (v === null) continue;
+      seen.values++;
+      if (typeof v === 'boolean') seen.booleans++;
+      else if (typeof v === 'number') {
+        seen.numbers++;
+        if (Number.isSafeInteger(v)) seen.safeInts++;
+      }
+    }
+  }
   const keys: Key[] = [{ id: `${prefix}_label`, name: 'label', type: 'string', list: false, xmlId: xmlEscape(`${prefix}_label`) }];
   const names = [...declared.keys()].filter((k) => present.has(k));
   names.push(...[...present.keys()].filter((k) => !declared.has(k)).sort());
   for (const name of names) {
     if (name === 'label') continue;
     const t = declared.get(name);
-    const values = present.get(name)!;
-    const list = t ? t.endsWith('[]') : values.some((v) => Array.isArray(v));
-    keys.push({ id: `${prefix}_${name}`, name, type: list ? 'string' : t ? fromSchema(t) : infer(values), list, xmlId: xmlEscape(`${prefix}_${name}`) });
+    const seen = present.get(name)!;
+    const list = t ? t.endsWith('[]') : seen!.lists;
+    keys.push({ id: `${prefix}_${name}`, name, type: list ? 'string' : t ? fromSchema(t) : infer(seen!), list, xmlId: xmlEscape(`${prefix}_${name}`) });
   }
   return keys;
 }
@@ -113,7 +135,7 @@ function keyLine(k: Key, forWhat: 'node' | 'edge'): string {
 /** Writes graph.graphml, streaming element by element. */
 export async function writeGraphml(graph: Graph, outDir: string, schema: Schema = loadSchema()): Promise<string> {
   const nodeKeys = keysFor(graph.nodes, Object.values(schema.nodes).map((n) => n.properties), 'v');
-  const edgeKeys = keysFor([...graph.relationships], Object.values(schema.relationships).map((r) => r.properties), 'e');
+  const edgeKeys = keysFor(graph.relationships, Object.values(schema.relationships).map((r) => r.properties), 'e');
   return withWriter(join(outDir, GRAPHML_FILE), async (w) => {
     let buf =
       '<?xml version="1.0" encoding="UTF-8"?>\n' +

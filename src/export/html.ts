@@ -12,6 +12,13 @@
  * aliases, pinyin such as `wujin` and `wj`, office spellings such as `荆州市长`), its degree,
  * and for articles a link relative to the output folder; each relationship carries its dates
  * and evidence sentences as `{a: articleId, d: date, s: sentence}`.
+ *
+ * The page is bounded: a graph of more than PAGE_LIMITS.nodes nodes (about 1 500 articles)
+ * gives a page with the PAGE_LIMITS.nodes most connected nodes (MENTIONS not counted, ties by
+ * id), the relationships among them, and at most PAGE_LIMITS.evidence sentences per
+ * relationship (the page shows five); the header says what part is shown. At 100k articles
+ * the whole graph would be a ~1 GB page that no browser opens; graph.json and Neo4j hold
+ * everything.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
@@ -19,6 +26,7 @@ import { createRequire } from 'node:module';
 import { join, relative, resolve, isAbsolute, sep } from 'node:path';
 import { packageRoot } from '../data-path.js';
 import { NODE_LABELS, type Graph, type NodeLabel, type PropertyValue } from '../graph/model.js';
+import { compareIds } from '../graph/ids.js';
 import { personPinyin, pinyinKeys } from '../pinyin.js';
 import type { Exporter } from './types.js';
 
@@ -104,8 +112,19 @@ function articleHref(props: Record<string, PropertyValue>, outDir: string): stri
   return rel.split(sep).map(encodeURIComponent).join('/');
 }
 
+/** How much of a graph the page holds (see the module comment). */
+export interface PageLimits {
+  /** Nodes on the page at most; a larger graph shows its most connected. */
+  nodes: number;
+  /** Evidence sentences per relationship on a partial page. */
+  evidence: number;
+}
+
+/** The page's limits: the whole graph up to 10 000 nodes. */
+export const PAGE_LIMITS: PageLimits = { nodes: 10_000, evidence: 5 };
+
 /** Shapes a Graph for the page (pure; `outDir` only makes article links relative). */
-export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi'): PageData {
+export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi', limits: PageLimits = PAGE_LIMITS): PageData {
   const deg = new Map<string, number>();
   for (const r of graph.relationships) {
     if (r.type === 'MENTIONS') continue;
@@ -113,7 +132,16 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi'):
     deg.set(r.end, (deg.get(r.end) ?? 0) + 1);
   }
   const articleDates: string[] = [];
-  const nodes: PageNode[] = graph.nodes.map((n) => {
+  for (const n of graph.nodes) if (n.label === 'Article' && str(n.properties.date)) articleDates.push(str(n.properties.date));
+  const partial = graph.nodes.length > limits.nodes;
+  let shown = graph.nodes;
+  let chosen: Set<string> | null = null;
+  if (partial) {
+    const top = [...graph.nodes].sort((a, b) => (deg.get(b.id) ?? 0) - (deg.get(a.id) ?? 0) || compareIds(a.id, b.id)).slice(0, limits.nodes);
+    chosen = new Set(top.map((n) => n.id));
+    shown = graph.nodes.filter((n) => chosen!.has(n.id));
+  }
+  const nodes: PageNode[] = shown.map((n) => {
     const p = n.properties;
     const name = str(p.name) || str(p.title) || str(p.path).split(/[\\/]/).pop() || n.id;
     const aliases = strs(p.aliases);
@@ -122,10 +150,7 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi'):
     if (n.label === 'Person' || n.label === 'AdminDivision') for (const a of [name, ...aliases]) for (const k of pinyinKeys(a)) keys.add(k);
     if (pinyin) keys.add(norm(pinyin));
     if (n.label === 'Office') for (const s of officeSpellings(p)) keys.add(norm(s));
-    if (n.label === 'Article') {
-      for (const k of [str(p.path), str(p.title)]) if (k) keys.add(norm(k));
-      if (str(p.date)) articleDates.push(str(p.date));
-    }
+    if (n.label === 'Article') for (const k of [str(p.path), str(p.title)]) if (k) keys.add(norm(k));
     const chars = [...name];
     const node: PageNode = {
       id: n.id,
@@ -149,28 +174,24 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi'):
     const path = str(n.properties.path);
     for (const k of [n.id, path, path.split(/[\\/]/).pop() ?? '', str(n.properties.url)]) if (k && !articleIds.has(k)) articleIds.set(k, n.id);
   }
-  const edges: PageEdge[] = [...graph.relationships].map((r) => {
+  const edges: PageEdge[] = [];
+  for (const r of graph.relationships) {
+    if (chosen && !(chosen.has(r.start) && chosen.has(r.end))) continue;
     const p = r.properties;
     const sentences = strs(p.evidenceSentences);
     const arts = strs(p.evidenceArticles);
     const dates = strs(p.evidenceDates);
-    return {
-      id: r.id,
-      type: r.type,
-      s: r.start,
-      t: r.end,
-      f: str(p.firstSeen),
-      l: str(p.lastSeen),
-      ev: sentences
-        .map((s, i) => ({ a: articleIds.get(arts[i] ?? '') ?? arts[i] ?? '', d: dates[i] ?? '', s }))
-        .sort((a, b) => (a.d || '9999').localeCompare(b.d || '9999')),
-    };
-  });
+    const ev = sentences
+      .map((s, i) => ({ a: articleIds.get(arts[i] ?? '') ?? arts[i] ?? '', d: dates[i] ?? '', s }))
+      .sort((a, b) => (a.d || '9999').localeCompare(b.d || '9999'));
+    edges.push({ id: r.id, type: r.type, s: r.start, t: r.end, f: str(p.firstSeen), l: str(p.lastSeen), ev: partial ? ev.slice(0, limits.evidence) : ev });
+  }
   articleDates.sort();
   const articles = graph.nodes.filter((n) => n.label === 'Article').length;
   const span =
     `${articles} article${articles === 1 ? '' : 's'}` +
-    (articleDates.length ? `, ${articleDates[0]}${articleDates.length > 1 && articleDates.at(-1) !== articleDates[0] ? ` – ${articleDates.at(-1)}` : ''}` : '');
+    (articleDates.length ? `, ${articleDates[0]}${articleDates.length > 1 && articleDates.at(-1) !== articleDates[0] ? ` – ${articleDates.at(-1)}` : ''}` : '') +
+    (partial ? `; this page shows the ${nodes.length} most connected of ${graph.nodes.length} nodes (graph.json has them all)` : '');
   return { title, span, labels: { ...LABEL_COLOURS }, nodes, edges };
 }
 

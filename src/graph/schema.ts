@@ -233,8 +233,22 @@ export function checkGraph(graph: Graph, schema: Schema = loadSchema()): string[
     if (node.properties[ns.key] !== node.id) problems.push(`${where()}: key property ${ns.key} must equal the node id`);
     checkProperties(node.properties, ns.properties, where, problems);
   }
-  prev = '';
-  const relIds = new Set<string>();
+  // Ids in strictly increasing order cannot repeat, so a sorted list (the resolver's: millions
+  // of relationships, MENTIONS made on read) is checked without a set of every id. Only when
+  // the order breaks somewhere are the relationships checked again with the set.
+  const relProblems: string[] = [];
+  if (!checkRelationships(graph, schema, labelOf, null, relProblems)) {
+    relProblems.length = 0;
+    checkRelationships(graph, schema, labelOf, new Set<string>(), relProblems);
+  }
+  for (const p of relProblems) problems.push(p);
+  return problems;
+}
+
+/** Checks the relationships; false when their ids are not strictly increasing. */
+function checkRelationships(graph: Graph, schema: Schema, labelOf: Map<string, NodeLabel>, relIds: Set<string> | null, problems: string[]): boolean {
+  let prev = '';
+  let sorted = true;
   for (const rel of graph.relationships) {
     const where = () => `relationship ${JSON.stringify(rel.id)} (${rel.type})`;
     const rs = schema.relationships[rel.type];
@@ -242,10 +256,14 @@ export function checkGraph(graph: Graph, schema: Schema = loadSchema()): string[
       problems.push(`${where()}: type not in schema`);
       continue;
     }
-    if (relIds.has(rel.id)) problems.push(`${where()}: duplicate id`);
-    if (rel.id <= prev && prev !== '') problems.push(`${where()}: relationships not sorted by id`);
+    if (relIds?.has(rel.id)) problems.push(`${where()}: duplicate id`);
+    if (rel.id <= prev && prev !== '') {
+      problems.push(`${where()}: relationships not sorted by id`);
+      sorted = false;
+      if (!relIds) return false;
+    }
     prev = rel.id;
-    relIds.add(rel.id);
+    relIds?.add(rel.id);
     const s = labelOf.get(rel.start);
     const e = labelOf.get(rel.end);
     if (!s) problems.push(`${where()}: start ${JSON.stringify(rel.start)} is not a node of the graph`);
@@ -254,7 +272,7 @@ export function checkGraph(graph: Graph, schema: Schema = loadSchema()): string[
     else if (!rs.to.includes(e)) problems.push(`${where()}: end is a ${e}. Expecting one of ${rs.to.join(', ')}`);
     checkProperties(rel.properties, rs.properties, where, problems);
   }
-  return problems;
+  return sorted || relIds !== null;
 }
 
 function checkProperties(props: Record<string, PropertyValue>, declared: Record<string, PropertyType>, where: () => string, problems: string[]) {

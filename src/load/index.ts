@@ -281,7 +281,7 @@ async function runPhase(plan: LoadPlan, kind: StatementGroup['kind'], ctx: Phase
 
   const runBatch = async (g: StatementGroup, i: number): Promise<void> => {
     if (failure) return;
-    const rows = g.batches[i];
+    const rows = g.batches.at(i)!;
     const s = state.get(g)!;
     try {
       const updates = await runInTransaction(ctx.driver, ctx.database, g.statement, { rows }, { group: g.name, batch: i + 1 }, ctx.totals);
@@ -289,7 +289,7 @@ async function runPhase(plan: LoadPlan, kind: StatementGroup['kind'], ctx: Phase
       s.summary.relationshipsCreated += updates.relationshipsCreated ?? 0;
       s.summary.propertiesSet += updates.propertiesSet ?? 0;
     } catch (err) {
-      const first = g.batches.slice(0, i).reduce((n, b) => n + b.length, 0);
+      const first = g.batches.offset(i);
       failure ??= new LoadError(
         `Neo4j load stopped at ${g.name} batch ${i + 1}/${g.batches.length} (rows ${first + 1}–${first + rows.length}): ` +
           `${oneLine(err, ctx.password)} (${codeOf(err)}). That batch was rolled back and no later batch started; ` +
