@@ -14,100 +14,150 @@ export interface AutomatonMatch<V> {
   value: V;
 }
 
-interface Node {
-  next: Map<number, number>;
-  fail: number;
-  /** Index into `keys` of the pattern ending here, or -1. */
-  output: number;
-  /** Next node on the fail chain that has an output (dictionary suffix link), or -1. */
-  dictLink: number;
-  depth: number;
-}
+/**
+ * The trie's transitions, flat: the root's in a dense table indexed by character code (most
+ * characters of a text are read at the root), every other node's in one open-addressing
+ * hash table of (node, character) → node. Scanning an article does one typed-array probe
+ * per character where a `Map` per node cost a hash lookup and pointer chase.
+ */
+const EMPTY = -1;
 
 export class Automaton<V> {
-  private nodes: Node[] = [];
   private keys: string[] = [];
   private values: V[] = [];
+  /** Per node: fail link, output (key index or -1), dictionary suffix link (-1: none), depth. */
+  private fail: Int32Array;
+  private output: Int32Array;
+  private dictLink: Int32Array;
+  private depth: Int32Array;
+  /** The root's transitions by character code; null for small automata (built per article: 256 KB each would cost more than it saves). */
+  private root: Int32Array | null;
+  private hashNode: Int32Array;
+  private hashChar: Uint16Array;
+  private hashTo: Int32Array;
+  private mask: number;
 
   constructor(entries: Iterable<readonly [string, V]>) {
-    this.nodes.push({ next: new Map(), fail: 0, output: -1, dictLink: -1, depth: 0 });
-    for (const [key, value] of entries) this.add(key, value);
-    this.build();
+    // Built with a Map per node (simple), then flattened into typed arrays for scanning.
+    const next: Array<Map<number, number>> = [new Map()];
+    const output: number[] = [-1];
+    const depth: number[] = [0];
+    let edges = 0;
+    for (const [key, value] of entries) {
+      if (!key) continue;
+      let cur = 0;
+      for (let i = 0; i < key.length; i++) {
+        const c = key.charCodeAt(i);
+        let nxt = next[cur]!.get(c);
+        if (nxt === undefined) {
+          nxt = next.length;
+          next.push(new Map());
+          output.push(-1);
+          depth.push(depth[cur]! + 1);
+          next[cur]!.set(c, nxt);
+          edges++;
+        }
+        cur = nxt;
+      }
+      if (output[cur] === -1) {
+        output[cur] = this.keys.length;
+        this.keys.push(key);
+        this.values.push(value);
+      } else {
+        // Last entry wins for a duplicate key, as in a Map.
+        this.values[output[cur]!] = value;
+      }
+    }
+    const n = next.length;
+    this.output = Int32Array.from(output);
+    this.depth = Int32Array.from(depth);
+    this.fail = new Int32Array(n);
+    this.dictLink = new Int32Array(n).fill(-1);
+    let size = 16;
+    while (size < edges * 2) size <<= 1;
+    this.mask = size - 1;
+    this.hashNode = new Int32Array(size).fill(EMPTY);
+    this.hashChar = new Uint16Array(size);
+    this.hashTo = new Int32Array(size);
+    const root = next[0]!.size >= 64 ? new Int32Array(65536).fill(EMPTY) : null;
+    this.root = root;
+    for (let u = 0; u < n; u++) {
+      for (const [c, v] of next[u]!) {
+        if (u === 0 && root) root[c] = v;
+        else this.insert(u, c, v);
+      }
+    }
+    // Breadth first: a node's fail link points at a shallower node, already done.
+    const queue: number[] = [...next[0]!.values()];
+    for (let qi = 0; qi < queue.length; qi++) {
+      const u = queue[qi]!;
+      for (const [c, v] of next[u]!) {
+        let f = this.fail[u]!;
+        let target = this.step(f, c);
+        while (target === EMPTY && f !== 0) {
+          f = this.fail[f]!;
+          target = this.step(f, c);
+        }
+        const fv = target !== EMPTY && target !== v ? target : 0;
+        this.fail[v] = fv;
+        this.dictLink[v] = this.output[fv] !== -1 ? fv : this.dictLink[fv]!;
+        queue.push(v);
+      }
+    }
   }
 
   get size(): number {
     return this.keys.length;
   }
 
-  private add(key: string, value: V): void {
-    if (!key) return;
-    let cur = 0;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      let nxt = this.nodes[cur]!.next.get(c);
-      if (nxt === undefined) {
-        nxt = this.nodes.length;
-        this.nodes.push({ next: new Map(), fail: 0, output: -1, dictLink: -1, depth: this.nodes[cur]!.depth + 1 });
-        this.nodes[cur]!.next.set(c, nxt);
-      }
-      cur = nxt;
-    }
-    const node = this.nodes[cur]!;
-    if (node.output === -1) {
-      node.output = this.keys.length;
-      this.keys.push(key);
-      this.values.push(value);
-    } else {
-      // Last entry wins for a duplicate key, as in a Map.
-      this.values[node.output] = value;
-    }
+  private slot(node: number, c: number): number {
+    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> 0;
   }
 
-  private build(): void {
-    const queue: number[] = [];
-    for (const child of this.nodes[0]!.next.values()) {
-      this.nodes[child]!.fail = 0;
-      queue.push(child);
-    }
-    for (let qi = 0; qi < queue.length; qi++) {
-      const u = queue[qi]!;
-      const node = this.nodes[u]!;
-      for (const [c, v] of node.next) {
-        let f = node.fail;
-        while (f !== 0 && !this.nodes[f]!.next.has(c)) f = this.nodes[f]!.fail;
-        const target = this.nodes[f]!.next.get(c);
-        const child = this.nodes[v]!;
-        child.fail = target !== undefined && target !== v ? target : 0;
-        const fn = this.nodes[child.fail]!;
-        child.dictLink = fn.output !== -1 ? child.fail : fn.dictLink;
-        queue.push(v);
-      }
+  private insert(node: number, c: number, to: number): void {
+    let h = this.slot(node, c) & this.mask;
+    while (this.hashNode[h] !== EMPTY) h = (h + 1) & this.mask;
+    this.hashNode[h] = node;
+    this.hashChar[h] = c;
+    this.hashTo[h] = to;
+  }
+
+  /** The child of `node` on character `c`, or -1. */
+  private step(node: number, c: number): number {
+    if (node === 0 && this.root) return this.root[c]!;
+    const hashNode = this.hashNode;
+    const mask = this.mask;
+    let h = this.slot(node, c) & mask;
+    for (;;) {
+      const k = hashNode[h]!;
+      if (k === EMPTY) return EMPTY;
+      if (k === node && this.hashChar[h] === c) return this.hashTo[h]!;
+      h = (h + 1) & mask;
     }
   }
 
   /** Every match of every key, ordered by end then by length (longest last). */
   findAll(text: string, from = 0, to = text.length): AutomatonMatch<V>[] {
     const out: AutomatonMatch<V>[] = [];
-    const nodes = this.nodes;
+    const { fail, output, dictLink, depth } = this;
     let cur = 0;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
-      let nxt = nodes[cur]!.next.get(c);
-      while (nxt === undefined && cur !== 0) {
-        cur = nodes[cur]!.fail;
-        nxt = nodes[cur]!.next.get(c);
+      let nxt = this.step(cur, c);
+      while (nxt === EMPTY && cur !== 0) {
+        cur = fail[cur]!;
+        nxt = this.step(cur, c);
       }
-      cur = nxt ?? 0;
-      let n = nodes[cur]!.output !== -1 ? cur : nodes[cur]!.dictLink;
-      if (n === -1 || n === 0) continue;
+      cur = nxt === EMPTY ? 0 : nxt;
+      let n = output[cur] !== -1 ? cur : dictLink[cur]!;
+      if (n <= 0) continue;
       // The outputs come longest first; the contract is shortest first. Push, then reverse
       // the run in place (no array per character: this loop runs over every character).
       const first = out.length;
-      while (n !== -1 && n !== 0) {
-        const node = nodes[n]!;
-        const k = node.output;
-        out.push({ start: i + 1 - node.depth, end: i + 1, key: this.keys[k]!, value: this.values[k]! });
-        n = node.dictLink;
+      while (n > 0) {
+        const k = output[n]!;
+        out.push({ start: i + 1 - depth[n]!, end: i + 1, key: this.keys[k]!, value: this.values[k]! });
+        n = dictLink[n]!;
       }
       for (let a = first, b = out.length - 1; a < b; a++, b--) {
         const t = out[a]!;
@@ -146,33 +196,72 @@ export class Automaton<V> {
     let cur = 0;
     let best: AutomatonMatch<V> | null = null;
     for (let i = index; i < text.length; i++) {
-      const nxt = this.nodes[cur]!.next.get(text.charCodeAt(i));
-      if (nxt === undefined) break;
+      const nxt = this.step(cur, text.charCodeAt(i));
+      if (nxt === EMPTY) break;
       cur = nxt;
-      const k = this.nodes[cur]!.output;
+      const k = this.output[cur]!;
       if (k !== -1) best = { start: index, end: i + 1, key: this.keys[k]!, value: this.values[k]! };
     }
     return best;
   }
 
-  /** The longest key that ends exactly at `end` (scanning backwards is done by trying each start). */
+  /**
+   * The longest key (of at most `maxLength` characters) that ends exactly at `end`. Walks a
+   * trie of the reversed keys backwards from `end`: one step per character, where trying
+   * every start cost up to maxLength² steps (the project and event finders call this for
+   * every candidate name).
+   */
   longestEndingAt(text: string, end: number, maxLength = 32): AutomatonMatch<V> | null {
-    for (let start = Math.max(0, end - maxLength); start < end; start++) {
-      const m = this.exactAt(text, start, end);
-      if (m) return m;
+    const reversed = (this.reversed ??= this.buildReversed());
+    const stop = Math.max(0, end - maxLength);
+    let cur = 0;
+    let best = -1;
+    let bestStart = end;
+    for (let i = end - 1; i >= stop; i--) {
+      const nxt = reversed.next[cur]!.get(text.charCodeAt(i));
+      if (nxt === undefined) break;
+      cur = nxt;
+      if (reversed.output[cur] !== -1) {
+        best = reversed.output[cur]!;
+        bestStart = i;
+      }
     }
-    return null;
+    return best === -1 ? null : { start: bestStart, end, key: this.keys[best]!, value: this.values[best]! };
+  }
+
+  private reversed?: { next: Array<Map<number, number>>; output: number[] };
+
+  /** The trie of every key read backwards; `output` holds the key's index. */
+  private buildReversed(): { next: Array<Map<number, number>>; output: number[] } {
+    const next: Array<Map<number, number>> = [new Map()];
+    const output: number[] = [-1];
+    this.keys.forEach((key, k) => {
+      let cur = 0;
+      for (let i = key.length - 1; i >= 0; i--) {
+        const c = key.charCodeAt(i);
+        let nxt = next[cur]!.get(c);
+        if (nxt === undefined) {
+          nxt = next.length;
+          next.push(new Map());
+          output.push(-1);
+          next[cur]!.set(c, nxt);
+        }
+        cur = nxt;
+      }
+      output[cur] = k;
+    });
+    return { next, output };
   }
 
   /** The key equal to `text.slice(start, end)`, or null. */
   exactAt(text: string, start: number, end: number): AutomatonMatch<V> | null {
     let cur = 0;
     for (let i = start; i < end; i++) {
-      const nxt = this.nodes[cur]!.next.get(text.charCodeAt(i));
-      if (nxt === undefined) return null;
+      const nxt = this.step(cur, text.charCodeAt(i));
+      if (nxt === EMPTY) return null;
       cur = nxt;
     }
-    const k = this.nodes[cur]!.output;
+    const k = this.output[cur]!;
     return k === -1 ? null : { start, end, key: this.keys[k]!, value: this.values[k]! };
   }
 
