@@ -40,7 +40,7 @@ export function readFrontMatter(source: string): FrontMatter | null {
   }
   let data: Record<string, unknown> = {};
   try {
-    const parsed = parse(block, { version: '1.2' }) as unknown;
+    const parsed = flatFields(block) ?? (parse(block, { version: '1.2' }) as unknown);
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
     else if (parsed !== null && parsed !== undefined) throw new Error('not a mapping');
   } catch (err) {
@@ -55,6 +55,42 @@ export function readFrontMatter(source: string): FrontMatter | null {
     if (at >= 0 && at + title.length <= bodyStart) titleSpan = { start: at, end: at + title.length };
   }
   return { data, bodyStart, titleSpan, messages };
+}
+
+// A plain scalar that YAML 1.2's core schema would read as something other than a string.
+const CORE_NON_STRING =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const FLAT_LINE = /^([A-Za-z_][\w-]*):(?: +(.*))?$/;
+// Characters that give a plain scalar's first character a YAML meaning.
+const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
+
+/**
+ * The front matter most posts have, `key: value` lines of plain or simply quoted strings,
+ * read without the YAML parser (which costs more than normalising the whole article).
+ * Returns null for anything else: lists, nesting, comments, escapes, numbers, booleans,
+ * repeated keys, so those go through `yaml` as before and the result is always the same.
+ */
+export function flatFields(block: string): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const line of block.split('\n')) {
+    if (line === '' || line === '\r') continue;
+    const m = FLAT_LINE.exec(line.endsWith('\r') ? line.slice(0, -1) : line);
+    if (!m || Object.hasOwn(out, m[1]!)) return null;
+    const raw = (m[2] ?? '').trimEnd();
+    let value: string;
+    if (raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"')) {
+      value = raw.slice(1, -1);
+      if (/["\\]/.test(value)) return null;
+    } else if (raw.length >= 2 && raw.startsWith("'") && raw.endsWith("'")) {
+      value = raw.slice(1, -1);
+      if (value.includes("'")) return null;
+    } else {
+      if (!raw || INDICATOR.test(raw) || raw.includes(': ') || raw.includes(' #') || raw.includes('\t') || CORE_NON_STRING.test(raw)) return null;
+      value = raw;
+    }
+    out[m[1]!] = value;
+  }
+  return Object.keys(out).length ? out : null;
 }
 
 /** `key: value` lines of a block YAML could not parse (quotes stripped). */
