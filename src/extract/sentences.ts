@@ -35,6 +35,8 @@ function split(text: string): Span[] {
     const ch = text.charCodeAt(i);
     // An ASCII full stop ends an (English) sentence only before white space: `3.5亿` and
     // scraped `市委副书记.市长` stay whole.
+    // Most characters are CJK above U+3002 or ASCII letters: one compare rules them out.
+    if (ch > 0xff1f || (ch > 0x3002 && ch < 0xff01) || (ch > 0x3f && ch < 0x2000)) continue;
     const isEnd = END_MARKS.has(ch) || (ch === FULL_STOP && (i + 1 === text.length || /\s/.test(text[i + 1]!)));
     if (!isEnd) continue;
     let end = i + 1;

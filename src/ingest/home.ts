@@ -38,8 +38,9 @@ export function publisherTable(): PublisherEntry[] {
 
 /** All publisher names of the table (to recognise them in front matter tags). */
 export function publisherNames(): string[] {
-  return publisherTable().flatMap((e) => e.names);
+  return (names ??= publisherTable().flatMap((e) => e.names));
 }
+let names: string[] | null = null;
 
 /** The home of a publisher named `name` (substring match, longest name first), or null. */
 export function homeFromPublisher(name: string | null | undefined): string | null {
@@ -50,6 +51,9 @@ export function homeFromPublisher(name: string | null | undefined): string | nul
   }
   return best?.home ?? null;
 }
+
+// The same few sites over and over: remember each host's answer.
+const homeByHost = new Map<string, string | null>();
 
 function hostMatches(host: string, pattern: string): boolean {
   const labels = host.split(/[.-]/);
@@ -66,8 +70,17 @@ export function homeFromUrl(url: string | null | undefined): string | null {
   } catch {
     return null;
   }
-  for (const entry of publisherTable()) if (entry.hosts.some((p) => hostMatches(host, p))) return entry.home;
-  return null;
+  const known = homeByHost.get(host);
+  if (known !== undefined) return known;
+  let home: string | null = null;
+  for (const entry of publisherTable()) {
+    if (entry.hosts.some((p) => hostMatches(host, p))) {
+      home = entry.home;
+      break;
+    }
+  }
+  if (homeByHost.size < 10_000) homeByHost.set(host, home);
+  return home;
 }
 
 /**

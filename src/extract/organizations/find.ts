@@ -58,6 +58,7 @@ export function orgLexicon(): OrgLexicon {
 
 const HAN = /[\u3400-\u9fff]/;
 const MARKERS = '省市县区州';
+const MARKER_CODES = [...MARKERS].map((c) => c.charCodeAt(0));
 /** Characters that make a word with a following level marker (`全市`, `城市`, `沙市`): then it is no marker. */
 const WORD_BEFORE_MARKER = new Set([...'全本城都超上门股街夜集各外该两地省县区州市分小社园景山辖新老郊边湾片校厂矿营林农牧渔特沙直']);
 /** A place written as a body's jurisdiction follows a boundary (`、荆州市委`), not the middle of a word (`自然资源县…`). */
@@ -84,7 +85,9 @@ function jurisdictionEnds(text: string, ctx: FindContext): Array<{ start: number
     out.push({ start: m.start, end: m.end, place: { name: m.division.name, written } });
   }
   for (let i = 0; i < text.length; i++) {
-    if (!MARKERS.includes(text[i]!)) continue;
+    // Character codes: text[i] would allocate a string for every character of the article.
+    const c = text.charCodeAt(i);
+    if (c !== MARKER_CODES[0] && c !== MARKER_CODES[1] && c !== MARKER_CODES[2] && c !== MARKER_CODES[3] && c !== MARKER_CODES[4]) continue;
     if (i > 0 && WORD_BEFORE_MARKER.has(text[i - 1]!)) continue;
     if (out.some((o) => o.start <= i && i < o.end)) continue;
     const place = markerPlace(text[i]!, ctx);
