@@ -27,6 +27,7 @@ export interface PeopleOptions {
 }
 
 const BYLINE_CUES = ['特约记者', '记者', '通讯员', '实习生', '责任编辑', '编辑', '摄影', '撰稿'];
+const BYLINE_CUE_AUTOMATON = new Automaton(BYLINE_CUES.map((c) => [c, true] as const));
 const BYLINE_STOPS = ['特约记者', '记者', '通讯员', '实习生', '责任编辑', '编辑', '摄影', '报道', '摄'];
 /** Words that end right before a name written before `同志` / `总书记`. */
 const LEFT_CUES = [
@@ -260,8 +261,7 @@ function findBylines(doc: Doc, lex: PeopleLexicon, addPerson: (span: NameSpan, r
       addPerson({ start: i, end: i + name.length, name }, 'person.byline');
     }
   }
-  const cues = new Automaton(BYLINE_CUES.map((c) => [c, true] as const));
-  for (const cue of cues.findLongest(text)) {
+  for (const cue of BYLINE_CUE_AUTOMATON.findLongest(text)) {
     let i = cue.end;
     for (let guard = 0; guard < 6 && i < text.length; guard++) {
       // `记者|李 超`, `摄影：徐美平`: separators between the cue and the names.

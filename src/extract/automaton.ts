@@ -174,17 +174,13 @@ export class Automaton<V> {
    */
   findLongest(text: string, from = 0, to = text.length): AutomatonMatch<V>[] {
     const all = this.findAll(text, from, to);
-    const bestAt = new Map<number, AutomatonMatch<V>>();
-    for (const m of all) {
-      const prev = bestAt.get(m.start);
-      if (!prev || m.end > prev.end) bestAt.set(m.start, m);
-    }
-    const starts = [...bestAt.keys()].sort((a, b) => a - b);
+    if (all.length < 2) return all;
+    // By start, longest first: the first match of each start is the one that can win.
+    all.sort((a, b) => a.start - b.start || b.end - a.end);
     const out: AutomatonMatch<V>[] = [];
     let pos = from;
-    for (const s of starts) {
-      if (s < pos) continue;
-      const m = bestAt.get(s)!;
+    for (const m of all) {
+      if (m.start < pos) continue;
       out.push(m);
       pos = m.end;
     }
