@@ -194,6 +194,25 @@ describe('planLoad', () => {
     expect([...plan.groups[0].batches].map((b) => b.length)).toEqual([3, 3, 3, 1]);
   });
 
+  test('rows built again on read (no row cache) give the same batches, script and messages', () => {
+    const g = sampleGraph();
+    const kept = planLoad(g, { schema, batchSize: 2 });
+    const rebuilt = planLoad(g, { schema, batchSize: 2, rowCacheBytes: 0 });
+    // Past the budget a group keeps nothing: rows are made from the graph for each read.
+    const half = planLoad(g, { schema, batchSize: 2, rowCacheBytes: 200 });
+    for (const p of [rebuilt, half]) {
+      expect(p.groups.map((x) => [x.name, x.rowCount, x.batches.length, x.batches.offset(x.batches.length - 1)])).toEqual(
+        kept.groups.map((x) => [x.name, x.rowCount, x.batches.length, x.batches.offset(x.batches.length - 1)]),
+      );
+      expect(p.groups.map((x) => [...x.batches])).toEqual(kept.groups.map((x) => [...x.batches]));
+      expect(renderScript(p)).toBe(renderScript(kept));
+      expect(p.messages).toEqual(kept.messages);
+    }
+    expect(rebuilt.groups[0]!.batches.at(0)).not.toBe(rebuilt.groups[0]!.batches.at(0));
+    expect(rebuilt.groups[0]!.batches.at(-1)).toEqual(kept.groups[0]!.batches.at(-1));
+    expect(rebuilt.groups[0]!.batches.at(99)).toBeUndefined();
+  });
+
   test('cutBatches: a row larger than the byte cap gets a batch of its own, order kept', () => {
     const rows = [{ id: 'a' }, { id: 'b', text: 'x'.repeat(100) }, { id: 'c' }, { id: 'd' }];
     expect(cutBatches(rows, 10, 40).map((b) => b.map((r) => r.id))).toEqual([['a'], ['b'], ['c', 'd']]);

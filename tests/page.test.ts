@@ -8,6 +8,16 @@ import { fixtureGraph, S2, S3 } from './timeline.fixture.js';
 
 describe('pageData', () => {
   const data = pageData(fixtureGraph, 'out');
+
+  it('shows the most connected nodes of a graph over the limit, their relationships and a few sentences each, and says so', () => {
+    const part = pageData(fixtureGraph, 'out', '关系 guanxi', { nodes: 3, evidence: 1 });
+    // Degrees without MENTIONS: person:1 3, office:1 2, then 1 each (campaign:1 first by id).
+    expect(part.nodes.map((n) => n.id)).toEqual(['campaign:1', 'office:1', 'person:1']);
+    expect(part.edges.map((e) => e.id)).toEqual(['r1', 'r5']);
+    expect(part.edges[0]!.ev).toEqual([{ a: 'article:2', d: '2022-02-10', s: S2 }]);
+    expect(part.span).toBe('3 articles, 2021-03-01 – 2023-05-01; this page shows the 3 most connected of 14 nodes (graph.json has them all)');
+    expect(pageData(fixtureGraph, 'out', '关系 guanxi', { nodes: 14, evidence: 1 })).toEqual(data);
+  });
   const node = (id: string) => data.nodes.find((n) => n.id === id)!;
 
   it('gives people pinyin and search keys in Chinese, pinyin and initials', () => {

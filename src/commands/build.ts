@@ -151,6 +151,11 @@ export async function buildCommand(argv: string[]): Promise<number> {
     };
     // As JSON.stringify(report, null, 2) would indent it two levels down.
     await inputsOut.write((inputCount++ ? ',\n    ' : '    ') + JSON.stringify(input, null, 2).replace(/\n/g, '\n    '));
+    // runPipeline keeps every outcome object until it returns: empty it, or each article's
+    // extraction, doc and messages stay in memory to the end of the extract phase.
+    delete o.doc;
+    delete o.result;
+    o.messages = [];
     extracting.tick();
   });
   extracting.done();

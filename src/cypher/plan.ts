@@ -116,16 +116,42 @@ function cutBounds(sizes: Iterable<number>, size: number, maxBytes: number): num
 }
 
 /**
- * Batches of `n` items whose rows `row(i, messages)` makes: built once here to size them
- * (and collect their messages), then again whenever a batch is read.
+ * Rows kept from sizing to reading, in bytes of JSON per plan: a corpus of a few thousand
+ * articles keeps all its rows (each built once, as before batches were lazy); a larger one
+ * keeps what fits and builds the rest again when read.
  */
-function lazyBatches(n: number, row: (i: number, messages: PlanMessage[]) => Row, messages: PlanMessage[], size: number, maxBytes: number): LazyBatches {
+export const DEFAULT_ROW_CACHE_BYTES = 32_000_000;
+
+/**
+ * Batches of `n` items whose rows `row(i, messages)` makes: built once here to size them
+ * (and collect their messages), kept while `budget` lasts, else built again when read.
+ */
+function lazyBatches(n: number, row: (i: number, messages: PlanMessage[]) => Row, messages: PlanMessage[], size: number, maxBytes: number, budget: { bytes: number }): LazyBatches {
+  let cache: Row[] | null = [];
+  let cached = 0;
   function* sizes() {
-    for (let i = 0; i < n; i++) yield Buffer.byteLength(JSON.stringify(row(i, messages)));
+    for (let i = 0; i < n; i++) {
+      const r = row(i, messages);
+      const b = Buffer.byteLength(JSON.stringify(r));
+      if (cache) {
+        if (b <= budget.bytes) {
+          cache.push(r);
+          budget.bytes -= b;
+          cached += b;
+        } else {
+          // Over budget: this group builds its rows when read; what it held goes back.
+          cache = null;
+          budget.bytes += cached;
+        }
+      }
+      yield b;
+    }
   }
   const bounds = cutBounds(sizes(), size, maxBytes);
+  const rows = cache as Row[] | null;
   const ignored: PlanMessage[] = [];
   return new LazyBatches(bounds, (from, to) => {
+    if (rows) return rows.slice(from, to);
     const out: Row[] = [];
     for (let i = from; i < to; i++) out.push(row(i, ignored));
     ignored.length = 0;
@@ -145,6 +171,8 @@ export interface PlanOptions {
   schema?: CypherSchema;
   batchSize?: number;
   maxBatchBytes?: number;
+  /** Bytes (as JSON) of rows kept between planning and reading; default DEFAULT_ROW_CACHE_BYTES. */
+  rowCacheBytes?: number;
 }
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:$|T)/;
@@ -297,6 +325,7 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
   const maxBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
   const messages: PlanMessage[] = [];
   const groups: StatementGroup[] = [];
+  const budget = { bytes: options.rowCacheBytes ?? DEFAULT_ROW_CACHE_BYTES };
 
   const byLabel = new Map<string, GraphNode[]>();
   const rels = graph.relationships;
@@ -317,7 +346,7 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
       const node = nodes[i]!;
       return buildRow({ [ns.key]: node.id }, node.properties, ns.properties, plan, { where: `node ${JSON.stringify(node.id)} (${label})`, messages: sink });
     };
-    groups.push({ kind: 'nodes', name: label, target: label, statement: nodeStatement(schema, label), rowCount: nodes.length, batches: lazyBatches(nodes.length, row, messages, size, maxBytes) });
+    groups.push({ kind: 'nodes', name: label, target: label, statement: nodeStatement(schema, label), rowCount: nodes.length, batches: lazyBatches(nodes.length, row, messages, size, maxBytes, budget) });
   }
 
   // Relationships by position in the list, not as objects: MENTIONS are made on read.
@@ -362,7 +391,7 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
           target: type,
           statement: relationshipStatement(schema, type, from, to),
           rowCount: positions.length,
-          batches: lazyBatches(positions.length, row, messages, size, maxBytes),
+          batches: lazyBatches(positions.length, row, messages, size, maxBytes, budget),
         });
       }
     }
@@ -373,7 +402,7 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
       if (!nodes?.length || !hasRecount(schema, label)) continue;
       const key = schema.nodes[label].key;
       const row = (i: number) => ({ [key]: nodes[i]!.id });
-      groups.push({ kind: 'recount', name: `${label} articleCount`, target: label, statement: recountStatement(schema, label), rowCount: nodes.length, batches: lazyBatches(nodes.length, row, messages, size, maxBytes) });
+      groups.push({ kind: 'recount', name: `${label} articleCount`, target: label, statement: recountStatement(schema, label), rowCount: nodes.length, batches: lazyBatches(nodes.length, row, messages, size, maxBytes, budget) });
     }
   }
   return { schema: [...schemaStatements(schema), AWAIT_INDEXES], groups, messages };

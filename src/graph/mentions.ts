@@ -78,8 +78,8 @@ export class MentionStoreBuilder {
     order.sort((a, b) => (hi[a]! >>> 0) - (hi[b]! >>> 0) || (lo[a]! >>> 0) - (lo[b]! >>> 0) || a - b);
     const art = new Int32Array(n);
     const node = new Int32Array(n);
-    const sHi = new Int32Array(n);
-    const sLo = new Int32Array(n);
+    // The ids' hex digits, 16 per MENTIONS: `id(i)` slices them out, with no number formatting per read.
+    const hex = Buffer.alloc(n * 16);
     const from = new Int32Array(n + 1);
     const spans = new Int32Array(this.spans.length);
     let at = 0;
@@ -87,22 +87,21 @@ export class MentionStoreBuilder {
       const i = order[k]!;
       art[k] = this.art.data[i]!;
       node[k] = this.node.data[i]!;
-      sHi[k] = hi[i]!;
-      sLo[k] = lo[i]!;
+      hex.write(hex8(hi[i]!) + hex8(lo[i]!), k * 16, 'latin1');
       from[k] = at;
       const end = i + 1 < n ? this.from.data[i + 1]! : this.spans.length;
       for (let j = this.from.data[i]!; j < end; j++) spans[at++] = this.spans.data[j]!;
     }
     from[n] = at;
-    return new MentionStore({ art, node, hi: sHi, lo: sLo, from, spans }, articleNodeIds, nodeIds, texts, rules);
+    return new MentionStore({ art, node, hex, from, spans }, articleNodeIds, nodeIds, texts, rules);
   }
 }
 
 interface Packed {
   art: Int32Array;
   node: Int32Array;
-  hi: Int32Array;
-  lo: Int32Array;
+  /** 16 hex digits of each id (latin1). */
+  hex: Buffer;
   /** Span offsets (in spans), one more than relationships. */
   from: Int32Array;
   spans: Int32Array;
@@ -126,7 +125,7 @@ export class MentionStore {
 
   /** The id of the i-th MENTIONS. */
   id(i: number): string {
-    return MENTIONS_PREFIX + hex8(this.packed.hi[i]!) + hex8(this.packed.lo[i]!);
+    return MENTIONS_PREFIX + this.packed.hex.toString('latin1', i * 16, i * 16 + 16);
   }
 
   /** The i-th MENTIONS (in id order) as a fresh relationship object. */
