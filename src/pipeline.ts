@@ -16,14 +16,21 @@ import { selectShard, type Shard } from './parallel/shard.js';
 
 export type FileStatus = 'ok' | 'skipped' | 'failed';
 
+/** What an outcome keeps of its Doc. */
+export type KeptDoc = Pick<Doc, 'meta' | 'text'>;
+
 /** What happened to one input file; `result` is present when status is ok. */
 export interface FileOutcome {
   path: string;
   status: FileStatus;
   reason?: string;
   result?: ExtractionResult;
-  /** The ingested doc (kept only when `keepDocs` is set: articles.jsonl needs its text). */
-  doc?: Doc;
+  /**
+   * The ingested article's metadata and normalised text (only when `keepDocs` is set:
+   * articles.jsonl needs them). Not the whole Doc: a worker would copy its source, offsets
+   * and mentions to the main thread for nothing.
+   */
+  doc?: KeptDoc;
   messages: Message[];
 }
 
@@ -135,7 +142,7 @@ export async function processFile(
     extract(doc);
   } catch (err) {
     doc.messages.push({ level: 'error', message: `extraction failed: ${(err as Error).message}`, rule: 'pipeline' });
-    return { path, status: 'failed', reason: `extraction failed: ${(err as Error).message}`, messages: doc.messages, doc: keepDoc ? doc : undefined };
+    return { path, status: 'failed', reason: `extraction failed: ${(err as Error).message}`, messages: doc.messages, doc: keepDoc ? { meta: doc.meta, text: doc.text } : undefined };
   }
-  return { path, status: 'ok', result: toExtraction(doc), messages: doc.messages, doc: keepDoc ? doc : undefined };
+  return { path, status: 'ok', result: toExtraction(doc), messages: doc.messages, doc: keepDoc ? { meta: doc.meta, text: doc.text } : undefined };
 }

@@ -17,9 +17,7 @@ port.on('message', (task: WorkerTask) => {
   void processFile(task.path, init.ingest, extract, init.keepDocs).then(
     (outcome) => {
       const reply: WorkerReply = { id: task.id, outcome };
-      // The offset map is the largest typed part of a kept doc: hand its buffer over instead of copying it.
-      const transfer = outcome.doc ? [outcome.doc.offsets.buffer as ArrayBuffer] : [];
-      port.postMessage(reply, transfer);
+      port.postMessage(reply);
     },
     (err: unknown) => {
       // processFile does not throw; if it ever does, the article fails and the worker goes on.
