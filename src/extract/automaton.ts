@@ -32,6 +32,8 @@ export class Automaton<V> {
   private depth: Int32Array;
   /** The root's transitions by character code; null for small automata (built per article: 256 KB each would cost more than it saves). */
   private root: Int32Array | null;
+  /** One bit per character code: does any key start with it? Most characters of a text start none. */
+  private starts = new Uint32Array(2048);
   private hashNode: Int32Array;
   private hashChar: Uint16Array;
   private hashTo: Int32Array;
@@ -81,6 +83,7 @@ export class Automaton<V> {
     this.hashTo = new Int32Array(size);
     const root = next[0]!.size >= 64 ? new Int32Array(65536).fill(EMPTY) : null;
     this.root = root;
+    for (const c of next[0]!.keys()) this.starts[c >>> 5]! |= 1 << (c & 31);
     for (let u = 0; u < n; u++) {
       for (const [c, v] of next[u]!) {
         if (u === 0 && root) root[c] = v;
@@ -139,10 +142,11 @@ export class Automaton<V> {
   /** Every match of every key, ordered by end then by length (longest last). */
   findAll(text: string, from = 0, to = text.length): AutomatonMatch<V>[] {
     const out: AutomatonMatch<V>[] = [];
-    const { fail, output, dictLink, depth } = this;
+    const { fail, output, dictLink, depth, starts } = this;
     let cur = 0;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
+      if (cur === 0 && (starts[c >>> 5]! & (1 << (c & 31))) === 0) continue;
       let nxt = this.step(cur, c);
       while (nxt === EMPTY && cur !== 0) {
         cur = fail[cur]!;
