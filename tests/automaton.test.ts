@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Automaton } from '../src/extract/automaton.js';
+import { Automaton, findLongestOf } from '../src/extract/automaton.js';
 import { splitSentences, sentenceAt } from '../src/extract/sentences.js';
 import { TextBuilder, spanToSource } from '../src/offsets.js';
 
@@ -56,5 +56,28 @@ describe('offset maps', () => {
     expect(source.slice(span.start, span.end)).toBe('吴 锦𠀋');
     const one = spanToSource(offsets, source, 2, 4);
     expect(source.slice(one.start, one.end)).toBe('𠀋');
+  });
+});
+
+describe('findLongestOf', () => {
+  it('picks the same leftmost-longest, non-overlapping matches as an automaton of the same keys', () => {
+    const text = '吴锦强调，吴锦同志、周志红和吴 锦出席；周志红周志红。';
+    const keys = ['吴锦', '周志红', '周志', '志红周'];
+    const viaAutomaton = new Automaton(keys.map((k) => [k, true] as const)).findLongest(text).map(({ start, end, key }) => ({ start, end, key }));
+    expect(findLongestOf(text, keys)).toEqual(viaAutomaton);
+    expect(findLongestOf(text, keys)).toEqual([
+      { start: 0, end: 2, key: '吴锦' },
+      { start: 5, end: 7, key: '吴锦' },
+      { start: 10, end: 13, key: '周志红' },
+      { start: 20, end: 23, key: '周志红' },
+      { start: 23, end: 26, key: '周志红' },
+    ]);
+  });
+
+  it('finds overlapping occurrences of one key as the automaton does (AAA holds AA at 0, then 2 is left)', () => {
+    expect(findLongestOf('哈哈哈哈哈', ['哈哈'])).toEqual([
+      { start: 0, end: 2, key: '哈哈' },
+      { start: 2, end: 4, key: '哈哈' },
+    ]);
   });
 });

@@ -12,7 +12,7 @@
  * 荆州市委副书记 and 荆州市市长, and a HOLDS from 周志红 to each.
  */
 import type { Doc, Mention, RelationFact, Stage } from '../types.js';
-import { Automaton, type AutomatonMatch } from './automaton.js';
+import { Automaton, findLongestOf, type AutomatonMatch } from './automaton.js';
 import { sentenceAt, splitSentences, type Span } from './sentences.js';
 import { peopleLexicon, type PeopleLexicon, type TitleInfo } from './people/lexicon.js';
 import { isHan, isPlausibleName, nameAt, nameBoundary, splitNameRun, type NameSpan } from './people/names.js';
@@ -390,9 +390,8 @@ function findElections(
 function findRepeats(text: string, found: Found, addPerson: (span: NameSpan, rule: string) => void): void {
   const names = new Set([...found.persons.values()].map((m) => m.name));
   if (!names.size) return;
-  const automaton = new Automaton([...names].map((n) => [n, true] as const));
   const covered: Span[] = [...found.persons.values()];
-  for (const m of automaton.findLongest(text)) {
+  for (const m of findLongestOf(text, names)) {
     if (covered.some((c) => m.start < c.end && c.start < m.end)) continue;
     addPerson({ start: m.start, end: m.end, name: m.key }, 'person.repeat');
   }

@@ -270,3 +270,25 @@ export class Automaton<V> {
     return this.exactAt(key, 0, key.length)?.value;
   }
 }
+
+/**
+ * `new Automaton(keys).findLongest(text)` for a handful of keys found in this very article
+ * (the names to look for again): every occurrence by `indexOf`, then the same leftmost-
+ * longest choice. Building an automaton per article cost more than the search itself.
+ */
+export function findLongestOf(text: string, keys: Iterable<string>): Array<{ start: number; end: number; key: string }> {
+  const all: Array<{ start: number; end: number; key: string }> = [];
+  for (const key of new Set(keys)) {
+    if (!key) continue;
+    for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) all.push({ start: i, end: i + key.length, key });
+  }
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Array<{ start: number; end: number; key: string }> = [];
+  let pos = 0;
+  for (const m of all) {
+    if (m.start < pos) continue;
+    out.push(m);
+    pos = m.end;
+  }
+  return out;
+}

@@ -19,7 +19,7 @@
  * Rhetoric is rejected by general cues: punctuation inside (speech, lists), a copula, a
  * rhetoric verb before (`当好“店小二”`) or a quality noun after (`“项目为王”理念`).
  */
-import { Automaton } from '../automaton.js';
+import { findLongestOf } from '../automaton.js';
 import { campaignLexicon } from './lexicon.js';
 import { canonicalName, hasCount, isCounted, isOnlyNumber } from './parse.js';
 import { findQuotes, type Quote } from './quotes.js';
@@ -286,11 +286,10 @@ function sharedSuffix(text: string): CampaignSpan[] {
 function repeats(text: string, spans: CampaignSpan[]): CampaignSpan[] {
   const names = new Set(spans.map((s) => s.name).filter((n) => [...n].length >= 3));
   if (!names.size) return [];
-  const automaton = new Automaton<string>([...names].map((n) => [n, n] as const));
   const out: CampaignSpan[] = [];
-  for (const m of automaton.findLongest(text)) {
+  for (const m of findLongestOf(text, names)) {
     if (spans.some((s) => s.start <= m.start && m.end <= s.end)) continue;
-    out.push({ name: m.value, start: m.start, end: m.end, rule: 'campaign.repeat', anchor: m.start });
+    out.push({ name: m.key, start: m.start, end: m.end, rule: 'campaign.repeat', anchor: m.start });
   }
   return out;
 }
