@@ -14,7 +14,8 @@ describe('pageData', () => {
     // Degrees without MENTIONS: person:1 3, office:1 2, then 1 each (campaign:1 first by id).
     expect(part.nodes.map((n) => n.id)).toEqual(['campaign:1', 'office:1', 'person:1']);
     expect(part.edges.map((e) => e.id)).toEqual(['r1', 'r5']);
-    expect(part.edges[0]!.ev).toEqual([{ a: 'article:2', d: '2022-02-10', s: S2 }]);
+    // Articles are not on it: the evidence carries the article's link itself.
+    expect(part.edges[0]!.ev).toEqual([{ a: 'article:2', d: '2022-02-10', s: S2, href: '../data/articles/a2.txt' }]);
     expect(part.span).toBe('3 articles, 2021-03-01 – 2023-05-01; this page shows the 3 most connected of 14 nodes (graph.json has them all)');
     expect(pageData(fixtureGraph, 'out', '关系 guanxi', { nodes: 14, evidence: 1 })).toEqual(data);
   });

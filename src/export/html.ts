@@ -14,11 +14,12 @@
  * and evidence sentences as `{a: articleId, d: date, s: sentence}`.
  *
  * The page is bounded: a graph of more than PAGE_LIMITS.nodes nodes (about 1 500 articles)
- * gives a page with the PAGE_LIMITS.nodes most connected nodes (MENTIONS not counted, ties by
- * id), the relationships among them, and at most PAGE_LIMITS.evidence sentences per
- * relationship (the page shows five); the header says what part is shown. At 100k articles
- * the whole graph would be a ~1 GB page that no browser opens; graph.json and Neo4j hold
- * everything.
+ * gives a partial page: at most PAGE_LIMITS.nodes nodes, the most connected first (MENTIONS
+ * not counted, ties by id; nodes with no other relationship, most articles, are left out),
+ * the relationships among them, at most PAGE_LIMITS.evidence sentences per relationship (the
+ * page shows five) each with a link to its article, and a header that says what part is
+ * shown. At 100k articles the whole graph would be a ~1 GB page that no browser opens;
+ * graph.json, the CSV files and Neo4j hold everything.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
@@ -68,7 +69,8 @@ export interface PageEdge {
   t: string;
   f: string;
   l: string;
-  ev: { a: string; d: string; s: string }[];
+  /** `href`: on a partial page, the link of an article that is not on it. */
+  ev: { a: string; d: string; s: string; href?: string }[];
 }
 
 /** Everything the page's script reads. */
@@ -137,7 +139,11 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi', 
   let shown = graph.nodes;
   let chosen: Set<string> | null = null;
   if (partial) {
-    const top = [...graph.nodes].sort((a, b) => (deg.get(b.id) ?? 0) - (deg.get(a.id) ?? 0) || compareIds(a.id, b.id)).slice(0, limits.nodes);
+    // Connected nodes only: a node without relationships (most articles) says nothing here.
+    const top = graph.nodes
+      .filter((n) => deg.has(n.id))
+      .sort((a, b) => deg.get(b.id)! - deg.get(a.id)! || compareIds(a.id, b.id))
+      .slice(0, limits.nodes);
     chosen = new Set(top.map((n) => n.id));
     shown = graph.nodes.filter((n) => chosen!.has(n.id));
   }
@@ -174,6 +180,14 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi', 
     const path = str(n.properties.path);
     for (const k of [n.id, path, path.split(/[\\/]/).pop() ?? '', str(n.properties.url)]) if (k && !articleIds.has(k)) articleIds.set(k, n.id);
   }
+  const hrefs = new Map<string, string>();
+  if (partial) {
+    for (const n of graph.nodes) {
+      if (n.label !== 'Article' || chosen!.has(n.id)) continue;
+      const href = articleHref(n.properties, outDir);
+      if (href) hrefs.set(n.id, href);
+    }
+  }
   const edges: PageEdge[] = [];
   for (const r of graph.relationships) {
     if (chosen && !(chosen.has(r.start) && chosen.has(r.end))) continue;
@@ -184,7 +198,16 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi', 
     const ev = sentences
       .map((s, i) => ({ a: articleIds.get(arts[i] ?? '') ?? arts[i] ?? '', d: dates[i] ?? '', s }))
       .sort((a, b) => (a.d || '9999').localeCompare(b.d || '9999'));
-    edges.push({ id: r.id, type: r.type, s: r.start, t: r.end, f: str(p.firstSeen), l: str(p.lastSeen), ev: partial ? ev.slice(0, limits.evidence) : ev });
+    if (partial) {
+      ev.length = Math.min(ev.length, limits.evidence);
+      // The page's script links evidence through the article's node; one not on the page gets its link here.
+      for (const e of ev) {
+        if (chosen!.has(e.a)) continue;
+        const href = hrefs.get(e.a);
+        if (href) (e as PageEdge['ev'][number]).href = href;
+      }
+    }
+    edges.push({ id: r.id, type: r.type, s: r.start, t: r.end, f: str(p.firstSeen), l: str(p.lastSeen), ev });
   }
   articleDates.sort();
   const articles = graph.nodes.filter((n) => n.label === 'Article').length;

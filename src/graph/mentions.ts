@@ -18,8 +18,8 @@
  */
 import type { GraphRelationship, RelationshipList } from './model.js';
 
-/** A growable Int32Array (amortised doubling). */
-class IntList {
+/** A growable Int32Array (amortised doubling); `data` may be longer than `length`. */
+export class IntList {
   data: Int32Array;
   length = 0;
   constructor(capacity = 1024) {

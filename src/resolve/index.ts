@@ -15,7 +15,7 @@
  * is sorted, so input order never changes the output.
  */
 import { existsSync } from 'node:fs';
-import { ENTITY_TYPES, type EntityType, type ExtractionResult, type RelationType } from '../types.js';
+import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type ExtractionResult, type RelationType } from '../types.js';
 import type { Graph, GraphNode, GraphRelationship, NodeLabel, PropertyValue } from '../graph/model.js';
 import { articleNodeId, compareIds, nodeId, relationshipId } from '../graph/ids.js';
 import { loadSchema, valueFits, type PropertyType, type Schema } from '../graph/schema.js';
@@ -24,7 +24,7 @@ import { personPinyin } from '../pinyin.js';
 import { cleanName, nameKey, pickDisplayName } from './normalise.js';
 import { emptyOverrides, readOverrides, type Overrides } from './overrides.js';
 import { clusterPeople, UNRESOLVED, type PersonOccurrence } from './people.js';
-import { MentionStoreBuilder, MENTIONS_PREFIX, relationshipList } from '../graph/mentions.js';
+import { IntList, MentionStoreBuilder, MENTIONS_PREFIX, relationshipList } from '../graph/mentions.js';
 
 /** Why mentions in several articles (or under several names) were merged into one node. */
 export interface MergeRecord {
@@ -107,32 +107,35 @@ interface NameInfo {
   rawName: string;
 }
 
-/** One entity of one article: the unit the resolver merges. */
-interface Occurrence {
-  /** Index of the article in id order (set by finish()). */
-  art: number;
-  rec: ArticleRecord;
-  info: NameInfo;
-  /** The info's key, or key#code for a division whose name several divisions share. */
-  key: string;
-  properties: Record<string, unknown>;
-  /** First mention of this occurrence in `rec.spans` (in mentions, 4 numbers each), and how many. */
-  span: number;
-  spanCount: number;
-  node?: string;
+/**
+ * Everything the resolver keeps of the articles added, packed: one entry per occurrence (one
+ * entity of one article, the unit the resolver merges), per relation fact, per mention span
+ * and per evidence item, numbered in the order added. Numbers live in typed arrays, strings
+ * are interned (names and rule ids across the corpus, sentences per article), and nothing
+ * points back into an ExtractionResult. At 100k articles this is a few hundred MB, where
+ * the ExtractionResults were several GB.
+ */
+interface Store {
+  /** Per occurrence: its name, its key (the name's, or key#code for same-named divisions), what the extractor learned. */
+  occInfo: NameInfo[];
+  occKey: string[];
+  occProps: Array<Record<string, unknown>>;
+  /** Per occurrence: first span (in spans, 4 numbers each) and how many. */
+  occSpan: IntList;
+  occSpanCount: IntList;
+  /** Mentions: start, end, text index, rule index. */
+  spans: IntList;
+  /** Relation facts whose two ends are occurrences: type index, from, to, first and end evidence item. */
+  rels: IntList;
+  /** Evidence: sentence index (-1: the gazetteer), start, end, rule index. */
+  ev: IntList;
+  /** Evidence sentences, each once per article. */
+  sentences: string[];
+  texts: string[];
+  rules: string[];
 }
 
-/** One relation of one article whose two ends are occurrences of it. */
-interface RelRecord {
-  type: RelationType;
-  from: Occurrence;
-  to: Occurrence;
-  /** Evidence items `[ev, evEnd)` in `rec.ev` (4 numbers each). */
-  ev: number;
-  evEnd: number;
-}
-
-/** What the resolver keeps of one ExtractionResult: numbers and interned strings, no reference to it. */
+/** What the resolver keeps of one article besides the Store's numbers. */
 interface ArticleRecord {
   meta: {
     id: string;
@@ -146,18 +149,15 @@ interface ArticleRecord {
     lang?: string;
     byline?: string[];
   };
-  occs: Occurrence[];
+  /** Its occurrences `[occ, occEnd)` and relation facts `[rel, relEnd)` in the Store. */
+  occ: number;
+  occEnd: number;
+  rel: number;
+  relEnd: number;
   /** `TYPE "name" has no usable type or name; left out`, once each, in the order found. */
   leftOut: string[];
-  rels: RelRecord[];
   /** The person occurrence each byline name points at, in byline order. */
-  byline: Occurrence[];
-  /** Mentions: start, end, text index, rule index. */
-  spans: Int32Array;
-  /** Evidence: sentence index (-1: the gazetteer), start, end, rule index. */
-  ev: Int32Array;
-  /** The article's evidence sentences, each once. */
-  sentences: string[];
+  byline: number[];
 }
 
 interface NodeBuild {
@@ -165,7 +165,8 @@ interface NodeBuild {
   id: string;
   key: string;
   disambiguator: string;
-  occs: Occurrence[];
+  /** Occurrences, in article order. */
+  occs: number[];
   context: string[];
 }
 
@@ -173,7 +174,7 @@ interface RelBuild {
   type: RelationType;
   start: string;
   end: string;
-  /** Evidence as `art * EV_SCALE + item`: see evidenceOf. */
+  /** Evidence items (Store.ev indexes). */
   evidence: number[];
   gazetteerSeen: boolean;
   sources: Set<string>;
@@ -183,8 +184,6 @@ interface RelBuild {
 const COMPUTED = new Set(['id', 'name', 'aliases', 'articleCount', 'firstSeen', 'lastSeen', 'disambiguator', 'context', 'pinyin', 'formerNames']);
 const MAX_ALIASES = 50;
 const MAX_REVIEW_ARTICLES = 50;
-/** Evidence items of one article stay below this; art * EV_SCALE + item stays an exact double. */
-const EV_SCALE = 2 ** 21;
 /**
  * The evidence sentence of a fact taken from the national division list rather than from
  * a sentence: says where it comes from, and is never empty (an array element '' does not
@@ -193,6 +192,7 @@ const EV_SCALE = 2 ** 21;
 export const GAZETTEER_SENTENCE = '〔GB/T 2260 行政区划〕';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NO_PROPERTIES: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+const NONE: never[] = [];
 
 /**
  * A resolver fed one article at a time: `add` keeps only a compact record of each
@@ -251,7 +251,19 @@ function ownOrNull<T>(s: T): T {
 export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null, maxEvidence = 1000): CorpusResolver {
   const keyOf = makeKeyer(overrides, gazetteer);
   let records: ArticleRecord[] = [];
-  let finished = false;
+  let store: Store | null = {
+    occInfo: [],
+    occKey: [],
+    occProps: [],
+    occSpan: new IntList(),
+    occSpanCount: new IntList(),
+    spans: new IntList(4096),
+    rels: new IntList(),
+    ev: new IntList(),
+    sentences: [],
+    texts: [],
+    rules: [],
+  };
   // Interned across the corpus: names, mention texts, rule ids.
   const infos = new Map<string, NameInfo>();
   const strings = new Map<string, string>();
@@ -263,9 +275,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     }
     return v;
   };
-  const texts: string[] = [];
   const textIndex = new Map<string, number>();
-  const rules: string[] = [];
   const ruleIndex = new Map<string, number>();
   const indexOf = (table: string[], index: Map<string, number>, s: string): number => {
     let i = index.get(s);
@@ -288,8 +298,10 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
   };
 
   const add = (r: ExtractionResult): void => {
-    if (finished) throw new Error('CorpusResolver.add: the resolver has finished. Expecting add() before finish()');
+    const S = store;
+    if (!S) throw new Error('CorpusResolver.add: the resolver has finished. Expecting add() before finish()');
     const a = r.article;
+    const first = S.occInfo.length;
     const rec: ArticleRecord = {
       meta: {
         id: own(a.id),
@@ -303,88 +315,102 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
         lang: ownOrNull(a.lang),
         byline: a.byline?.map((b) => ownOrNull(b)),
       },
-      occs: [],
-      leftOut: [],
-      rels: [],
-      byline: [],
-      spans: EMPTY_INTS,
-      ev: EMPTY_INTS,
-      sentences: [],
+      occ: first,
+      occEnd: first,
+      rel: S.rels.length / 5,
+      relEnd: S.rels.length / 5,
+      leftOut: NONE,
+      byline: NONE,
     };
-    const map = new Map<string, Occurrence>();
-    const spanLists = new Map<Occurrence, number[]>();
+    const map = new Map<string, number>();
+    const spanLists: number[][] = [];
     const put = (type: EntityType, name: string, mentions: ExtractionResult['entities'][number]['mentions'], properties: Record<string, unknown>) => {
       if (!(ENTITY_TYPES as readonly string[]).includes(type) || typeof name !== 'string' || !clean(name)) {
         const m = `${String(type)} ${JSON.stringify(name)} has no usable type or name; left out`;
+        if (rec.leftOut === NONE) rec.leftOut = [];
         if (!rec.leftOut.includes(m)) rec.leftOut.push(m);
         return;
       }
       const ref = `${type}\u0000${name}`;
       const existing = map.get(ref);
-      const flat: number[] = existing ? spanLists.get(existing)! : [];
-      for (const m of mentions) flat.push(m.start, m.end, indexOf(texts, textIndex, m.text), indexOf(rules, ruleIndex, m.rule));
-      if (existing) {
-        existing.properties = { ...properties, ...existing.properties };
+      const flat: number[] = existing !== undefined ? spanLists[existing - first]! : [];
+      for (const m of mentions) flat.push(m.start, m.end, indexOf(S.texts, textIndex, m.text), indexOf(S.rules, ruleIndex, m.rule));
+      if (existing !== undefined) {
+        S.occProps[existing] = { ...properties, ...S.occProps[existing] };
         return;
       }
       const info = infoOf(type, name);
-      const o: Occurrence = { art: -1, rec, info, key: info.key, properties: Object.keys(properties).length ? properties : NO_PROPERTIES, span: 0, spanCount: 0 };
+      const o = S.occInfo.length;
+      let key = info.key;
       // Many townships share a name (城关镇, 东升镇): where the gazetteer has several, the
       // division code the extractor found keeps them apart.
-      if (type === 'AdminDivision' && properties.code != null && gazetteer && sameNameCount(gazetteer, info.name) > 1) o.key = intern(`${o.key}#${properties.code}`);
+      if (type === 'AdminDivision' && properties.code != null && gazetteer && sameNameCount(gazetteer, info.name) > 1) key = intern(`${key}#${properties.code}`);
+      S.occInfo.push(info);
+      S.occKey.push(key);
+      S.occProps.push(Object.keys(properties).length ? properties : NO_PROPERTIES);
       map.set(ref, o);
-      spanLists.set(o, flat);
-      rec.occs.push(o);
+      spanLists.push(flat);
     };
     for (const e of r.entities) put(e.type, e.name, e.mentions, e.properties ?? {});
     for (const rel of r.relations) {
       for (const end of [rel.from, rel.to]) if (!map.has(`${end.type}\u0000${end.name}`)) put(end.type, end.name, [], {});
     }
-    // Pack the mentions: each occurrence's spans in one run of the article's array.
-    let total = 0;
-    for (const list of spanLists.values()) total += list.length;
-    if (total) {
-      const spans = new Int32Array(total);
-      let at = 0;
-      for (const o of rec.occs) {
-        const list = spanLists.get(o)!;
-        o.span = at >> 2;
-        o.spanCount = list.length >> 2;
-        spans.set(list, at);
-        at += list.length;
-      }
-      rec.spans = spans;
+    rec.occEnd = S.occInfo.length;
+    // Each occurrence's spans in one run of the store.
+    for (const list of spanLists) {
+      S.occSpan.push(S.spans.length >> 2);
+      S.occSpanCount.push(list.length >> 2);
+      for (const v of list) S.spans.push(v);
     }
     const sentenceIndex = new Map<string, number>();
-    const ev: number[] = [];
     for (const rel of r.relations) {
       const from = map.get(`${rel.from.type}\u0000${rel.from.name}`);
       const to = map.get(`${rel.to.type}\u0000${rel.to.name}`);
-      if (!from || !to) continue; // an endpoint that was left out (reported above)
-      const first = ev.length >> 2;
+      if (from === undefined || to === undefined) continue; // an endpoint that was left out (reported above)
+      const ev0 = S.ev.length >> 2;
       for (const e of rel.evidence) {
         const isGazetteer = e.rule === 'gazetteer' || (e.end <= e.start && !e.sentence);
-        const rule = indexOf(rules, ruleIndex, e.rule);
-        if (isGazetteer) ev.push(-1, 0, 0, rule);
-        else {
+        const rule = indexOf(S.rules, ruleIndex, e.rule);
+        if (isGazetteer) {
+          S.ev.push(-1);
+          S.ev.push(0);
+          S.ev.push(0);
+        } else {
           const sentence = e.sentence ?? '';
           let si = sentenceIndex.get(sentence);
           if (si === undefined) {
-            si = rec.sentences.length;
+            si = S.sentences.length;
             const v = own(sentence);
-            rec.sentences.push(v);
+            S.sentences.push(v);
             sentenceIndex.set(v, si);
           }
-          ev.push(si, e.start, e.end, rule);
+          S.ev.push(si);
+          S.ev.push(e.start);
+          S.ev.push(e.end);
+        }
+        S.ev.push(rule);
+      }
+      S.rels.push(RELATION_TYPES.indexOf(rel.type));
+      S.rels.push(from);
+      S.rels.push(to);
+      S.rels.push(ev0);
+      S.rels.push(S.ev.length >> 2);
+    }
+    rec.relEnd = S.rels.length / 5;
+    for (const b of a.byline ?? []) {
+      let p = map.get(`Person\u0000${b}`);
+      if (p === undefined) {
+        const key = nameKey('Person', b);
+        for (let o = first; o < rec.occEnd; o++) {
+          if (S.occInfo[o]!.type === 'Person' && S.occKey[o] === key) {
+            p = o;
+            break;
+          }
         }
       }
-      rec.rels.push({ type: rel.type, from, to, ev: first, evEnd: ev.length >> 2 });
-    }
-    if (ev.length >> 2 >= EV_SCALE) throw new RangeError(`CorpusResolver.add: ${a.id}: ${ev.length >> 2} evidence items. Expecting fewer than ${EV_SCALE}`);
-    if (ev.length) rec.ev = Int32Array.from(ev);
-    for (const b of a.byline ?? []) {
-      const p = map.get(`Person\u0000${b}`) ?? [...map.values()].find((o) => o.info.type === 'Person' && o.key === nameKey('Person', b));
-      if (p) rec.byline.push(p);
+      if (p === undefined) continue;
+      if (rec.byline === NONE) rec.byline = [];
+      rec.byline.push(p);
     }
     records.push(rec);
   };
@@ -395,27 +421,32 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       return records.length;
     },
     finish() {
-      if (finished) throw new Error('CorpusResolver.finish: called twice. Expecting one finish() per resolver');
-      finished = true;
+      const S = store;
+      if (!S) throw new Error('CorpusResolver.finish: called twice. Expecting one finish() per resolver');
+      // Let go of everything: the Resolution keeps what it needs.
+      store = null;
       const all = records;
       records = [];
-      return finish(all, { overrides, gazetteer, maxEvidence, texts, rules });
+      infos.clear();
+      strings.clear();
+      textIndex.clear();
+      ruleIndex.clear();
+      return finish(all, S, { overrides, gazetteer, maxEvidence });
     },
   };
 }
-
-const EMPTY_INTS = new Int32Array(0);
 
 interface FinishContext {
   overrides: Overrides;
   gazetteer: Gazetteer | null;
   maxEvidence: number;
-  texts: string[];
-  rules: string[];
 }
 
-function finish(records: ArticleRecord[], ctx: FinishContext): Resolution {
-  const { overrides, gazetteer, maxEvidence, texts, rules } = ctx;
+function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolution {
+  const { overrides, gazetteer, maxEvidence } = ctx;
+  const { occInfo, occKey, occProps } = S;
+  const rels4 = S.rels.data;
+  const ev4 = S.ev.data;
   const schema = loadSchema();
   const messages: string[] = [...overrides.messages];
   const merges: MergeRecord[] = [];
@@ -436,56 +467,65 @@ function finish(records: ArticleRecord[], ctx: FinishContext): Resolution {
   const jurisdictionOf = makeJurisdiction(gazetteer);
 
   // 1. Occurrences: one per entity per article, relation endpoints included.
-  const occs: Occurrence[] = [];
+  const occCount = occInfo.length;
+  const occArt = new Int32Array(occCount);
+  const occNode: string[] = new Array<string>(occCount);
   articles.forEach((r, art) => {
     for (const m of r.leftOut) messages.push(`resolve: ${articleIds[art]}: ${m}`);
-    for (const o of r.occs) {
-      o.art = art;
-      occs.push(o);
-    }
+    for (let o = r.occ; o < r.occEnd; o++) occArt[o] = art;
   });
+  const V: OccView = { info: occInfo, key: occKey, props: occProps, art: occArt, span: S.occSpan.data, spanCount: S.occSpanCount.data, spans: S.spans.data };
 
   // 2. Nodes. Everything but people: one node per key.
   const nodes = new Map<string, NodeBuild>();
-  const byTypeKey = new Map<string, Occurrence[]>();
-  for (const o of occs) {
-    const k = `${o.info.type}\u0000${o.key}`;
-    const list = byTypeKey.get(k);
-    if (list) list.push(o);
-    else byTypeKey.set(k, [o]);
+  const byTypeKey = new Map<string, number[]>();
+  for (const r of articles) {
+    for (let o = r.occ; o < r.occEnd; o++) {
+      const k = `${occInfo[o]!.type}\u0000${occKey[o]}`;
+      const list = byTypeKey.get(k);
+      if (list) list.push(o);
+      else byTypeKey.set(k, [o]);
+    }
   }
-  const personGroups: Array<[string, Occurrence[]]> = [];
+  const personGroups: Array<[string, number[]]> = [];
   for (const [, list] of [...byTypeKey].sort((a, b) => compareIds(a[0], b[0]))) {
-    const type = list[0]!.info.type;
+    const type = occInfo[list[0]!]!.type;
+    const key = occKey[list[0]!]!;
     if (type === 'Person') {
-      personGroups.push([list[0]!.key, list]);
+      personGroups.push([key, list]);
       continue;
     }
-    const id = nodeId(type, list[0]!.key);
-    nodes.set(id, { label: type, id, key: list[0]!.key, disambiguator: '', occs: list, context: [] });
-    for (const o of list) o.node = id;
+    const id = nodeId(type, key);
+    nodes.set(id, { label: type, id, key, disambiguator: '', occs: list, context: [] });
+    for (const o of list) occNode[o] = id;
   }
   byTypeKey.clear();
 
   // People: context = jurisdictions of the offices each holds in that article (and the
   // paper's home for a byline name), then clustering by compatible context.
   const officeJurisdiction = new Map<string, Jurisdiction | null>();
-  for (const o of occs) {
-    if (o.info.type !== 'Office' || officeJurisdiction.has(o.key)) continue;
-    const given = typeof o.properties.jurisdiction === 'string' ? (o.properties.jurisdiction as string) : null;
-    // The name's own prefix first (so title + jurisdiction spell the name); the extractor's
-    // jurisdiction when the name has none (a bare title it placed from context).
-    officeJurisdiction.set(o.key, jurisdictionOf(o.key) ?? (given ? { written: given, canonical: gazetteer?.byName(given)?.name ?? given } : null));
-  }
-  const personContext = new Map<Occurrence, Set<string>>();
   for (const r of articles) {
-    for (const rel of r.rels) {
-      if (rel.type !== 'HOLDS' || rel.from.info.type !== 'Person' || rel.to.info.type !== 'Office') continue;
-      const j = officeJurisdiction.get(rel.to.key)?.canonical;
+    for (let o = r.occ; o < r.occEnd; o++) {
+      if (occInfo[o]!.type !== 'Office' || officeJurisdiction.has(occKey[o]!)) continue;
+      const j = occProps[o]!.jurisdiction;
+      const given = typeof j === 'string' ? j : null;
+      // The name's own prefix first (so title + jurisdiction spell the name); the extractor's
+      // jurisdiction when the name has none (a bare title it placed from context).
+      officeJurisdiction.set(occKey[o]!, jurisdictionOf(occKey[o]!) ?? (given ? { written: given, canonical: gazetteer?.byName(given)?.name ?? given } : null));
+    }
+  }
+  const HOLDS = RELATION_TYPES.indexOf('HOLDS');
+  const personContext = new Map<number, Set<string>>();
+  for (const r of articles) {
+    for (let i = r.rel; i < r.relEnd; i++) {
+      const from = rels4[i * 5 + 1]!;
+      const to = rels4[i * 5 + 2]!;
+      if (rels4[i * 5] !== HOLDS || occInfo[from]!.type !== 'Person' || occInfo[to]!.type !== 'Office') continue;
+      const j = officeJurisdiction.get(occKey[to]!)?.canonical;
       if (!j) continue;
-      const set = personContext.get(rel.from) ?? new Set<string>();
+      const set = personContext.get(from) ?? new Set<string>();
       set.add(j);
-      personContext.set(rel.from, set);
+      personContext.set(from, set);
     }
     const home = r.meta.home;
     for (const p of r.byline) {
@@ -495,14 +535,14 @@ function finish(records: ArticleRecord[], ctx: FinishContext): Resolution {
   }
   const personKeysByArticle = articles.map((r) => {
     const keys = new Set<string>();
-    for (const o of r.occs) if (o.info.type === 'Person') keys.add(o.key);
+    for (let o = r.occ; o < r.occEnd; o++) if (occInfo[o]!.type === 'Person') keys.add(occKey[o]!);
     return keys;
   });
   for (const [key, list] of personGroups) {
     const pocc: PersonOccurrence[] = list.map((o) => ({
-      article: articleIds[o.art]!,
+      article: articleIds[occArt[o]!]!,
       jurisdictions: [...(personContext.get(o) ?? [])].sort(compareIds),
-      coMentioned: personKeysByArticle[o.art]!,
+      coMentioned: personKeysByArticle[occArt[o]!]!,
     }));
     const outcome = clusterPeople(key, pocc, overrides, gazetteer);
     messages.push(...outcome.messages);
@@ -510,9 +550,9 @@ function finish(records: ArticleRecord[], ctx: FinishContext): Resolution {
       const id = nodeId('Person', key, c.disambiguator === UNRESOLVED ? '?' : c.disambiguator);
       const members = c.members.map((i) => list[i]!);
       nodes.set(id, { label: 'Person', id, key, disambiguator: c.disambiguator, occs: members, context: c.jurisdictions });
-      for (const o of members) o.node = id;
-      if (c.reason && new Set(members.map((o) => o.art)).size > 1) {
-        merges.push({ label: 'Person', id, name: key, reason: c.reason, articles: uniqueSorted(members.map((o) => articleIds[o.art]!)) });
+      for (const o of members) occNode[o] = id;
+      if (c.reason && new Set(members.map((o) => occArt[o])).size > 1) {
+        merges.push({ label: 'Person', id, name: key, reason: c.reason, articles: uniqueSorted(members.map((o) => articleIds[occArt[o]!]!)) });
       }
     }
     for (const item of outcome.review) {
@@ -529,52 +569,60 @@ function finish(records: ArticleRecord[], ctx: FinishContext): Resolution {
     }
   }
   personContext.clear();
+  personKeysByArticle.length = 0;
 
   // Variant merges of other labels: say which names became one node.
   for (const n of nodes.values()) {
     if (n.label === 'Person') continue;
-    const names = uniqueSorted(n.occs.map((o) => o.info.rawName));
+    const names = uniqueSorted(n.occs.map((o) => occInfo[o]!.rawName));
     if (names.length > 1) {
       merges.push({
         label: n.label,
         id: n.id,
-        name: displayName(n),
+        name: displayName(n, V),
         reason: `${n.label.toLowerCase()}.name-key: ${names.join(' ≡ ')} share the key ${n.key}`,
-        articles: uniqueSorted(n.occs.map((o) => articleIds[o.art]!)),
+        articles: uniqueSorted(n.occs.map((o) => articleIds[occArt[o]!]!)),
         names,
       });
     }
   }
-  reportUnusedOverrides(overrides, nodes, messages);
+  reportUnusedOverrides(overrides, nodes, V, messages);
 
   // 3. Relationships with their evidence.
   const rels = new Map<string, RelBuild>();
+  const evArt = new Int32Array(S.ev.length >> 2);
   articles.forEach((r, art) => {
     const article = articleIds[art]!;
-    for (const rel of r.rels) {
-      const from = rel.from.node!;
-      const to = rel.to.node!;
-      const rs = schema.relationships[rel.type];
-      if (!rs || !rs.from.includes(rel.from.info.type) || !rs.to.includes(rel.to.info.type)) {
-        messages.push(`resolve: ${article}: ${rel.type} ${rel.from.info.type} ${rel.from.info.surface} → ${rel.to.info.type} ${rel.to.info.surface} does not fit schema/graph.yaml; dropped`);
+    for (let i = r.rel; i < r.relEnd; i++) {
+      const type = RELATION_TYPES[rels4[i * 5]!]!;
+      const fromOcc = rels4[i * 5 + 1]!;
+      const toOcc = rels4[i * 5 + 2]!;
+      const from = occNode[fromOcc]!;
+      const to = occNode[toOcc]!;
+      const fi = occInfo[fromOcc]!;
+      const ti = occInfo[toOcc]!;
+      const rs = schema.relationships[type];
+      if (!rs || !rs.from.includes(fi.type) || !rs.to.includes(ti.type)) {
+        messages.push(`resolve: ${article}: ${type} ${fi.type} ${fi.surface} → ${ti.type} ${ti.surface} does not fit schema/graph.yaml; dropped`);
         continue;
       }
       if (from === to) continue;
-      const id = relationshipId(rel.type, from, to);
+      const id = relationshipId(type, from, to);
       let b = rels.get(id);
       if (!b) {
-        b = { type: rel.type, start: from, end: to, evidence: [], gazetteerSeen: false, sources: new Set(), total: 0 };
+        b = { type, start: from, end: to, evidence: [], gazetteerSeen: false, sources: new Set(), total: 0 };
         rels.set(id, b);
       }
       b.sources.add(article);
-      for (let item = rel.ev; item < rel.evEnd; item++) {
-        if (r.ev[item * 4]! < 0) {
+      for (let item = rels4[i * 5 + 3]!, end = rels4[i * 5 + 4]!; item < end; item++) {
+        if (ev4[item * 4]! < 0) {
           // The national division list says the same thing in every article: keep it once.
           if (b.gazetteerSeen) continue;
           b.gazetteerSeen = true;
         }
         b.total++;
-        b.evidence.push(art * EV_SCALE + item);
+        evArt[item] = art;
+        b.evidence.push(item);
       }
     }
   });
@@ -587,25 +635,16 @@ function finish(records: ArticleRecord[], ctx: FinishContext): Resolution {
     return node.id;
   });
   const cleanTexts: Array<string | undefined> = [];
-  const cleanText = (i: number) => (cleanTexts[i] ??= clean(texts[i]!));
-  for (const n of nodes.values()) graphNodes.push(entityNode(n, dates, gazetteer, officeJurisdiction, schema, cleanText));
+  const cleanText = (i: number) => (cleanTexts[i] ??= clean(S.texts[i]!));
+  for (const n of nodes.values()) graphNodes.push(entityNode(n, V, dates, gazetteer, officeJurisdiction, schema, cleanText));
+  cleanTexts.length = 0;
 
-  const evArt = (x: number) => Math.floor(x / EV_SCALE);
-  const evidenceOf = (x: number) => {
-    const art = evArt(x);
-    const r = articles[art]!;
-    const at = (x - art * EV_SCALE) * 4;
-    const si = r.ev[at]!;
-    return { art, sentence: si < 0 ? GAZETTEER_SENTENCE : r.sentences[si]!, start: r.ev[at + 1]!, end: r.ev[at + 2]!, rule: rules[r.ev[at + 3]!]! };
-  };
   const dateKeys = dates.map((d) => d || '\uffff');
   const byEvidence = (x: number, y: number) => {
-    const ax = evArt(x);
-    const ay = evArt(y);
+    const ax = evArt[x]!;
+    const ay = evArt[y]!;
     if (ax !== ay) return compareIds(dateKeys[ax]!, dateKeys[ay]!) || compareIds(articleIds[ax]!, articleIds[ay]!);
-    const ex = evidenceOf(x);
-    const ey = evidenceOf(y);
-    return ex.start - ey.start || ex.end - ey.end || compareIds(ex.rule, ey.rule);
+    return ev4[x * 4 + 1]! - ev4[y * 4 + 1]! || ev4[x * 4 + 2]! - ev4[y * 4 + 2]! || compareIds(S.rules[ev4[x * 4 + 3]!]!, S.rules[ev4[y * 4 + 3]!]!);
   };
   for (const [id, b] of rels) {
     b.evidence.sort(byEvidence);
@@ -614,9 +653,10 @@ function finish(records: ArticleRecord[], ctx: FinishContext): Resolution {
       b.evidence = [...b.evidence.slice(0, head), ...b.evidence.slice(b.evidence.length - (maxEvidence - head))];
     }
     const datesSeen = [...b.sources].map((a) => dateOf.get(a)!).filter(Boolean);
-    const evidence = b.evidence.map((x) => {
-      const e = evidenceOf(x);
-      return { article: articleIds[e.art]!, sentence: e.sentence, start: e.start, end: e.end, date: dates[e.art]!, rule: e.rule };
+    const evidence = b.evidence.map((x): EvidenceItem => {
+      const si = ev4[x * 4]!;
+      const art = evArt[x]!;
+      return { article: articleIds[art]!, sentence: si < 0 ? GAZETTEER_SENTENCE : S.sentences[si]!, start: ev4[x * 4 + 1]!, end: ev4[x * 4 + 2]!, date: dates[art]!, rule: S.rules[ev4[x * 4 + 3]!]! };
     });
     graphRels.push({ id, type: b.type, start: b.start, end: b.end, properties: evidenceProperties(id, b, evidence, datesSeen) });
   }
@@ -629,18 +669,18 @@ function finish(records: ArticleRecord[], ctx: FinishContext): Resolution {
     nodeIndex.set(id, nodeIds.length);
     nodeIds.push(id);
   }
-  const store = new MentionStoreBuilder();
+  const mentionStore = new MentionStoreBuilder();
   articles.forEach((r, art) => {
-    const byNode = new Map<string, Occurrence[]>();
-    for (const o of r.occs) {
-      if (!o.spanCount) continue;
-      const list = byNode.get(o.node!);
+    const byNode = new Map<string, number[]>();
+    for (let o = r.occ; o < r.occEnd; o++) {
+      if (!V.spanCount[o]) continue;
+      const list = byNode.get(occNode[o]!);
       if (list) list.push(o);
-      else byNode.set(o.node!, [o]);
+      else byNode.set(occNode[o]!, [o]);
     }
     for (const [node, list] of byNode) {
       const hash = relationshipId('MENTIONS', articleNodeIds[art]!, node).slice(MENTIONS_PREFIX.length);
-      store.add(art, nodeIndex.get(node)!, hash, dedupeSpans(r.spans, list, rules));
+      mentionStore.add(art, nodeIndex.get(node)!, hash, dedupeSpans(V, list, S.rules));
     }
   });
 
@@ -661,15 +701,26 @@ function finish(records: ArticleRecord[], ctx: FinishContext): Resolution {
   for (const n of nodes.values()) if (n.label === 'Person') personIds.set(n.key, (personIds.get(n.key) ?? 0) + 1);
   const stats: ResolveStats = {
     articles: articles.length,
-    occurrences: occs.length,
+    occurrences: occCount,
     entities: nodes.size,
     ambiguousNames: [...personIds.values()].filter((c) => c > 1).length,
     merges: countBy(merges, (m) => m.label),
     review: countBy(review, (r) => r.kind),
     messages: messages.length,
   };
-  const mentions = store.build(articleNodeIds, nodeIds, texts, rules);
+  const mentions = mentionStore.build(articleNodeIds, nodeIds, S.texts, S.rules);
   return { graph: { nodes: graphNodes, relationships: relationshipList(graphRels, mentions) }, merges, review, messages, stats };
+}
+
+/** The per-occurrence arrays finish() reads, by occurrence index. */
+interface OccView {
+  info: NameInfo[];
+  key: string[];
+  props: Array<Record<string, unknown>>;
+  art: Int32Array;
+  span: Int32Array;
+  spanCount: Int32Array;
+  spans: Int32Array;
 }
 
 function nodeIdOfCluster(key: string, disambiguator: string): string {
@@ -791,9 +842,10 @@ function uniqueSorted(list: string[]): string[] {
  * The spans of the occurrences of one node in one article, flat `[start, end, text, rule, …]`:
  * sorted by start, end and rule id, one per start and end.
  */
-function dedupeSpans(spans: Int32Array, occs: Occurrence[], rules: string[]): number[] {
+function dedupeSpans(V: OccView, occs: number[], rules: string[]): number[] {
+  const spans = V.spans;
   const idx: number[] = [];
-  for (const o of occs) for (let k = 0; k < o.spanCount; k++) idx.push((o.span + k) * 4);
+  for (const o of occs) for (let k = 0; k < V.spanCount[o]!; k++) idx.push((V.span[o]! + k) * 4);
   idx.sort((a, b) => spans[a]! - spans[b]! || spans[a + 1]! - spans[b + 1]! || compareIds(rules[spans[a + 3]!]!, rules[spans[b + 3]!]!));
   const out: number[] = [];
   let lastStart = NaN;
@@ -808,10 +860,13 @@ function dedupeSpans(spans: Int32Array, occs: Occurrence[], rules: string[]): nu
   return out;
 }
 
-function displayName(n: NodeBuild): string {
+function displayName(n: NodeBuild, V: OccView): string {
   if (n.label === 'Person' || n.label === 'Office') return n.key;
   const counts = new Map<string, number>();
-  for (const o of n.occs) counts.set(o.info.name, (counts.get(o.info.name) ?? 0) + Math.max(1, o.spanCount));
+  for (const o of n.occs) {
+    const name = V.info[o]!.name;
+    counts.set(name, (counts.get(name) ?? 0) + Math.max(1, V.spanCount[o]!));
+  }
   if (counts.has(n.key) && n.label !== 'AdminDivision') return n.key;
   return pickDisplayName(counts);
 }
@@ -849,6 +904,7 @@ function articleNode(r: ArticleRecord, id: string, schema: Schema): GraphNode {
 
 function entityNode(
   n: NodeBuild,
+  V: OccView,
   dates: string[],
   gazetteer: Gazetteer | null,
   officeJurisdiction: Map<string, Jurisdiction | null>,
@@ -856,16 +912,16 @@ function entityNode(
   cleanText: (text: number) => string,
 ): GraphNode {
   const declared = schema.nodes[n.label].properties;
-  const name = displayName(n);
+  const name = displayName(n, V);
   const props: Record<string, PropertyValue> = { id: n.id, name };
   const aliasSet = new Set<string>();
   for (const o of n.occs) {
-    aliasSet.add(o.info.name);
-    aliasSet.add(o.info.rawName);
+    aliasSet.add(V.info[o]!.name);
+    aliasSet.add(V.info[o]!.rawName);
     // Mention texts as a reader would search them: cleaned like names (no spaces, no quotes).
-    for (let k = 0; k < o.spanCount; k++) aliasSet.add(cleanText(o.rec.spans[(o.span + k) * 4 + 2]!));
+    for (let k = 0, at = V.span[o]!; k < V.spanCount[o]!; k++) aliasSet.add(cleanText(V.spans[(at + k) * 4 + 2]!));
   }
-  const arts = new Set(n.occs.map((o) => o.art));
+  const arts = new Set(n.occs.map((o) => V.art[o]!));
   let formerNames: string[] = [];
   if (n.label === 'Person') {
     props.pinyin = personPinyin(name);
@@ -879,7 +935,7 @@ function entityNode(
       props.title = officeTitle(n.key, j);
     }
   } else if (n.label === 'AdminDivision' && gazetteer) {
-    const code = n.occs.map((o) => o.properties.code).find((c) => c != null);
+    const code = n.occs.map((o) => V.props[o]!.code).find((c) => c != null);
     const candidates = gazetteer.candidates(name).filter((d) => d.name === name);
     const d = code != null ? candidates.find((c) => c.code === String(code)) : candidates.length === 1 ? candidates[0] : undefined;
     if (d && d.name === name) {
@@ -896,7 +952,7 @@ function entityNode(
   }
   // Whatever the extractors learned, in article order, when the schema declares it.
   for (const o of n.occs) {
-    for (const [k, v] of Object.entries(o.properties)) {
+    for (const [k, v] of Object.entries(V.props[o]!)) {
       if (COMPUTED.has(k)) {
         if (k === 'formerNames' && Array.isArray(v)) formerNames.push(...v.map(String));
         continue;
@@ -949,13 +1005,13 @@ function evidenceProperties(id: string, b: RelBuild, evidence: EvidenceItem[], d
 }
 
 /** Warns about override entries that name nothing in this corpus (a typo, or an old name). */
-function reportUnusedOverrides(overrides: Overrides, nodes: Map<string, NodeBuild>, messages: string[]): void {
+function reportUnusedOverrides(overrides: Overrides, nodes: Map<string, NodeBuild>, V: OccView, messages: string[]): void {
   if (!overrides.same.length && !overrides.different.length) return;
   const known = new Set<string>();
   for (const n of nodes.values()) {
     known.add(`${n.label}\u0000${n.key}`);
     if (n.label === 'Person') known.add(`${n.label}\u0000${n.key}\u0000${n.disambiguator}`);
-    for (const o of n.occs) known.add(`${n.label}\u0000${nameKey(n.label, o.info.name)}`);
+    for (const o of n.occs) known.add(`${n.label}\u0000${nameKey(n.label, V.info[o]!.name)}`);
   }
   for (const [a, b] of [...overrides.same, ...overrides.different]) {
     for (const ref of [a, b]) {
