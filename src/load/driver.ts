@@ -4,7 +4,6 @@
  * hand the loader a recording fake instead. Credentials are passed through and never
  * logged or put into messages.
  */
-import neo4j from 'neo4j-driver';
 import type { DriverLike } from './types.js';
 
 /** URI schemes the driver accepts: direct (bolt) and routing (neo4j), plain or encrypted. */
@@ -16,8 +15,13 @@ export const ACQUISITION_TIMEOUT_MS = 10_000;
 /** How long executeWrite keeps retrying transient errors (deadlocks, leader switches). */
 export const MAX_RETRY_TIME_MS = 30_000;
 
-/** Opens a driver for `uri`; with no password, connects without authentication. */
-export function openDriver(uri: string, username: string, password: string | undefined): DriverLike {
+/**
+ * Opens a driver for `uri`; with no password, connects without authentication.
+ * neo4j-driver is imported here, on first use: loading it costs ~150 ms of start-up that a
+ * build without `--neo4j` should not pay.
+ */
+export async function openDriver(uri: string, username: string, password: string | undefined): Promise<DriverLike> {
+  const { default: neo4j } = await import('neo4j-driver');
   const driver = neo4j.driver(uri, password === undefined ? undefined : neo4j.auth.basic(username, password), {
     connectionTimeout: CONNECTION_TIMEOUT_MS,
     connectionAcquisitionTimeout: ACQUISITION_TIMEOUT_MS,

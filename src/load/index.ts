@@ -203,7 +203,7 @@ export async function loadGraph(graph: Graph, options: LoadOptions): Promise<Loa
   for (const m of plan.messages) log(`guanxi: neo4j: ${m.level}: ${m.message} [${m.rule}]`);
 
   const { username, password } = options.driver ? { username: options.username ?? 'neo4j', password: undefined } : await resolveCredentials(options);
-  const driver = options.driver ?? openDriver(options.uri, username, password);
+  const driver = options.driver ?? (await openDriver(options.uri, username, password));
   const database = options.database;
   const totals: Totals = { updates: {}, transactions: 0, retries: 0 };
   const groups: GroupSummary[] = [];

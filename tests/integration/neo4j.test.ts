@@ -25,13 +25,13 @@ if (!URI) {
 const LABELS = Object.keys(readGraphSchema().nodes);
 const quiet = { log: () => {} };
 
-function driver(): DriverLike {
+function driver(): Promise<DriverLike> {
   return openDriver(URI!, process.env.NEO4J_USERNAME || 'neo4j', process.env.NEO4J_PASSWORD || undefined);
 }
 
 /** Runs one query and returns its records as plain objects (temporal values as strings). */
 async function query(text: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
-  const d = driver();
+  const d = await driver();
   const session = d.session({ database: DATABASE });
   try {
     const records = await session.executeWrite(async (tx) => (await tx.run(text, params)).records ?? []);
@@ -164,7 +164,7 @@ describe.skipIf(!URI)('against a real Neo4j', () => {
 
   test('a load killed halfway and run again completes with no duplicates', async () => {
     const g = sampleGraph();
-    const real = driver();
+    const real = await driver();
     let runs = 0;
     const dying: DriverLike = {
       verifyConnectivity: (o) => real.verifyConnectivity(o),
