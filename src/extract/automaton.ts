@@ -40,24 +40,46 @@ export class Automaton<V> {
   private mask: number;
 
   constructor(entries: Iterable<readonly [string, V]>) {
-    // Built with a Map per node (simple), then flattened into typed arrays for scanning.
-    const next: Array<Map<number, number>> = [new Map()];
-    const output: number[] = [-1];
-    const depth: number[] = [0];
-    let edges = 0;
-    for (const [key, value] of entries) {
-      if (!key) continue;
+    // Built straight into typed arrays: a Map per node cost the gazetteer's 100k nodes a
+    // quarter second and much garbage at every start (and in every worker).
+    const list: Array<readonly [string, V]> = [];
+    let capacity = 1;
+    for (const entry of entries) {
+      if (!entry[0]) continue;
+      list.push(entry);
+      capacity += entry[0].length;
+    }
+    let size = 16;
+    while (size < capacity * 2) size <<= 1;
+    this.mask = size - 1;
+    this.hashNode = new Int32Array(size).fill(EMPTY);
+    this.hashChar = new Uint16Array(size);
+    this.hashTo = new Int32Array(size);
+    this.root = null;
+    const output = new Int32Array(capacity).fill(-1);
+    const depth = new Int32Array(capacity);
+    // Children as linked lists (first child, next sibling) for the breadth-first pass.
+    const firstChild = new Int32Array(capacity).fill(EMPTY);
+    const nextSibling = new Int32Array(capacity).fill(EMPTY);
+    const charOf = new Uint16Array(capacity);
+    let n = 1;
+    let rootChildren = 0;
+    for (const [key, value] of list) {
       let cur = 0;
       for (let i = 0; i < key.length; i++) {
         const c = key.charCodeAt(i);
-        let nxt = next[cur]!.get(c);
-        if (nxt === undefined) {
-          nxt = next.length;
-          next.push(new Map());
-          output.push(-1);
-          depth.push(depth[cur]! + 1);
-          next[cur]!.set(c, nxt);
-          edges++;
+        let nxt = this.step(cur, c);
+        if (nxt === EMPTY) {
+          nxt = n++;
+          depth[nxt] = depth[cur]! + 1;
+          charOf[nxt] = c;
+          nextSibling[nxt] = firstChild[cur]!;
+          firstChild[cur] = nxt;
+          this.insert(cur, c, nxt);
+          if (cur === 0) {
+            rootChildren++;
+            this.starts[c >>> 5]! |= 1 << (c & 31);
+          }
         }
         cur = nxt;
       }
@@ -70,31 +92,23 @@ export class Automaton<V> {
         this.values[output[cur]!] = value;
       }
     }
-    const n = next.length;
-    this.output = Int32Array.from(output);
-    this.depth = Int32Array.from(depth);
+    this.output = output.slice(0, n);
+    this.depth = depth.slice(0, n);
     this.fail = new Int32Array(n);
     this.dictLink = new Int32Array(n).fill(-1);
-    let size = 16;
-    while (size < edges * 2) size <<= 1;
-    this.mask = size - 1;
-    this.hashNode = new Int32Array(size).fill(EMPTY);
-    this.hashChar = new Uint16Array(size);
-    this.hashTo = new Int32Array(size);
-    const root = next[0]!.size >= 64 ? new Int32Array(65536).fill(EMPTY) : null;
-    this.root = root;
-    for (const c of next[0]!.keys()) this.starts[c >>> 5]! |= 1 << (c & 31);
-    for (let u = 0; u < n; u++) {
-      for (const [c, v] of next[u]!) {
-        if (u === 0 && root) root[c] = v;
-        else this.insert(u, c, v);
-      }
+    if (rootChildren >= 64) {
+      const root = new Int32Array(65536).fill(EMPTY);
+      for (let v = firstChild[0]!; v !== EMPTY; v = nextSibling[v]!) root[charOf[v]!] = v;
+      this.root = root;
     }
     // Breadth first: a node's fail link points at a shallower node, already done.
-    const queue: number[] = [...next[0]!.values()];
-    for (let qi = 0; qi < queue.length; qi++) {
+    const queue = new Int32Array(n);
+    let tail = 0;
+    for (let v = firstChild[0]!; v !== EMPTY; v = nextSibling[v]!) queue[tail++] = v;
+    for (let qi = 0; qi < tail; qi++) {
       const u = queue[qi]!;
-      for (const [c, v] of next[u]!) {
+      for (let v = firstChild[u]!; v !== EMPTY; v = nextSibling[v]!) {
+        const c = charOf[v]!;
         let f = this.fail[u]!;
         let target = this.step(f, c);
         while (target === EMPTY && f !== 0) {
@@ -104,7 +118,7 @@ export class Automaton<V> {
         const fv = target !== EMPTY && target !== v ? target : 0;
         this.fail[v] = fv;
         this.dictLink[v] = this.output[fv] !== -1 ? fv : this.dictLink[fv]!;
-        queue.push(v);
+        queue[tail++] = v;
       }
     }
   }
