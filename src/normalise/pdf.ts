@@ -39,6 +39,15 @@ export function undoubleLine(line: string): Array<[number, number]> | null {
   // the first half, and every word character occurs an even number of times.
   const again = line.indexOf(line[0]!, 1);
   if (again < 0 || again > line.length / 2 + 1) return null;
+  // A line that starts with a word character starts with a doubled run `rr…`: some later
+  // occurrence of its first character must begin a copy of everything before it.
+  if (WORD.test(line[0]!)) {
+    let doubled = false;
+    for (let j = again; j > 0 && j <= line.length / 2 + 1 && !doubled; j = line.indexOf(line[0]!, j + 1)) {
+      doubled = line.startsWith(line.slice(0, j), j);
+    }
+    if (!doubled) return null;
+  }
   const odd = new Set<number>();
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
