@@ -37,7 +37,7 @@ function wantsNfkc(cp: number, ch: string): boolean {
 /** Normalises characters one by one; lengths may change, the map follows. */
 export function normaliseChars(input: Mapped): Mapped {
   const { text, map } = input;
-  const out = new MappedBuilder();
+  const out = new MappedBuilder(text.length);
   let runStart = 0;
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);

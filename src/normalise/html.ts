@@ -45,7 +45,7 @@ function decodeEntity(text: string, i: number): [string, number] | null {
 /** Converts HTML to text, keeping the map to the source. */
 export function htmlToText(input: Mapped): Mapped {
   const { text } = input;
-  const out = new MappedBuilder();
+  const out = new MappedBuilder(text.length >> 1);
   let i = 0;
   let runStart = 0;
   let skipUntil: string | null = null;

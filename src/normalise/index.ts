@@ -108,7 +108,7 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   const texts = pieces.map((p) => p.m.text);
   const hardWrapped = isHardWrapped(texts);
   const widths = hardWrapped ? texts.map(displayWidth) : [];
-  const out = new MappedBuilder();
+  const out = new MappedBuilder(texts.reduce((n, t) => n + t.length + 1, 0));
   let joins = 0;
   for (let k = 0; k < pieces.length; k++) {
     if (k > 0) {

@@ -27,8 +27,13 @@ const EMPTY = new Int32Array(0);
 /** Accumulates text pieces and their source indices; `finish` joins them once. */
 export class MappedBuilder {
   private parts: string[] = [];
-  private map: Int32Array = EMPTY;
+  private map: Int32Array;
   private length = 0;
+
+  /** `capacity`: the expected length (the input's, for a step that mostly copies), so the map is not regrown line after line. */
+  constructor(capacity = 0) {
+    this.map = capacity > 0 ? new Int32Array(capacity) : EMPTY;
+  }
 
   private grow(extra: number): void {
     if (this.length + extra <= this.map.length) return;

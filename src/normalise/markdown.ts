@@ -15,7 +15,7 @@ export function stripMarkdown(line: Mapped): Mapped {
   const { text } = line;
   const heading = /^(?:#{1,6}|>)\s+/.exec(text);
   if (!heading && !/\]\(|\*\*|__/.test(text)) return line;
-  const out = new MappedBuilder();
+  const out = new MappedBuilder(text.length);
   let last = heading ? heading[0].length : 0;
   MARKUP.lastIndex = last;
   for (let m = MARKUP.exec(text); m; m = MARKUP.exec(text)) {

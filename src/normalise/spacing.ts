@@ -43,7 +43,7 @@ export function tidySpaces(m: Mapped, start: number, end: number): Mapped {
   while (end > start && text[end - 1] === ' ') end--;
   const firstSpace = text.indexOf(' ', start);
   if (firstSpace < 0 || firstSpace >= end) return { text: text.slice(start, end), map: m.map.subarray(start, end) };
-  const out = new MappedBuilder();
+  const out = new MappedBuilder(end - start);
   // Tokens between space runs.
   const tokens: Array<[number, number]> = [];
   let i = start;
