@@ -117,10 +117,14 @@ export function findProjectsInSentence(
     if (!prev || m.start < prev.start) bySuffixEnd.set(m.end, { start: m.start, end: m.end });
   }
   const raw: ProjectCandidate[] = [];
-  const building = lexicon.buildCues.findAll(text, from, to).length > 0;
+  // Whether the sentence speaks of building or investing: asked only for a facility word.
+  let building: boolean | undefined;
   for (const sfx of bySuffixEnd.values()) {
     if (insideTitle(text, from, sfx.start)) continue;
-    if (!building && lexicon.facilitySuffixes.has(text.slice(sfx.start, sfx.end))) continue;
+    if (lexicon.facilitySuffixes.has(text.slice(sfx.start, sfx.end))) {
+      building ??= lexicon.buildCues.findAll(text, from, to).length > 0;
+      if (!building) continue;
+    }
     let start = nameStart(text, sfx.start, from, lexicon);
     const before = text.slice(clauseStart(text, start, from), start);
     let investment = trailingInvestment(before) ?? undefined;
@@ -177,6 +181,9 @@ const PRONOUN = /^(?:这|该|此|其|它|项目|今年|去年|目前|近年)/;
 /** Clause subjects called projects (`盛鸿建材是…项目`) and items before `等重点项目`. */
 function findSubjects(text: string, from: number, to: number, lexicon: ProjectLexicon, found: ProjectCandidate[]): ProjectCandidate[] {
   const out: ProjectCandidate[] = [];
+  // Every test below is anchored at a position from from + 2 on: none can match where no
+  // pattern matches anywhere in that part of the sentence (most sentences).
+  if (!lexicon.subjectOrListedAnywhere.test(text.slice(from + 2, to))) return out;
   // 是…项目: the subject opens the sentence.
   for (let end = from + 2; end <= Math.min(to, from + 12); end++) {
     if (HARD.test(text[end - 1]!)) break;

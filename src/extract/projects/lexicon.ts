@@ -43,6 +43,8 @@ export interface ProjectLexicon {
   subjectIsProject: RegExp[];
   /** Patterns after a list item that make it a project (`等重点项目`). */
   listedAsProjects: RegExp[];
+  /** Any subject or list pattern, unanchored: a sentence where it matches nowhere needs no position-by-position test. */
+  subjectOrListedAnywhere: RegExp;
   /** Stage name → trigger words. */
   stages: Array<[string, string[]]>;
 }
@@ -67,6 +69,7 @@ export function projectLexicon(): ProjectLexicon {
     tailWords: set(f.tailWords),
     subjectIsProject: f.subjectIsProject.map((p) => new RegExp(`^${p}`)),
     listedAsProjects: f.listedAsProjects.map((p) => new RegExp(`^${p}`)),
+    subjectOrListedAnywhere: new RegExp([...f.subjectIsProject, ...f.listedAsProjects].map((p) => `(?:${p})`).join('|') || '(?!)'),
     stages: Object.entries(f.stages),
   };
   return cached;
