@@ -28,6 +28,8 @@ interface Family {
 
 /** Adds member campaigns, PART_OF and PROMOTES facts for the spans found in `doc`. */
 export function campaignRelations(doc: Doc, spans: CampaignSpan[]): void {
+  // Every fact below starts from a campaign found in the text.
+  if (!spans.length) return;
   const text = doc.text;
   const sentences = splitSentences(text);
   const sentenceOf = (i: number): Span => sentenceAt(sentences, i) ?? { start: i, end: i };

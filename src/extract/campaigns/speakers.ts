@@ -53,6 +53,17 @@ const TAG = /<[^>]*>/g;
  * (HTML tags and closing quotes between them ignored). Hard-wrapped lines stay together.
  */
 export function paragraphs(text: string): Span[] {
+  // Three passes over each article ask for its paragraphs (campaign sections, campaign and
+  // event speakers): split once, hand each a fresh copy.
+  if (lastParagraphs && lastParagraphs.text === text) return lastParagraphs.spans.map((s) => ({ start: s.start, end: s.end }));
+  const spans = splitParagraphs(text);
+  lastParagraphs = { text, spans: spans.map((s) => ({ start: s.start, end: s.end })) };
+  return spans;
+}
+
+let lastParagraphs: { text: string; spans: Span[] } | null = null;
+
+function splitParagraphs(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
