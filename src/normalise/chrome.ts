@@ -159,7 +159,8 @@ function classifyOne(line: string, lex: ChromeLexicon): LineVerdict {
   if (!HAS_WORD.test(p)) return { kind: 'chrome', rule: 'chrome-separator' };
   if (URL_LINE.test(p)) return { kind: 'chrome', rule: 'chrome-url' };
   if (MARKDOWN_LINKS.test(line)) return { kind: 'chrome', rule: 'chrome-markdown-link' };
-  if (IMAGE_FILE.test(p)) return { kind: 'chrome', rule: 'chrome-image-file' };
+  // At most 120 + 1 + 4 characters, with a dot: most lines are ruled out before the regex.
+  if (p.length <= 125 && p.includes('.') && IMAGE_FILE.test(p)) return { kind: 'chrome', rule: 'chrome-image-file' };
   if (DATE_BANNER.test(p)) return { kind: 'chrome', rule: 'chrome-date-banner' };
   if (DATE_ONLY.test(p)) return { kind: 'chrome', rule: 'chrome-date-line' };
   if (lex.prefix.test(p)) return { kind: 'chrome', rule: 'chrome-summary' };
