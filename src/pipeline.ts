@@ -31,6 +31,12 @@ export interface FileOutcome {
    * and mentions to the main thread for nothing.
    */
   doc?: KeptDoc;
+  /**
+   * The article's lines of out/articles.jsonl and out/extractions.jsonl (when `jsonLines` is
+   * set), serialised where the article was processed: on a worker thread with `--jobs`, so
+   * the main thread only writes them.
+   */
+  jsonLines?: { article?: string; extraction?: string };
   messages: Message[];
 }
 
@@ -39,6 +45,8 @@ export interface PipelineOptions {
   home?: string;
   maxBytes?: number;
   keepDocs?: boolean;
+  /** Serialise each outcome's JSON Lines (see FileOutcome.jsonLines). */
+  jsonLines?: boolean;
   /** Worker threads for ingest + extract (`--jobs`); 'auto' = the machine's cores for large inputs; default 1 (in-process). Outcomes keep input order either way. */
   jobs?: number | 'auto';
   /** Process only this slice of the files (`--shard i/n`), see src/parallel/shard.ts. */
@@ -97,10 +105,10 @@ export async function runPipeline(
     await onOutcome(outcome);
   }
   const files = selectShard(listing.files, options.shard);
-  const keepDocs = options.keepDocs ?? false;
+  const perFile: ProcessOptions = { keepDoc: options.keepDocs ?? false, jsonLines: options.jsonLines ?? false };
   const jobs = effectiveJobs(options.jobs, files.length);
   if (jobs > 1) {
-    const pool = new ExtractionPool({ jobs, ingest: ingestOptions, keepDocs });
+    const pool = new ExtractionPool({ jobs, ingest: ingestOptions, ...perFile });
     try {
       // A few tasks per worker in flight keep every thread busy while file reads wait.
       await runOrdered(files, (f) => pool.process(f), jobs * 8, async (outcome) => {
@@ -114,11 +122,24 @@ export async function runPipeline(
   }
   const extract = createExtractor();
   for (const file of files) {
-    const outcome = await processFile(file, ingestOptions, extract, keepDocs);
+    const outcome = await processFile(file, ingestOptions, extract, perFile);
     outcomes.push(outcome);
     await onOutcome(outcome);
   }
   return outcomes;
+}
+
+/** What processFile keeps or makes besides the outcome itself. */
+export interface ProcessOptions {
+  /** Keep the doc's meta and text (FileOutcome.doc). */
+  keepDoc?: boolean;
+  /** Serialise the JSON Lines (FileOutcome.jsonLines). */
+  jsonLines?: boolean;
+}
+
+/** One line of out/articles.jsonl: the article's metadata and normalised text. */
+export function articleLine(doc: KeptDoc): string {
+  return JSON.stringify({ ...doc.meta, text: doc.text });
 }
 
 /** Ingests and extracts one file; never throws. */
@@ -126,7 +147,7 @@ export async function processFile(
   path: string,
   ingestOptions: IngestOptions,
   extract: (doc: Doc) => void,
-  keepDoc = false,
+  options: ProcessOptions = {},
 ): Promise<FileOutcome> {
   let ingested;
   try {
@@ -138,11 +159,17 @@ export async function processFile(
     return { path, status: ingested.status, reason: ingested.reason, messages: ingested.messages };
   }
   const doc = ingested.doc;
+  const kept = options.keepDoc ? { meta: doc.meta, text: doc.text } : undefined;
   try {
     extract(doc);
   } catch (err) {
     doc.messages.push({ level: 'error', message: `extraction failed: ${(err as Error).message}`, rule: 'pipeline' });
-    return { path, status: 'failed', reason: `extraction failed: ${(err as Error).message}`, messages: doc.messages, doc: keepDoc ? { meta: doc.meta, text: doc.text } : undefined };
+    const failed: FileOutcome = { path, status: 'failed', reason: `extraction failed: ${(err as Error).message}`, messages: doc.messages, doc: kept };
+    if (options.jsonLines) failed.jsonLines = { article: articleLine(doc) };
+    return failed;
   }
-  return { path, status: 'ok', result: toExtraction(doc), messages: doc.messages, doc: keepDoc ? { meta: doc.meta, text: doc.text } : undefined };
+  const result = toExtraction(doc);
+  const outcome: FileOutcome = { path, status: 'ok', result, messages: doc.messages, doc: kept };
+  if (options.jsonLines) outcome.jsonLines = { article: articleLine(doc), extraction: JSON.stringify(result) };
+  return outcome;
 }

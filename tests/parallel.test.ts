@@ -58,7 +58,7 @@ describe('effectiveJobs', () => {
 describe('ExtractionPool', () => {
   it('refuses a worker module that does not exist, saying what to do', () => {
     expect(
-      () => new ExtractionPool({ jobs: 1, ingest: {}, keepDocs: false, workerUrl: pathToFileURL('/nonexistent/worker.js') }),
+      () => new ExtractionPool({ jobs: 1, ingest: {}, workerUrl: pathToFileURL('/nonexistent/worker.js') }),
     ).toThrow(/worker module \/nonexistent\/worker\.js is missing.*npx tsc/);
   });
 
@@ -74,7 +74,7 @@ describe('ExtractionPool', () => {
          parentPort.postMessage({ id, outcome: { path, status: 'ok', messages: [] } });
        });`,
     );
-    const pool = new ExtractionPool({ jobs: 1, ingest: {}, keepDocs: false, workerUrl: pathToFileURL(workerFile) });
+    const pool = new ExtractionPool({ jobs: 1, ingest: {}, workerUrl: pathToFileURL(workerFile) });
     const got: Array<[string, string, string | undefined]> = [];
     await runOrdered(['a.txt', 'crash.txt', 'b.txt', 'c.txt'], (p) => pool.process(p), 1, (o) => {
       got.push([o.path, o.status, o.reason]);
@@ -98,11 +98,11 @@ describe('runPipeline --jobs', () => {
     // Workers first: they load dist/ when spawned, right after the import above, so both
     // sides run the same compiled code even while someone recompiles the tree.
     const parallel: string[] = [];
-    await runPipeline(inputs, { keepDocs: true, jobs: 2 }, (o) => {
+    await runPipeline(inputs, { keepDocs: true, jsonLines: true, jobs: 2 }, (o) => {
       parallel.push(line(o));
     });
     const serial: string[] = [];
-    await runPipeline(inputs, { keepDocs: true, jobs: 1 }, (o) => {
+    await runPipeline(inputs, { keepDocs: true, jsonLines: true, jobs: 1 }, (o) => {
       serial.push(line(o));
     });
     expect(serial.length).toBe(existsSync(DEV) ? 21 : 5);

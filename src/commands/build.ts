@@ -132,13 +132,14 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const extractionsOut = await openLineWriter(join(outDir, 'extractions.jsonl'));
   const listing = await collectInputs(paths);
   const extracting = progress.task('extract', listing.problems.length + selectShard(listing.files, shard).length);
-  await runPipeline(paths, { manifestPath: config.manifest, home: config.home, keepDocs: true, jobs, shard }, async (o) => {
-    if (o.doc) await articlesOut.write(JSON.stringify({ ...o.doc.meta, text: o.doc.text }));
+  // jsonLines: the lines are serialised where the article was extracted (a worker with --jobs).
+  await runPipeline(paths, { manifestPath: config.manifest, home: config.home, jsonLines: true, jobs, shard }, async (o) => {
+    if (o.jsonLines?.article) await articlesOut.write(o.jsonLines.article);
     if (o.result) {
       const ta = performance.now();
       resolver.add(o.result);
       resolveAddMs += performance.now() - ta;
-      await extractionsOut.write(JSON.stringify(o.result));
+      if (o.jsonLines?.extraction) await extractionsOut.write(o.jsonLines.extraction);
     }
     if (o.status !== 'ok') progress.log('warn', `${o.path}: ${o.status}: ${o.reason}`, { path: o.path, status: o.status, reason: o.reason });
     totals[o.status]++;
@@ -153,7 +154,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     await inputsOut.write((inputCount++ ? ',\n    ' : '    ') + JSON.stringify(input, null, 2).replace(/\n/g, '\n    '));
     // runPipeline keeps every outcome object until it returns: empty it, or each article's
     // extraction, doc and messages stay in memory to the end of the extract phase.
-    delete o.doc;
+    delete o.jsonLines;
     delete o.result;
     o.messages = [];
     extracting.tick();

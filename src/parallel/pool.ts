@@ -5,7 +5,7 @@
  * main thread: they need the whole corpus.
  *
  * Example:
- *   const pool = new ExtractionPool({ jobs: 2, ingest: {}, keepDocs: false });
+ *   const pool = new ExtractionPool({ jobs: 2, ingest: {}, jsonLines: true });
  *   await runOrdered(files, (f) => pool.process(f), 16, (o) => console.log(o.status));
  *   await pool.close();
  */
@@ -14,12 +14,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { IngestOptions } from '../ingest/index.js';
-import type { FileOutcome } from '../pipeline.js';
+import type { FileOutcome, ProcessOptions } from '../pipeline.js';
 
 /** What each worker is started with. */
-export interface WorkerInit {
+export interface WorkerInit extends ProcessOptions {
   ingest: IngestOptions;
-  keepDocs: boolean;
 }
 
 /** Main → worker: one file to process. */
@@ -91,7 +90,7 @@ export class ExtractionPool {
   }
 
   private spawn(): Slot {
-    const init: WorkerInit = { ingest: this.options.ingest, keepDocs: this.options.keepDocs };
+    const init: WorkerInit = { ingest: this.options.ingest, keepDoc: this.options.keepDoc, jsonLines: this.options.jsonLines };
     const worker = new Worker(this.url, { workerData: init });
     const slot: Slot = { worker, inFlight: new Map() };
     worker.on('message', (reply: WorkerReply) => {

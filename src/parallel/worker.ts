@@ -14,7 +14,7 @@ const extract = createExtractor();
 const port = parentPort!;
 
 port.on('message', (task: WorkerTask) => {
-  void processFile(task.path, init.ingest, extract, init.keepDocs).then(
+  void processFile(task.path, init.ingest, extract, init).then(
     (outcome) => {
       const reply: WorkerReply = { id: task.id, outcome };
       port.postMessage(reply);
