@@ -21,6 +21,7 @@ import {
   planLoad,
   cutBatches,
   renderScript,
+  scriptChunks,
   readGraphSchema,
 } from '../src/cypher/index.js';
 import { cypherExporter } from '../src/export/cypher.js';
@@ -206,6 +207,8 @@ describe('planLoad', () => {
       );
       expect(p.groups.map((x) => [...x.batches])).toEqual(kept.groups.map((x) => [...x.batches]));
       expect(renderScript(p)).toBe(renderScript(kept));
+      // What graph.cypher is written from: the same text, a batch's rows one at a time.
+      expect([...scriptChunks(p)].join('')).toBe(renderScript(kept));
       expect(p.messages).toEqual(kept.messages);
     }
     expect(rebuilt.groups[0]!.batches.at(0)).not.toBe(rebuilt.groups[0]!.batches.at(0));

@@ -71,13 +71,18 @@ export interface BatchList extends Iterable<Row[]> {
   at(i: number): Row[] | undefined;
   /** How many rows come before batch `i`. */
   offset(i: number): number;
+  /**
+   * The rows of batch `i` one at a time: what a writer that renders row by row reads, so
+   * that no batch of rows outlives the young generation (which promotes it to the old one).
+   */
+  rows(i: number): Iterable<Row>;
 }
 
 class LazyBatches implements BatchList {
   constructor(
     /** Row index where each batch starts, and the row count at the end. */
     private readonly bounds: number[],
-    private readonly rows: (from: number, to: number) => Row[],
+    private readonly row: (i: number) => Row,
   ) {}
   get length(): number {
     return this.bounds.length - 1;
@@ -85,10 +90,13 @@ class LazyBatches implements BatchList {
   at(i: number): Row[] | undefined {
     if (i < 0) i += this.length;
     if (i < 0 || i >= this.length) return undefined;
-    return this.rows(this.bounds[i]!, this.bounds[i + 1]!);
+    return [...this.rows(i)];
   }
   offset(i: number): number {
     return this.bounds[i]!;
+  }
+  *rows(i: number): Generator<Row> {
+    for (let r = this.bounds[i]!; r < this.bounds[i + 1]!; r++) yield this.row(r);
   }
   *[Symbol.iterator](): Iterator<Row[]> {
     for (let i = 0; i < this.length; i++) yield this.at(i)!;
@@ -116,46 +124,51 @@ function cutBounds(sizes: Iterable<number>, size: number, maxBytes: number): num
 }
 
 /**
- * Rows kept from sizing to reading, in bytes of JSON per plan: a corpus of a few thousand
- * articles keeps all its rows (each built once, as before batches were lazy); a larger one
- * keeps what fits and builds the rest again when read.
+ * Rows kept from sizing to reading, in bytes of JSON: a plan whose rows all fit keeps them
+ * (each row built once, as before batches were lazy: a corpus of about 1 000 articles);
+ * a larger plan keeps none and builds each row again when read. All or nothing: rows kept
+ * for a while make V8 allocate every later row of the same code in the old generation,
+ * where the ones thrown away pile up until a full collection.
  */
 export const DEFAULT_ROW_CACHE_BYTES = 32_000_000;
 
+interface RowCache {
+  bytes: number;
+  /** Every group's kept rows, emptied when the budget runs out. */
+  kept: Row[][];
+  off: boolean;
+}
+
 /**
  * Batches of `n` items whose rows `row(i, messages)` makes: built once here to size them
- * (and collect their messages), kept while `budget` lasts, else built again when read.
+ * (and collect their messages), kept while the plan's `cache` lasts, else built again when read.
  */
-function lazyBatches(n: number, row: (i: number, messages: PlanMessage[]) => Row, messages: PlanMessage[], size: number, maxBytes: number, budget: { bytes: number }): LazyBatches {
-  let cache: Row[] | null = [];
-  let cached = 0;
+function lazyBatches(n: number, row: (i: number, messages: PlanMessage[]) => Row, messages: PlanMessage[], size: number, maxBytes: number, cache: RowCache): LazyBatches {
+  const kept: Row[] = [];
+  if (!cache.off) cache.kept.push(kept);
   function* sizes() {
     for (let i = 0; i < n; i++) {
       const r = row(i, messages);
       const b = Buffer.byteLength(JSON.stringify(r));
-      if (cache) {
-        if (b <= budget.bytes) {
-          cache.push(r);
-          budget.bytes -= b;
-          cached += b;
+      if (!cache.off) {
+        if (b <= cache.bytes) {
+          kept.push(r);
+          cache.bytes -= b;
         } else {
-          // Over budget: this group builds its rows when read; what it held goes back.
-          cache = null;
-          budget.bytes += cached;
+          cache.off = true;
+          for (const k of cache.kept) k.length = 0;
         }
       }
       yield b;
     }
   }
   const bounds = cutBounds(sizes(), size, maxBytes);
-  const rows = cache as Row[] | null;
   const ignored: PlanMessage[] = [];
-  return new LazyBatches(bounds, (from, to) => {
-    if (rows) return rows.slice(from, to);
-    const out: Row[] = [];
-    for (let i = from; i < to; i++) out.push(row(i, ignored));
+  return new LazyBatches(bounds, (i) => {
+    if (!cache.off) return kept[i]!;
+    const r = row(i, ignored);
     ignored.length = 0;
-    return out;
+    return r;
   });
 }
 
@@ -325,7 +338,7 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
   const maxBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
   const messages: PlanMessage[] = [];
   const groups: StatementGroup[] = [];
-  const budget = { bytes: options.rowCacheBytes ?? DEFAULT_ROW_CACHE_BYTES };
+  const budget: RowCache = { bytes: options.rowCacheBytes ?? DEFAULT_ROW_CACHE_BYTES, kept: [], off: false };
 
   const byLabel = new Map<string, GraphNode[]>();
   const rels = graph.relationships;

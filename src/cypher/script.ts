@@ -29,6 +29,40 @@ export function renderScript(plan: LoadPlan): string {
 }
 
 /**
+ * The script as text chunks, newlines included (concatenated they are `renderScript`'s
+ * text): each batch's `:param` line comes row by row, so no string of a whole batch (up to
+ * 2 MB, built by thousands of concatenations that outlive young-generation collections) is
+ * made. graph.cypher is written from these.
+ */
+export function* scriptChunks(plan: LoadPlan): Generator<string> {
+  let first = true;
+  for (const line of SCRIPT_HEADER) {
+    yield first ? line : '\n' + line;
+    first = false;
+  }
+  yield '\n';
+  for (const s of plan.schema) yield '\n' + s + ';';
+  for (const group of plan.groups) {
+    yield '\n';
+    for (let i = 0; i < group.batches.length; i++) {
+      // cypherLiteral(batch), one row at a time.
+      yield '\n:param {rows: [';
+      let firstRow = true;
+      for (const row of group.batches.rows(i)) {
+        yield (firstRow ? '' : ', ') + cypherLiteral(row);
+        firstRow = false;
+      }
+      yield ']};';
+      if (i === 0) yield `\n// ${group.kind} ${group.name}: ${group.rowCount} rows in ${group.batches.length} batch${group.batches.length === 1 ? '' : 'es'}`;
+      yield '\n' + group.statement + ';';
+    }
+  }
+  yield '\n';
+  yield '\n:param clear;';
+  yield '\n';
+}
+
+/**
  * The script's lines, one at a time (joined with `\n` they are `renderScript`'s text), so the
  * exporter can stream graph.cypher instead of holding the whole script, and each batch's
  * `:param` literal, as one string.

@@ -4,7 +4,7 @@
  * properties, dangling relationships) go to stderr with their rule ids.
  */
 import { join } from 'node:path';
-import { planLoad, scriptLines } from '../cypher/index.js';
+import { planLoad, scriptChunks } from '../cypher/index.js';
 import { withWriter } from '../graph/write.js';
 import type { Exporter } from './types.js';
 
@@ -14,20 +14,21 @@ export const cypherExporter: Exporter = {
   async write(graph, outDir) {
     const plan = planLoad(graph);
     for (const m of plan.messages) process.stderr.write(`guanxi: graph.cypher: ${m.level}: ${m.message} [${m.rule}]\n`);
-    // Streamed line by line (in 64 kB chunks): the script is as large as graph.json, and
-    // rendering it as one string doubled the export's peak memory.
+    // Streamed in 64 kB chunks: the script is as large as graph.json, and rendering it as one
+    // string doubled the export's peak memory; a batch comes row by row (see scriptChunks).
     const path = await withWriter(join(outDir, 'graph.cypher'), async (w) => {
-      let buf = '';
-      let first = true;
-      for (const line of scriptLines(plan)) {
-        buf += first ? line : '\n' + line;
-        first = false;
-        if (buf.length > 65536) {
-          await w.write(buf);
-          buf = '';
+      let parts: string[] = [];
+      let size = 0;
+      for (const chunk of scriptChunks(plan)) {
+        parts.push(chunk);
+        size += chunk.length;
+        if (size > 65536) {
+          await w.write(parts.join(''));
+          parts = [];
+          size = 0;
         }
       }
-      if (buf) await w.write(buf);
+      if (parts.length) await w.write(parts.join(''));
     });
     return [path];
   },
