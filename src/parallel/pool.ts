@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { IngestOptions } from '../ingest/index.js';
 import type { FileOutcome, ProcessOptions } from '../pipeline.js';
+import type { ExtractionResult } from '../types.js';
 
 /** What each worker is started with. */
 export interface WorkerInit extends ProcessOptions {
@@ -97,7 +98,14 @@ export class ExtractionPool {
       const task = slot.inFlight.get(reply.id);
       if (!task) return;
       slot.inFlight.delete(reply.id);
-      task.resolve(reply.outcome);
+      let outcome = reply.outcome;
+      // The worker sent the extraction as its JSON line only (see worker.ts): parse it here,
+      // into an outcome shaped as processFile makes it (same keys, same order).
+      if (!outcome.result && outcome.status === 'ok' && outcome.jsonLines?.extraction) {
+        const { path, status, messages, doc, jsonLines } = outcome;
+        outcome = { path, status, result: JSON.parse(jsonLines.extraction!) as ExtractionResult, messages, doc, jsonLines };
+      }
+      task.resolve(outcome);
     });
     let failed = false;
     const fail = (reason: string) => {
