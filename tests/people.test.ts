@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import peopleStage from '../src/extract/2-people.js';
+import peopleStage, { hanLists } from '../src/extract/2-people.js';
 import { textDoc } from './helpers/text-doc.js';
 import type { Doc } from '../src/types.js';
 
@@ -291,5 +291,22 @@ describe('Appointments, removals and resignations', () => {
 describe('同志 after collectives', () => {
   it('reads no name in 一位女同志 or 党员同志', () => {
     expect(run('一位女同志说，广大党员同志要学习。学习应勇同志讲话。').persons).toEqual([['应勇', 19, 21, 'person.comrade']]);
+  });
+});
+
+describe('hanLists', () => {
+  const PATTERN = /[\u3400-\u9fff]+(?:、[\u3400-\u9fff]+)+/g;
+  it('finds the runs joined by 、 that the list pattern matches, at the same places', () => {
+    const text = '市领导王敏、李强，和张三、李四、王五出席、。先后到吉首、花垣等地';
+    expect(hanLists(text)).toEqual([
+      { index: 0, text: '市领导王敏、李强' },
+      { index: 9, text: '和张三、李四、王五出席' },
+      { index: 22, text: '先后到吉首、花垣等地' },
+    ]);
+    expect(hanLists(text)).toEqual([...text.matchAll(PATTERN)].map((m) => ({ index: m.index, text: m[0] })));
+  });
+
+  it('ignores a 、 without Han text on both sides', () => {
+    expect(hanLists('、王敏、、成先军 a、b')).toEqual([]);
   });
 });

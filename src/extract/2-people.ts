@@ -358,6 +358,33 @@ function chainAfter(
   return chain;
 }
 
+const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
+
+/**
+ * Runs of Han words joined by 、 (`王敏、成先军、杜道荣`): what the pattern
+ * `/[\u3400-\u9fff]+(?:、[\u3400-\u9fff]+)+/g` matches, found from each 、 outwards. The
+ * pattern itself retried every start inside every long run of Han text (quadratic per clause).
+ */
+export function hanLists(text: string): Array<{ index: number; text: string }> {
+  const out: Array<{ index: number; text: string }> = [];
+  let from = 0;
+  for (let p = text.indexOf('、', from); p >= 0; p = text.indexOf('、', Math.max(p + 1, from))) {
+    if (p === 0 || !isHanCode(text.charCodeAt(p - 1)) || !isHanCode(text.charCodeAt(p + 1))) continue;
+    let start = p - 1;
+    while (start > from && isHanCode(text.charCodeAt(start - 1))) start--;
+    // Greedy to the right: Han runs joined by 、 for as long as they go.
+    let end = p + 1;
+    for (;;) {
+      while (end < text.length && isHanCode(text.charCodeAt(end))) end++;
+      if (text.charCodeAt(end) === 0x3001 && isHanCode(text.charCodeAt(end + 1))) end += 1;
+      else break;
+    }
+    out.push({ index: start, text: text.slice(start, end) });
+    from = end;
+  }
+  return out;
+}
+
 /** Elections: `刘沛、王琦、刘兵当选为商丘市…副主任`. */
 function findElections(
   f: FinderContext,
@@ -413,10 +440,10 @@ function findLists(
   const known = new Set([...found.persons.values()].map((m) => m.name));
   // `先后到吉首、花垣、凤凰等地`: places are shaped like names too.
   const isPlace = (name: string) => gazetteer.byName(name) !== undefined;
-  for (const m of text.matchAll(/[\u3400-\u9fff]+(?:、[\u3400-\u9fff]+)+/g)) {
-    const parts = m[0].split('、');
+  for (const m of hanLists(text)) {
+    const parts = m.text.split('、');
     const items: Array<NameSpan | null> = [];
-    let at = m.index!;
+    let at = m.index;
     parts.forEach((part, k) => {
       const start = at;
       at += part.length + 1;
