@@ -9,6 +9,14 @@ import { fixtureGraph, S2, S3 } from './timeline.fixture.js';
 describe('pageData', () => {
   const data = pageData(fixtureGraph, 'out');
 
+  it('embeds the data as scriptSafeJson writes it, though the page is made piece by piece', () => {
+    const html = renderPage(data);
+    const marker = 'id="guanxi-data">';
+    const start = html.indexOf(marker) + marker.length;
+    // article:3's title holds </script>: escaped, so the first </script> after the marker ends the data.
+    expect(html.slice(start, html.indexOf('</script>', start))).toBe(scriptSafeJson(data));
+  });
+
   it('shows the most connected nodes of a graph over the limit, their relationships and a few sentences each, and says so', () => {
     const part = pageData(fixtureGraph, 'out', '关系 guanxi', { nodes: 3, evidence: 1 });
     // Degrees without MENTIONS: person:1 3, office:1 2, then 1 each (campaign:1 first by id).

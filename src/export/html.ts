@@ -22,13 +22,13 @@
  * graph.json, the CSV files and Neo4j hold everything.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, relative, resolve, isAbsolute, sep } from 'node:path';
 import { packageRoot } from '../data-path.js';
 import { NODE_LABELS, type Graph, type NodeLabel, type PropertyValue } from '../graph/model.js';
 import { compareIds } from '../graph/ids.js';
 import { personPinyin, pinyinKeys } from '../pinyin.js';
+import { withWriter } from '../graph/write.js';
 import type { Exporter } from './types.js';
 
 /** Node colours on the page, one per label (also used by the label filter chips). */
@@ -267,7 +267,40 @@ export function loadAssets(): PageAssets {
 
 /** The whole page as one HTML string. */
 export function renderPage(data: PageData, assets: PageAssets = loadAssets()): string {
-  return `<!doctype html>
+  return [...pageChunks(data, assets)].join('');
+}
+
+/**
+ * The page in pieces (concatenated they are renderPage's text): the data's JSON comes one
+ * node and one relationship at a time, so writing a page of 100k articles (60 MB, the
+ * nodes and relationships of a partial page) never holds the JSON or the page as one string.
+ */
+export function* pageChunks(data: PageData, assets: PageAssets = loadAssets()): Generator<string> {
+  const [head, tail] = pageShell(data, assets);
+  yield head;
+  // scriptSafeJson(data), piece by piece: its escapes are per character.
+  const safe = (s: string) => s.replace(SCRIPT_UNSAFE, (c) => SCRIPT_ESCAPES[c]!);
+  let first = true;
+  yield '{';
+  for (const [k, v] of Object.entries(data)) {
+    if (v === undefined || typeof v === 'function') continue;
+    yield (first ? '' : ',') + safe(JSON.stringify(k)) + ':';
+    first = false;
+    if (!Array.isArray(v)) {
+      yield safe(JSON.stringify(v));
+      continue;
+    }
+    yield '[';
+    for (let i = 0; i < v.length; i++) yield (i ? ',' : '') + safe(JSON.stringify(v[i]) ?? 'null');
+    yield ']';
+  }
+  yield '}';
+  yield tail;
+}
+
+/** The page before and after the data's JSON. */
+function pageShell(data: PageData, assets: PageAssets): [string, string] {
+  const head = `<!doctype html>
 <html lang="zh-Hans">
 <head>
 <meta charset="utf-8">
@@ -299,7 +332,8 @@ ${assets.css}
   </section>
   <aside id="details" aria-live="polite"></aside>
 </main>
-<script type="application/json" id="guanxi-data">${scriptSafeJson(data)}</script>
+<script type="application/json" id="guanxi-data">`;
+  const tail = `</script>
 <script>
 ${inlineScript(assets.cytoscape)}
 </script>
@@ -309,17 +343,28 @@ ${inlineScript(assets.js)}
 </body>
 </html>
 `;
+  return [head, tail];
 }
 
 /** The `html` exporter: writes `outDir/index.html`. */
 export const htmlExporter: Exporter = {
   name: 'html',
   async write(graph, outDir) {
-    await mkdir(outDir, { recursive: true });
     const path = join(outDir, 'index.html');
-    const tmp = `${path}.tmp-${process.pid}`;
-    await writeFile(tmp, renderPage(pageData(graph, outDir)));
-    await rename(tmp, path);
+    await withWriter(path, async (w) => {
+      let parts: string[] = [];
+      let size = 0;
+      for (const chunk of pageChunks(pageData(graph, outDir))) {
+        parts.push(chunk);
+        size += chunk.length;
+        if (size > 65536) {
+          await w.write(parts.join(''));
+          parts = [];
+          size = 0;
+        }
+      }
+      if (parts.length) await w.write(parts.join(''));
+    });
     return [path];
   },
 };
