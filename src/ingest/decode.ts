@@ -34,8 +34,10 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   return finishUtf8(bytes, messages);
 }
 
+/** One strict decoder for every file (a decode call without `stream` starts afresh). */
+const strict = new TextDecoder('utf-8', { fatal: true });
+
 function finishUtf8(bytes: Uint8Array, messages: Message[]): Decoded {
-  const strict = new TextDecoder('utf-8', { fatal: true });
   try {
     return checkText(strict.decode(bytes), 'utf-8', messages);
   } catch {
