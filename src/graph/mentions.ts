@@ -18,7 +18,7 @@
  */
 import type { GraphRelationship, RelationshipList } from './model.js';
 
-/** A growable Int32Array (amortised doubling); `data` may be longer than `length`. */
+/** A growable Int32Array (grows by half: less slack than doubling); `data` may be longer than `length`. */
 export class IntList {
   data: Int32Array;
   length = 0;
@@ -27,7 +27,7 @@ export class IntList {
   }
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
+      const next = new Int32Array(Math.ceil(this.data.length * 1.5) + 16);
       next.set(this.data);
       this.data = next;
     }
@@ -80,20 +80,19 @@ export class MentionStoreBuilder {
     const node = new Int32Array(n);
     // The ids' hex digits, 16 per MENTIONS: `id(i)` slices them out, with no number formatting per read.
     const hex = Buffer.alloc(n * 16);
-    const from = new Int32Array(n + 1);
-    const spans = new Int32Array(this.spans.length);
-    let at = 0;
+    // Spans stay where they were added (no second copy of the largest array): each MENTIONS
+    // in id order points at its run.
+    const from = new Int32Array(n);
+    const to = new Int32Array(n);
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
       art[k] = this.art.data[i]!;
       node[k] = this.node.data[i]!;
       hex.write(hex8(hi[i]!) + hex8(lo[i]!), k * 16, 'latin1');
-      from[k] = at;
-      const end = i + 1 < n ? this.from.data[i + 1]! : this.spans.length;
-      for (let j = this.from.data[i]!; j < end; j++) spans[at++] = this.spans.data[j]!;
+      from[k] = this.from.data[i]!;
+      to[k] = i + 1 < n ? this.from.data[i + 1]! : this.spans.length;
     }
-    from[n] = at;
-    return new MentionStore({ art, node, hex, from, spans }, articleNodeIds, nodeIds, texts, rules);
+    return new MentionStore({ art, node, hex, from, to, spans: this.spans.data }, articleNodeIds, nodeIds, texts, rules);
   }
 }
 
@@ -102,8 +101,9 @@ interface Packed {
   node: Int32Array;
   /** 16 hex digits of each id (latin1). */
   hex: Buffer;
-  /** Span offsets (in spans), one more than relationships. */
+  /** Where each relationship's spans start and end in `spans`. */
   from: Int32Array;
+  to: Int32Array;
   spans: Int32Array;
 }
 
@@ -133,7 +133,7 @@ export class MentionStore {
     const p = this.packed;
     const id = this.id(i);
     const a = p.from[i]!;
-    const count = (p.from[i + 1]! - a) >> 2;
+    const count = (p.to[i]! - a) >> 2;
     const starts = new Array<number>(count);
     const ends = new Array<number>(count);
     const texts = new Array<string>(count);

@@ -177,7 +177,8 @@ interface RelBuild {
   /** Evidence items (Store.ev indexes). */
   evidence: number[];
   gazetteerSeen: boolean;
-  sources: Set<string>;
+  /** The articles it was found in (indexes, each once: articles come in order). */
+  sources: number[];
   total: number;
 }
 
@@ -463,7 +464,6 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     articleIds.push(n > 1 ? `${r.meta.id}#${n}` : r.meta.id);
   }
   const dates = articles.map((r) => (r.meta.date && DATE.test(r.meta.date) ? r.meta.date : ''));
-  const dateOf = new Map(articleIds.map((id, i) => [id, dates[i]!]));
   const jurisdictionOf = makeJurisdiction(gazetteer);
 
   // 1. Occurrences: one per entity per article, relation endpoints included.
@@ -610,10 +610,10 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       const id = relationshipId(type, from, to);
       let b = rels.get(id);
       if (!b) {
-        b = { type, start: from, end: to, evidence: [], gazetteerSeen: false, sources: new Set(), total: 0 };
+        b = { type, start: from, end: to, evidence: [], gazetteerSeen: false, sources: [], total: 0 };
         rels.set(id, b);
       }
-      b.sources.add(article);
+      if (b.sources[b.sources.length - 1] !== art) b.sources.push(art);
       for (let item = rels4[i * 5 + 3]!, end = rels4[i * 5 + 4]!; item < end; item++) {
         if (ev4[item * 4]! < 0) {
           // The national division list says the same thing in every article: keep it once.
@@ -652,13 +652,14 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       const head = Math.ceil(maxEvidence / 2);
       b.evidence = [...b.evidence.slice(0, head), ...b.evidence.slice(b.evidence.length - (maxEvidence - head))];
     }
-    const datesSeen = [...b.sources].map((a) => dateOf.get(a)!).filter(Boolean);
+    const sources = b.sources.map((a) => articleIds[a]!);
+    const datesSeen = b.sources.map((a) => dates[a]!).filter(Boolean);
     const evidence = b.evidence.map((x): EvidenceItem => {
       const si = ev4[x * 4]!;
       const art = evArt[x]!;
       return { article: articleIds[art]!, sentence: si < 0 ? GAZETTEER_SENTENCE : S.sentences[si]!, start: ev4[x * 4 + 1]!, end: ev4[x * 4 + 2]!, date: dates[art]!, rule: S.rules[ev4[x * 4 + 3]!]! };
     });
-    graphRels.push({ id, type: b.type, start: b.start, end: b.end, properties: evidenceProperties(id, b, evidence, datesSeen) });
+    graphRels.push({ id, type: b.type, start: b.start, end: b.end, properties: evidenceProperties(id, b, sources, evidence, datesSeen) });
   }
   rels.clear();
 
@@ -986,14 +987,14 @@ interface EvidenceItem {
   rule: string;
 }
 
-function evidenceProperties(id: string, b: RelBuild, evidence: EvidenceItem[], datesSeen: string[]): Record<string, PropertyValue> {
+function evidenceProperties(id: string, b: RelBuild, sources: string[], evidence: EvidenceItem[], datesSeen: string[]): Record<string, PropertyValue> {
   const props: Record<string, PropertyValue> = { id };
   const sorted = [...datesSeen].sort(compareIds);
   if (sorted.length) {
     props.firstSeen = sorted[0]!;
     props.lastSeen = sorted[sorted.length - 1]!;
   }
-  props.sources = [...b.sources].sort(compareIds);
+  props.sources = sources.sort(compareIds);
   props.evidenceCount = b.total;
   props.evidenceArticles = evidence.map((e) => e.article);
   props.evidenceSentences = evidence.map((e) => e.sentence);
