@@ -1,11 +1,15 @@
 /**
  * Resolve: merges the per-article extractions of a corpus into one graph.
  *
- * Reads `ExtractionResult[]` (the `guanxi extract --json` shape) and the user's overrides;
- * gives a Graph (Article nodes, one node per resolved entity, MENTIONS from articles,
- * relationships with their evidence and tenure dates), the merge records that say why
- * mentions became one node, review items for a person to confirm (out/review.jsonl) and
- * messages. Example: `吴锦` in one article and `吴 锦` in another, both 荆州市委书记 →
+ * Reads extractions (the `guanxi extract --json` shape) one at a time through
+ * `createCorpusResolver(options)` → `{add(result), finish()}`, or all at once through
+ * `resolveCorpus(results)`, and the user's overrides; `add` keeps a packed copy of what
+ * resolving needs (see Store) and no reference to the extraction, so a build can drop each
+ * article as soon as it is extracted. `finish` gives a Graph (Article nodes, one node per
+ * resolved entity, MENTIONS from articles, relationships with their evidence and tenure
+ * dates; MENTIONS are kept packed and made into objects when read, src/graph/mentions.ts),
+ * the merge records that say why mentions became one node, review items for a person to
+ * confirm (out/review.jsonl) and messages. Example: `吴锦` in one article and `吴 锦` in another, both 荆州市委书记 →
  * one Person 吴锦 with one HOLDS carrying firstSeen/lastSeen and both sentences.
  *
  * Matching is blocked by name key (src/resolve/normalise.ts): only mentions with the same
