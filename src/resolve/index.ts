@@ -282,6 +282,24 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
   };
   const textIndex = new Map<string, number>();
   const ruleIndex = new Map<string, number>();
+  // Property objects repeat (every mention of an office carries the same title and
+  // jurisdiction): one shared copy of each, read-only, not the extraction's object.
+  const propsIndex = new Map<string, Record<string, unknown>>();
+  const propsOf = (properties: Record<string, unknown>): Record<string, unknown> => {
+    let any = false;
+    for (const _ in properties) {
+      any = true;
+      break;
+    }
+    if (!any) return NO_PROPERTIES;
+    const json = JSON.stringify(properties);
+    let p = propsIndex.get(json);
+    if (!p) {
+      p = JSON.parse(json) as Record<string, unknown>;
+      propsIndex.set(json, p);
+    }
+    return p;
+  };
   const indexOf = (table: string[], index: Map<string, number>, s: string): number => {
     let i = index.get(s);
     if (i === undefined) {
@@ -341,7 +359,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       const flat: number[] = existing !== undefined ? spanLists[existing - first]! : [];
       for (const m of mentions) flat.push(m.start, m.end, indexOf(S.texts, textIndex, m.text), indexOf(S.rules, ruleIndex, m.rule));
       if (existing !== undefined) {
-        S.occProps[existing] = { ...properties, ...S.occProps[existing] };
+        S.occProps[existing] = propsOf({ ...properties, ...S.occProps[existing] });
         return;
       }
       const info = infoOf(type, name);
@@ -352,7 +370,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       if (type === 'AdminDivision' && properties.code != null && gazetteer && sameNameCount(gazetteer, info.name) > 1) key = intern(`${key}#${properties.code}`);
       S.occInfo.push(info);
       S.occKey.push(key);
-      S.occProps.push(Object.keys(properties).length ? properties : NO_PROPERTIES);
+      S.occProps.push(propsOf(properties));
       map.set(ref, o);
       spanLists.push(flat);
     };
@@ -436,6 +454,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       strings.clear();
       textIndex.clear();
       ruleIndex.clear();
+      propsIndex.clear();
       return finish(all, S, { overrides, gazetteer, maxEvidence });
     },
   };
