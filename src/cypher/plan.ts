@@ -126,11 +126,14 @@ function cutBounds(sizes: Iterable<number>, size: number, maxBytes: number): num
 /**
  * Rows kept from sizing to reading, in bytes of JSON: a plan whose rows all fit keeps them
  * (each row built once, as before batches were lazy: a corpus of about 1 000 articles);
- * a larger plan keeps none and builds each row again when read. All or nothing: rows kept
- * for a while make V8 allocate every later row of the same code in the old generation,
- * where the ones thrown away pile up until a full collection.
+ * a larger plan keeps none and builds each row again when read. All or nothing, and
+ * decided up front by the graph's size (DEFAULT_ROW_CACHE_ELEMENTS): rows kept for a while
+ * make V8 allocate every later row of the same code in the old generation, where the ones
+ * thrown away piled up to gigabytes while a plan of 100k articles was sized.
  */
 export const DEFAULT_ROW_CACHE_BYTES = 32_000_000;
+/** Graphs with more nodes and relationships than this keep no rows (see DEFAULT_ROW_CACHE_BYTES). */
+export const DEFAULT_ROW_CACHE_ELEMENTS = 100_000;
 
 interface RowCache {
   bytes: number;
@@ -338,7 +341,11 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
   const maxBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
   const messages: PlanMessage[] = [];
   const groups: StatementGroup[] = [];
-  const budget: RowCache = { bytes: options.rowCacheBytes ?? DEFAULT_ROW_CACHE_BYTES, kept: [], off: false };
+  const budget: RowCache = {
+    bytes: options.rowCacheBytes ?? DEFAULT_ROW_CACHE_BYTES,
+    kept: [],
+    off: graph.nodes.length + graph.relationships.length > DEFAULT_ROW_CACHE_ELEMENTS,
+  };
 
   const byLabel = new Map<string, GraphNode[]>();
   const rels = graph.relationships;
