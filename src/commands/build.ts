@@ -5,6 +5,7 @@
  * (per-article extractions) and `out/report.json` (every input's status, counts, timings).
  */
 import { createReadStream } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { mkdir, writeFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCommandArgs, UsageError, EXIT } from '../cli-util.js';
@@ -166,6 +167,12 @@ export async function buildCommand(argv: string[]): Promise<number> {
   // The resolver's share of the extract phase (compacting each result) counts as resolving.
   timings.extractMs = performance.now() - t0 - resolveAddMs;
 
+  // From here on the graph lives as long as the build, and resolving and exporting make a
+  // lot of short-lived garbage: V8 by default lets the heap grow to about four times what
+  // is live before a full collection, which at 100k articles (a ~600 MB graph) took the
+  // peak RSS to 2.3–3 GB. Growing by half at most keeps it near 1.5× the graph, for a few
+  // more full collections (10k articles: peak RSS 630 -> 341 MB, user CPU 36.6 -> 36.7 s).
+  setFlagsFromString('--heap-growing-percent=50');
   t0 = performance.now();
   const articleCount = resolver.size;
   const resolving = progress.task('resolve', articleCount);
