@@ -29,6 +29,10 @@ export interface EventSpan {
 const PUNCT = new Set([...'，。；：！？,;:!?\n—…「」']);
 const CJK = /[\u3400-\u9fff]/;
 const NUM = '[一二三四五六七八九十]+';
+// Compiled once (matchAll works on a copy, so sharing the /g objects is safe).
+const ORDINAL_LIST = new RegExp(`(${NUM}届)((?:${NUM}次、)+${NUM}次)(全会|全体会议)`, 'g');
+const PARTY_CONGRESS = new RegExp(`党的(${NUM})大`, 'g');
+const SHORT_CONGRESS_SESSION = new RegExp(`^(.*?)(${NUM})届人大(${NUM})次会议$`);
 
 /** Finds the events of a doc. */
 export function findEvents(doc: Doc): EventSpan[] {
@@ -39,8 +43,7 @@ export function findEvents(doc: Doc): EventSpan[] {
   const consumed: Array<[number, number]> = [];
 
   // Lists of ordinals sharing one session stem: 省委十一届七次、八次、九次、十次全会.
-  const listRe = new RegExp(`(${NUM}届)((?:${NUM}次、)+${NUM}次)(全会|全体会议)`, 'g');
-  for (const m of text.matchAll(listRe)) {
+  for (const m of text.matchAll(ORDINAL_LIST)) {
     const at = m.index!;
     const stemStart = scanLeft(text, at);
     const stem = text.slice(stemStart, at) + m[1]!;
@@ -51,7 +54,7 @@ export function findEvents(doc: Doc): EventSpan[] {
     consumed.push([stemStart, at + m[0].length]);
   }
 
-  for (const m of text.matchAll(new RegExp(`党的(${NUM})大`, 'g'))) {
+  for (const m of text.matchAll(PARTY_CONGRESS)) {
     out.push({ name: m[0], start: m.index!, end: m.index! + m[0].length, rule: 'event.congress', occurring: false });
   }
 
@@ -225,7 +228,7 @@ function subjectBefore(text: string, at: number, doc: Doc): string | null {
 
 /** `市五届人大一次会议` → `市第五届人民代表大会第一次会议` (the session's full name). */
 function expandSession(raw: string): string {
-  return raw.replace(new RegExp(`^(.*?)(${NUM})届人大(${NUM})次会议$`), '$1第$2届人民代表大会第$3次会议');
+  return raw.replace(SHORT_CONGRESS_SESSION, '$1第$2届人民代表大会第$3次会议');
 }
 
 /** Makes the jurisdiction of a name explicit, or null when the name is generic. */
