@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { mkdir, writeFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCommandArgs, UsageError, EXIT } from '../cli-util.js';
-import { runPipeline, type FileOutcome } from '../pipeline.js';
+import { runPipeline } from '../pipeline.js';
 import { parseShard } from '../parallel/shard.js';
 import { createCorpusResolver } from '../resolve/index.js';
 import { OverrideFileError } from '../resolve/overrides.js';

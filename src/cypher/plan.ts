@@ -12,7 +12,7 @@
  * Example: a graph with 1 200 Person nodes and `batchSize: 500` plans a `nodes` group
  * "Person" with batches of 500, 500 and 200 rows.
  */
-import type { Graph, GraphNode, GraphRelationship } from '../graph/model.js';
+import type { Graph, GraphNode } from '../graph/model.js';
 import { readGraphSchema, type CypherSchema } from './schema.js';
 import {
   AWAIT_INDEXES,

@@ -14,7 +14,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ArrayGraph, Graph, GraphNode, GraphRelationship, NodeLabel, PropertyValue, RelationshipType } from '../graph/model.js';
+import type { ArrayGraph, Graph, GraphNode, NodeLabel, PropertyValue, RelationshipType } from '../graph/model.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../graph/model.js';
 import { loadSchema, type PropertyType, type Schema } from '../graph/schema.js';
 import { withWriter } from '../graph/write.js';

@@ -33,9 +33,6 @@ export class IntList {
     }
     this.data[this.length++] = v;
   }
-  trimmed(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
 }
 
 /** The id prefix of every MENTIONS relationship (`relationshipId` lower-cases the type). */
