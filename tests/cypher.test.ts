@@ -140,6 +140,16 @@ describe('statements', () => {
 });
 
 describe('planLoad', () => {
+  test('a long list (a relationship seen in thousands of articles) keeps its first-seen items once each', () => {
+    const g = sampleGraph();
+    const ids = Array.from({ length: 3000 }, (_, i) => `a${i % 1200}`);
+    g.relationships[0]!.properties.sources = ids;
+    g.nodes[2]!.properties.aliases = ['王某', '王书记', ...Array.from({ length: 40 }, (_, i) => (i % 2 ? '王书记' : `王某${i}`))];
+    const plan = planLoad(g, { schema });
+    expect(plan.groups[3]!.batches.at(0)![0]!.sources).toEqual(Array.from({ length: 1200 }, (_, i) => `a${i}`));
+    expect(plan.groups[1]!.batches.at(0)![0]!.aliases).toEqual(['王某', '王书记', ...Array.from({ length: 20 }, (_, i) => `王某${2 * i}`)]);
+  });
+
   test('groups, rows and batches of a small graph', () => {
     const plan = planLoad(sampleGraph(), { schema });
     expect(plan.groups.map((g) => `${g.kind} ${g.name} ${g.rowCount}/${g.batches.length}`)).toEqual([

@@ -252,11 +252,18 @@ function buildRow(
     if (rule.kind === 'union') {
       const items = Array.isArray(value) ? value : [value];
       const out: unknown[] = [];
+      // A Set past a few items: `includes` made this quadratic, and a relationship's `sources`
+      // holds every article that states it (tens of thousands at 100k articles). Both compare
+      // by SameValueZero, so the list is the same.
+      const seen = items.length > 16 ? new Set<unknown>() : null;
       for (const item of items) {
         const v = scalar(item, type);
         if (v === undefined) {
           if (item !== null && item !== undefined) bad(ctx, rule.name, `${type}[]`, item);
-        } else if (!out.includes(v)) out.push(v);
+        } else if (seen ? !seen.has(v) : !out.includes(v)) {
+          seen?.add(v);
+          out.push(v);
+        }
       }
       row[rule.name] = out;
     } else {
