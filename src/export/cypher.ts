@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { planLoad, scriptChunks } from '../cypher/index.js';
-import { withWriter } from '../graph/write.js';
+import { withWriter, writeChunks } from '../graph/write.js';
 import type { Exporter } from './types.js';
 
 /** Writes `outDir/graph.cypher`. */
@@ -16,20 +16,7 @@ export const cypherExporter: Exporter = {
     for (const m of plan.messages) process.stderr.write(`guanxi: graph.cypher: ${m.level}: ${m.message} [${m.rule}]\n`);
     // Streamed in 64 kB chunks: the script is as large as graph.json, and rendering it as one
     // string doubled the export's peak memory; a batch comes row by row (see scriptChunks).
-    const path = await withWriter(join(outDir, 'graph.cypher'), async (w) => {
-      let parts: string[] = [];
-      let size = 0;
-      for (const chunk of scriptChunks(plan)) {
-        parts.push(chunk);
-        size += chunk.length;
-        if (size > 65536) {
-          await w.write(parts.join(''));
-          parts = [];
-          size = 0;
-        }
-      }
-      if (parts.length) await w.write(parts.join(''));
-    });
+    const path = await withWriter(join(outDir, 'graph.cypher'), (w) => writeChunks(w, scriptChunks(plan)));
     return [path];
   },
 };

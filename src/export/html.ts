@@ -28,7 +28,7 @@ import { packageRoot } from '../data-path.js';
 import { NODE_LABELS, type Graph, type NodeLabel, type PropertyValue } from '../graph/model.js';
 import { compareIds } from '../graph/ids.js';
 import { personPinyin, pinyinKeys } from '../pinyin.js';
-import { withWriter } from '../graph/write.js';
+import { withWriter, writeChunks } from '../graph/write.js';
 import type { Exporter } from './types.js';
 
 /** Node colours on the page, one per label (also used by the label filter chips). */
@@ -351,20 +351,7 @@ export const htmlExporter: Exporter = {
   name: 'html',
   async write(graph, outDir) {
     const path = join(outDir, 'index.html');
-    await withWriter(path, async (w) => {
-      let parts: string[] = [];
-      let size = 0;
-      for (const chunk of pageChunks(pageData(graph, outDir))) {
-        parts.push(chunk);
-        size += chunk.length;
-        if (size > 65536) {
-          await w.write(parts.join(''));
-          parts = [];
-          size = 0;
-        }
-      }
-      if (parts.length) await w.write(parts.join(''));
-    });
+    await withWriter(path, (w) => writeChunks(w, pageChunks(pageData(graph, outDir))));
     return [path];
   },
 };
