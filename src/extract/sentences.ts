@@ -17,16 +17,23 @@ const END_MARKS = new Set([...'。！？!?；\n'].map((c) => c.charCodeAt(0)));
 const CLOSERS = new Set([...'”’」』）)"》'].map((c) => c.charCodeAt(0)));
 const FULL_STOP = 0x2e;
 
-/** Splits text into sentence spans (whitespace-only spans are dropped). */
-export function splitSentences(text: string): Span[] {
-  // Five stages split the same article in turn: split once, hand each a fresh copy.
-  if (last && last.text === text) return last.spans.map((s) => ({ start: s.start, end: s.end }));
-  const spans = split(text);
-  last = { text, spans: spans.map((s) => ({ start: s.start, end: s.end })) };
-  return spans;
+/**
+ * `split`, remembered for the last text it was given: the stages of one article ask for the
+ * same spans in turn. Every caller gets its own copy (callers may change their spans).
+ */
+export function rememberLastText(split: (text: string) => Span[]): (text: string) => Span[] {
+  let last: { text: string; spans: Span[] } | null = null;
+  const copy = (spans: Span[]) => spans.map((s) => ({ start: s.start, end: s.end }));
+  return (text) => {
+    if (last && last.text === text) return copy(last.spans);
+    const spans = split(text);
+    last = { text, spans: copy(spans) };
+    return spans;
+  };
 }
 
-let last: { text: string; spans: Span[] } | null = null;
+/** Splits text into sentence spans (whitespace-only spans are dropped); five stages ask, it splits once. */
+export const splitSentences = rememberLastText(split);
 
 function split(text: string): Span[] {
   const spans: Span[] = [];

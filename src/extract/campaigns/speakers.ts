@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Doc, Mention } from '../../types.js';
-import type { Span } from '../sentences.js';
+import { rememberLastText, type Span } from '../sentences.js';
 import { Automaton } from '../automaton.js';
 import { dataPath } from '../../data-path.js';
 
@@ -51,17 +51,10 @@ const TAG = /<[^>]*>/g;
 /**
  * Paragraph spans: a paragraph ends at a blank line, or at a line break after a sentence end
  * (HTML tags and closing quotes between them ignored). Hard-wrapped lines stay together.
+ * Three passes over each article ask for them (campaign sections, campaign and event
+ * speakers): split once.
  */
-export function paragraphs(text: string): Span[] {
-  // Three passes over each article ask for its paragraphs (campaign sections, campaign and
-  // event speakers): split once, hand each a fresh copy.
-  if (lastParagraphs && lastParagraphs.text === text) return lastParagraphs.spans.map((s) => ({ start: s.start, end: s.end }));
-  const spans = splitParagraphs(text);
-  lastParagraphs = { text, spans: spans.map((s) => ({ start: s.start, end: s.end })) };
-  return spans;
-}
-
-let lastParagraphs: { text: string; spans: Span[] } | null = null;
+export const paragraphs = rememberLastText(splitParagraphs);
 
 function splitParagraphs(text: string): Span[] {
   const out: Span[] = [];
