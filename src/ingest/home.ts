@@ -42,9 +42,20 @@ export function publisherNames(): string[] {
 }
 let names: string[] | null = null;
 
+// A corpus names the same few publishers over and over: remember each name's answer.
+const homeByPublisher = new Map<string, string | null>();
+
 /** The home of a publisher named `name` (substring match, longest name first), or null. */
 export function homeFromPublisher(name: string | null | undefined): string | null {
   if (!name) return null;
+  const known = homeByPublisher.get(name);
+  if (known !== undefined) return known;
+  const home = searchPublisherTable(name);
+  if (homeByPublisher.size < 10_000) homeByPublisher.set(name, home);
+  return home;
+}
+
+function searchPublisherTable(name: string): string | null {
   let best: { home: string; len: number } | null = null;
   for (const entry of publisherTable()) {
     for (const n of entry.names) if (name.includes(n) && (!best || n.length > best.len)) best = { home: entry.home, len: n.length };

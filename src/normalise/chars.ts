@@ -34,38 +34,63 @@ function wantsNfkc(cp: number, ch: string): boolean {
   return (cp >= 0xff5f && cp <= 0xffef) || (cp >= 0x2f00 && cp <= 0x2fdf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x2f800 && cp <= 0x2fa1f);
 }
 
-/** Normalises characters one by one; lengths may change, the map follows. */
+/** What the slow path decides for one code unit `c` standing alone (null: kept as it is). */
+function replacementFor(c: number, next: number, cp: number, ch: string): string | null {
+  if (c === 0x0d) return next === 0x0a ? '' : '\n';
+  if (c === 0x0c) return '\n';
+  if (isSpace(c)) return ' ';
+  if (isDropped(c)) return '';
+  if (wantsNfkc(cp, ch)) {
+    const n = ch.normalize('NFKC');
+    if (n !== ch) return n;
+  }
+  return null;
+}
+
+/**
+ * One flag per UTF-16 unit: 1 when the unit may be changed (or starts a surrogate pair,
+ * which is looked at as a whole), 0 when it is always kept. Most text is kept, and a table
+ * lookup is far cheaper than the tests above for every CJK character. Built on first use.
+ */
+let mayChange: Uint8Array | null = null;
+
+function mayChangeTable(): Uint8Array {
+  if (mayChange) return mayChange;
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdbff) table[c] = 1;
+    else if (c >= 0xdc00 && c <= 0xdfff) table[c] = 0; // a lone low surrogate is its own code point: never replaced
+    else if (c === 0x0d) table[c] = 1;
+    else table[c] = replacementFor(c, 0, c, String.fromCharCode(c)) === null ? 0 : 1;
+  }
+  mayChange = table;
+  return table;
+}
+
+/** Normalises characters one by one; lengths may change, the map follows. Returns `input` itself when nothing changes. */
 export function normaliseChars(input: Mapped): Mapped {
   const { text, map } = input;
-  const out = new MappedBuilder(text.length);
+  const table = mayChangeTable();
+  let out: MappedBuilder | null = null;
   let runStart = 0;
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
-    if (c < 0x80 && c >= 0x20 && c !== 0x7f) {
+    if (table[c] === 0) {
       i++;
       continue;
     }
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    let replacement: string | null = null;
-    if (c === 0x0d) replacement = text.charCodeAt(i + 1) === 0x0a ? '' : '\n';
-    else if (c === 0x0c) replacement = '\n';
-    else if (isSpace(c)) replacement = ' ';
-    else if (isDropped(c)) replacement = '';
-    else {
-      const ch = text.slice(i, i + width);
-      if (wantsNfkc(cp, ch)) {
-        const n = ch.normalize('NFKC');
-        if (n !== ch) replacement = n;
-      }
-    }
+    const replacement = replacementFor(c, text.charCodeAt(i + 1), cp, width === 1 ? text[i]! : text.slice(i, i + width));
     if (replacement !== null) {
+      out ??= new MappedBuilder(text.length);
       out.copy(input, runStart, i);
       out.replace(replacement, map[i]!);
       runStart = i + width;
     }
     i += width;
   }
+  if (!out) return input;
   out.copy(input, runStart, text.length);
   return out.finish();
 }

@@ -64,8 +64,26 @@ export function chromeLexicon(): ChromeLexicon {
 
 /** A line folded for cue matching: NFKC, no whitespace. */
 export function probe(line: string): string {
-  return line.normalize('NFKC').replace(/\s+/g, '');
+  if (FOLDS_ALONE.test(line)) {
+    // Same result without NFKC: these characters are their own NFKC and never combine with a
+    // neighbour; full-width ASCII folds to ASCII, and whitespace goes either way.
+    const compact = WHITESPACE.test(line) ? line.replace(WHITESPACE_RUNS, '') : line;
+    return FULLWIDTH_ASCII.test(compact) ? compact.replace(FULLWIDTH_ASCII_ALL, toAscii) : compact;
+  }
+  return line.normalize('NFKC').replace(WHITESPACE_RUNS, '');
 }
+
+/**
+ * Lines made only of ASCII, CJK ideographs, common Chinese punctuation, full-width ASCII and
+ * whitespace (most lines): their NFKC is computed character by character (tests/normalise.test.ts
+ * checks every character of the class against String#normalize).
+ */
+export const FOLDS_ALONE = /^[\s\x21-\x7e\xb7\u2014\u2018\u2019\u201c\u201d\u3001\u3002\u3008-\u3011\u3014-\u3017\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]*$/;
+const WHITESPACE = /\s/;
+const WHITESPACE_RUNS = /\s+/g;
+const FULLWIDTH_ASCII = /[\uff01-\uff5e]/;
+const FULLWIDTH_ASCII_ALL = /[\uff01-\uff5e]/g;
+const toAscii = (ch: string) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
 
 const SENTENCE_END = /[。！？!?；;]/;
 const HAS_WORD = /[\p{L}\p{N}]/u;
@@ -78,21 +96,25 @@ const BULLET = /^[•·●◆▪►▶○◇]/;
 const BREADCRUMB_SEP = /\s*(?:>|＞|»|›|→|\/)\s*/;
 
 function isBreadcrumb(line: string): boolean {
-  if (line.length > 60) return false;
+  // The keyword test first: it is cheap and rules out nearly every line before the split.
+  if (line.length > 60 || !/首页|主页|网站|新闻|正文|Home/i.test(line)) return false;
   const parts = line.split(BREADCRUMB_SEP).filter(Boolean);
-  return parts.length >= 3 && parts.every((p) => p.length <= 10 && !SENTENCE_END.test(p)) && /首页|主页|网站|新闻|正文|Home/i.test(line);
+  return parts.length >= 3 && parts.every((p) => p.length <= 10 && !SENTENCE_END.test(p));
 }
 
 /** Classifies every line (the strings passed are the trimmed lines). */
 export function classifyLines(lines: string[]): LineVerdict[] {
   const lex = chromeLexicon();
-  const verdicts: LineVerdict[] = lines.map((line) => classifyOne(line, lex));
+  // Each line is folded at most once, however many rules look at it.
+  const folded: Array<string | undefined> = new Array(lines.length);
+  const fold = (i: number) => (folded[i] ??= probe(lines[i]!));
+  const verdicts: LineVerdict[] = lines.map((line, i) => classifyOne(line, lex, () => fold(i)));
 
   // Navigation above a breadcrumb / "当前位置" line in the page head is chrome as well.
   const headLimit = Math.min(lines.length, 15);
   let lastNav = -1;
   for (let i = 0; i < headLimit; i++) {
-    if (verdicts[i]!.rule === 'chrome-breadcrumb' || (verdicts[i]!.rule === 'chrome-cue' && /当前位置|您的位置|您现在的位置|所在位置/.test(probe(lines[i]!)))) lastNav = i;
+    if (verdicts[i]!.rule === 'chrome-breadcrumb' || (verdicts[i]!.rule === 'chrome-cue' && /当前位置|您的位置|您现在的位置|所在位置/.test(fold(i)))) lastNav = i;
   }
   for (let i = 0; i < lastNav; i++) {
     if (verdicts[i]!.kind === 'article' && lines[i]!.length <= 30 && !SENTENCE_END.test(lines[i]!)) verdicts[i] = { kind: 'chrome', rule: 'chrome-nav' };
@@ -121,7 +143,7 @@ export function classifyLines(lines: string[]): LineVerdict[] {
   let seenArticle = false;
   for (let i = 0; i < lines.length; i++) {
     const v = verdicts[i]!;
-    if (seenArticle && isEndMarker(lines[i]!, lex)) {
+    if (seenArticle && isEndMarker(lines[i]!, lex, () => fold(i))) {
       for (let j = i; j < lines.length; j++) {
         if (verdicts[j]!.kind !== 'blank') verdicts[j] = { kind: 'chrome', rule: 'chrome-end' };
       }
@@ -145,17 +167,17 @@ export function classifyLines(lines: string[]): LineVerdict[] {
   return verdicts;
 }
 
-function isEndMarker(line: string, lex: ChromeLexicon): boolean {
+function isEndMarker(line: string, lex: ChromeLexicon, fold: () => string): boolean {
   if (line.length > 20 || SENTENCE_END.test(line)) return false;
-  const p = probe(line);
-  return lex.end.test(p);
+  return lex.end.test(fold());
 }
 
-function classifyOne(line: string, lex: ChromeLexicon): LineVerdict {
+/** `fold()` gives the line's {@link probe}. */
+function classifyOne(line: string, lex: ChromeLexicon, fold: () => string): LineVerdict {
   if (!line.trim()) return { kind: 'blank', rule: 'blank' };
   // Long lines are article text unless they open with a summary cue; skip the folding.
   if (line.length > 300 && !URL_LINE.test(line)) return lex.prefix.test(probe(line.slice(0, 20))) ? { kind: 'chrome', rule: 'chrome-summary' } : { kind: 'article', rule: 'article' };
-  const p = probe(line);
+  const p = fold();
   if (!HAS_WORD.test(p)) return { kind: 'chrome', rule: 'chrome-separator' };
   if (URL_LINE.test(p)) return { kind: 'chrome', rule: 'chrome-url' };
   if (MARKDOWN_LINKS.test(line)) return { kind: 'chrome', rule: 'chrome-markdown-link' };

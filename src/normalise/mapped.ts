@@ -67,9 +67,9 @@ export class MappedBuilder {
     return this.length;
   }
 
-  /** The text and its map, joined once. */
+  /** The text and its map, joined once (the map is a view of the builder's array: no copy). */
   finish(): Mapped {
-    return { text: this.parts.length === 1 ? this.parts[0]! : this.parts.join(''), map: this.map.slice(0, this.length) };
+    return { text: this.parts.length === 1 ? this.parts[0]! : this.parts.join(''), map: this.map.subarray(0, this.length) };
   }
 }
 

@@ -1,0 +1,136 @@
+/**
+ * The fast paths of ingest give exactly what the plain code they skip would give:
+ * the character table of normaliseChars, the NFKC-free fold of chrome's probe, and the
+ * Buffer decoding of valid UTF-8.
+ */
+import { describe, expect, it } from 'vitest';
+import { normaliseChars } from '../src/normalise/chars.js';
+import { FOLDS_ALONE, probe } from '../src/normalise/chrome.js';
+import { mappedSlice, type Mapped } from '../src/normalise/mapped.js';
+import { decodeBytes } from '../src/ingest/decode.js';
+
+/** normaliseChars as it was before its lookup table: every unit through every test. */
+function referenceChars(input: Mapped): { text: string; map: number[] } {
+  const keep = new Set(['，', '：', '；', '！', '？', '（', '）']);
+  const isSpace = (c: number) => c === 0x09 || c === 0x0b || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x1680;
+  const isDropped = (c: number) =>
+    (c < 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f || (c >= 0x80 && c < 0xa0) ||
+    (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff || c === 0xad || (c >= 0x202a && c <= 0x202e) || c === 0xfffe;
+  const wantsNfkc = (cp: number, ch: string) =>
+    cp >= 0xff01 && cp <= 0xff5e ? !keep.has(ch) : (cp >= 0xff5f && cp <= 0xffef) || (cp >= 0x2f00 && cp <= 0x2fdf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x2f800 && cp <= 0x2fa1f);
+  const { text, map } = input;
+  let out = '';
+  const outMap: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const ch = text.slice(i, i + width);
+    let replacement: string | null = null;
+    if (c === 0x0d) replacement = text.charCodeAt(i + 1) === 0x0a ? '' : '\n';
+    else if (c === 0x0c) replacement = '\n';
+    else if (isSpace(c)) replacement = ' ';
+    else if (isDropped(c)) replacement = '';
+    else if (wantsNfkc(cp, ch) && ch.normalize('NFKC') !== ch) replacement = ch.normalize('NFKC');
+    if (replacement === null) {
+      out += ch;
+      for (let k = 0; k < width; k++) outMap.push(map[i + k]!);
+    } else {
+      out += replacement;
+      for (let k = 0; k < replacement.length; k++) outMap.push(map[i]!);
+    }
+    i += width;
+  }
+  return { text: out, map: outMap };
+}
+
+/** A deterministic pseudo-random generator (tests must not flake). */
+function lcg(seed: number) {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+const POOL = ['会', '议', '，', '。', '：', 'Ａ', '１', '％', ' ', '\u3000', '\u00a0', '\t', '\r', '\n', '\r\n', '\u200b', '\ufeff', '⽂', '丽', '｡', 'a', 'é', 'e\u0301', '①', '…', '—', '“', '”', '·', '《', '》', '𠀋', '\ud800', '\udc00', '\u0085', '\u000c', 'ﾊ', '㈱', '\u2028', '\u1680', '﹐'];
+
+function randomText(next: () => number, length: number): string {
+  let s = '';
+  for (let i = 0; i < length; i++) s += POOL[Math.floor(next() * POOL.length)]!;
+  return s;
+}
+
+describe('normaliseChars lookup table', () => {
+  it('gives what the unit-by-unit tests give, for every BMP unit in context', () => {
+    for (let c = 0; c < 0x10000; c += 1) {
+      const source = `x${String.fromCharCode(c)}y${String.fromCharCode(c)}`;
+      const got = normaliseChars(mappedSlice(source));
+      const want = referenceChars(mappedSlice(source));
+      if (got.text !== want.text || Array.from(got.map).join() !== want.map.join()) {
+        expect({ c, text: got.text, map: Array.from(got.map) }).toEqual({ c, ...want });
+      }
+    }
+  });
+
+  it('gives what the unit-by-unit tests give on mixed text, and returns unchanged text as it is', () => {
+    const next = lcg(7);
+    for (let k = 0; k < 2000; k++) {
+      const source = randomText(next, 1 + Math.floor(next() * 40));
+      const start = Math.floor(next() * 3);
+      const m = mappedSlice(`${'前'.repeat(start)}${source}`, start);
+      const got = normaliseChars(m);
+      expect({ text: got.text, map: Array.from(got.map) }).toEqual(referenceChars(m));
+    }
+    const plain = mappedSlice('会议指出，要坚持ABC 123。');
+    expect(normaliseChars(plain)).toBe(plain);
+  });
+});
+
+describe('probe without NFKC', () => {
+  const reference = (line: string) => line.normalize('NFKC').replace(/\s+/g, '');
+
+  it('folds every character of its class as NFKC does', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (!FOLDS_ALONE.test(ch)) continue;
+      if (probe(`a${ch}，${ch}`) !== reference(`a${ch}，${ch}`)) expect({ c, got: probe(ch) }).toEqual({ c, got: reference(ch) });
+    }
+  });
+
+  it('folds mixed lines as NFKC does', () => {
+    const next = lcg(11);
+    for (let k = 0; k < 5000; k++) {
+      const line = randomText(next, Math.floor(next() * 30));
+      expect(probe(line)).toBe(reference(line));
+    }
+    expect(probe('来源： 荆州日报 ＡＢＣ１２３')).toBe('来源:荆州日报ABC123');
+  });
+});
+
+describe('UTF-8 decoding', () => {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const decode = (bytes: Uint8Array) => {
+    const d = decodeBytes(bytes);
+    return d.ok ? d.text : null;
+  };
+
+  it('decodes valid UTF-8 as the strict decoder does, a second BOM included', () => {
+    for (const text of ['会议指出，要坚持。', 'plain ASCII\n', '𠀋 outside the BMP', '\ufeff\ufeff两个BOM', '\ufeff', 'a\ufeffb']) {
+      const bytes = new TextEncoder().encode(text);
+      const withoutFirstBom = bytes[0] === 0xef ? bytes.subarray(3) : bytes;
+      expect(decode(bytes)).toBe(strict.decode(withoutFirstBom));
+    }
+  });
+
+  it('still treats invalid UTF-8 as before: a cut last character, surrogates, overlong forms', () => {
+    const text = new TextEncoder().encode('会议指出');
+    const d = decodeBytes(text.subarray(0, text.length - 1));
+    expect(d.ok && d.text).toBe('会议指');
+    expect(d.ok && d.messages[0]?.message).toBe('truncated UTF-8 character at the end (2 bytes dropped)');
+    // Not UTF-8 (an encoded surrogate, an overlong form): GB18030 or binary, as before.
+    const encoding = (bytes: number[]) => {
+      const r = decodeBytes(new Uint8Array(bytes));
+      return r.ok ? r.encoding : r.reason;
+    };
+    expect(encoding([0x61, 0xed, 0xa0, 0x80, 0x62])).toBe('binary file (neither UTF-8 nor GB18030 text)');
+    expect(encoding([0x61, 0xc0, 0xaf, 0x62])).toBe('gb18030');
+  });
+});
