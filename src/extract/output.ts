@@ -8,32 +8,44 @@ import { ENTITY_TYPES } from '../types.js';
 import { spanToSource } from '../offsets.js';
 
 const TYPE_ORDER = new Map<EntityType, number>(ENTITY_TYPES.map((t, i) => [t, i]));
+/** Span keys are `start * SPAN_KEY_LIMIT + end` while both fit (exact in a double up to 2^52). */
+const SPAN_KEY_LIMIT = 2 ** 26;
+type Entity = ExtractionResult['entities'][number];
 
 /** Builds the per-article result from a doc whose stages have run. */
 export function toExtraction(doc: Doc): ExtractionResult {
   const { meta, source, offsets, text } = doc;
-  const byKey = new Map<string, ExtractionResult['entities'][number]>();
-  const seenSpan = new Set<string>();
+  // Entities by type, then by name; `order` keeps first-seen order for the stable sort below.
+  const byType = new Map<EntityType, Map<string, Entity>>();
+  const order: Entity[] = [];
+  const seenSpans = new Map<Entity, Set<number>>();
   const mentions = [...doc.mentions].sort((a, b) => a.start - b.start || b.end - a.end);
   for (const m of mentions) {
-    const key = `${m.type}\u0000${m.name}`;
-    let entity = byKey.get(key);
+    let byName = byType.get(m.type);
+    if (!byName) byType.set(m.type, (byName = new Map()));
+    let entity = byName.get(m.name);
     if (!entity) {
       entity = { type: m.type, name: m.name, properties: {}, mentions: [] };
-      byKey.set(key, entity);
+      byName.set(m.name, entity);
+      order.push(entity);
+      seenSpans.set(entity, new Set());
     }
-    if (m.properties) {
-      for (const [k, v] of Object.entries(m.properties)) {
+    const props = m.properties;
+    if (props) {
+      for (const k in props) {
+        const v = props[k];
         if (v !== undefined && v !== null && !(k in entity.properties)) entity.properties[k] = v;
       }
     }
     const span = spanToSource(offsets, source, m.start, m.end);
-    const spanKey = `${key}\u0000${span.start}\u0000${span.end}`;
-    if (seenSpan.has(spanKey)) continue;
-    seenSpan.add(spanKey);
+    // One number per span (offsets are below 2^26 in any file we read whole; past that, a string).
+    const spanKey = span.end < SPAN_KEY_LIMIT ? span.start * SPAN_KEY_LIMIT + span.end : `${span.start}:${span.end}`;
+    const seen = seenSpans.get(entity)! as Set<number | string>;
+    if (seen.has(spanKey)) continue;
+    seen.add(spanKey);
     entity.mentions.push({ start: span.start, end: span.end, text: source.slice(span.start, span.end), rule: m.rule });
   }
-  const entities = [...byKey.values()].sort(
+  const entities = order.sort(
     (a, b) => TYPE_ORDER.get(a.type)! - TYPE_ORDER.get(b.type)! || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0),
   );
 

@@ -96,6 +96,8 @@ interface TextScan {
   text: string;
   raw: AutomatonMatch<FormKind>[];
   suffixes: Array<AutomatonMatch<ZoneSuffix> | null | undefined>;
+  /** `find` over the whole text, by home: the divisions stage and the organisations stage both ask it. */
+  whole?: Map<string, GazetteerMatch[]>;
 }
 
 /** Texts shorter than this are scanned afresh on every find instead of being remembered. */
@@ -241,8 +243,19 @@ class GazetteerImpl implements Gazetteer {
   }
 
   find(text: string, from = 0, to = text.length, home?: string | null): GazetteerMatch[] {
-    const homeDiv = home ? this.byName(home) : undefined;
     const scan = this.scanOf(text);
+    if (from !== 0 || to !== text.length || scan !== this.lastScan) return this.findIn(scan, from, to, home);
+    const key = home ?? '';
+    scan.whole ??= new Map();
+    let found = scan.whole.get(key);
+    if (!found) scan.whole.set(key, (found = this.findIn(scan, from, to, home)));
+    // A copy: callers own what they get.
+    return found.slice();
+  }
+
+  private findIn(scan: TextScan, from: number, to: number, home?: string | null): GazetteerMatch[] {
+    const text = scan.text;
+    const homeDiv = home ? this.byName(home) : undefined;
     const raw = scan.raw;
     // Matches inside [from, to) are exactly the whole-text matches that start at or after
     // `from` and end by `to`, in the same order (by end, then length): skip to the first

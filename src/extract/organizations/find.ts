@@ -84,12 +84,16 @@ function jurisdictionEnds(text: string, ctx: FindContext): Array<{ start: number
     const written = form;
     out.push({ start: m.start, end: m.end, place: { name: m.division.name, written } });
   }
+  // The places are in text order and do not overlap: one cursor tells whether a marker lies inside one.
+  const places = out.length;
+  let next = 0;
   for (let i = 0; i < text.length; i++) {
     // Character codes: text[i] would allocate a string for every character of the article.
     const c = text.charCodeAt(i);
     if (c !== MARKER_CODES[0] && c !== MARKER_CODES[1] && c !== MARKER_CODES[2] && c !== MARKER_CODES[3] && c !== MARKER_CODES[4]) continue;
     if (i > 0 && WORD_BEFORE_MARKER.has(text[i - 1]!)) continue;
-    if (out.some((o) => o.start <= i && i < o.end)) continue;
+    while (next < places && out[next]!.end <= i) next++;
+    if (next < places && out[next]!.start <= i) continue;
     const place = markerPlace(text[i]!, ctx);
     if (place) out.push({ start: i, end: i + 1, place });
   }

@@ -45,7 +45,13 @@ const MIDDLE_NEVER = new Set([...'的了着是们个这那我你他她它']);
 
 /** Is `c` a CJK ideograph (the characters a name is made of)? */
 export function isHan(c: string | undefined): boolean {
-  return c !== undefined && /[\u3400-\u9fff]/.test(c);
+  if (c === undefined) return false;
+  // One character, the usual call (`isHan(text[i])`): a range test, no regex run.
+  if (c.length === 1) {
+    const code = c.charCodeAt(0);
+    return code >= 0x3400 && code <= 0x9fff;
+  }
+  return /[\u3400-\u9fff]/.test(c);
 }
 
 /** Length of the surname starting at `i` (2 for a compound surname, 1 for a single one), or 0. */
