@@ -45,6 +45,11 @@ export function relationshipId(type: RelationshipType, start: string, end: strin
   return `${type.toLowerCase()}:${digest([type, start, end])}`;
 }
 
+/** The 16 hex digits of relationshipId(type, start, end), without the type prefix. */
+export function relationshipHash(type: RelationshipType, start: string, end: string): string {
+  return digest([type, start, end]);
+}
+
 /** Code-point order, the order every export writes: independent of locale and ICU version. */
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

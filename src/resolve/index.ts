@@ -21,14 +21,14 @@
 import { existsSync } from 'node:fs';
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type ExtractionResult, type RelationType } from '../types.js';
 import type { Graph, GraphNode, GraphRelationship, NodeLabel, PropertyValue } from '../graph/model.js';
-import { articleNodeId, compareIds, nodeId, relationshipId } from '../graph/ids.js';
+import { articleNodeId, compareIds, nodeId, relationshipHash, relationshipId } from '../graph/ids.js';
 import { loadSchema, valueFits, type PropertyType, type Schema } from '../graph/schema.js';
 import { getGazetteer, type Gazetteer } from '../gazetteer/index.js';
 import { personPinyin } from '../pinyin.js';
 import { cleanName, nameKey, pickDisplayName } from './normalise.js';
 import { emptyOverrides, readOverrides, type Overrides } from './overrides.js';
 import { clusterPeople, UNRESOLVED, type PersonOccurrence } from './people.js';
-import { IntList, MentionStoreBuilder, MENTIONS_PREFIX, relationshipList } from '../graph/mentions.js';
+import { IntList, MentionStoreBuilder, relationshipList } from '../graph/mentions.js';
 
 /** Why mentions in several articles (or under several names) were merged into one node. */
 export interface MergeRecord {
@@ -102,6 +102,8 @@ export const DEFAULT_OVERRIDES = 'data/resolve.yaml';
 /** A type and surface name as the resolver keys it, shared by every occurrence of the name. */
 interface NameInfo {
   type: EntityType;
+  /** Its index in ENTITY_TYPES. */
+  typeNum: number;
   /** The extraction's name as written (what messages quote). */
   surface: string;
   key: string;
@@ -109,6 +111,11 @@ interface NameInfo {
   name: string;
   /** The extraction's name, cleaned only: what merge records and aliases show. */
   rawName: string;
+  /** The properties of the name's last occurrence (shared) and their keys; null before the first. */
+  props: Record<string, unknown> | null;
+  propKeys: string[];
+  /** A division name the gazetteer gives to several divisions; null until asked. */
+  sameNameMany: boolean | null;
 }
 
 /**
@@ -165,6 +172,8 @@ interface ArticleRecord {
 }
 
 interface NodeBuild {
+  /** Its place in finish()'s node list. */
+  num: number;
   label: Exclude<NodeLabel, 'Article'>;
   id: string;
   key: string;
@@ -198,6 +207,26 @@ export const GAZETTEER_SENTENCE = '〔GB/T 2260 行政区划〕';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NO_PROPERTIES: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 const NONE: never[] = [];
+/** Entity type → its index in ENTITY_TYPES. */
+const typeIndex = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
+/** ENTITY_TYPES indexes in code-point order of the type names. */
+const TYPES_BY_NAME = ENTITY_TYPES.map((_, i) => i).sort((a, b) => compareIds(ENTITY_TYPES[a]!, ENTITY_TYPES[b]!));
+
+/**
+ * Whether `properties` serialises as `shared` does (`shared` came from JSON, keys `keys`):
+ * the same keys in the same order with the same primitive values. Anything else (objects,
+ * undefined, NaN) answers false, and the caller goes the JSON way.
+ */
+function sameFlatProperties(properties: Record<string, unknown>, shared: Record<string, unknown>, keys: string[]): boolean {
+  let i = 0;
+  for (const k in properties) {
+    if (k !== keys[i]) return false;
+    const v = properties[k];
+    if (v !== shared[k] || (typeof v === 'object' && v !== null)) return false;
+    i++;
+  }
+  return i === keys.length;
+}
 
 /**
  * A resolver fed one article at a time: `add` keeps only a compact record of each
@@ -270,7 +299,6 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     rules: [],
   };
   // Interned across the corpus: names, mention texts, rule ids.
-  const infos = new Map<string, NameInfo>();
   const strings = new Map<string, string>();
   const intern = (s: string): string => {
     let v = strings.get(s);
@@ -310,14 +338,35 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     }
     return i;
   };
-  const infoOf = (type: EntityType, name: string): NameInfo => {
-    const ref = `${type}\u0000${name}`;
-    let info = infos.get(ref);
+  // Per type (ENTITY_TYPES order): surface name → NameInfo. Keyed by the name itself, so a
+  // lookup hashes the extraction's string once instead of building a `type\0name` key.
+  const infos: Array<Map<string, NameInfo>> = ENTITY_TYPES.map(() => new Map());
+  const infoOf = (t: number, name: string): NameInfo => {
+    let info = infos[t]!.get(name);
     if (!info) {
-      info = { type, surface: intern(name), key: intern(keyOf(type, name)), name: intern(displayForm(type, name, gazetteer)), rawName: intern(clean(name)) };
-      infos.set(ref, info);
+      const type = ENTITY_TYPES[t]!;
+      info = { type, typeNum: t, surface: intern(name), key: intern(keyOf(type, name)), name: intern(displayForm(type, name, gazetteer)), rawName: intern(clean(name)), props: null, propKeys: NONE, sameNameMany: null };
+      infos[t]!.set(name, info);
     }
     return info;
+  };
+  // The properties of an occurrence, shared: most occurrences of a name carry the same flat
+  // properties as its last one, which a comparison finds without JSON.stringify.
+  const occPropsOf = (info: NameInfo, properties: Record<string, unknown>): Record<string, unknown> => {
+    const last = info.props;
+    if (last && sameFlatProperties(properties, last, info.propKeys)) return last;
+    const p = propsOf(properties);
+    info.props = p;
+    info.propKeys = Object.keys(p);
+    return p;
+  };
+  // Reused for every article (cleared at its start): its occurrences per type and name, its sentences.
+  const articleOccs: Array<Map<string, number>> = ENTITY_TYPES.map(() => new Map());
+  const sentenceIndex = new Map<string, number>();
+  /** The article's occurrence of a type and name, as `${type}\0${name}` would find it. */
+  const occOf = (type: unknown, name: unknown): number | undefined => {
+    const t = typeIndex.get(String(type));
+    return t === undefined ? undefined : articleOccs[t]!.get(String(name));
   };
 
   const add = (r: ExtractionResult): void => {
@@ -345,38 +394,41 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       leftOut: NONE,
       byline: NONE,
     };
-    const map = new Map<string, number>();
+    for (const m of articleOccs) m.clear();
+    sentenceIndex.clear();
     const spanLists: number[][] = [];
     const put = (type: EntityType, name: string, mentions: ExtractionResult['entities'][number]['mentions'], properties: Record<string, unknown>) => {
-      if (!(ENTITY_TYPES as readonly string[]).includes(type) || typeof name !== 'string' || !clean(name)) {
+      const t = typeof name === 'string' ? typeIndex.get(type) : undefined;
+      const info = t === undefined ? undefined : infoOf(t, name);
+      if (t === undefined || !info || !info.rawName) {
         const m = `${String(type)} ${JSON.stringify(name)} has no usable type or name; left out`;
         if (rec.leftOut === NONE) rec.leftOut = [];
         if (!rec.leftOut.includes(m)) rec.leftOut.push(m);
         return;
       }
-      const ref = `${type}\u0000${name}`;
-      const existing = map.get(ref);
+      const occs = articleOccs[t]!;
+      const existing = occs.get(name);
       const flat: number[] = existing !== undefined ? spanLists[existing - first]! : [];
       for (const m of mentions) flat.push(m.start, m.end, indexOf(S.texts, textIndex, m.text), indexOf(S.rules, ruleIndex, m.rule));
       if (existing !== undefined) {
         S.occProps[existing] = propsOf({ ...properties, ...S.occProps[existing] });
         return;
       }
-      const info = infoOf(type, name);
       const o = S.occInfo.length;
       let key = info.key;
       // Many townships share a name (城关镇, 东升镇): where the gazetteer has several, the
       // division code the extractor found keeps them apart.
-      if (type === 'AdminDivision' && properties.code != null && gazetteer && sameNameCount(gazetteer, info.name) > 1) key = intern(`${key}#${properties.code}`);
+      if (type === 'AdminDivision' && properties.code != null && gazetteer && (info.sameNameMany ??= sameNameCount(gazetteer, info.name) > 1)) key = intern(`${key}#${properties.code}`);
       S.occInfo.push(info);
       S.occKey.push(key);
-      S.occProps.push(propsOf(properties));
-      map.set(ref, o);
+      S.occProps.push(occPropsOf(info, properties));
+      occs.set(name, o);
       spanLists.push(flat);
     };
-    for (const e of r.entities) put(e.type, e.name, e.mentions, e.properties ?? {});
+    for (const e of r.entities) put(e.type, e.name, e.mentions, e.properties ?? NO_PROPERTIES);
     for (const rel of r.relations) {
-      for (const end of [rel.from, rel.to]) if (!map.has(`${end.type}\u0000${end.name}`)) put(end.type, end.name, [], {});
+      if (occOf(rel.from.type, rel.from.name) === undefined) put(rel.from.type, rel.from.name, NONE, NO_PROPERTIES);
+      if (occOf(rel.to.type, rel.to.name) === undefined) put(rel.to.type, rel.to.name, NONE, NO_PROPERTIES);
     }
     rec.occEnd = S.occInfo.length;
     // Each occurrence's spans in one run of the store.
@@ -385,10 +437,9 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       S.occSpanCount.push(list.length >> 2);
       for (const v of list) S.spans.push(v);
     }
-    const sentenceIndex = new Map<string, number>();
     for (const rel of r.relations) {
-      const from = map.get(`${rel.from.type}\u0000${rel.from.name}`);
-      const to = map.get(`${rel.to.type}\u0000${rel.to.name}`);
+      const from = occOf(rel.from.type, rel.from.name);
+      const to = occOf(rel.to.type, rel.to.name);
       if (from === undefined || to === undefined) continue; // an endpoint that was left out (reported above)
       const ev0 = S.ev.length >> 2;
       for (const e of rel.evidence) {
@@ -421,7 +472,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     }
     rec.relEnd = S.rels.length / 5;
     for (const b of a.byline ?? []) {
-      let p = map.get(`Person\u0000${b}`);
+      let p = occOf('Person', b);
       if (p === undefined) {
         const key = nameKey('Person', b);
         for (let o = first; o < rec.occEnd; o++) {
@@ -450,7 +501,9 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       store = null;
       const all = records;
       records = [];
-      infos.clear();
+      for (const m of infos) m.clear();
+      for (const m of articleOccs) m.clear();
+      sentenceIndex.clear();
       strings.clear();
       textIndex.clear();
       ruleIndex.clear();
@@ -492,7 +545,8 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   // 1. Occurrences: one per entity per article, relation endpoints included.
   const occCount = occInfo.length;
   const occArt = new Int32Array(occCount);
-  const occNode: string[] = new Array<string>(occCount);
+  // The node of each occurrence, by its number in nodeList.
+  const occNode = new Int32Array(occCount);
   articles.forEach((r, art) => {
     for (const m of r.leftOut) messages.push(`resolve: ${articleIds[art]}: ${m}`);
     for (let o = r.occ; o < r.occEnd; o++) occArt[o] = art;
@@ -501,28 +555,40 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
 
   // 2. Nodes. Everything but people: one node per key.
   const nodes = new Map<string, NodeBuild>();
-  const byTypeKey = new Map<string, number[]>();
+  // The nodes in the order `nodes` holds them; a node's `num` is its place here.
+  const nodeList: NodeBuild[] = [];
+  const addNode = (n: Omit<NodeBuild, 'num'>): number => {
+    // Like Map.set: an id seen before (a hash collision) keeps its place and number.
+    const num = nodes.get(n.id)?.num ?? nodeList.length;
+    const node: NodeBuild = { ...n, num };
+    nodes.set(n.id, node);
+    nodeList[num] = node;
+    return num;
+  };
+  const byKey: Array<Map<string, number[]>> = ENTITY_TYPES.map(() => new Map());
   for (const r of articles) {
     for (let o = r.occ; o < r.occEnd; o++) {
-      const k = `${occInfo[o]!.type}\u0000${occKey[o]}`;
-      const list = byTypeKey.get(k);
+      const group = byKey[occInfo[o]!.typeNum]!;
+      const list = group.get(occKey[o]!);
       if (list) list.push(o);
-      else byTypeKey.set(k, [o]);
+      else group.set(occKey[o]!, [o]);
     }
   }
   const personGroups: Array<[string, number[]]> = [];
-  for (const [, list] of [...byTypeKey].sort((a, b) => compareIds(a[0], b[0]))) {
-    const type = occInfo[list[0]!]!.type;
-    const key = occKey[list[0]!]!;
-    if (type === 'Person') {
-      personGroups.push([key, list]);
-      continue;
+  // In `${type}\0${key}` order: no type name is a prefix of another, so by type name, then key.
+  for (const t of TYPES_BY_NAME) {
+    for (const [key, list] of [...byKey[t]!].sort((a, b) => compareIds(a[0], b[0]))) {
+      const type = ENTITY_TYPES[t]!;
+      if (type === 'Person') {
+        personGroups.push([key, list]);
+        continue;
+      }
+      const id = nodeId(type, key);
+      const num = addNode({ label: type, id, key, disambiguator: '', occs: list, context: [] });
+      for (const o of list) occNode[o] = num;
     }
-    const id = nodeId(type, key);
-    nodes.set(id, { label: type, id, key, disambiguator: '', occs: list, context: [] });
-    for (const o of list) occNode[o] = id;
+    byKey[t]!.clear();
   }
-  byTypeKey.clear();
 
   // People: context = jurisdictions of the offices each holds in that article (and the
   // paper's home for a byline name), then clustering by compatible context.
@@ -556,24 +622,31 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       personContext.set(p, new Set([home]));
     }
   }
-  const personKeysByArticle = articles.map((r) => {
-    const keys = new Set<string>();
-    for (let o = r.occ; o < r.occEnd; o++) if (occInfo[o]!.type === 'Person') keys.add(occKey[o]!);
+  // The person keys of an article, made when clustering first asks (bare names with several candidates).
+  const personKeysByArticle: Array<Set<string> | undefined> = [];
+  const personKeysOf = (art: number): Set<string> => {
+    let keys = personKeysByArticle[art];
+    if (!keys) {
+      keys = new Set<string>();
+      const r = articles[art]!;
+      for (let o = r.occ; o < r.occEnd; o++) if (occInfo[o]!.type === 'Person') keys.add(occKey[o]!);
+      personKeysByArticle[art] = keys;
+    }
     return keys;
-  });
+  };
   for (const [key, list] of personGroups) {
-    const pocc: PersonOccurrence[] = list.map((o) => ({
-      article: articleIds[occArt[o]!]!,
-      jurisdictions: [...(personContext.get(o) ?? [])].sort(compareIds),
-      coMentioned: personKeysByArticle[occArt[o]!]!,
-    }));
+    const pocc: PersonOccurrence[] = list.map((o) => {
+      const context = personContext.get(o);
+      const art = occArt[o]!;
+      return new LazyPersonOccurrence(articleIds[art]!, context ? [...context].sort(compareIds) : NONE, art, personKeysOf);
+    });
     const outcome = clusterPeople(key, pocc, overrides, gazetteer);
     messages.push(...outcome.messages);
     for (const c of outcome.clusters) {
       const id = nodeId('Person', key, c.disambiguator === UNRESOLVED ? '?' : c.disambiguator);
       const members = c.members.map((i) => list[i]!);
-      nodes.set(id, { label: 'Person', id, key, disambiguator: c.disambiguator, occs: members, context: c.jurisdictions });
-      for (const o of members) occNode[o] = id;
+      const num = addNode({ label: 'Person', id, key, disambiguator: c.disambiguator, occs: members, context: c.jurisdictions });
+      for (const o of members) occNode[o] = num;
       if (c.reason && new Set(members.map((o) => occArt[o])).size > 1) {
         merges.push({ label: 'Person', id, name: key, reason: c.reason, articles: uniqueSorted(members.map((o) => articleIds[occArt[o]!]!)) });
       }
@@ -597,6 +670,9 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   // Variant merges of other labels: say which names became one node.
   for (const n of nodes.values()) {
     if (n.label === 'Person') continue;
+    // Most nodes have one name: look for a second before collecting them.
+    const first = occInfo[n.occs[0]!]!.rawName;
+    if (n.occs.every((o) => occInfo[o]!.rawName === first)) continue;
     const names = uniqueSorted(n.occs.map((o) => occInfo[o]!.rawName));
     if (names.length > 1) {
       merges.push({
@@ -611,13 +687,16 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   }
   reportUnusedOverrides(overrides, nodes, V, messages);
 
-  // 3. Relationships with their evidence.
+  // 3. Relationships with their evidence. Facts are grouped by type and node numbers (one
+  // hash of the ids per relationship rather than per fact); ids as relationshipId gives them.
   const rels = new Map<string, RelBuild>();
+  const relByNodes = new Map<number, RelBuild>();
+  const nodeCount = nodeList.length;
   const evArt = new Int32Array(S.ev.length >> 2);
   articles.forEach((r, art) => {
-    const article = articleIds[art]!;
     for (let i = r.rel; i < r.relEnd; i++) {
-      const type = RELATION_TYPES[rels4[i * 5]!]!;
+      const typeNum = rels4[i * 5]!;
+      const type = RELATION_TYPES[typeNum]!;
       const fromOcc = rels4[i * 5 + 1]!;
       const toOcc = rels4[i * 5 + 2]!;
       const from = occNode[fromOcc]!;
@@ -626,15 +705,24 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       const ti = occInfo[toOcc]!;
       const rs = schema.relationships[type];
       if (!rs || !rs.from.includes(fi.type) || !rs.to.includes(ti.type)) {
-        messages.push(`resolve: ${article}: ${type} ${fi.type} ${fi.surface} → ${ti.type} ${ti.surface} does not fit schema/graph.yaml; dropped`);
+        messages.push(`resolve: ${articleIds[art]!}: ${type} ${fi.type} ${fi.surface} → ${ti.type} ${ti.surface} does not fit schema/graph.yaml; dropped`);
         continue;
       }
       if (from === to) continue;
-      const id = relationshipId(type, from, to);
-      let b = rels.get(id);
+      // Below 2^53 for any corpus: five types times nodeCount² (10 million nodes: 5·10^14).
+      const pair = (typeNum * nodeCount + from) * nodeCount + to;
+      let b = relByNodes.get(pair);
       if (!b) {
-        b = { type, start: from, end: to, evidence: [], gazetteerSeen: false, sources: [], total: 0 };
-        rels.set(id, b);
+        const start = nodeList[from]!.id;
+        const end = nodeList[to]!.id;
+        const id = relationshipId(type, start, end);
+        // Two pairs with one id (a hash collision) are one relationship, as they were when keyed by id.
+        b = rels.get(id);
+        if (!b) {
+          b = { type, start, end, evidence: [], gazetteerSeen: false, sources: [], total: 0 };
+          rels.set(id, b);
+        }
+        relByNodes.set(pair, b);
       }
       if (b.sources[b.sources.length - 1] !== art) b.sources.push(art);
       for (let item = rels4[i * 5 + 3]!, end = rels4[i * 5 + 4]!; item < end; item++) {
@@ -662,11 +750,17 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   for (const n of nodes.values()) graphNodes.push(entityNode(n, V, dates, gazetteer, officeJurisdiction, schema, cleanText));
   cleanTexts.length = 0;
 
+  // Evidence goes by date (undated last), then article id: each article's place in that order.
   const dateKeys = dates.map((d) => d || '\uffff');
+  const evidenceRank = new Int32Array(articles.length);
+  articles
+    .map((_, art) => art)
+    .sort((ax, ay) => compareIds(dateKeys[ax]!, dateKeys[ay]!) || compareIds(articleIds[ax]!, articleIds[ay]!))
+    .forEach((art, rank) => (evidenceRank[art] = rank));
   const byEvidence = (x: number, y: number) => {
     const ax = evArt[x]!;
     const ay = evArt[y]!;
-    if (ax !== ay) return compareIds(dateKeys[ax]!, dateKeys[ay]!) || compareIds(articleIds[ax]!, articleIds[ay]!);
+    if (ax !== ay) return evidenceRank[ax]! - evidenceRank[ay]!;
     return ev4[x * 4 + 1]! - ev4[y * 4 + 1]! || ev4[x * 4 + 2]! - ev4[y * 4 + 2]! || compareIds(S.rules[ev4[x * 4 + 3]!]!, S.rules[ev4[y * 4 + 3]!]!);
   };
   for (const [id, b] of rels) {
@@ -675,36 +769,76 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       const head = Math.ceil(maxEvidence / 2);
       b.evidence = [...b.evidence.slice(0, head), ...b.evidence.slice(b.evidence.length - (maxEvidence - head))];
     }
-    const sources = b.sources.map((a) => articleIds[a]!);
-    const datesSeen = b.sources.map((a) => dates[a]!).filter(Boolean);
-    const evidence = b.evidence.map((x): EvidenceItem => {
+    const props: Record<string, PropertyValue> = { id };
+    let firstSeen = '';
+    let lastSeen = '';
+    const sources: string[] = [];
+    for (const art of b.sources) {
+      sources.push(articleIds[art]!);
+      const date = dates[art]!;
+      if (!date) continue;
+      if (!firstSeen || date < firstSeen) firstSeen = date;
+      if (!lastSeen || date > lastSeen) lastSeen = date;
+    }
+    if (firstSeen) {
+      props.firstSeen = firstSeen;
+      props.lastSeen = lastSeen;
+    }
+    props.sources = sources.sort(compareIds);
+    props.evidenceCount = b.total;
+    const evidenceArticles: string[] = [];
+    const evidenceSentences: string[] = [];
+    const evidenceStarts: number[] = [];
+    const evidenceEnds: number[] = [];
+    const evidenceDates: string[] = [];
+    const rules: string[] = [];
+    for (const x of b.evidence) {
       const si = ev4[x * 4]!;
       const art = evArt[x]!;
-      return { article: articleIds[art]!, sentence: si < 0 ? GAZETTEER_SENTENCE : S.sentences[si]!, start: ev4[x * 4 + 1]!, end: ev4[x * 4 + 2]!, date: dates[art]!, rule: S.rules[ev4[x * 4 + 3]!]! };
-    });
-    graphRels.push({ id, type: b.type, start: b.start, end: b.end, properties: evidenceProperties(id, b, sources, evidence, datesSeen) });
+      evidenceArticles.push(articleIds[art]!);
+      evidenceSentences.push(si < 0 ? GAZETTEER_SENTENCE : S.sentences[si]!);
+      evidenceStarts.push(ev4[x * 4 + 1]!);
+      evidenceEnds.push(ev4[x * 4 + 2]!);
+      evidenceDates.push(dates[art]!);
+      rules.push(S.rules[ev4[x * 4 + 3]!]!);
+    }
+    props.evidenceArticles = evidenceArticles;
+    props.evidenceSentences = evidenceSentences;
+    props.evidenceStarts = evidenceStarts;
+    props.evidenceEnds = evidenceEnds;
+    props.evidenceDates = evidenceDates;
+    props.rules = rules;
+    graphRels.push({ id, type: b.type, start: b.start, end: b.end, properties: props });
   }
   rels.clear();
+  relByNodes.clear();
 
   // MENTIONS: one per article and node, every span kept, in the compact store.
-  const nodeIndex = new Map<string, number>();
-  const nodeIds: string[] = [];
-  for (const id of nodes.keys()) {
-    nodeIndex.set(id, nodeIds.length);
-    nodeIds.push(id);
-  }
+  const nodeIds = nodeList.map((n) => n.id);
   const mentionStore = new MentionStoreBuilder();
+  // Per node: the last article that mentions it and its group there.
+  const lastArticle = new Int32Array(nodeCount).fill(-1);
+  const groupOf = new Int32Array(nodeCount);
+  const groups: number[][] = [];
+  const groupNodes: number[] = [];
   articles.forEach((r, art) => {
-    const byNode = new Map<string, number[]>();
+    groups.length = 0;
+    groupNodes.length = 0;
     for (let o = r.occ; o < r.occEnd; o++) {
       if (!V.spanCount[o]) continue;
-      const list = byNode.get(occNode[o]!);
-      if (list) list.push(o);
-      else byNode.set(occNode[o]!, [o]);
+      const node = occNode[o]!;
+      if (lastArticle[node] === art) {
+        groups[groupOf[node]!]!.push(o);
+      } else {
+        lastArticle[node] = art;
+        groupOf[node] = groups.length;
+        groups.push([o]);
+        groupNodes.push(node);
+      }
     }
-    for (const [node, list] of byNode) {
-      const hash = relationshipId('MENTIONS', articleNodeIds[art]!, node).slice(MENTIONS_PREFIX.length);
-      mentionStore.add(art, nodeIndex.get(node)!, hash, dedupeSpans(V, list, S.rules));
+    for (let g = 0; g < groups.length; g++) {
+      const node = groupNodes[g]!;
+      mentionStore.add(art, node, relationshipHash('MENTIONS', articleNodeIds[art]!, nodeIds[node]!), dedupeSpans(V, groups[g]!, S.rules));
     }
   });
 
@@ -734,6 +868,19 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   };
   const mentions = mentionStore.build(articleNodeIds, nodeIds, S.texts, S.rules);
   return { graph: { nodes: graphNodes, relationships: relationshipList(graphRels, mentions) }, merges, review, messages, stats };
+}
+
+/** A PersonOccurrence whose co-mentioned names are collected only when clustering reads them. */
+class LazyPersonOccurrence implements PersonOccurrence {
+  constructor(
+    readonly article: string,
+    readonly jurisdictions: string[],
+    private readonly art: number,
+    private readonly personKeysOf: (art: number) => ReadonlySet<string>,
+  ) {}
+  get coMentioned(): ReadonlySet<string> {
+    return this.personKeysOf(this.art);
+  }
 }
 
 /** The per-occurrence arrays finish() reads, by occurrence index. */
@@ -939,13 +1086,28 @@ function entityNode(
   const name = displayName(n, V);
   const props: Record<string, PropertyValue> = { id: n.id, name };
   const aliasSet = new Set<string>();
+  // Occurrences come in article order: an article's are next to each other.
+  let articleCount = 0;
+  let lastArt = -1;
+  // The dates of the articles (people only): firstSeen and lastSeen.
+  let firstSeen = '';
+  let lastSeen = '';
   for (const o of n.occs) {
-    aliasSet.add(V.info[o]!.name);
-    aliasSet.add(V.info[o]!.rawName);
+    const info = V.info[o]!;
+    aliasSet.add(info.name);
+    aliasSet.add(info.rawName);
     // Mention texts as a reader would search them: cleaned like names (no spaces, no quotes).
     for (let k = 0, at = V.span[o]!; k < V.spanCount[o]!; k++) aliasSet.add(cleanText(V.spans[(at + k) * 4 + 2]!));
+    const art = V.art[o]!;
+    if (art === lastArt) continue;
+    lastArt = art;
+    articleCount++;
+    const date = dates[art]!;
+    if (date) {
+      if (!firstSeen || date < firstSeen) firstSeen = date;
+      if (!lastSeen || date > lastSeen) lastSeen = date;
+    }
   }
-  const arts = new Set(n.occs.map((o) => V.art[o]!));
   let formerNames: string[] = [];
   if (n.label === 'Person') {
     props.pinyin = personPinyin(name);
@@ -969,14 +1131,25 @@ function entityNode(
       for (const a of d.aliases) aliasSet.add(a);
     }
   }
-  const seenDates = [...arts].map((a) => dates[a]!).filter(Boolean).sort(compareIds);
-  if (n.label === 'Person' && seenDates.length) {
-    props.firstSeen = seenDates[0]!;
-    props.lastSeen = seenDates[seenDates.length - 1]!;
+  if (n.label === 'Person' && firstSeen) {
+    props.firstSeen = firstSeen;
+    props.lastSeen = lastSeen;
   }
-  // Whatever the extractors learned, in article order, when the schema declares it.
+  // Whatever the extractors learned, in article order, when the schema declares it. The
+  // property objects are shared (see occPropsOf): one seen before adds nothing again.
+  let lastProps: Record<string, unknown> = NO_PROPERTIES;
+  let seenProps: Set<Record<string, unknown>> | null = null;
   for (const o of n.occs) {
-    for (const [k, v] of Object.entries(V.props[o]!)) {
+    const p = V.props[o]!;
+    if (p === NO_PROPERTIES || p === lastProps) continue;
+    if (lastProps !== NO_PROPERTIES) {
+      seenProps ??= new Set([lastProps]);
+      if (seenProps.has(p)) continue;
+      seenProps.add(p);
+    }
+    lastProps = p;
+    for (const k in p) {
+      const v = p[k];
       if (COMPUTED.has(k)) {
         if (k === 'formerNames' && Array.isArray(v)) formerNames.push(...v.map(String));
         continue;
@@ -987,8 +1160,8 @@ function entityNode(
   if (n.label === 'AdminDivision') props.formerNames = uniqueSorted(formerNames);
   aliasSet.delete(name);
   aliasSet.delete('');
-  props.aliases = uniqueSorted([...aliasSet]).slice(0, MAX_ALIASES);
-  props.articleCount = arts.size;
+  props.aliases = [...aliasSet].sort(compareIds).slice(0, MAX_ALIASES);
+  props.articleCount = articleCount;
   return { id: n.id, label: n.label, properties: without(props, (k, v) => !(k in declared) || (Array.isArray(v) && v.length === 0)) };
 }
 
@@ -999,33 +1172,6 @@ function officeTitle(office: string, jurisdiction: string): string {
   const unit = jurisdiction.slice(-1);
   if (/^(委|人大|政协|政府|纪委)/.test(rest) && /[省市州县区镇乡]/.test(unit)) return unit + rest;
   return rest || office;
-}
-
-interface EvidenceItem {
-  article: string;
-  sentence: string;
-  start: number;
-  end: number;
-  date: string;
-  rule: string;
-}
-
-function evidenceProperties(id: string, b: RelBuild, sources: string[], evidence: EvidenceItem[], datesSeen: string[]): Record<string, PropertyValue> {
-  const props: Record<string, PropertyValue> = { id };
-  const sorted = [...datesSeen].sort(compareIds);
-  if (sorted.length) {
-    props.firstSeen = sorted[0]!;
-    props.lastSeen = sorted[sorted.length - 1]!;
-  }
-  props.sources = sources.sort(compareIds);
-  props.evidenceCount = b.total;
-  props.evidenceArticles = evidence.map((e) => e.article);
-  props.evidenceSentences = evidence.map((e) => e.sentence);
-  props.evidenceStarts = evidence.map((e) => e.start);
-  props.evidenceEnds = evidence.map((e) => e.end);
-  props.evidenceDates = evidence.map((e) => e.date);
-  props.rules = evidence.map((e) => e.rule);
-  return props;
 }
 
 /** Warns about override entries that name nothing in this corpus (a typo, or an old name). */
