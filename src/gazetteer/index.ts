@@ -282,16 +282,16 @@ class GazetteerImpl implements Gazetteer {
         if (this.parseZone(form, homeDiv ?? null)) spans.push({ start: m.start, end: suffix.end, form });
       }
     }
-    const bestAt = new Map<number, { start: number; end: number; form: string }>();
-    for (const s of spans) {
-      const prev = bestAt.get(s.start);
-      if (!prev || s.end > prev.end) bestAt.set(s.start, s);
-    }
+    // Leftmost-longest: by start, longest first; only the longest span of each start competes
+    // (spans of equal start and end are the same text, hence the same form).
+    spans.sort((a, b) => a.start - b.start || b.end - a.end);
     const out: GazetteerMatch[] = [];
     let pos = from;
-    for (const start of [...bestAt.keys()].sort((a, b) => a - b)) {
-      if (start < pos) continue;
-      const s = bestAt.get(start)!;
+    let lastStart = -1;
+    for (const s of spans) {
+      if (s.start === lastStart) continue;
+      lastStart = s.start;
+      if (s.start < pos) continue;
       const division = this.resolveCached(s.form, home);
       if (!division) continue;
       out.push({ start: s.start, end: s.end, division, form: s.form });

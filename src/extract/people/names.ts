@@ -56,8 +56,36 @@ export function isHan(c: string | undefined): boolean {
 
 /** Length of the surname starting at `i` (2 for a compound surname, 1 for a single one), or 0. */
 export function surnameLength(text: string, i: number, lex: PeopleLexicon): number {
-  if (lex.compoundSurnames.has(text.slice(i, i + 2))) return 2;
-  return lex.singleSurnames.has(text[i] ?? '') ? 1 : 0;
+  if (i < 0 || i >= text.length) return 0;
+  const codes = surnameCodes(lex);
+  const c = text.charCodeAt(i);
+  // Character codes, no one- and two-character strings: this runs at every candidate position.
+  if (codes.compoundFirst[c] && i + 1 < text.length && codes.compound.has(c * 0x10000 + text.charCodeAt(i + 1))) return 2;
+  return codes.single[c]!;
+}
+
+/** The surname sets as tables of UTF-16 codes (compound surnames as `first * 2^16 + second`). */
+interface SurnameCodes {
+  single: Uint8Array;
+  compoundFirst: Uint8Array;
+  compound: Set<number>;
+}
+
+const surnameCodesOf = new WeakMap<Set<string>, SurnameCodes>();
+
+function surnameCodes(lex: PeopleLexicon): SurnameCodes {
+  let codes = surnameCodesOf.get(lex.singleSurnames);
+  if (codes && surnameCodesOf.get(lex.compoundSurnames) === codes) return codes;
+  codes = { single: new Uint8Array(0x10000), compoundFirst: new Uint8Array(0x10000), compound: new Set() };
+  for (const s of lex.singleSurnames) if (s.length === 1) codes.single[s.charCodeAt(0)] = 1;
+  for (const s of lex.compoundSurnames) {
+    if (s.length !== 2) continue;
+    codes.compoundFirst[s.charCodeAt(0)] = 1;
+    codes.compound.add(s.charCodeAt(0) * 0x10000 + s.charCodeAt(1));
+  }
+  surnameCodesOf.set(lex.singleSurnames, codes);
+  surnameCodesOf.set(lex.compoundSurnames, codes);
+  return codes;
 }
 
 /** Is `name` shaped like a full name: surname + one or two characters, no function words, not a stop word? */

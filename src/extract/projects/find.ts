@@ -111,8 +111,11 @@ export function findProjectsInSentence(
   lexicon: ProjectLexicon,
   divisions: Mention[],
 ): ProjectCandidate[] {
+  const suffixMatches = lexicon.suffixes.findAll(text, from, to);
+  // Most sentences have no project word: no map, no candidates to weigh.
+  if (!suffixMatches.length) return longestOfOverlapping(findSubjects(text, from, to, lexicon, []));
   const bySuffixEnd = new Map<number, { start: number; end: number }>();
-  for (const m of lexicon.suffixes.findAll(text, from, to)) {
+  for (const m of suffixMatches) {
     const prev = bySuffixEnd.get(m.end);
     if (!prev || m.start < prev.start) bySuffixEnd.set(m.end, { start: m.start, end: m.end });
   }
@@ -162,7 +165,12 @@ export function findProjectsInSentence(
     raw.push({ name, start, end: sfx.end, rule: 'project.suffix', investment, place });
   }
   raw.push(...findSubjects(text, from, to, lexicon, raw));
-  // Keep the longest of overlapping candidates (江陵煤港电厂项目 over 江陵煤港电厂).
+  return longestOfOverlapping(raw);
+}
+
+/** Keeps the longest of overlapping candidates (江陵煤港电厂项目 over 江陵煤港电厂). */
+function longestOfOverlapping(raw: ProjectCandidate[]): ProjectCandidate[] {
+  if (raw.length < 2) return raw;
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: ProjectCandidate[] = [];
   for (const c of raw) {
