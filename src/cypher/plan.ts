@@ -14,6 +14,7 @@
  */
 import type { Graph, GraphNode } from '../graph/model.js';
 import { readGraphSchema, type CypherSchema } from './schema.js';
+import { jsonByteLength } from './json-size.js';
 import {
   AWAIT_INDEXES,
   MENTION_TYPE,
@@ -146,13 +147,13 @@ interface RowCache {
  * Batches of `n` items whose rows `row(i, messages)` makes: built once here to size them
  * (and collect their messages), kept while the plan's `cache` lasts, else built again when read.
  */
-function lazyBatches(n: number, row: (i: number, messages: PlanMessage[]) => Row, messages: PlanMessage[], size: number, maxBytes: number, cache: RowCache): LazyBatches {
+function lazyBatches(n: number, row: (i: number, messages: PlanMessage[] | null) => Row, messages: PlanMessage[], size: number, maxBytes: number, cache: RowCache): LazyBatches {
   const kept: Row[] = [];
   if (!cache.off) cache.kept.push(kept);
   function* sizes() {
     for (let i = 0; i < n; i++) {
       const r = row(i, messages);
-      const b = Buffer.byteLength(JSON.stringify(r));
+      const b = jsonByteLength(r);
       if (!cache.off) {
         if (b <= cache.bytes) {
           kept.push(r);
@@ -166,13 +167,8 @@ function lazyBatches(n: number, row: (i: number, messages: PlanMessage[]) => Row
     }
   }
   const bounds = cutBounds(sizes(), size, maxBytes);
-  const ignored: PlanMessage[] = [];
-  return new LazyBatches(bounds, (i) => {
-    if (!cache.off) return kept[i]!;
-    const r = row(i, ignored);
-    ignored.length = 0;
-    return r;
-  });
+  // Read again, a row's messages are not collected twice.
+  return new LazyBatches(bounds, (i) => (cache.off ? row(i, null) : kept[i]!));
 }
 
 export interface LoadPlan {
@@ -223,33 +219,88 @@ function filler(type: string): unknown {
   return type === 'int' || type === 'float' ? -1 : '';
 }
 
+/**
+ * Where a row comes from, for messages. `where` is spelled out only when a message is made
+ * (a JSON.stringify per row was a good part of planning), and `messages` is null when the
+ * row is built again to be read: its messages were collected when the plan was made.
+ */
 interface RowContext {
-  where: string;
-  messages: PlanMessage[];
+  kind: 'node' | 'relationship';
+  id: string;
+  /** Node label or relationship type. */
+  what: string;
+  messages: PlanMessage[] | null;
+}
+
+function where(ctx: RowContext): string {
+  return `${ctx.kind} ${JSON.stringify(ctx.id)} (${ctx.what})`;
+}
+
+function relationshipWhere(rel: { id: string; type: string }): string {
+  return `relationship ${JSON.stringify(rel.id)} (${rel.type})`;
 }
 
 function bad(ctx: RowContext, name: string, type: string, value: unknown): void {
-  ctx.messages.push({
+  ctx.messages?.push({
     level: 'warning',
-    message: `${ctx.where}: property ${name} dropped. Expecting ${type} but got ${JSON.stringify(value)}`,
+    message: `${where(ctx)}: property ${name} dropped. Expecting ${type} but got ${JSON.stringify(value)}`,
     rule: 'cypher/property-type',
   });
 }
 
-/** Builds the parameter row of one node or relationship from its properties and merge plan. */
-function buildRow(
-  base: Row,
-  properties: Record<string, unknown>,
-  declared: Record<string, string>,
-  plan: PropertyPlan,
-  ctx: RowContext,
-): Row {
-  const row: Row = { ...base };
+/** A merge rule with the scalar type its values are coerced to, worked out once per plan. */
+interface PreparedRule {
+  name: string;
+  union: boolean;
+  type: string;
+}
+
+/** A parallel group with its list names, types and identity positions looked up once. */
+interface PreparedGroup {
+  group: ParallelGroup;
+  names: string[];
+  types: string[];
+  /** Positions (in `names`) of the lists that identify an item. */
+  identityAt: number[];
+}
+
+/** A property plan ready for `buildRow`: what used to be looked up again for every row. */
+export interface RowPlan {
+  declared: Record<string, string>;
+  rules: PreparedRule[];
+  group: PreparedGroup | null;
+}
+
+/** Prepares `plan` (of properties `declared`) for building rows. */
+export function rowPlan(plan: PropertyPlan, declared: Record<string, string>): RowPlan {
+  const rules = plan.rules.map((rule) => ({
+    name: rule.name,
+    union: rule.kind === 'union',
+    type: rule.kind === 'latest' || rule.kind === 'union' ? rule.type : rule.kind === 'max' ? 'int' : 'date',
+  }));
+  let group: PreparedGroup | null = null;
+  if (plan.group) {
+    const g = plan.group;
+    group = {
+      group: g,
+      names: g.lists.map((l) => l.name),
+      types: g.lists.map((l) => l.type),
+      identityAt: g.identity.map((name) => g.lists.findIndex((l) => l.name === name)),
+    };
+  }
+  return { declared, rules, group };
+}
+
+/**
+ * Builds the parameter row of one node or relationship from its properties and merge plan:
+ * `row` comes in holding the key (and a relationship's endpoints) and gets the properties.
+ */
+function buildRow(row: Row, properties: Record<string, unknown>, plan: RowPlan, ctx: RowContext): Row {
   for (const rule of plan.rules) {
     const value = properties[rule.name];
     if (value === null || value === undefined) continue;
-    const type = rule.kind === 'latest' || rule.kind === 'union' ? rule.type : rule.kind === 'max' ? 'int' : 'date';
-    if (rule.kind === 'union') {
+    const type = rule.type;
+    if (rule.union) {
       const items = Array.isArray(value) ? value : [value];
       const out: unknown[] = [];
       // A Set past a few items: `includes` made this quadratic, and a relationship's `sources`
@@ -272,53 +323,104 @@ function buildRow(
       else row[rule.name] = v;
     }
   }
-  if (plan.group) Object.assign(row, groupLists(properties, plan.group, ctx));
-  for (const name in properties) {
-    if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
-    if (!(name in declared)) {
-      ctx.messages.push({
-        level: 'warning',
-        message: `${ctx.where}: property ${name} is not declared in schema/graph.yaml; not loaded`,
-        rule: 'cypher/undeclared-property',
-      });
+  if (plan.group) groupLists(row, properties, plan.group, ctx);
+  if (ctx.messages) {
+    for (const name in properties) {
+      if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
+      if (!(name in plan.declared)) {
+        ctx.messages.push({
+          level: 'warning',
+          message: `${where(ctx)}: property ${name} is not declared in schema/graph.yaml; not loaded`,
+          rule: 'cypher/undeclared-property',
+        });
+      }
     }
   }
   return row;
 }
 
+const NO_ITEMS: readonly unknown[] = [];
+
 /**
- * The parallel lists of an evidence or occurrence group, item by item: every list gets the
- * same length (a missing item becomes a filler), and an item repeated with the same
- * identity is kept once, so the statement's "skip what is already there" sees clean sets.
+ * Items of a group up to this many are checked for repeats against the ones kept, one by
+ * one; more go through a Set of identity keys.
  */
-function groupLists(properties: Record<string, unknown>, group: ParallelGroup, ctx: RowContext): Row {
-  const lists = group.lists.map((l) => (Array.isArray(properties[l.name]) ? (properties[l.name] as unknown[]) : []));
-  const n = lists[0].length;
-  if (lists.some((l, i) => l.length !== n && (l.length > 0 || i === 0))) {
+const LINEAR_DEDUP_MAX = 16;
+
+/**
+ * The parallel lists of an evidence or occurrence group, item by item, set on `row` in the
+ * group's list order: every list gets the same length (a missing item becomes a filler),
+ * and an item repeated with the same identity is kept once, so the statement's "skip what
+ * is already there" sees clean sets.
+ *
+ * Two items have the same identity when their identity values are `===` pairwise: the same
+ * test as comparing their JSON texts, as this did, since every value is a string, a finite
+ * number or a boolean (JSON gives -0 and 0 the same text, and `===` holds them equal).
+ */
+function groupLists(row: Row, properties: Record<string, unknown>, prepared: PreparedGroup, ctx: RowContext): void {
+  const { names, types, identityAt } = prepared;
+  const width = names.length;
+  const lists: (readonly unknown[])[] = new Array(width);
+  let ragged = false;
+  for (let k = 0; k < width; k++) {
+    const v = properties[names[k]!];
+    lists[k] = Array.isArray(v) ? v : NO_ITEMS;
+  }
+  const n = lists[0]!.length;
+  for (let k = 0; k < width; k++) if (lists[k]!.length !== n && (lists[k]!.length > 0 || k === 0)) ragged = true;
+  if (ragged && ctx.messages) {
     ctx.messages.push({
       level: 'warning',
-      message: `${ctx.where}: parallel lists of different lengths (${group.lists.map((l, i) => `${l.name} ${lists[i].length}`).join(', ')}); cut or filled to ${n}`,
+      message: `${where(ctx)}: parallel lists of different lengths (${names.map((name, i) => `${name} ${lists[i]!.length}`).join(', ')}); cut or filled to ${n}`,
       rule: 'cypher/ragged-lists',
     });
   }
-  const outs = group.lists.map(() => [] as unknown[]);
-  const out: Row = {};
-  group.lists.forEach((l, k) => (out[l.name] = outs[k]));
-  // Positions of the identity lists, looked up once per group rather than once per item.
-  const identityAt = group.identity.map((name) => group.lists.findIndex((l) => l.name === name));
-  const seen = new Set<string>();
-  const width = group.lists.length;
-  const item: unknown[] = new Array(width);
-  const key: unknown[] = new Array(identityAt.length);
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < width; k++) item[k] = scalar(lists[k][i], group.lists[k].type) ?? filler(group.lists[k].type);
-    for (let j = 0; j < identityAt.length; j++) key[j] = item[identityAt[j]];
-    const identity = JSON.stringify(key);
-    if (seen.has(identity)) continue;
-    seen.add(identity);
-    for (let k = 0; k < width; k++) outs[k].push(item[k]);
+  const outs: unknown[][] = new Array(width);
+  for (let k = 0; k < width; k++) {
+    outs[k] = [];
+    row[names[k]!] = outs[k];
   }
-  return out;
+  const item: unknown[] = new Array(width);
+  const seen = n > LINEAR_DEDUP_MAX ? new Set<string>() : null;
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < width; k++) item[k] = scalar(lists[k]![i], types[k]!) ?? filler(types[k]!);
+    if (seen) {
+      const identity = identityKey(item, identityAt);
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+    } else if (keptBefore(outs, item, identityAt, kept)) continue;
+    for (let k = 0; k < width; k++) outs[k]!.push(item[k]);
+    kept++;
+  }
+}
+
+/** Whether one of the first `kept` items of `outs` has `item`'s identity. */
+function keptBefore(outs: unknown[][], item: unknown[], identityAt: number[], kept: number): boolean {
+  for (let j = 0; j < kept; j++) {
+    let same = true;
+    for (const k of identityAt) {
+      if (outs[k]![j] !== item[k]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
+/**
+ * A text that two items share exactly when their identity values are `===` pairwise:
+ * strings length-prefixed, numbers and booleans tagged with their type.
+ */
+function identityKey(item: unknown[], identityAt: number[]): string {
+  let key = '';
+  for (const k of identityAt) {
+    const v = item[k];
+    key += typeof v === 'string' ? `s${v.length}:${v}` : typeof v === 'number' ? `n${v},` : `${typeof v}${String(v)},`;
+  }
+  return key;
 }
 
 /** Cuts rows into batches of at most `size` rows and at most `maxBytes` of UTF-8 JSON (a longer single row gets a batch of its own). */
@@ -327,7 +429,7 @@ export function cutBatches(rows: Row[], size: number, maxBytes: number): Row[][]
   let current: Row[] = [];
   let bytes = 0;
   for (const row of rows) {
-    const b = Buffer.byteLength(JSON.stringify(row));
+    const b = jsonByteLength(row);
     if (current.length && (current.length >= size || bytes + b > maxBytes)) {
       batches.push(current);
       current = [];
@@ -368,10 +470,10 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
   for (const [label, ns] of Object.entries(schema.nodes)) {
     const nodes = byLabel.get(label);
     if (!nodes?.length) continue;
-    const plan = propertyPlan(ns.properties, ns.key);
-    const row = (i: number, sink: PlanMessage[]) => {
+    const plan = rowPlan(propertyPlan(ns.properties, ns.key), ns.properties);
+    const row = (i: number, sink: PlanMessage[] | null) => {
       const node = nodes[i]!;
-      return buildRow({ [ns.key]: node.id }, node.properties, ns.properties, plan, { where: `node ${JSON.stringify(node.id)} (${label})`, messages: sink });
+      return buildRow({ [ns.key]: node.id }, node.properties, plan, { kind: 'node', id: node.id, what: label, messages: sink });
     };
     groups.push({ kind: 'nodes', name: label, target: label, statement: nodeStatement(schema, label), rowCount: nodes.length, batches: lazyBatches(nodes.length, row, messages, size, maxBytes, budget) });
   }
@@ -381,20 +483,19 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
   let position = -1;
   for (const rel of rels) {
     position++;
-    const where = `relationship ${JSON.stringify(rel.id)} (${rel.type})`;
     const rs = schema.relationships[rel.type];
     if (!rs) {
-      messages.push({ level: 'error', message: `${where}: type is not in the schema; not loaded`, rule: 'cypher/unknown-type' });
+      messages.push({ level: 'error', message: `${relationshipWhere(rel)}: type is not in the schema; not loaded`, rule: 'cypher/unknown-type' });
       continue;
     }
     const from = labelOf.get(rel.start);
     const to = labelOf.get(rel.end);
     if (!from || !to) {
-      messages.push({ level: 'error', message: `${where}: ${!from ? `start ${JSON.stringify(rel.start)}` : `end ${JSON.stringify(rel.end)}`} is not a node of the graph; not loaded`, rule: 'cypher/dangling-endpoint' });
+      messages.push({ level: 'error', message: `${relationshipWhere(rel)}: ${!from ? `start ${JSON.stringify(rel.start)}` : `end ${JSON.stringify(rel.end)}`} is not a node of the graph; not loaded`, rule: 'cypher/dangling-endpoint' });
       continue;
     }
     if (!rs.from.includes(from) || !rs.to.includes(to)) {
-      messages.push({ level: 'error', message: `${where}: goes from ${from} to ${to}. Expecting from ${rs.from.join('|')} to ${rs.to.join('|')}; not loaded`, rule: 'cypher/endpoint-label' });
+      messages.push({ level: 'error', message: `${relationshipWhere(rel)}: goes from ${from} to ${to}. Expecting from ${rs.from.join('|')} to ${rs.to.join('|')}; not loaded`, rule: 'cypher/endpoint-label' });
       continue;
     }
     const k = `${rel.type}\u0000${from}\u0000${to}`;
@@ -402,15 +503,15 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
   }
   let mentions = 0;
   for (const [type, rs] of Object.entries(schema.relationships)) {
-    const plan = propertyPlan(rs.properties, 'id');
+    const plan = rowPlan(propertyPlan(rs.properties, 'id'), rs.properties);
     for (const from of rs.from) {
       for (const to of rs.to) {
         const positions = byEnds.get(`${type}\u0000${from}\u0000${to}`);
         if (!positions?.length) continue;
         if (type === MENTION_TYPE) mentions += positions.length;
-        const row = (i: number, sink: PlanMessage[]) => {
+        const row = (i: number, sink: PlanMessage[] | null) => {
           const rel = rels.at(positions[i]!)!;
-          return buildRow({ id: rel.id, start: rel.start, end: rel.end }, rel.properties, rs.properties, plan, { where: `relationship ${JSON.stringify(rel.id)} (${type})`, messages: sink });
+          return buildRow({ id: rel.id, start: rel.start, end: rel.end }, rel.properties, plan, { kind: 'relationship', id: rel.id, what: type, messages: sink });
         };
         groups.push({
           kind: 'relationships',

@@ -1,0 +1,82 @@
+/**
+ * The UTF-8 length of a value's JSON text, `Buffer.byteLength(JSON.stringify(value))`,
+ * worked out without writing the text: the load plan sizes every row to cut its batches
+ * (DEFAULT_MAX_BATCH_BYTES), and making each row's JSON only to measure it was the largest
+ * cost of planning graph.cypher.
+ *
+ * Covers what rows hold: strings, numbers, booleans, null, arrays and plain objects. Any
+ * other value (one with a `toJSON`, a bigint, …) is measured through JSON.stringify.
+ *
+ * Example: `jsonByteLength({id: 'a', n: [1, 22]})` is 20, the length of `{"id":"a","n":[1,22]}`.
+ */
+
+/** Strings whose JSON is `"` + the string + `"`: no quote, backslash, control character or surrogate. */
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/** UTF-8 bytes of a string's JSON text, quotes included. */
+export function jsonStringByteLength(s: string): number {
+  if (PLAIN.test(s)) return Buffer.byteLength(s, 'utf8') + 2;
+  let n = 2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c) n += 2;
+    else if (c < 0x20) n += c === 0x08 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d ? 2 : 6;
+    else if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: one code point, four bytes.
+      n += 4;
+      i++;
+    } else if (c >= 0xd800 && c <= 0xdfff) n += 6; // a lone surrogate is written \udxxx
+    else n += 3;
+  }
+  return n;
+}
+
+/** Length of a finite number's JSON text (the same as String(n)). */
+function numberLength(v: number): number {
+  if (Number.isSafeInteger(v)) {
+    let a = v < 0 ? -v : v;
+    let digits = 1;
+    while (a >= 10) {
+      a = Math.floor(a / 10);
+      digits++;
+    }
+    return v < 0 ? digits + 1 : digits;
+  }
+  return String(v).length;
+}
+
+/** Whether JSON.stringify leaves this property or array item out (object) or writes null (array). */
+function skipped(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+/** `Buffer.byteLength(JSON.stringify(value))` for a value JSON.stringify writes (not undefined). */
+export function jsonByteLength(value: unknown): number {
+  if (typeof value === 'string') return jsonStringByteLength(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? numberLength(value) : 4;
+  if (typeof value === 'boolean') return value ? 4 : 5;
+  if (value === null) return 4;
+  if (Array.isArray(value)) {
+    let n = value.length ? value.length + 1 : 2;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      n += skipped(v) ? 4 : jsonByteLength(v);
+    }
+    return n;
+  }
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && !('toJSON' in value)) {
+    let n = 2;
+    let members = 0;
+    for (const k in value) {
+      const v: unknown = (value as Record<string, unknown>)[k];
+      if (skipped(v)) continue;
+      n += jsonStringByteLength(k) + 1 + jsonByteLength(v);
+      members++;
+    }
+    return members ? n + members - 1 : n;
+  }
+  const text = JSON.stringify(value) as string | undefined;
+  return text === undefined ? 0 : Buffer.byteLength(text, 'utf8');
+}
