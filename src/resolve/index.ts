@@ -116,6 +116,8 @@ interface NameInfo {
   propKeys: string[];
   /** A division name the gazetteer gives to several divisions; null until asked. */
   sameNameMany: boolean | null;
+  /** The last node (number) whose aliases took this name, -1 for none (see entityNode). */
+  aliasMark: number;
 }
 
 /**
@@ -345,7 +347,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     let info = infos[t]!.get(name);
     if (!info) {
       const type = ENTITY_TYPES[t]!;
-      info = { type, typeNum: t, surface: intern(name), key: intern(keyOf(type, name)), name: intern(displayForm(type, name, gazetteer)), rawName: intern(clean(name)), props: null, propKeys: NONE, sameNameMany: null };
+      info = { type, typeNum: t, surface: intern(name), key: intern(keyOf(type, name)), name: intern(displayForm(type, name, gazetteer)), rawName: intern(clean(name)), props: null, propKeys: NONE, sameNameMany: null, aliasMark: -1 };
       infos[t]!.set(name, info);
     }
     return info;
@@ -551,6 +553,18 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     for (const m of r.leftOut) messages.push(`resolve: ${articleIds[art]}: ${m}`);
     for (let o = r.occ; o < r.occEnd; o++) occArt[o] = art;
   });
+  /** The ids of the articles of occurrences in article order, each once, sorted. */
+  const articleIdsOf = (occs: number[]): string[] => {
+    const out: string[] = [];
+    let last = -1;
+    for (const o of occs) {
+      const art = occArt[o]!;
+      if (art === last) continue;
+      last = art;
+      out.push(articleIds[art]!);
+    }
+    return out.sort(compareIds);
+  };
   const V: OccView = { info: occInfo, key: occKey, props: occProps, art: occArt, span: S.occSpan.data, spanCount: S.occSpanCount.data, spans: S.spans.data };
 
   // 2. Nodes. Everything but people: one node per key.
@@ -575,6 +589,10 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     }
   }
   const personGroups: Array<[string, number[]]> = [];
+  // Per office key: where it belongs. The name's own prefix first (so title + jurisdiction
+  // spell the name); else the jurisdiction the extractor gave the key's first occurrence in
+  // article order (a bare title it placed from context).
+  const officeJurisdiction = new Map<string, Jurisdiction | null>();
   // In `${type}\0${key}` order: no type name is a prefix of another, so by type name, then key.
   for (const t of TYPES_BY_NAME) {
     for (const [key, list] of [...byKey[t]!].sort((a, b) => compareIds(a[0], b[0]))) {
@@ -582,6 +600,11 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       if (type === 'Person') {
         personGroups.push([key, list]);
         continue;
+      }
+      if (type === 'Office') {
+        const j = occProps[list[0]!]!.jurisdiction;
+        const given = typeof j === 'string' ? j : null;
+        officeJurisdiction.set(key, jurisdictionOf(key) ?? (given ? { written: given, canonical: gazetteer?.byName(given)?.name ?? given } : null));
       }
       const id = nodeId(type, key);
       const num = addNode({ label: type, id, key, disambiguator: '', occs: list, context: [] });
@@ -592,19 +615,9 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
 
   // People: context = jurisdictions of the offices each holds in that article (and the
   // paper's home for a byline name), then clustering by compatible context.
-  const officeJurisdiction = new Map<string, Jurisdiction | null>();
-  for (const r of articles) {
-    for (let o = r.occ; o < r.occEnd; o++) {
-      if (occInfo[o]!.type !== 'Office' || officeJurisdiction.has(occKey[o]!)) continue;
-      const j = occProps[o]!.jurisdiction;
-      const given = typeof j === 'string' ? j : null;
-      // The name's own prefix first (so title + jurisdiction spell the name); the extractor's
-      // jurisdiction when the name has none (a bare title it placed from context).
-      officeJurisdiction.set(occKey[o]!, jurisdictionOf(occKey[o]!) ?? (given ? { written: given, canonical: gazetteer?.byName(given)?.name ?? given } : null));
-    }
-  }
   const HOLDS = RELATION_TYPES.indexOf('HOLDS');
-  const personContext = new Map<number, Set<string>>();
+  // By occurrence: the jurisdictions of a person there (an array reads faster than a Map of numbers).
+  const personContext = arrayOf<Set<string> | undefined>(occCount, undefined);
   for (const r of articles) {
     for (let i = r.rel; i < r.relEnd; i++) {
       const from = rels4[i * 5 + 1]!;
@@ -612,18 +625,17 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       if (rels4[i * 5] !== HOLDS || occInfo[from]!.type !== 'Person' || occInfo[to]!.type !== 'Office') continue;
       const j = officeJurisdiction.get(occKey[to]!)?.canonical;
       if (!j) continue;
-      const set = personContext.get(from) ?? new Set<string>();
+      const set = (personContext[from] ??= new Set<string>());
       set.add(j);
-      personContext.set(from, set);
     }
     const home = r.meta.home;
     for (const p of r.byline) {
-      if (!home || personContext.get(p)?.size) continue;
-      personContext.set(p, new Set([home]));
+      if (!home || personContext[p]?.size) continue;
+      personContext[p] = new Set([home]);
     }
   }
   // The person keys of an article, made when clustering first asks (bare names with several candidates).
-  const personKeysByArticle: Array<Set<string> | undefined> = [];
+  const personKeysByArticle = arrayOf<Set<string> | undefined>(articles.length, undefined);
   const personKeysOf = (art: number): Set<string> => {
     let keys = personKeysByArticle[art];
     if (!keys) {
@@ -634,11 +646,20 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     }
     return keys;
   };
+  // A context of one jurisdiction (most) as one shared array: clustering only reads them.
+  const singleContext = new Map<string, string[]>();
+  const contextList = (context: Set<string>): string[] => {
+    if (context.size > 1) return [...context].sort(compareIds);
+    const [j] = context as Iterable<string>;
+    let list = singleContext.get(j!);
+    if (!list) singleContext.set(j!, (list = [j!]));
+    return list;
+  };
   for (const [key, list] of personGroups) {
     const pocc: PersonOccurrence[] = list.map((o) => {
-      const context = personContext.get(o);
+      const context = personContext[o];
       const art = occArt[o]!;
-      return new LazyPersonOccurrence(articleIds[art]!, context ? [...context].sort(compareIds) : NONE, art, personKeysOf);
+      return new LazyPersonOccurrence(articleIds[art]!, context ? contextList(context) : NONE, art, personKeysOf);
     });
     const outcome = clusterPeople(key, pocc, overrides, gazetteer);
     messages.push(...outcome.messages);
@@ -647,8 +668,9 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       const members = c.members.map((i) => list[i]!);
       const num = addNode({ label: 'Person', id, key, disambiguator: c.disambiguator, occs: members, context: c.jurisdictions });
       for (const o of members) occNode[o] = num;
-      if (c.reason && new Set(members.map((o) => occArt[o])).size > 1) {
-        merges.push({ label: 'Person', id, name: key, reason: c.reason, articles: uniqueSorted(members.map((o) => articleIds[occArt[o]!]!)) });
+      // Members come in article order: several articles when the first and last differ.
+      if (c.reason && occArt[members[0]!] !== occArt[members[members.length - 1]!]) {
+        merges.push({ label: 'Person', id, name: key, reason: c.reason, articles: articleIdsOf(members) });
       }
     }
     for (const item of outcome.review) {
@@ -664,8 +686,10 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       });
     }
   }
-  personContext.clear();
+  personContext.length = 0;
   personKeysByArticle.length = 0;
+
+  singleContext.clear();
 
   // Variant merges of other labels: say which names became one node.
   for (const n of nodes.values()) {
@@ -680,7 +704,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
         id: n.id,
         name: displayName(n, V),
         reason: `${n.label.toLowerCase()}.name-key: ${names.join(' ≡ ')} share the key ${n.key}`,
-        articles: uniqueSorted(n.occs.map((o) => articleIds[occArt[o]!]!)),
+        articles: articleIdsOf(n.occs),
         names,
       });
     }
@@ -745,10 +769,10 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     graphNodes.push(node);
     return node.id;
   });
-  const cleanTexts: Array<string | undefined> = [];
-  const cleanText = (i: number) => (cleanTexts[i] ??= clean(S.texts[i]!));
-  for (const n of nodes.values()) graphNodes.push(entityNode(n, V, dates, gazetteer, officeJurisdiction, schema, cleanText));
-  cleanTexts.length = 0;
+  // Aliases: each name and mention text once per node, found by marking it with the node's number.
+  const aliasMarks: AliasMarks = { text: new Int32Array(S.texts.length).fill(-1), texts: S.texts, cleanTexts: arrayOf<string | undefined>(S.texts.length, undefined) };
+  for (const n of nodes.values()) graphNodes.push(entityNode(n, V, dates, gazetteer, officeJurisdiction, schema, aliasMarks));
+  aliasMarks.cleanTexts.length = 0;
 
   // Evidence goes by date (undated last), then article id: each article's place in that order.
   const dateKeys = dates.map((d) => d || '\uffff');
@@ -881,6 +905,24 @@ class LazyPersonOccurrence implements PersonOccurrence {
   get coMentioned(): ReadonlySet<string> {
     return this.personKeysOf(this.art);
   }
+}
+
+/**
+ * An array of `n` times `value`, filled element by element: `new Array(n)` beyond 100,000
+ * elements is a slow dictionary in V8.
+ */
+function arrayOf<T>(n: number, value: T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(value);
+  return out;
+}
+
+/** What entityNode marks to add each alias once: names and mention texts, with the node's number. */
+interface AliasMarks {
+  text: Int32Array;
+  texts: readonly string[];
+  /** Mention texts cleaned, as asked. */
+  cleanTexts: Array<string | undefined>;
 }
 
 /** The per-occurrence arrays finish() reads, by occurrence index. */
@@ -1080,7 +1122,7 @@ function entityNode(
   gazetteer: Gazetteer | null,
   officeJurisdiction: Map<string, Jurisdiction | null>,
   schema: Schema,
-  cleanText: (text: number) => string,
+  marks: AliasMarks,
 ): GraphNode {
   const declared = schema.nodes[n.label].properties;
   const name = displayName(n, V);
@@ -1094,10 +1136,18 @@ function entityNode(
   let lastSeen = '';
   for (const o of n.occs) {
     const info = V.info[o]!;
-    aliasSet.add(info.name);
-    aliasSet.add(info.rawName);
+    if (info.aliasMark !== n.num) {
+      info.aliasMark = n.num;
+      aliasSet.add(info.name);
+      aliasSet.add(info.rawName);
+    }
     // Mention texts as a reader would search them: cleaned like names (no spaces, no quotes).
-    for (let k = 0, at = V.span[o]!; k < V.spanCount[o]!; k++) aliasSet.add(cleanText(V.spans[(at + k) * 4 + 2]!));
+    for (let k = 0, at = V.span[o]!; k < V.spanCount[o]!; k++) {
+      const text = V.spans[(at + k) * 4 + 2]!;
+      if (marks.text[text] === n.num) continue;
+      marks.text[text] = n.num;
+      aliasSet.add((marks.cleanTexts[text] ??= clean(marks.texts[text]!)));
+    }
     const art = V.art[o]!;
     if (art === lastArt) continue;
     lastArt = art;

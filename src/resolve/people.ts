@@ -83,9 +83,19 @@ class UnionFind {
 
 /** Clusters the occurrences of one person name key (see the module comment). */
 export function clusterPeople(key: string, occs: PersonOccurrence[], overrides: Overrides, gazetteer: Gazetteer | null): PersonOutcome {
+  // Overrides that speak about this name.
+  const mine = (list: Overrides['same']) => list.filter(([a, b]) => a.label === 'Person' && a.key === key && b.key === key);
+  const same = mine(overrides.same);
+  const different = mine(overrides.different);
+  if (!same.length && !different.length) {
+    const one = oneContext(key, occs);
+    if (one) return one;
+  }
   const messages: string[] = [];
   const review: PersonReview[] = [];
-  const J = [...new Set(occs.flatMap((o) => o.jurisdictions))].sort(compareIds);
+  const jurisdictionSet = new Set<string>();
+  for (const o of occs) for (const j of o.jurisdictions) jurisdictionSet.add(j);
+  const J = [...jurisdictionSet].sort(compareIds);
   const jIndex = new Map(J.map((j, i) => [j, i]));
   const divisions = J.map((j) => gazetteer?.byName(j));
   const related = (a: number, b: number): boolean => {
@@ -95,10 +105,6 @@ export function clusterPeople(key: string, occs: PersonOccurrence[], overrides: 
     return !!(gazetteer && da && db && (gazetteer.isWithin(da, db) || gazetteer.isWithin(db, da)));
   };
 
-  // Overrides that speak about this name.
-  const mine = (list: Overrides['same']) => list.filter(([a, b]) => a.label === 'Person' && a.key === key && b.key === key);
-  const same = mine(overrides.same);
-  const different = mine(overrides.different);
   const cannot: Array<[number, number]> = [];
   const bareBlocked = new Set<string>();
   const bareForced: string[] = [];
@@ -275,6 +281,48 @@ export function clusterPeople(key: string, occs: PersonOccurrence[], overrides: 
   }
   for (const c of clusters) c.members.sort((a, b) => a - b);
   return { clusters, review, messages };
+}
+
+/**
+ * clusterPeople for a name whose occurrences name one jurisdiction at most, without
+ * overrides (most names): one cluster of every occurrence, with the reason the general
+ * rules give (person.context-compatible, person.single-candidate or person.same-name).
+ * Null when the occurrences name several jurisdictions.
+ */
+function oneContext(key: string, occs: PersonOccurrence[]): PersonOutcome | null {
+  let only: string | null = null;
+  for (const o of occs) {
+    for (const j of o.jurisdictions) {
+      if (only === null) only = j;
+      else if (j !== only) return null;
+    }
+  }
+  const members = occs.map((_, i) => i);
+  if (only === null) {
+    const n = articleCount(occs, () => true);
+    const reason = n > 1 ? `person.same-name: ${key} without any context in ${n} articles` : '';
+    return { clusters: [{ members, disambiguator: '', jurisdictions: [], reason }], review: [], messages: [] };
+  }
+  const n = articleCount(occs, (o) => o.jurisdictions.length > 0);
+  let reason = n > 1 ? `person.context-compatible: ${key} with ${only} in ${n} articles` : '';
+  let bare = 0;
+  for (const o of occs) if (!o.jurisdictions.length) bare++;
+  if (bare) reason = `${reason || `${key} with ${only}`}; person.single-candidate: ${bare} mention${bare === 1 ? '' : 's'} without context joined`;
+  return { clusters: [{ members, disambiguator: '', jurisdictions: [only], reason }], review: [], messages: [] };
+}
+
+/** How many articles the occurrences that `pick` picks are in. */
+function articleCount(occs: PersonOccurrence[], pick: (o: PersonOccurrence) => boolean): number {
+  // Occurrences usually come in article order: count the changes, or fall back to a set.
+  let n = 0;
+  let last: string | null = null;
+  for (const o of occs) {
+    if (!pick(o) || o.article === last) continue;
+    if (last !== null && o.article < last) return new Set(occs.filter(pick).map((x) => x.article)).size;
+    last = o.article;
+    n++;
+  }
+  return n;
 }
 
 /**
