@@ -8,6 +8,7 @@ import { normaliseChars } from '../src/normalise/chars.js';
 import { FOLDS_ALONE, probe } from '../src/normalise/chrome.js';
 import { mappedSlice, type Mapped } from '../src/normalise/mapped.js';
 import { decodeBytes } from '../src/ingest/decode.js';
+import { displayWidth } from '../src/normalise/pdf.js';
 
 /** normaliseChars as it was before its lookup table: every unit through every test. */
 function referenceChars(input: Mapped): { text: string; map: number[] } {
@@ -132,5 +133,22 @@ describe('UTF-8 decoding', () => {
     };
     expect(encoding([0x61, 0xed, 0xa0, 0x80, 0x62])).toBe('binary file (neither UTF-8 nor GB18030 text)');
     expect(encoding([0x61, 0xc0, 0xaf, 0x62])).toBe('gb18030');
+  });
+});
+
+describe('display width', () => {
+  it('counts code points as for…of does, lone surrogates included', () => {
+    const wide = (c: number) =>
+      c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 || c === 0x2014 || c === 0x2026 || c === 0x201c || c === 0x201d);
+    const reference = (line: string) => {
+      let w = 0;
+      for (const ch of line) w += wide(ch.codePointAt(0)!) ? 2 : 1;
+      return w;
+    };
+    const next = lcg(5);
+    for (let k = 0; k < 3000; k++) {
+      const line = randomText(next, Math.floor(next() * 20)) + (next() < 0.2 ? '\ud840' : '');
+      expect(displayWidth(line)).toBe(reference(line));
+    }
   });
 });

@@ -64,26 +64,50 @@ export function chromeLexicon(): ChromeLexicon {
 
 /** A line folded for cue matching: NFKC, no whitespace. */
 export function probe(line: string): string {
-  if (FOLDS_ALONE.test(line)) {
-    // Same result without NFKC: these characters are their own NFKC and never combine with a
-    // neighbour; full-width ASCII folds to ASCII, and whitespace goes either way.
-    const compact = WHITESPACE.test(line) ? line.replace(WHITESPACE_RUNS, '') : line;
-    return FULLWIDTH_ASCII.test(compact) ? compact.replace(FULLWIDTH_ASCII_ALL, toAscii) : compact;
+  // Most lines hold only characters whose NFKC is known without ICU (see FOLDS_ALONE): fold
+  // them in one pass, and return the line itself when nothing changes.
+  const table = foldTable();
+  let out = '';
+  let runStart = 0;
+  for (let i = 0; i < line.length; i++) {
+    const kind = table[line.charCodeAt(i)]!;
+    if (kind === FOLD_KEEP) continue;
+    if (kind === FOLD_NFKC) return line.normalize('NFKC').replace(WHITESPACE_RUNS, '');
+    out += line.slice(runStart, i);
+    if (kind === FOLD_ASCII) out += String.fromCharCode(line.charCodeAt(i) - 0xfee0);
+    runStart = i + 1;
   }
-  return line.normalize('NFKC').replace(WHITESPACE_RUNS, '');
+  return runStart === 0 ? line : out + line.slice(runStart);
 }
 
 /**
- * Lines made only of ASCII, CJK ideographs, common Chinese punctuation, full-width ASCII and
- * whitespace (most lines): their NFKC is computed character by character (tests/normalise.test.ts
- * checks every character of the class against String#normalize).
+ * The characters whose NFKC is known without ICU: ASCII, CJK ideographs, common Chinese
+ * punctuation (each its own NFKC, never combining with a neighbour), full-width ASCII (→ ASCII)
+ * and whitespace (dropped by the probe either way). tests/ingest-fastpaths.test.ts checks
+ * every character of the class against String#normalize.
  */
 export const FOLDS_ALONE = /^[\s\x21-\x7e\xb7\u2014\u2018\u2019\u201c\u201d\u3001\u3002\u3008-\u3011\u3014-\u3017\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]*$/;
-const WHITESPACE = /\s/;
 const WHITESPACE_RUNS = /\s+/g;
-const FULLWIDTH_ASCII = /[\uff01-\uff5e]/;
-const FULLWIDTH_ASCII_ALL = /[\uff01-\uff5e]/g;
-const toAscii = (ch: string) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+const FOLD_NFKC = 0;
+const FOLD_KEEP = 1;
+const FOLD_DROP = 2;
+const FOLD_ASCII = 3;
+let foldKinds: Uint8Array | null = null;
+
+/** What {@link probe} does with each UTF-16 unit (built on first use from FOLDS_ALONE and `\s`). */
+function foldTable(): Uint8Array {
+  if (foldKinds) return foldKinds;
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    if (/\s/.test(ch)) table[c] = FOLD_DROP;
+    else if (c >= 0xff01 && c <= 0xff5e) table[c] = FOLD_ASCII;
+    else if (c < 0xd800 || c > 0xdfff ? FOLDS_ALONE.test(ch) : false) table[c] = FOLD_KEEP;
+    else table[c] = FOLD_NFKC;
+  }
+  foldKinds = table;
+  return table;
+}
 
 const SENTENCE_END = /[。！？!?；;]/;
 const HAS_WORD = /[\p{L}\p{N}]/u;
@@ -109,6 +133,9 @@ export function classifyLines(lines: string[]): LineVerdict[] {
   const folded: Array<string | undefined> = new Array(lines.length);
   const fold = (i: number) => (folded[i] ??= probe(lines[i]!));
   const verdicts: LineVerdict[] = lines.map((line, i) => classifyOne(line, lex, () => fold(i)));
+  // Whether each line holds sentence punctuation, asked by several rules below: tested once.
+  const sentenceEnds = new Int8Array(lines.length).fill(-1);
+  const endsSentence = (i: number) => (sentenceEnds[i] === -1 ? (sentenceEnds[i] = SENTENCE_END.test(lines[i]!) ? 1 : 0) : sentenceEnds[i]) === 1;
 
   // Navigation above a breadcrumb / "当前位置" line in the page head is chrome as well.
   const headLimit = Math.min(lines.length, 15);
@@ -117,12 +144,12 @@ export function classifyLines(lines: string[]): LineVerdict[] {
     if (verdicts[i]!.rule === 'chrome-breadcrumb' || (verdicts[i]!.rule === 'chrome-cue' && /当前位置|您的位置|您现在的位置|所在位置/.test(fold(i)))) lastNav = i;
   }
   for (let i = 0; i < lastNav; i++) {
-    if (verdicts[i]!.kind === 'article' && lines[i]!.length <= 30 && !SENTENCE_END.test(lines[i]!)) verdicts[i] = { kind: 'chrome', rule: 'chrome-nav' };
+    if (verdicts[i]!.kind === 'article' && lines[i]!.length <= 30 && !endsSentence(i)) verdicts[i] = { kind: 'chrome', rule: 'chrome-nav' };
   }
 
   // A menu at the top: three or more short unpunctuated lines in a row before the first
   // sentence (新闻中心 / 政务公开 / 办事服务 …). A headline is longer, and comes alone.
-  const firstSentence = verdicts.findIndex((v, i) => v.kind === 'article' && SENTENCE_END.test(lines[i]!));
+  const firstSentence = verdicts.findIndex((v, i) => v.kind === 'article' && endsSentence(i));
   const menuItem = (i: number) => verdicts[i]!.kind !== 'blank' && lines[i]!.length <= 8 && !/[。！？，、：:]/.test(lines[i]!);
   for (let i = 0; i < (firstSentence < 0 ? 0 : firstSentence); ) {
     if (!menuItem(i)) {
@@ -143,20 +170,21 @@ export function classifyLines(lines: string[]): LineVerdict[] {
   let seenArticle = false;
   for (let i = 0; i < lines.length; i++) {
     const v = verdicts[i]!;
-    if (seenArticle && isEndMarker(lines[i]!, lex, () => fold(i))) {
+    // An end marker: a short line without sentence punctuation holding an end cue.
+    if (seenArticle && lines[i]!.length <= 20 && !endsSentence(i) && lex.end.test(fold(i))) {
       for (let j = i; j < lines.length; j++) {
         if (verdicts[j]!.kind !== 'blank') verdicts[j] = { kind: 'chrome', rule: 'chrome-end' };
       }
       break;
     }
-    if (v.kind === 'article' && SENTENCE_END.test(lines[i]!)) seenArticle = true;
+    if (v.kind === 'article' && endsSentence(i)) seenArticle = true;
   }
 
   // At the very end, after the last sentence, short unpunctuated lines are widgets unless they
   // credit someone. Walk back from the end and stop at the first line of real text, so a
   // truncated article keeps its headings and its unfinished last paragraph.
   let lastSentence = -1;
-  for (let i = 0; i < lines.length; i++) if (verdicts[i]!.kind === 'article' && SENTENCE_END.test(lines[i]!)) lastSentence = i;
+  for (let i = 0; i < lines.length; i++) if (verdicts[i]!.kind === 'article' && endsSentence(i)) lastSentence = i;
   for (let i = lines.length - 1; i > lastSentence && lastSentence >= 0; i--) {
     const line = lines[i]!;
     if (verdicts[i]!.kind !== 'article') continue;
@@ -165,11 +193,6 @@ export function classifyLines(lines: string[]): LineVerdict[] {
     verdicts[i] = { kind: 'chrome', rule: 'chrome-tail' };
   }
   return verdicts;
-}
-
-function isEndMarker(line: string, lex: ChromeLexicon, fold: () => string): boolean {
-  if (line.length > 20 || SENTENCE_END.test(line)) return false;
-  return lex.end.test(fold());
 }
 
 /** `fold()` gives the line's {@link probe}. */

@@ -19,7 +19,7 @@ import { normaliseChars } from './chars.js';
 import { classifyLines, type LineKind } from './chrome.js';
 import { displayWidth, isHardWrapped, undoubleLine, wrapsInto } from './pdf.js';
 import { fullwidthPunctuation, tidySpaces } from './spacing.js';
-import { stripMarkdown } from './markdown.js';
+import { hasMarkdown, stripMarkdown } from './markdown.js';
 import { MappedBuilder, mappedSlice, splitLines, toOffsets, type Mapped } from './mapped.js';
 
 export { type Mapped, MappedBuilder, mappedSlice } from './mapped.js';
@@ -49,6 +49,37 @@ export interface Normalised {
   htmlMeta: HtmlMeta | null;
   hardWrapped: boolean;
   messages: Message[];
+}
+
+/** A tidied article line: `from.text[start…end)` (= `text`), with its map. */
+interface TidyLine {
+  from: Mapped;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A line of the output: its line index in the body (-1: the lead) and the source index of the break after it. */
+interface Piece extends TidyLine {
+  line: number;
+  breakAt: number;
+}
+
+/**
+ * `tidySpaces` of `m[start…end)`, without copying a line that has no space inside: trimmed,
+ * it is a range of `m` as it is.
+ */
+function tidyPiece(m: Mapped, start: number, end: number): TidyLine {
+  const { text } = m;
+  while (start < end && text.charCodeAt(start) === 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) === 0x20) end--;
+  for (let k = start; k < end; k++) {
+    if (text.charCodeAt(k) === 0x20) {
+      const tidy = tidySpaces(m, start, end);
+      return { from: tidy, start: 0, end: tidy.text.length, text: tidy.text };
+    }
+  }
+  return { from: m, start, end, text: text.slice(start, end) };
 }
 
 /** Normalises `source[bodyStart…]` (the part after any front matter). */
@@ -81,33 +112,38 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   }
 
   // Article lines: doubled runs repaired, spaces tidied.
-  const pieces: Array<{ m: Mapped; line: number; breakAt: number }> = [];
+  const pieces: Piece[] = [];
   if (options.lead && options.lead.text.trim()) {
     const lead = normaliseChars(options.lead);
-    pieces.push({ m: tidySpaces(lead, 0, lead.text.length), line: -1, breakAt: lead.map[lead.map.length - 1]! + 1 });
+    const tidy = tidyPiece(lead, 0, lead.text.length);
+    pieces.push({ from: tidy.from, start: tidy.start, end: tidy.end, text: tidy.text, line: -1, breakAt: lead.map[lead.map.length - 1]! + 1 });
   }
   let doubled = 0;
   for (let i = 0; i < trimmed.length; i++) {
     if (verdicts[i]!.kind !== 'article') continue;
     const { start, end, text } = trimmed[i]!;
-    let line: Mapped = stripMarkdown({ text, map: m.map.subarray(start, end) });
-    const keep = undoubleLine(line.text);
+    // Most lines need neither Markdown stripping nor PDF repair: they are tidied in place in
+    // `m`, without a mapped copy of their own.
+    let line: Mapped | null = hasMarkdown(text) ? stripMarkdown({ text, map: m.map.subarray(start, end) }) : null;
+    const keep = undoubleLine(line ? line.text : text);
     if (keep) {
+      line ??= { text, map: m.map.subarray(start, end) };
       const b = new MappedBuilder();
       for (const [s, e] of keep) b.copy(line, s, e);
       line = b.finish();
       doubled++;
     }
-    const tidy = tidySpaces(line, 0, line.text.length);
+    const tidy = line ? tidyPiece(line, 0, line.text.length) : tidyPiece(m, start, end);
     if (!tidy.text) continue;
     const nl = raw[i]!.end;
-    pieces.push({ m: tidy, line: i, breakAt: nl < m.map.length ? m.map[nl]! : Math.min(source.length, tidy.map[tidy.map.length - 1]! + 1) });
+    const breakAt = nl < m.map.length ? m.map[nl]! : Math.min(source.length, tidy.from.map[tidy.end - 1]! + 1);
+    pieces.push({ from: tidy.from, start: tidy.start, end: tidy.end, text: tidy.text, line: i, breakAt });
   }
   if (doubled) messages.push({ level: 'info', message: `repaired ${doubled} line(s) of doubled PDF text`, rule: 'normalise-pdf-doubled' });
 
-  const texts = pieces.map((p) => p.m.text);
+  const texts = pieces.map((p) => p.text);
   const hardWrapped = isHardWrapped(texts);
-  const widths = hardWrapped ? texts.map(displayWidth) : [];
+  const widths = hardWrapped ? texts.map((t) => displayWidth(t)) : [];
   const out = new MappedBuilder(texts.reduce((n, t) => n + t.length + 1, 0));
   let joins = 0;
   for (let k = 0; k < pieces.length; k++) {
@@ -118,7 +154,8 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
         if (/[A-Za-z0-9]$/.test(texts[k - 1]!) && /^[A-Za-z]/.test(texts[k]!)) out.replace(' ', prev.breakAt);
       } else out.replace('\n', Math.min(prev.breakAt, Math.max(0, source.length - 1)));
     }
-    out.copy(pieces[k]!.m, 0, pieces[k]!.m.text.length);
+    const piece = pieces[k]!;
+    out.copy(piece.from, piece.start, piece.end);
   }
   if (joins) messages.push({ level: 'info', message: `joined ${joins} hard-wrapped line(s)`, rule: 'normalise-pdf-wrap' });
   const done = out.finish();

@@ -10,11 +10,19 @@ import { MappedBuilder, type Mapped } from './mapped.js';
 
 const MARKUP = /!\[[^\]\n]*\]\([^)\n]*\)|\[([^\]\n]+)\]\((?:https?:)?\/?\/?[^)\s]*\)|\*\*|__/g;
 
+const HEADING = /^(?:#{1,6}|>)\s+/;
+const INLINE_MARKUP = /\]\(|\*\*|__/;
+
+/** True when `stripMarkdown` would change the line. */
+export function hasMarkdown(text: string): boolean {
+  return HEADING.test(text) || INLINE_MARKUP.test(text);
+}
+
 /** Strips Markdown markup from one line; returns the line itself when there is none. */
 export function stripMarkdown(line: Mapped): Mapped {
   const { text } = line;
-  const heading = /^(?:#{1,6}|>)\s+/.exec(text);
-  if (!heading && !/\]\(|\*\*|__/.test(text)) return line;
+  const heading = HEADING.exec(text);
+  if (!heading && !INLINE_MARKUP.test(text)) return line;
   const out = new MappedBuilder(text.length);
   let last = heading ? heading[0].length : 0;
   MARKUP.lastIndex = last;

@@ -29,6 +29,8 @@ function units(line: string): Array<[number, number]> {
   return out;
 }
 
+const unitParity = new Uint8Array(0x10000);
+
 /**
  * When `line` is made of doubled runs, the `[start, end)` ranges (in `line`) to keep, in order;
  * otherwise null.
@@ -48,13 +50,16 @@ export function undoubleLine(line: string): Array<[number, number]> | null {
     }
     if (!doubled) return null;
   }
-  const odd = new Set<number>();
+  // Parity of every unit's count, in a table shared by all calls and left all zero again.
+  for (let i = 0; i < line.length; i++) unitParity[line.charCodeAt(i)] ^= 1;
+  let oddWord = false;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if (odd.has(c)) odd.delete(c);
-    else odd.add(c);
+    if (unitParity[c] === 0) continue;
+    unitParity[c] = 0;
+    if (!oddWord && WORD.test(String.fromCharCode(c))) oddWord = true;
   }
-  for (const c of odd) if (WORD.test(String.fromCharCode(c))) return null;
+  if (oddWord) return null;
   const u = units(line);
   const n = u.length;
   const key = u.map(([s, e]) => line.slice(s, e));
@@ -108,8 +113,16 @@ const NO_END = /[。！？；!?;…：:”’」』）)]$/;
 /** Display width: CJK and full-width characters count 2, others 1. */
 export function displayWidth(line: string): number {
   let w = 0;
-  for (const ch of line) {
-    const c = ch.codePointAt(0)!;
+  for (let i = 0; i < line.length; i++) {
+    let c = line.charCodeAt(i);
+    // A surrogate pair is one character (a lone surrogate counts as itself, as in for…of).
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < line.length) {
+      const low = line.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        c = ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
     w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 || c === 0x2014 || c === 0x2026 || c === 0x201c || c === 0x201d) ? 2 : 1;
   }
   return w;
@@ -125,6 +138,8 @@ export function isHardWrapped(lines: string[]): boolean {
   return open / long.length >= 0.5 && lengths[Math.floor(lengths.length / 2)]! <= 80;
 }
 
+const neighbourWidths = new Float64Array(8);
+
 /**
  * In a hard-wrapped text, whether line `i` of `lines` (article lines only, blanks removed)
  * continues on line `i + 1`: it does not end a sentence and it fills its column: at least
@@ -136,13 +151,17 @@ export function wrapsInto(lines: string[], widths: number[], i: number): boolean
   if (i + 1 >= lines.length) return false;
   const line = lines[i]!;
   if (ENDS_SENTENCE.test(line)) return false;
-  // The column: neighbours at least 60% as wide as this line (headings around do not count).
-  const around: number[] = [];
+  // The column: neighbours at least 60% as wide as this line (headings around do not count),
+  // kept sorted by insertion (at most eight) in a scratch array.
+  const around = neighbourWidths;
+  let count = 0;
   for (let j = Math.max(0, i - 4); j <= Math.min(lines.length - 1, i + 4); j++) {
-    if (j !== i && widths[j]! >= widths[i]! * 0.6) around.push(widths[j]!);
+    if (j === i || !(widths[j]! >= widths[i]! * 0.6)) continue;
+    let k = count++;
+    for (; k > 0 && around[k - 1]! > widths[j]!; k--) around[k] = around[k - 1]!;
+    around[k] = widths[j]!;
   }
-  if (!around.length) return false;
-  around.sort((a, b) => a - b);
-  const median = around[Math.floor(around.length / 2)]!;
+  if (!count) return false;
+  const median = around[Math.floor(count / 2)]!;
   return widths[i]! >= median * 0.75 && widths[i]! <= median * 1.25;
 }
