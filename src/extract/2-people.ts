@@ -15,7 +15,7 @@ import type { Doc, Mention, RelationFact, Stage } from '../types.js';
 import { Automaton, findLongestOf, type AutomatonMatch } from './automaton.js';
 import { sentenceAt, splitSentences, type Span } from './sentences.js';
 import { peopleLexicon, type PeopleLexicon, type TitleInfo } from './people/lexicon.js';
-import { isHan, isPlausibleName, nameAt, nameBoundary, splitNameRun, type NameSpan } from './people/names.js';
+import { isHan, isHanAt, isPlausibleName, nameAt, nameBoundary, splitNameRun, type NameSpan } from './people/names.js';
 import { parsePhrase, phraseStart, type OfficePhrase, type PhraseContext } from './offices/naming.js';
 import type { GazetteerLike } from './offices/jurisdiction.js';
 import { getGazetteer } from '../gazetteer/index.js';
@@ -201,7 +201,7 @@ function listItemEnds(text: string, i: number): boolean {
 /** Start of the segment a title phrase can occupy: back over CJK characters to punctuation or a name. */
 function segmentStart(text: string, roleStart: number, floor: number): number {
   let i = roleStart;
-  while (i > floor && i > roleStart - 30 && isHan(text[i - 1])) i--;
+  while (i > floor && i > roleStart - 30 && isHanAt(text, i - 1)) i--;
   return i;
 }
 
@@ -267,7 +267,7 @@ function findBylines(doc: Doc, lex: PeopleLexicon, addPerson: (span: NameSpan, r
       // `记者|李 超`, `摄影：徐美平`: separators between the cue and the names.
       while (' \u3000|｜:：/'.includes(text[i] ?? 'x')) i++;
       let j = i;
-      while (j < text.length && isHan(text[j]) && j - i < 12 && !BYLINE_STOPS.some((s) => text.startsWith(s, j))) j++;
+      while (j < text.length && isHanAt(text, j) && j - i < 12 && !BYLINE_STOPS.some((s) => text.startsWith(s, j))) j++;
       if (j === i) break;
       const pieces = splitNameRun(text.slice(i, j), lex);
       if (!pieces) break;
@@ -296,7 +296,7 @@ function nameEndingAt(text: string, end: number, lex: PeopleLexicon, known: Map<
   const isKnown = candidates.find((c) => knownNames.has(c.name));
   if (isKnown) return isKnown;
   const bounded = candidates.filter(
-    (c) => c.start === 0 || !isHan(text[c.start - 1]) || LEFT_CUES.some((w) => text.startsWith(w, c.start - w.length)),
+    (c) => c.start === 0 || !isHanAt(text, c.start - 1) || LEFT_CUES.some((w) => text.startsWith(w, c.start - w.length)),
   );
   if (bounded.length) return bounded[0]!;
   return candidates.length === 1 ? candidates[0]! : null;
@@ -339,7 +339,7 @@ function chainAfter(
   let itemStart = start;
   for (let guard = 0; guard < 8; guard++) {
     let itemEnd = itemStart;
-    while (itemEnd < text.length && isHan(text[itemEnd]) && itemEnd - itemStart < 30) itemEnd++;
+    while (itemEnd < text.length && isHanAt(text, itemEnd) && itemEnd - itemStart < 30) itemEnd++;
     let end = itemEnd;
     const item = text.slice(itemStart, itemEnd);
     for (const tail of ['职务', '的决定']) {
@@ -396,7 +396,7 @@ function findElections(
     const count = /等[0-9０-９一二三四五六七八九十百]+[位名](?:同志)?$/.exec(text.slice(Math.max(0, i - 12), i));
     const before = count ? i - count[0].length : i;
     let s = before;
-    while (s > 0 && (isHan(text[s - 1]) || text[s - 1] === '、') && before - s < 60) s--;
+    while (s > 0 && (isHanAt(text, s - 1) || text[s - 1] === '、') && before - s < 60) s--;
     const items = text.slice(s, before).split('、');
     const names: NameSpan[] = [];
     let at = s;
@@ -464,7 +464,7 @@ function findLists(
     const flush = () => {
       const last = run[run.length - 1];
       // Closed by 等, or (three names or more) by a verb that follows names (`分别提出`, `出席`).
-      const closed = last !== undefined && (text[last.end] === '等' || (run.length >= 3 && isHan(text[last.end]) && nameBoundary(text, last.end) === 2));
+      const closed = last !== undefined && (text[last.end] === '等' || (run.length >= 3 && isHanAt(text, last.end) && nameBoundary(text, last.end) === 2));
       if (run.length >= 2 && (closed || run.some((i) => known.has(i.name)))) for (const i of run) addPerson(i, 'person.list');
       run = [];
     };
@@ -514,7 +514,7 @@ function findAppositions(
       const lead = /^(也是|还是|现任|系|兼任|兼)/.exec(text.slice(pos, pos + 2));
       const start = pos + (lead?.[0].length ?? 0);
       let end = start;
-      while (end < text.length && isHan(text[end])) end++;
+      while (end < text.length && isHanAt(text, end)) end++;
       const role = roleByEnd.get(end);
       if (!role || role.start < start || !startsLikeTitle(text, start, role.start, lex)) break;
       const part = chainAfter(text, start, roleByEnd, ctxFor(start));
@@ -594,7 +594,7 @@ function findAppointments(
           end += text[end] === '为' ? 1 : 2;
           const chain = chainAfter(text, end, roleByEnd, ctxFor(end));
           for (const n of list.names) if (chain.some((p) => p.name)) hold(n, chain, 'office.appointment');
-          while (end < text.length && isHan(text[end])) end++;
+          while (end < text.length && isHanAt(text, end)) end++;
         } else break;
         // `…副主任，王福宏为…主任`: the appointment goes on after a comma.
         if (!/[，,；;]/.test(text[end] ?? '')) break;
@@ -606,7 +606,7 @@ function findAppointments(
     for (let i = text.indexOf(cue); i >= 0; i = text.indexOf(cue, i + 1)) {
       for (const len of [3, 2, 4]) {
         const start = i - len;
-        if (start < 0 || isHan(text[start - 1]) && text[start - 1] !== '、' && !/[，,。]/.test(text[start - 1]!)) continue;
+        if (start < 0 || isHanAt(text, start - 1) && text[start - 1] !== '、' && !/[，,。]/.test(text[start - 1]!)) continue;
         const name = text.slice(start, i);
         if (isPlausibleName(name, lex)) {
           addPerson({ start, end: i, name }, 'person.resignation');

@@ -54,6 +54,13 @@ export function isHan(c: string | undefined): boolean {
   return /[\u3400-\u9fff]/.test(c);
 }
 
+/** Is the character at `i` of `text` a CJK ideograph? (`isHan(text[i])` without making a one-character string.) */
+export function isHanAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const code = text.charCodeAt(i);
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
 /** Length of the surname starting at `i` (2 for a compound surname, 1 for a single one), or 0. */
 export function surnameLength(text: string, i: number, lex: PeopleLexicon): number {
   if (i < 0 || i >= text.length) return 0;
@@ -110,7 +117,7 @@ export function isPlausibleName(name: string, lex: PeopleLexicon): boolean {
  * (在, 来, 作), which may also be the last character of a longer name; 0 otherwise.
  */
 export function nameBoundary(text: string, i: number): 0 | 1 | 2 {
-  if (i >= text.length || !isHan(text[i])) return 2;
+  if (!isHanAt(text, i)) return 2;
   const m = afterName.longestAt(text, i);
   if (!m) return 0;
   return m.key.length >= 2 ? 2 : 1;
@@ -132,22 +139,27 @@ export function nameAt(text: string, start: number, lex: PeopleLexicon, known?: 
   }
   const s = surnameLength(text, start, lex);
   if (!s) return null;
-  const found: Array<NameSpan & { strength: number }> = [];
-  for (const given of [1, 2]) {
+  // The shortest plausible reading followed by a boundary, and the next one (no arrays: this runs at every title).
+  let shortEnd = -1;
+  let shortStrength = 0;
+  let longEnd = -1;
+  for (let given = 1; given <= 2; given++) {
     const end = start + s + given;
     if (end > text.length) break;
-    const name = text.slice(start, end);
-    if (!isPlausibleName(name, lex)) continue;
+    if (!isPlausibleName(text.slice(start, end), lex)) continue;
     const strength = nameBoundary(text, end);
-    if (strength) found.push({ start, end, name, strength });
+    if (!strength) continue;
+    if (shortEnd < 0) {
+      shortEnd = end;
+      shortStrength = strength;
+    } else longEnd = end;
   }
   // `李春来出席`, `王春来在会上`: the two-character reading ends before a one-character word
   // (来) that can also end a name, and the three-character one is followed by a boundary
   // too: the longer name is meant. Function words never end a name (`吴锦在`), so they
   // do not make a longer reading.
-  const [short, long] = found;
-  if (short && long && short.strength === 1) return { start, end: long.end, name: long.name };
-  return short ? { start, end: short.end, name: short.name } : null;
+  const end = shortEnd >= 0 && longEnd >= 0 && shortStrength === 1 ? longEnd : shortEnd;
+  return end >= 0 ? { start, end, name: text.slice(start, end) } : null;
 }
 
 /**
