@@ -121,6 +121,18 @@ describe('UTF-8 decoding', () => {
     }
   });
 
+  it('decodes one-, two-, three- and four-byte characters of any mix', () => {
+    const next = lcg(3);
+    const pool = ['a', '\n', 'é', 'ß', '会', '，', '\uffff', '𠀋', '😀', '\u0800', '\u07ff', '\u{10ffff}'];
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      for (let n = Math.floor(next() * 50); n > 0; n--) text += pool[Math.floor(next() * pool.length)]!;
+      if (!text.trim()) continue;
+      const d = decodeBytes(new TextEncoder().encode(text));
+      expect(d.ok && d.text).toBe(text);
+    }
+  });
+
   it('still treats invalid UTF-8 as before: a cut last character, surrogates, overlong forms', () => {
     const text = new TextEncoder().encode('会议指出');
     const d = decodeBytes(text.subarray(0, text.length - 1));

@@ -10,6 +10,7 @@
  * `{ok: true, text: '荆州日报', encoding: 'gb18030', messages: [{level: 'info', message: 'decoded as GB18030', …}]}`.
  */
 import { isUtf8 } from 'node:buffer';
+import { endianness } from 'node:os';
 import iconv from 'iconv-lite';
 import type { Message } from '../types.js';
 
@@ -39,12 +40,10 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 const strict = new TextDecoder('utf-8', { fatal: true });
 
 function finishUtf8(bytes: Uint8Array, messages: Message[]): Decoded {
-  // Valid UTF-8 (nearly every file): Buffer's decoder gives the same text as the strict
-  // TextDecoder at a fraction of the cost, except that the TextDecoder also drops a leading
-  // BOM (a second one, after the BOM handled above), so that rare case stays with it.
-  if (isUtf8(bytes) && !startsWithUtf8Bom(bytes)) {
-    return checkText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), 'utf-8', messages);
-  }
+  // Valid UTF-8 (nearly every file): decoded here to the same text as the strict TextDecoder
+  // at a fraction of the cost, except that the TextDecoder also drops a leading BOM (a
+  // second one, after the BOM handled above), so that rare case stays with it.
+  if (isUtf8(bytes) && !startsWithUtf8Bom(bytes)) return checkText(decodeValidUtf8(bytes), 'utf-8', messages);
   try {
     return checkText(strict.decode(bytes), 'utf-8', messages);
   } catch {
@@ -67,6 +66,42 @@ function finishUtf8(bytes: Uint8Array, messages: Message[]): Decoded {
     return checkText(gb, 'gb18030', messages);
   }
   return { ok: false, reason: 'binary file (neither UTF-8 nor GB18030 text)' };
+}
+
+/** UTF-16 units of the last decoded file (grown as needed, reused). */
+let units = new Uint16Array(1 << 15);
+const LITTLE_ENDIAN = endianness() === 'LE';
+const MAX_SCRATCH = 1 << 20;
+
+/**
+ * Decodes bytes that `isUtf8` has accepted (well-formed: no checks needed here). A plain loop
+ * into UTF-16 units is about three times faster than Node's UTF-8 decoder on Chinese text.
+ */
+function decodeValidUtf8(bytes: Uint8Array): string {
+  // Big files (rare) and big-endian machines go through Buffer, so the scratch array stays small.
+  if (!LITTLE_ENDIAN || bytes.length > MAX_SCRATCH) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  if (units.length < bytes.length) units = new Uint16Array(bytes.length);
+  const out = units;
+  let o = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      out[o++] = b;
+      i++;
+    } else if (b < 0xe0) {
+      out[o++] = ((b & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+      i += 2;
+    } else if (b < 0xf0) {
+      out[o++] = ((b & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+      i += 3;
+    } else {
+      const above = (((b & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f)) - 0x10000;
+      out[o++] = 0xd800 + (above >> 10);
+      out[o++] = 0xdc00 + (above & 0x3ff);
+      i += 4;
+    }
+  }
+  return Buffer.from(out.buffer, out.byteOffset, o * 2).toString('utf16le');
 }
 
 function startsWithUtf8Bom(bytes: Uint8Array): boolean {

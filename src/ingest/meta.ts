@@ -267,7 +267,11 @@ export function languageOf(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
-    else if (c >= 0x3400 && c <= 0x9fff) cjk++;
+    else if (c >= 0x3400 && c <= 0x9fff) {
+      cjk++;
+      // Settled once even all the characters left being Latin could not outnumber CJK 3 to 1.
+      if (latin + (text.length - i - 1) <= 3 * cjk) return 'zh';
+    }
   }
   return latin > 3 * cjk && latin >= 20 ? 'en' : 'zh';
 }
