@@ -12,7 +12,7 @@
  * Example: a graph with 1 200 Person nodes and `batchSize: 500` plans a `nodes` group
  * "Person" with batches of 500, 500 and 200 rows.
  */
-import type { Graph, GraphNode } from '../graph/model.js';
+import { endAt, startAt, typeAt, type Graph, type GraphNode } from '../graph/model.js';
 import { readGraphSchema, type CypherSchema } from './schema.js';
 import { jsonByteLength } from './json-size.js';
 import {
@@ -480,25 +480,27 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
 
   // Relationships by position in the list, not as objects: MENTIONS are made on read.
   const byEnds = new Map<string, number[]>();
-  let position = -1;
-  for (const rel of rels) {
-    position++;
-    const rs = schema.relationships[rel.type];
+  // Type and endpoints read by position (typeAt…): the relationship is made only for a message.
+  for (let position = 0; position < rels.length; position++) {
+    const type = typeAt(rels, position);
+    const start = startAt(rels, position);
+    const end = endAt(rels, position);
+    const rs = schema.relationships[type];
     if (!rs) {
-      messages.push({ level: 'error', message: `${relationshipWhere(rel)}: type is not in the schema; not loaded`, rule: 'cypher/unknown-type' });
+      messages.push({ level: 'error', message: `${relationshipWhere(rels.at(position)!)}: type is not in the schema; not loaded`, rule: 'cypher/unknown-type' });
       continue;
     }
-    const from = labelOf.get(rel.start);
-    const to = labelOf.get(rel.end);
+    const from = labelOf.get(start);
+    const to = labelOf.get(end);
     if (!from || !to) {
-      messages.push({ level: 'error', message: `${relationshipWhere(rel)}: ${!from ? `start ${JSON.stringify(rel.start)}` : `end ${JSON.stringify(rel.end)}`} is not a node of the graph; not loaded`, rule: 'cypher/dangling-endpoint' });
+      messages.push({ level: 'error', message: `${relationshipWhere(rels.at(position)!)}: ${!from ? `start ${JSON.stringify(start)}` : `end ${JSON.stringify(end)}`} is not a node of the graph; not loaded`, rule: 'cypher/dangling-endpoint' });
       continue;
     }
     if (!rs.from.includes(from) || !rs.to.includes(to)) {
-      messages.push({ level: 'error', message: `${relationshipWhere(rel)}: goes from ${from} to ${to}. Expecting from ${rs.from.join('|')} to ${rs.to.join('|')}; not loaded`, rule: 'cypher/endpoint-label' });
+      messages.push({ level: 'error', message: `${relationshipWhere(rels.at(position)!)}: goes from ${from} to ${to}. Expecting from ${rs.from.join('|')} to ${rs.to.join('|')}; not loaded`, rule: 'cypher/endpoint-label' });
       continue;
     }
-    const k = `${rel.type}\u0000${from}\u0000${to}`;
+    const k = `${type}\u0000${from}\u0000${to}`;
     (byEnds.get(k) ?? byEnds.set(k, []).get(k)!).push(position);
   }
   let mentions = 0;

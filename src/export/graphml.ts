@@ -32,30 +32,45 @@ interface Key {
   list: boolean;
   /** `id`, escaped once (it goes into every element's data). */
   xmlId: string;
+  /** `<data key="…">`, made once. */
+  open: string;
 }
 
-const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/**
+ * Any character `xmlEscape` does not write as itself, as UTF-16 code units: `& < > " '`,
+ * carriage return, U+0085/U+2028/U+2029, what XML 1.0 cannot hold, and (so that the
+ * non-Unicode test stays fast) every surrogate, even one of a valid pair.
+ */
+const MAYBE_SPECIAL = /[^\t\n\u0020\u0021\u0023-\u0025\u0028-\u003B\u003D\u003F-\u0084\u0086-\u2027\u202A-\uD7FF\uE000-\uFFFD]/;
+/** The same but for `"`: a list's JSON text holds quotes and, most often, nothing else to escape. */
+const SPECIAL_BUT_QUOTE = /[^\t\n\u0020-\u0025\u0028-\u003B\u003D\u003F-\u0084\u0086-\u2027\u202A-\uD7FF\uE000-\uFFFD]/;
+/** Each character `xmlEscape` rewrites, by code point: surrogate pairs match as one and stay. */
+const SPECIAL = /[^\t\n\u0020\u0021\u0023-\u0025\u0028-\u003B\u003D\u003F-\u0084\u0086-\u2027\u202A-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\r': '&#13;',
+  // XML parsers may normalise these line separators to \n; a character reference survives.
+  '\u0085': '&#x85;',
+  '\u2028': '&#x2028;',
+  '\u2029': '&#x2029;',
+};
+
+/** A special character's replacement: its reference, or U+FFFD for what XML 1.0 cannot hold. */
+const escapeOne = (c: string) => ESCAPES[c] ?? '\uFFFD';
 
 /**
- * Text `xmlEscape` returns unchanged: XML-valid characters other than `& < > " '`, carriage
- * return and U+0085/U+2028/U+2029. Most values (names, ids) match, and skipping the eight
- * replace passes for them halves graph.graphml's time.
+ * Escapes text for XML element content and attribute values, in one pass: most values
+ * (names, ids) need nothing, and lists' JSON texts only their quotes.
  */
-const PLAIN_XML = /^[\t\n\u0020\u0021\u0023-\u0025\u0028-\u003B\u003D\u003F-\u0084\u0086-\u2027\u202A-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
-
-/** Escapes text for XML element content and attribute values. */
 export function xmlEscape(s: string): string {
-  if (PLAIN_XML.test(s)) return s;
-  return s
-    .replace(INVALID_XML, '\uFFFD')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\r/g, '&#13;')
-    // XML parsers may normalise these line separators to \n; a character reference survives.
-    .replace(/[\u0085\u2028\u2029]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+  if (!MAYBE_SPECIAL.test(s)) return s;
+  if (!SPECIAL_BUT_QUOTE.test(s)) return s.replace(/"/g, '&quot;');
+  return s.replace(SPECIAL, escapeOne);
 }
 
 function fromSchema(t: PropertyType): GraphmlType {
@@ -110,7 +125,7 @@ function keysFor(
       }
     }
   }
-  const keys: Key[] = [{ id: `${prefix}_label`, name: 'label', type: 'string', list: false, xmlId: xmlEscape(`${prefix}_label`) }];
+  const keys: Key[] = [key(`${prefix}_label`, 'label', 'string', false)];
   const names = [...declared.keys()].filter((k) => present.has(k));
   names.push(...[...present.keys()].filter((k) => !declared.has(k)).sort());
   for (const name of names) {
@@ -118,9 +133,14 @@ function keysFor(
     const t = declared.get(name);
     const seen = present.get(name)!;
     const list = t ? t.endsWith('[]') : seen!.lists;
-    keys.push({ id: `${prefix}_${name}`, name, type: list ? 'string' : t ? fromSchema(t) : infer(seen!), list, xmlId: xmlEscape(`${prefix}_${name}`) });
+    keys.push(key(`${prefix}_${name}`, name, list ? 'string' : t ? fromSchema(t) : infer(seen!), list));
   }
   return keys;
+}
+
+function key(id: string, name: string, type: GraphmlType, list: boolean): Key {
+  const xmlId = xmlEscape(id);
+  return { id, name, type, list, xmlId, open: `<data key="${xmlId}">` };
 }
 
 function dataValue(v: PropertyValue, key: Key): string {
@@ -157,7 +177,7 @@ export async function writeGraphml(graph: Graph, outDir: string, schema: Schema 
         if (k.name === 'label') continue;
         const v = n.properties[k.name];
         if (v === undefined || v === null) continue;
-        buf += `<data key="${k.xmlId}">${xmlEscape(dataValue(v, k))}</data>`;
+        buf += k.open + xmlEscape(dataValue(v, k)) + '</data>';
       }
       buf += '</node>\n';
       // Checked here, not only in flush(): an await per element cost a microtask each.
@@ -170,7 +190,7 @@ export async function writeGraphml(graph: Graph, outDir: string, schema: Schema 
         if (k.name === 'label') continue;
         const v = r.properties[k.name];
         if (v === undefined || v === null) continue;
-        buf += `<data key="${k.xmlId}">${xmlEscape(dataValue(v, k))}</data>`;
+        buf += k.open + xmlEscape(dataValue(v, k)) + '</data>';
       }
       buf += '</edge>\n';
       if (buf.length > 65536) await flush();

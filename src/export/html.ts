@@ -25,7 +25,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve, isAbsolute, sep } from 'node:path';
 import { packageRoot } from '../data-path.js';
-import { NODE_LABELS, type Graph, type NodeLabel, type PropertyValue } from '../graph/model.js';
+import { NODE_LABELS, endAt, startAt, typeAt, type Graph, type NodeLabel, type PropertyValue } from '../graph/model.js';
 import { compareIds } from '../graph/ids.js';
 import { personPinyin, pinyinKeys } from '../pinyin.js';
 import { withWriter, writeChunks } from '../graph/write.js';
@@ -128,10 +128,15 @@ export const PAGE_LIMITS: PageLimits = { nodes: 10_000, evidence: 5 };
 /** Shapes a Graph for the page (pure; `outDir` only makes article links relative). */
 export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi', limits: PageLimits = PAGE_LIMITS): PageData {
   const deg = new Map<string, number>();
-  for (const r of graph.relationships) {
-    if (r.type === 'MENTIONS') continue;
-    deg.set(r.start, (deg.get(r.start) ?? 0) + 1);
-    deg.set(r.end, (deg.get(r.end) ?? 0) + 1);
+  const rels = graph.relationships;
+  // By position: type and endpoints are read without making the relationship (MENTIONS, most
+  // of them, are made on read and not counted here).
+  for (let i = 0; i < rels.length; i++) {
+    if (typeAt(rels, i) === 'MENTIONS') continue;
+    const start = startAt(rels, i);
+    const end = endAt(rels, i);
+    deg.set(start, (deg.get(start) ?? 0) + 1);
+    deg.set(end, (deg.get(end) ?? 0) + 1);
   }
   const articleDates: string[] = [];
   for (const n of graph.nodes) if (n.label === 'Article' && str(n.properties.date)) articleDates.push(str(n.properties.date));
@@ -189,8 +194,9 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi', 
     }
   }
   const edges: PageEdge[] = [];
-  for (const r of graph.relationships) {
-    if (chosen && !(chosen.has(r.start) && chosen.has(r.end))) continue;
+  for (let i = 0; i < rels.length; i++) {
+    if (chosen && !(chosen.has(startAt(rels, i)) && chosen.has(endAt(rels, i)))) continue;
+    const r = rels.at(i)!;
     const p = r.properties;
     const sentences = strs(p.evidenceSentences);
     const arts = strs(p.evidenceArticles);

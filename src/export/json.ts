@@ -24,14 +24,31 @@ export function nodeLine(n: GraphNode): string {
 
 /** One APOC JSON line for a relationship; endpoints carry their labels. */
 export function relationshipLine(r: GraphRelationship, labelOf: Map<string, string>): string {
-  return JSON.stringify({
-    type: 'relationship',
-    id: r.id,
-    label: r.type,
-    start: { id: r.start, labels: [labelOf.get(r.start)] },
-    end: { id: r.end, labels: [labelOf.get(r.end)] },
-    properties: r.properties,
-  });
+  const start = labelOf.get(r.start);
+  const end = labelOf.get(r.end);
+  // The text JSON.stringify gives the whole object, written around the properties' JSON
+  // (no wrapper objects per line); a field that is not a string (never in a resolved
+  // graph) would change which keys JSON.stringify keeps, so that line goes the plain way.
+  if (typeof r.id !== 'string' || typeof r.type !== 'string' || typeof r.start !== 'string' || typeof r.end !== 'string' || typeof r.properties !== 'object' || r.properties === null) {
+    return JSON.stringify({ type: 'relationship', id: r.id, label: r.type, start: { id: r.start, labels: [start] }, end: { id: r.end, labels: [end] }, properties: r.properties });
+  }
+  return (
+    '{"type":"relationship","id":' +
+    JSON.stringify(r.id) +
+    ',"label":' +
+    JSON.stringify(r.type) +
+    ',"start":{"id":' +
+    JSON.stringify(r.start) +
+    ',"labels":[' +
+    (start === undefined ? 'null' : JSON.stringify(start)) +
+    ']},"end":{"id":' +
+    JSON.stringify(r.end) +
+    ',"labels":[' +
+    (end === undefined ? 'null' : JSON.stringify(end)) +
+    ']},"properties":' +
+    JSON.stringify(r.properties) +
+    '}'
+  );
 }
 
 /** Writes graph.json, streaming in batches of lines. */

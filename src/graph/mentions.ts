@@ -125,6 +125,16 @@ export class MentionStore {
     return MENTIONS_PREFIX + this.packed.hex.toString('latin1', i * 16, i * 16 + 16);
   }
 
+  /** The article node id (start) of the i-th MENTIONS. */
+  start(i: number): string {
+    return this.articleNodeIds[this.packed.art[i]!]!;
+  }
+
+  /** The mentioned node id (end) of the i-th MENTIONS. */
+  end(i: number): string {
+    return this.nodeIds[this.packed.node[i]!]!;
+  }
+
   /** The i-th MENTIONS (in id order) as a fresh relationship object. */
   get(i: number): GraphRelationship {
     const p = this.packed;
@@ -170,6 +180,9 @@ export function relationshipList(others: GraphRelationship[], store: MentionStor
   return {
     length,
     at,
+    typeAt: (i) => (i < split ? others[i]!.type : i < split + m ? 'MENTIONS' : others[i - m]!.type),
+    startAt: (i) => (i < split ? others[i]!.start : i < split + m ? store.start(i - split) : others[i - m]!.start),
+    endAt: (i) => (i < split ? others[i]!.end : i < split + m ? store.end(i - split) : others[i - m]!.end),
     *[Symbol.iterator]() {
       for (let i = 0; i < split; i++) yield others[i]!;
       for (let i = 0; i < m; i++) yield store.get(i);

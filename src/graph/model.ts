@@ -53,6 +53,29 @@ export interface GraphRelationship {
 export interface RelationshipList extends Iterable<GraphRelationship> {
   readonly length: number;
   at(index: number): GraphRelationship | undefined;
+  /**
+   * The type, start and end of the i-th relationship (0 ≤ i < length) without making it: a
+   * lazy list has them at hand, while a MENTIONS made on read costs its id and four lists.
+   * Optional (an array has none); read them with `typeAt`, `startAt`, `endAt` below.
+   */
+  typeAt?(index: number): RelationshipType;
+  startAt?(index: number): string;
+  endAt?(index: number): string;
+}
+
+/** The type of `list`'s i-th relationship (0 ≤ i < length), made only when the list cannot say. */
+export function typeAt(list: RelationshipList, i: number): RelationshipType {
+  return list.typeAt ? list.typeAt(i) : list.at(i)!.type;
+}
+
+/** The start node id of `list`'s i-th relationship. */
+export function startAt(list: RelationshipList, i: number): string {
+  return list.startAt ? list.startAt(i) : list.at(i)!.start;
+}
+
+/** The end node id of `list`'s i-th relationship. */
+export function endAt(list: RelationshipList, i: number): string {
+  return list.endAt ? list.endAt(i) : list.at(i)!.end;
 }
 
 /** A whole graph, nodes and relationships sorted by id so outputs are byte-stable. */
