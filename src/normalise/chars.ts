@@ -57,12 +57,18 @@ let mayChange: Uint8Array | null = null;
 function mayChangeTable(): Uint8Array {
   if (mayChange) return mayChange;
   const table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdbff) table[c] = 1;
-    else if (c >= 0xdc00 && c <= 0xdfff) table[c] = 0; // a lone low surrogate is its own code point: never replaced
-    else if (c === 0x0d) table[c] = 1;
-    else table[c] = replacementFor(c, 0, c, String.fromCharCode(c)) === null ? 0 : 1;
-  }
+  const decide = (c: number) => {
+    table[c] = replacementFor(c, 0, c, String.fromCharCode(c)) === null ? 0 : 1;
+  };
+  // Every unit the tests above can change lies in these ranges (spaces and dropped controls
+  // up to U+3000, NFKC ranges, U+FEFF, U+FFFE); all others are kept.
+  for (let c = 0; c <= 0x3000; c++) decide(c);
+  for (let c = 0xf900; c <= 0xfaff; c++) decide(c);
+  for (let c = 0xff01; c <= 0xffef; c++) decide(c);
+  decide(0xfeff);
+  decide(0xfffe);
+  // A high surrogate starts a pair, looked at as a whole; a lone low surrogate is never replaced.
+  table.fill(1, 0xd800, 0xdc00);
   mayChange = table;
   return table;
 }

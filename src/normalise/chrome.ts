@@ -64,7 +64,7 @@ export function chromeLexicon(): ChromeLexicon {
 
 /** A line folded for cue matching: NFKC, no whitespace. */
 export function probe(line: string): string {
-  // Most lines hold only characters whose NFKC is known without ICU (see FOLDS_ALONE): fold
+  // Most lines hold only characters whose NFKC is known without ICU (see OWN_NFKC): fold
   // them in one pass, and return the line itself when nothing changes.
   const table = foldTable();
   let out = '';
@@ -82,11 +82,18 @@ export function probe(line: string): string {
 
 /**
  * The characters whose NFKC is known without ICU: ASCII, CJK ideographs, common Chinese
- * punctuation (each its own NFKC, never combining with a neighbour), full-width ASCII (→ ASCII)
- * and whitespace (dropped by the probe either way). tests/ingest-fastpaths.test.ts checks
- * every character of the class against String#normalize.
+ * punctuation (each its own NFKC, never combining with a neighbour), as [first, last] ranges.
+ * Full-width ASCII folds to ASCII, and whitespace is dropped by the probe either way.
+ * tests/ingest-fastpaths.test.ts checks every BMP character against String#normalize.
  */
-export const FOLDS_ALONE = /^[\s\x21-\x7e\xb7\u2014\u2018\u2019\u201c\u201d\u3001\u3002\u3008-\u3011\u3014-\u3017\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]*$/;
+const OWN_NFKC: Array<[number, number]> = [
+  [0x21, 0x7e], [0xb7, 0xb7], [0x2014, 0x2014], [0x2018, 0x2019], [0x201c, 0x201d], [0x3001, 0x3002],
+  [0x3008, 0x3011], [0x3014, 0x3017], [0x3400, 0x4dbf], [0x4e00, 0x9fff],
+];
+/** The characters `\s` matches (ECMAScript WhiteSpace and LineTerminator), as ranges. */
+const WHITESPACE: Array<[number, number]> = [
+  [0x09, 0x0d], [0x20, 0x20], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a], [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff],
+];
 const WHITESPACE_RUNS = /\s+/g;
 const FOLD_NFKC = 0;
 const FOLD_KEEP = 1;
@@ -94,17 +101,13 @@ const FOLD_DROP = 2;
 const FOLD_ASCII = 3;
 let foldKinds: Uint8Array | null = null;
 
-/** What {@link probe} does with each UTF-16 unit (built on first use from FOLDS_ALONE and `\s`). */
+/** What {@link probe} does with each UTF-16 unit (built on first use; FOLD_NFKC unless listed). */
 function foldTable(): Uint8Array {
   if (foldKinds) return foldKinds;
   const table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    const ch = String.fromCharCode(c);
-    if (/\s/.test(ch)) table[c] = FOLD_DROP;
-    else if (c >= 0xff01 && c <= 0xff5e) table[c] = FOLD_ASCII;
-    else if (c < 0xd800 || c > 0xdfff ? FOLDS_ALONE.test(ch) : false) table[c] = FOLD_KEEP;
-    else table[c] = FOLD_NFKC;
-  }
+  for (const [first, last] of OWN_NFKC) table.fill(FOLD_KEEP, first, last + 1);
+  table.fill(FOLD_ASCII, 0xff01, 0xff5e + 1);
+  for (const [first, last] of WHITESPACE) table.fill(FOLD_DROP, first, last + 1);
   foldKinds = table;
   return table;
 }
@@ -118,6 +121,13 @@ const DATE_BANNER = /^\d{4}年\d{1,2}月\d{1,2}日(?:星期|周)[一二三四五
 const DATE_ONLY = /^[[【(]?(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\d{1,2}:\d{2}(?::\d{2})?)?[\]】)]?$/;
 const BULLET = /^[•·●◆▪►▶○◇]/;
 const BREADCRUMB_SEP = /\s*(?:>|＞|»|›|→|\/)\s*/;
+
+/** HAS_WORD.test, answered without the Unicode-property regex when the line opens with a CJK ideograph or an ASCII letter or digit. */
+function hasWord(p: string): boolean {
+  const c = p.charCodeAt(0);
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
+  return HAS_WORD.test(p);
+}
 
 function isBreadcrumb(line: string): boolean {
   // The keyword test first: it is cheap and rules out nearly every line before the split.
@@ -201,7 +211,7 @@ function classifyOne(line: string, lex: ChromeLexicon, fold: () => string): Line
   // Long lines are article text unless they open with a summary cue; skip the folding.
   if (line.length > 300 && !URL_LINE.test(line)) return lex.prefix.test(probe(line.slice(0, 20))) ? { kind: 'chrome', rule: 'chrome-summary' } : { kind: 'article', rule: 'article' };
   const p = fold();
-  if (!HAS_WORD.test(p)) return { kind: 'chrome', rule: 'chrome-separator' };
+  if (!hasWord(p)) return { kind: 'chrome', rule: 'chrome-separator' };
   if (URL_LINE.test(p)) return { kind: 'chrome', rule: 'chrome-url' };
   if (MARKDOWN_LINKS.test(line)) return { kind: 'chrome', rule: 'chrome-markdown-link' };
   // At most 120 + 1 + 4 characters, with a dot: most lines are ruled out before the regex.

@@ -67,19 +67,32 @@ interface Piece extends TidyLine {
 
 /**
  * `tidySpaces` of `m[start…end)`, without copying a line that has no space inside: trimmed,
- * it is a range of `m` as it is.
+ * it is a range of `m` as it is. `spaces` finds spaces in `m.text` for lines taken in order.
  */
-function tidyPiece(m: Mapped, start: number, end: number): TidyLine {
+function tidyPiece(m: Mapped, start: number, end: number, spaces?: SpaceFinder): TidyLine {
   const { text } = m;
   while (start < end && text.charCodeAt(start) === 0x20) start++;
   while (end > start && text.charCodeAt(end - 1) === 0x20) end--;
-  for (let k = start; k < end; k++) {
-    if (text.charCodeAt(k) === 0x20) {
-      const tidy = tidySpaces(m, start, end);
-      return { from: tidy, start: 0, end: tidy.text.length, text: tidy.text };
-    }
+  const nextSpace = spaces ? spaces.from(start) : text.indexOf(' ', start);
+  if (nextSpace >= 0 && nextSpace < end) {
+    const tidy = tidySpaces(m, start, end);
+    return { from: tidy, start: 0, end: tidy.text.length, text: tidy.text };
   }
   return { from: m, start, end, text: text.slice(start, end) };
+}
+
+/**
+ * The first space at or after an index, for indices that only grow (the lines of a text in
+ * order): one scan of the text in all, however many lines ask.
+ */
+class SpaceFinder {
+  private at = -2;
+  constructor(private readonly text: string) {}
+
+  from(index: number): number {
+    if (this.at !== -1 && this.at < index) this.at = this.text.indexOf(' ', index);
+    return this.at;
+  }
 }
 
 /** Normalises `source[bodyStart…]` (the part after any front matter). */
@@ -119,6 +132,7 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
     pieces.push({ from: tidy.from, start: tidy.start, end: tidy.end, text: tidy.text, line: -1, breakAt: lead.map[lead.map.length - 1]! + 1 });
   }
   let doubled = 0;
+  const spaces = new SpaceFinder(m.text);
   for (let i = 0; i < trimmed.length; i++) {
     if (verdicts[i]!.kind !== 'article') continue;
     const { start, end, text } = trimmed[i]!;
@@ -133,7 +147,7 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
       line = b.finish();
       doubled++;
     }
-    const tidy = line ? tidyPiece(line, 0, line.text.length) : tidyPiece(m, start, end);
+    const tidy = line ? tidyPiece(line, 0, line.text.length) : tidyPiece(m, start, end, spaces);
     if (!tidy.text) continue;
     const nl = raw[i]!.end;
     const breakAt = nl < m.map.length ? m.map[nl]! : Math.min(source.length, tidy.from.map[tidy.end - 1]! + 1);

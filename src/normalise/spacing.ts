@@ -83,17 +83,22 @@ export function tidySpaces(m: Mapped, start: number, end: number): Mapped {
 const OPEN_CLOSE: Record<string, string> = { '(': '（', ')': '）', ',': '，', ':': '：', ';': '；', '!': '！', '?': '？' };
 const CLOSERS = /[”’）》」』】]/;
 
+const ASCII_CANDIDATES = /[,:;!?()]/;
+
 /** ASCII punctuation in Chinese context → full-width; same length, so the map stays. */
 export function fullwidthPunctuation(text: string): string {
-  const candidates = /[,:;!?()\n]/g;
+  // Only these ASCII marks ever change: text without any is returned at once.
+  if (!ASCII_CANDIDATES.test(text)) return text;
   const changes = new Map<number, string>();
   const chinese = (ch: string | undefined) => !!ch && (isCjk(ch) || CJK_PUNCT.test(ch));
   const charAt = (i: number) => (i >= 0 && i < text.length ? charBefore(text, i) : undefined);
   const stack: number[] = [];
   const unmatchedOpen: number[] = [];
-  for (let m = candidates.exec(text); m; m = candidates.exec(text)) {
-    const i = m.index;
-    const c = m[0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // `\n` `!` `(` `)` `,` `:` `;` `?`: a plain scan, no match object per line break.
+    if (code !== 0x0a && code !== 0x21 && code !== 0x28 && code !== 0x29 && code !== 0x2c && code !== 0x3a && code !== 0x3b && code !== 0x3f) continue;
+    const c = text[i]!;
     if (c === '\n') {
       unmatchedOpen.push(...stack);
       stack.length = 0;
