@@ -118,6 +118,8 @@ interface NameInfo {
   sameNameMany: boolean | null;
   /** The last node (number) whose aliases took this name, -1 for none (see entityNode). */
   aliasMark: number;
+  /** The name's index among the mention texts, -1 until a mention writes it. */
+  textNum: number;
 }
 
 /**
@@ -136,6 +138,8 @@ interface Store {
   /** Per occurrence: first span (in spans, 4 numbers each) and how many. */
   occSpan: IntList;
   occSpanCount: IntList;
+  /** Per occurrence: 1 when some mention's text is not the name as written (it may add an alias), else 0. */
+  occOtherText: IntList;
   /** Mentions: start, end, text index, rule index. */
   spans: IntList;
   /** Relation facts whose two ends are occurrences: type index, from, to, first and end evidence item. */
@@ -293,6 +297,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     occProps: [],
     occSpan: new IntList(),
     occSpanCount: new IntList(),
+    occOtherText: new IntList(),
     spans: new IntList(4096),
     rels: new IntList(),
     ev: new IntList(),
@@ -347,7 +352,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     let info = infos[t]!.get(name);
     if (!info) {
       const type = ENTITY_TYPES[t]!;
-      info = { type, typeNum: t, surface: intern(name), key: intern(keyOf(type, name)), name: intern(displayForm(type, name, gazetteer)), rawName: intern(clean(name)), props: null, propKeys: NONE, sameNameMany: null, aliasMark: -1 };
+      info = { type, typeNum: t, surface: intern(name), key: intern(keyOf(type, name)), name: intern(displayForm(type, name, gazetteer)), rawName: intern(clean(name)), props: null, propKeys: NONE, sameNameMany: null, aliasMark: -1, textNum: -1 };
       infos[t]!.set(name, info);
     }
     return info;
@@ -399,6 +404,8 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     for (const m of articleOccs) m.clear();
     sentenceIndex.clear();
     const spanLists: number[][] = [];
+    // Per occurrence of this article: whether a mention's text differs from the name.
+    const otherText: boolean[] = [];
     const put = (type: EntityType, name: string, mentions: ExtractionResult['entities'][number]['mentions'], properties: Record<string, unknown>) => {
       const t = typeof name === 'string' ? typeIndex.get(type) : undefined;
       const info = t === undefined ? undefined : infoOf(t, name);
@@ -411,8 +418,19 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       const occs = articleOccs[t]!;
       const existing = occs.get(name);
       const flat: number[] = existing !== undefined ? spanLists[existing - first]! : [];
-      for (const m of mentions) flat.push(m.start, m.end, indexOf(S.texts, textIndex, m.text), indexOf(S.rules, ruleIndex, m.rule));
+      let other = false;
+      for (const m of mentions) {
+        // Most mentions write the name itself: its text index is kept with the name.
+        let text: number;
+        if (m.text === name) text = info.textNum >= 0 ? info.textNum : (info.textNum = indexOf(S.texts, textIndex, name));
+        else {
+          text = indexOf(S.texts, textIndex, m.text);
+          other = true;
+        }
+        flat.push(m.start, m.end, text, indexOf(S.rules, ruleIndex, m.rule));
+      }
       if (existing !== undefined) {
+        if (other) otherText[existing - first] = true;
         S.occProps[existing] = propsOf({ ...properties, ...S.occProps[existing] });
         return;
       }
@@ -426,6 +444,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       S.occProps.push(occPropsOf(info, properties));
       occs.set(name, o);
       spanLists.push(flat);
+      otherText.push(other);
     };
     for (const e of r.entities) put(e.type, e.name, e.mentions, e.properties ?? NO_PROPERTIES);
     for (const rel of r.relations) {
@@ -434,9 +453,11 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     }
     rec.occEnd = S.occInfo.length;
     // Each occurrence's spans in one run of the store.
-    for (const list of spanLists) {
+    for (let i = 0; i < spanLists.length; i++) {
+      const list = spanLists[i]!;
       S.occSpan.push(S.spans.length >> 2);
       S.occSpanCount.push(list.length >> 2);
+      S.occOtherText.push(otherText[i] ? 1 : 0);
       for (const v of list) S.spans.push(v);
     }
     for (const rel of r.relations) {
@@ -557,15 +578,15 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   const articleIdsOf = (occs: number[]): string[] => {
     const out: string[] = [];
     let last = -1;
-    for (const o of occs) {
-      const art = occArt[o]!;
+    for (let i = 0; i < occs.length; i++) {
+      const art = occArt[occs[i]!]!;
       if (art === last) continue;
       last = art;
       out.push(articleIds[art]!);
     }
     return out.sort(compareIds);
   };
-  const V: OccView = { info: occInfo, key: occKey, props: occProps, art: occArt, span: S.occSpan.data, spanCount: S.occSpanCount.data, spans: S.spans.data };
+  const V: OccView = { info: occInfo, key: occKey, props: occProps, art: occArt, span: S.occSpan.data, spanCount: S.occSpanCount.data, otherText: S.occOtherText.data, spans: S.spans.data };
 
   // 2. Nodes. Everything but people: one node per key.
   const nodes = new Map<string, NodeBuild>();
@@ -608,7 +629,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       }
       const id = nodeId(type, key);
       const num = addNode({ label: type, id, key, disambiguator: '', occs: list, context: [] });
-      for (const o of list) occNode[o] = num;
+      for (let i = 0; i < list.length; i++) occNode[list[i]!] = num;
     }
     byKey[t]!.clear();
   }
@@ -616,8 +637,15 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   // People: context = jurisdictions of the offices each holds in that article (and the
   // paper's home for a byline name), then clustering by compatible context.
   const HOLDS = RELATION_TYPES.indexOf('HOLDS');
-  // By occurrence: the jurisdictions of a person there (an array reads faster than a Map of numbers).
-  const personContext = arrayOf<Set<string> | undefined>(occCount, undefined);
+  // By occurrence: the jurisdictions of a person there (an array reads faster than a Map of
+  // numbers). Most have one: a shared one-element list (read only); a Set from the second on.
+  const personContext = arrayOf<readonly string[] | Set<string> | undefined>(occCount, undefined);
+  const singleContext = new Map<string, readonly string[]>();
+  const contextOf = (j: string): readonly string[] => {
+    let list = singleContext.get(j);
+    if (!list) singleContext.set(j, (list = [j]));
+    return list;
+  };
   for (const r of articles) {
     for (let i = r.rel; i < r.relEnd; i++) {
       const from = rels4[i * 5 + 1]!;
@@ -625,13 +653,15 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       if (rels4[i * 5] !== HOLDS || occInfo[from]!.type !== 'Person' || occInfo[to]!.type !== 'Office') continue;
       const j = officeJurisdiction.get(occKey[to]!)?.canonical;
       if (!j) continue;
-      const set = (personContext[from] ??= new Set<string>());
-      set.add(j);
+      const context = personContext[from];
+      if (context === undefined) personContext[from] = contextOf(j);
+      else if (context instanceof Set) context.add(j);
+      else if (context[0] !== j) personContext[from] = new Set([context[0]!, j]);
     }
     const home = r.meta.home;
     for (const p of r.byline) {
-      if (!home || personContext[p]?.size) continue;
-      personContext[p] = new Set([home]);
+      if (!home || personContext[p]) continue;
+      personContext[p] = contextOf(home);
     }
   }
   // The person keys of an article, made when clustering first asks (bare names with several candidates).
@@ -646,20 +676,12 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     }
     return keys;
   };
-  // A context of one jurisdiction (most) as one shared array: clustering only reads them.
-  const singleContext = new Map<string, string[]>();
-  const contextList = (context: Set<string>): string[] => {
-    if (context.size > 1) return [...context].sort(compareIds);
-    const [j] = context as Iterable<string>;
-    let list = singleContext.get(j!);
-    if (!list) singleContext.set(j!, (list = [j!]));
-    return list;
-  };
   for (const [key, list] of personGroups) {
     const pocc: PersonOccurrence[] = list.map((o) => {
       const context = personContext[o];
       const art = occArt[o]!;
-      return new LazyPersonOccurrence(articleIds[art]!, context ? contextList(context) : NONE, art, personKeysOf);
+      const jurisdictions = context === undefined ? NONE : context instanceof Set ? [...context].sort(compareIds) : (context as string[]);
+      return new LazyPersonOccurrence(articleIds[art]!, jurisdictions, art, personKeysOf);
     });
     const outcome = clusterPeople(key, pocc, overrides, gazetteer);
     messages.push(...outcome.messages);
@@ -667,7 +689,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       const id = nodeId('Person', key, c.disambiguator === UNRESOLVED ? '?' : c.disambiguator);
       const members = c.members.map((i) => list[i]!);
       const num = addNode({ label: 'Person', id, key, disambiguator: c.disambiguator, occs: members, context: c.jurisdictions });
-      for (const o of members) occNode[o] = num;
+      for (let i = 0; i < members.length; i++) occNode[members[i]!] = num;
       // Members come in article order: several articles when the first and last differ.
       if (c.reason && occArt[members[0]!] !== occArt[members[members.length - 1]!]) {
         merges.push({ label: 'Person', id, name: key, reason: c.reason, articles: articleIdsOf(members) });
@@ -797,7 +819,8 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     let firstSeen = '';
     let lastSeen = '';
     const sources: string[] = [];
-    for (const art of b.sources) {
+    for (let i = 0; i < b.sources.length; i++) {
+      const art = b.sources[i]!;
       sources.push(articleIds[art]!);
       const date = dates[art]!;
       if (!date) continue;
@@ -810,28 +833,14 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     }
     props.sources = sources.sort(compareIds);
     props.evidenceCount = b.total;
-    const evidenceArticles: string[] = [];
-    const evidenceSentences: string[] = [];
-    const evidenceStarts: number[] = [];
-    const evidenceEnds: number[] = [];
-    const evidenceDates: string[] = [];
-    const rules: string[] = [];
-    for (const x of b.evidence) {
-      const si = ev4[x * 4]!;
-      const art = evArt[x]!;
-      evidenceArticles.push(articleIds[art]!);
-      evidenceSentences.push(si < 0 ? GAZETTEER_SENTENCE : S.sentences[si]!);
-      evidenceStarts.push(ev4[x * 4 + 1]!);
-      evidenceEnds.push(ev4[x * 4 + 2]!);
-      evidenceDates.push(dates[art]!);
-      rules.push(S.rules[ev4[x * 4 + 3]!]!);
-    }
-    props.evidenceArticles = evidenceArticles;
-    props.evidenceSentences = evidenceSentences;
-    props.evidenceStarts = evidenceStarts;
-    props.evidenceEnds = evidenceEnds;
-    props.evidenceDates = evidenceDates;
-    props.rules = rules;
+    // One map per list: each made at its size, no items in between.
+    const ev = b.evidence;
+    props.evidenceArticles = ev.map((x) => articleIds[evArt[x]!]!);
+    props.evidenceSentences = ev.map((x) => (ev4[x * 4]! < 0 ? GAZETTEER_SENTENCE : S.sentences[ev4[x * 4]!]!));
+    props.evidenceStarts = ev.map((x) => ev4[x * 4 + 1]!);
+    props.evidenceEnds = ev.map((x) => ev4[x * 4 + 2]!);
+    props.evidenceDates = ev.map((x) => dates[evArt[x]!]!);
+    props.rules = ev.map((x) => S.rules[ev4[x * 4 + 3]!]!);
     graphRels.push({ id, type: b.type, start: b.start, end: b.end, properties: props });
   }
   rels.clear();
@@ -845,6 +854,8 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   const groupOf = new Int32Array(nodeCount);
   const groups: number[][] = [];
   const groupNodes: number[] = [];
+  // MentionStoreBuilder.add copies the spans it is given: one list serves every MENTIONS.
+  const spanScratch: number[] = [];
   articles.forEach((r, art) => {
     groups.length = 0;
     groupNodes.length = 0;
@@ -862,7 +873,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     }
     for (let g = 0; g < groups.length; g++) {
       const node = groupNodes[g]!;
-      mentionStore.add(art, node, relationshipHash('MENTIONS', articleNodeIds[art]!, nodeIds[node]!), dedupeSpans(V, groups[g]!, S.rules));
+      mentionStore.add(art, node, relationshipHash('MENTIONS', articleNodeIds[art]!, nodeIds[node]!), dedupeSpans(V, groups[g]!, S.rules, spanScratch));
     }
   });
 
@@ -933,6 +944,7 @@ interface OccView {
   art: Int32Array;
   span: Int32Array;
   spanCount: Int32Array;
+  otherText: Int32Array;
   spans: Int32Array;
 }
 
@@ -1053,14 +1065,31 @@ function uniqueSorted(list: string[]): string[] {
 
 /**
  * The spans of the occurrences of one node in one article, flat `[start, end, text, rule, …]`:
- * sorted by start, end and rule id, one per start and end.
+ * sorted by start, end and rule id, one per start and end; written into `out` (reused: the
+ * caller copies them) and returned.
  */
-function dedupeSpans(V: OccView, occs: number[], rules: string[]): number[] {
+function dedupeSpans(V: OccView, occs: number[], rules: string[], out: number[]): number[] {
   const spans = V.spans;
+  out.length = 0;
+  if (occs.length === 1) {
+    // One occurrence whose spans already go by start and end, each once (the usual case):
+    // its run of the store as it is.
+    const from = V.span[occs[0]!]! * 4;
+    const to = from + V.spanCount[occs[0]!]! * 4;
+    let ordered = true;
+    for (let i = from + 4; i < to; i += 4) {
+      if (spans[i - 4]! < spans[i]! || (spans[i - 4] === spans[i] && spans[i - 3]! < spans[i + 1]!)) continue;
+      ordered = false;
+      break;
+    }
+    if (ordered) {
+      for (let i = from; i < to; i++) out.push(spans[i]!);
+      return out;
+    }
+  }
   const idx: number[] = [];
   for (const o of occs) for (let k = 0; k < V.spanCount[o]!; k++) idx.push((V.span[o]! + k) * 4);
   idx.sort((a, b) => spans[a]! - spans[b]! || spans[a + 1]! - spans[b + 1]! || compareIds(rules[spans[a + 3]!]!, rules[spans[b + 3]!]!));
-  const out: number[] = [];
   let lastStart = NaN;
   let lastEnd = NaN;
   for (const i of idx) {
@@ -1076,7 +1105,8 @@ function dedupeSpans(V: OccView, occs: number[], rules: string[]): number[] {
 function displayName(n: NodeBuild, V: OccView): string {
   if (n.label === 'Person' || n.label === 'Office') return n.key;
   const counts = new Map<string, number>();
-  for (const o of n.occs) {
+  for (let i = 0; i < n.occs.length; i++) {
+    const o = n.occs[i]!;
     const name = V.info[o]!.name;
     counts.set(name, (counts.get(name) ?? 0) + Math.max(1, V.spanCount[o]!));
   }
@@ -1100,18 +1130,15 @@ function articleNode(r: ArticleRecord, id: string, schema: Schema): GraphNode {
   const nodeIdValue = articleNodeId(id);
   const props: Record<string, PropertyValue> = { id: nodeIdValue };
   const declared = schema.nodes.Article.properties;
-  const values: Record<string, unknown> = {
-    path: a.path,
-    title: a.title,
-    date: a.date,
-    source: a.source,
-    url: a.url,
-    home: a.home,
-    homeSource: a.homeSource ?? null,
-    lang: a.lang,
-    byline: a.byline ?? [],
-  };
-  for (const [k, v] of Object.entries(values)) setTyped(props, k, v, declared[k]);
+  setTyped(props, 'path', a.path, declared.path);
+  setTyped(props, 'title', a.title, declared.title);
+  setTyped(props, 'date', a.date, declared.date);
+  setTyped(props, 'source', a.source, declared.source);
+  setTyped(props, 'url', a.url, declared.url);
+  setTyped(props, 'home', a.home, declared.home);
+  setTyped(props, 'homeSource', a.homeSource ?? null, declared.homeSource);
+  setTyped(props, 'lang', a.lang, declared.lang);
+  setTyped(props, 'byline', a.byline ?? [], declared.byline);
   return { id: nodeIdValue, label: 'Article', properties: props };
 }
 
@@ -1134,7 +1161,8 @@ function entityNode(
   // The dates of the articles (people only): firstSeen and lastSeen.
   let firstSeen = '';
   let lastSeen = '';
-  for (const o of n.occs) {
+  for (let i = 0; i < n.occs.length; i++) {
+    const o = n.occs[i]!;
     const info = V.info[o]!;
     if (info.aliasMark !== n.num) {
       info.aliasMark = n.num;
@@ -1142,7 +1170,8 @@ function entityNode(
       aliasSet.add(info.rawName);
     }
     // Mention texts as a reader would search them: cleaned like names (no spaces, no quotes).
-    for (let k = 0, at = V.span[o]!; k < V.spanCount[o]!; k++) {
+    // A text that is the name as written cleans to rawName, added above.
+    if (V.otherText[o]) for (let k = 0, at = V.span[o]!; k < V.spanCount[o]!; k++) {
       const text = V.spans[(at + k) * 4 + 2]!;
       if (marks.text[text] === n.num) continue;
       marks.text[text] = n.num;
@@ -1189,8 +1218,8 @@ function entityNode(
   // property objects are shared (see occPropsOf): one seen before adds nothing again.
   let lastProps: Record<string, unknown> = NO_PROPERTIES;
   let seenProps: Set<Record<string, unknown>> | null = null;
-  for (const o of n.occs) {
-    const p = V.props[o]!;
+  for (let i = 0; i < n.occs.length; i++) {
+    const p = V.props[n.occs[i]!]!;
     if (p === NO_PROPERTIES || p === lastProps) continue;
     if (lastProps !== NO_PROPERTIES) {
       seenProps ??= new Set([lastProps]);
