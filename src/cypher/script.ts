@@ -28,9 +28,12 @@ export function renderScript(plan: LoadPlan): string {
   return [...scriptLines(plan)].join('\n');
 }
 
+/** Rows of a batch go out in pieces of about this many characters (a piece per row was a generator step and a string each). */
+const CHUNK_CHARS = 1 << 15;
+
 /**
  * The script as text chunks, newlines included (concatenated they are `renderScript`'s
- * text): each batch's `:param` line comes row by row, so no string of a whole batch (up to
+ * text): each batch's `:param` line comes a few rows at a time, so no string of a whole batch (up to
  * 2 MB, built by thousands of concatenations that outlive young-generation collections) is
  * made. graph.cypher is written from these.
  */
@@ -45,14 +48,18 @@ export function* scriptChunks(plan: LoadPlan): Generator<string> {
   for (const group of plan.groups) {
     yield '\n';
     for (let i = 0; i < group.batches.length; i++) {
-      // cypherLiteral(batch), one row at a time.
-      yield '\n:param {rows: [';
+      // cypherLiteral(batch), one row at a time, in pieces of about CHUNK_CHARS.
+      let text = '\n:param {rows: [';
       let firstRow = true;
       for (const row of group.batches.rows(i)) {
-        yield (firstRow ? '' : ', ') + cypherLiteral(row);
+        text += (firstRow ? '' : ', ') + cypherLiteral(row);
         firstRow = false;
+        if (text.length > CHUNK_CHARS) {
+          yield text;
+          text = '';
+        }
       }
-      yield ']};';
+      yield text + ']};';
       if (i === 0) yield `\n// ${group.kind} ${group.name}: ${group.rowCount} rows in ${group.batches.length} batch${group.batches.length === 1 ? '' : 'es'}`;
       yield '\n' + group.statement + ';';
     }

@@ -94,8 +94,19 @@ export function quote(s: string | null): string {
 
 function field(v: PropertyValue | undefined, arrayDelimiter: string): string {
   if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return quote((v as unknown[]).map(String).join(arrayDelimiter));
+  if (Array.isArray(v)) {
+    const items = v as unknown[];
+    // join() alone writes null and undefined items as empty text, String() as 'null'/'undefined'.
+    return quote(items.includes(null) || items.includes(undefined) ? items.map(String).join(arrayDelimiter) : items.join(arrayDelimiter));
+  }
   return quote(String(v));
+}
+
+/** The fields of one element's property columns, each after a comma. */
+function propertyFields(properties: Record<string, PropertyValue>, columnNames: string[], arrayDelimiter: string): string {
+  let out = '';
+  for (const c of columnNames) out += ',' + field(properties[c], arrayDelimiter);
+  return out;
 }
 
 /** What inferCsvType needs to know of a property's values, gathered one element at a time. */
@@ -212,9 +223,11 @@ export async function writeCsv(graph: Graph, outDir: string, schema: Schema = lo
     written.push(
       await withWriter(join(dir, file), async (w) => {
         await w.write([`${key}:ID(${label})`, ':LABEL', ...cols.map(([c, t]) => header(c, t))].join(',') + '\n');
+        const names = cols.map(([c]) => c);
+        const quotedLabel = quote(label);
         let buf = '';
         for (const n of nodes) {
-          buf += [quote(n.id), quote(label), ...cols.map(([c]) => field(n.properties[c], delim))].join(',') + '\n';
+          buf += quote(n.id) + ',' + quotedLabel + propertyFields(n.properties, names, delim) + '\n';
           if (buf.length > 65536) {
             await w.write(buf);
             buf = '';
@@ -243,10 +256,12 @@ export async function writeCsv(graph: Graph, outDir: string, schema: Schema = lo
     written.push(
       await withWriter(join(dir, file), async (w) => {
         await w.write([`:START_ID(${from})`, `:END_ID(${to})`, ':TYPE', ...cols.map(([c, t]) => header(c, t))].join(',') + '\n');
+        const names = cols.map(([c]) => c);
+        const quotedType = quote(type);
         let buf = '';
         for (const p of positions) {
           const r = graph.relationships.at(p)!;
-          buf += [quote(r.start), quote(r.end), quote(type), ...cols.map(([c]) => field(r.properties[c], delim))].join(',') + '\n';
+          buf += quote(r.start) + ',' + quote(r.end) + ',' + quotedType + propertyFields(r.properties, names, delim) + '\n';
           if (buf.length > 65536) {
             await w.write(buf);
             buf = '';

@@ -15,7 +15,7 @@ export const cypherExporter: Exporter = {
     const plan = planLoad(graph);
     for (const m of plan.messages) process.stderr.write(`guanxi: graph.cypher: ${m.level}: ${m.message} [${m.rule}]\n`);
     // Streamed in 64 kB chunks: the script is as large as graph.json, and rendering it as one
-    // string doubled the export's peak memory; a batch comes row by row (see scriptChunks).
+    // string doubled the export's peak memory; a batch comes a few rows at a time (see scriptChunks).
     const path = await withWriter(join(outDir, 'graph.cypher'), (w) => writeChunks(w, scriptChunks(plan)));
     return [path];
   },
