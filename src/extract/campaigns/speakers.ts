@@ -94,8 +94,21 @@ function paragraphAt(paras: Span[], index: number): Span | null {
   return null;
 }
 
-/** Finds the speech turns and the author of a doc from its Person mentions. */
+/** The last answer per doc: the campaign and the event stages both ask, with the same people. */
+const remembered = new WeakMap<Doc, { text: string; persons: number; answer: Speakers }>();
+
+/** Finds the speech turns and the author of a doc from its Person mentions (computed once while they stay the same). */
 export function speakers(doc: Doc): Speakers {
+  let persons = 0;
+  for (const m of doc.mentions) if (m.type === 'Person') persons++;
+  const known = remembered.get(doc);
+  if (known && known.text === doc.text && known.persons === persons) return known.answer;
+  const answer = findSpeakers(doc);
+  remembered.set(doc, { text: doc.text, persons, answer });
+  return answer;
+}
+
+function findSpeakers(doc: Doc): Speakers {
   const text = doc.text;
   const paras = paragraphs(text);
   const people = doc.mentions.filter((m) => m.type === 'Person' && !isByline(text, m)).sort((a, b) => a.start - b.start);

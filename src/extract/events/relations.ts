@@ -27,7 +27,11 @@ export function attendance(doc: Doc, events: EventSpan[]): void {
   const held = events.filter((e) => e.occurring).sort((a, b) => a.start - b.start);
   if (!events.length) return;
   const people = doc.mentions.filter((m) => m.type === 'Person' && !isByline(text, m)).sort((a, b) => a.start - b.start);
-  const current = (index: number): EventSpan | null => [...held].reverse().find((e) => e.start <= index) ?? null;
+  /** The last held event that starts by `index`. */
+  const current = (index: number): EventSpan | null => {
+    for (let k = held.length - 1; k >= 0; k--) if (held[k]!.start <= index) return held[k]!;
+    return null;
+  };
   const add = (person: string, event: string, ev: Span, rule: string) => {
     doc.relations.push({
       type: 'ATTENDED',
