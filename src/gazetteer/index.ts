@@ -115,7 +115,8 @@ class GazetteerImpl implements Gazetteer {
   private byNameCache = new Map<string, Division | undefined>();
   private chainCache = new WeakMap<Division, Division[]>();
   private lastScan: TextScan | null = null;
-  private resolveCache = new Map<string, Division | null>();
+  /** resolveCached's answers by home, then by form (no joined key string per lookup). */
+  private resolveCache = new Map<string, Map<string, Division | null>>();
 
   constructor(tsv: string, renames: RenameRow[], zones: ZonesFile) {
     const byCode = new Map<string, Entry>();
@@ -316,13 +317,16 @@ class GazetteerImpl implements Gazetteer {
 
   /** `resolve(form, home) ?? byName(form)`, remembered: an article names the same few places again and again. */
   private resolveCached(form: string, home?: string | null): Division | undefined {
-    const key = `${home ?? ''}\u0001${form}`;
-    const known = this.resolveCache.get(key);
+    const homeKey = home ?? '';
+    let byForm = this.resolveCache.get(homeKey);
+    if (!byForm) this.resolveCache.set(homeKey, (byForm = new Map()));
+    const known = byForm.get(form);
     if (known !== undefined) return known ?? undefined;
     const d = this.resolve(form, home) ?? this.byName(form);
-    this.resolveCache.set(key, d ?? null);
+    byForm.set(form, d ?? null);
     return d;
   }
+
 
   private getAutomaton(): Automaton<FormKind> {
     if (this.automaton) return this.automaton;
