@@ -9,6 +9,7 @@ import { probe } from '../src/normalise/chrome.js';
 import { mappedSlice, type Mapped } from '../src/normalise/mapped.js';
 import { decodeBytes } from '../src/ingest/decode.js';
 import { displayWidth } from '../src/normalise/pdf.js';
+import { fullwidthPunctuation } from '../src/normalise/spacing.js';
 
 /** normaliseChars as it was before its lookup table: every unit through every test. */
 function referenceChars(input: Mapped): { text: string; map: number[] } {
@@ -162,6 +163,76 @@ describe('display width', () => {
     for (let k = 0; k < 3000; k++) {
       const line = randomText(next, Math.floor(next() * 20)) + (next() < 0.2 ? '\ud840' : '');
       expect(displayWidth(line)).toBe(reference(line));
+    }
+  });
+});
+
+// The session-start fullwidthPunctuation, kept as the reference for its fast version.
+const CJK = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
+const CJK_PUNCT = /[，。、：；！？“”‘’（）《》〈〉【】「」『』—…·〔〕]/;
+const DIGIT = /[0-9]/;
+const isCjk = (ch: string | undefined) => !!ch && CJK.test(ch);
+const OPEN_CLOSE: Record<string, string> = { '(': '（', ')': '）', ',': '，', ':': '：', ';': '；', '!': '！', '?': '？' };
+const CLOSERS = /[”’）》」』】]/;
+
+/** ASCII punctuation in Chinese context → full-width; same length, so the map stays. */
+function referencePunctuation(text: string): string {
+  const candidates = /[,:;!?()\n]/g;
+  const changes = new Map<number, string>();
+  const chinese = (ch: string | undefined) => !!ch && (isCjk(ch) || CJK_PUNCT.test(ch));
+  const charAt = (i: number) => (i >= 0 && i < text.length ? charBefore(text, i) : undefined);
+  const stack: number[] = [];
+  const unmatchedOpen: number[] = [];
+  for (let m = candidates.exec(text); m; m = candidates.exec(text)) {
+    const i = m.index;
+    const c = m[0];
+    if (c === '\n') {
+      unmatchedOpen.push(...stack);
+      stack.length = 0;
+    } else if (c === '(') stack.push(i);
+    else if (c === ')') {
+      const open = stack.pop();
+      if (open === undefined) {
+        if (isCjk(charAt(i - 1)) || CLOSERS.test(text[i - 1] ?? '')) changes.set(i, '）');
+      } else if (CJK.test(text.slice(open + 1, i))) {
+        changes.set(open, '（');
+        changes.set(i, '）');
+      }
+    } else {
+      const prev = charAt(i - 1);
+      const next = text[i + 1];
+      if (chinese(prev) && !(DIGIT.test(next ?? '') && DIGIT.test(prev ?? '')) && !(c === ':' && next === '/')) changes.set(i, OPEN_CLOSE[c]!);
+      else if ((c === ',' || c === ';') && isCjk(next) && !DIGIT.test(prev ?? '') && !/[A-Za-z]/.test(prev ?? '')) changes.set(i, OPEN_CLOSE[c]!);
+    }
+  }
+  unmatchedOpen.push(...stack);
+  for (const open of unmatchedOpen) if (isCjk(text[open + 1])) changes.set(open, '（');
+  if (!changes.size) return text;
+  const parts: string[] = [];
+  let last = 0;
+  for (const i of [...changes.keys()].sort((a, b) => a - b)) {
+    parts.push(text.slice(last, i), changes.get(i)!);
+    last = i + 1;
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
+/** The character (code point) that ends just before index `i + 1`, i.e. at `i` (a low surrogate pairs with its high one). */
+function charBefore(text: string, i: number): string {
+  const c = text.charCodeAt(i);
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) return text.slice(i - 1, i + 1);
+  return text[i]!;
+}
+
+describe('punctuation in Chinese context, by code units', () => {
+  it('gives what the string-by-string tests gave, surrogates and line ends included', () => {
+    const pool = ['会', '，', '(', ')', ',', ':', ';', '!', '?', '\n', '1', 'a', '/', '”', '𠀋', '\ud840', '\udc00', '：', ' ', '丽'];
+    const next = lcg(13);
+    for (let k = 0; k < 20000; k++) {
+      let text = '';
+      for (let n = Math.floor(next() * 16); n > 0; n--) text += pool[Math.floor(next() * pool.length)]!;
+      expect(fullwidthPunctuation(text)).toBe(referencePunctuation(text));
     }
   });
 });

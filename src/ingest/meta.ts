@@ -101,7 +101,8 @@ export function cleanPublisher(raw: string): string | null {
 /** The publisher a page names: 来源 lines first, then a `…日报讯` lead, then front matter tags. */
 export function publisherFrom(lines: BodyLine[], frontMatter: Record<string, unknown> | null, knownNames: string[]): string | null {
   for (const { text, rule, kind } of lines) {
-    if (kind === 'blank' || rule === 'chrome-end' || rule === 'chrome-copyright' || text.length > 200) continue;
+    // Every cue ends in 来源: lines without it are skipped before the regex.
+    if (kind === 'blank' || rule === 'chrome-end' || rule === 'chrome-copyright' || text.length > 200 || !text.includes('来源')) continue;
     const re = /(?<!图片|照片|视频)(?:文章来源|稿件来源|新闻来源|来源)\s*[:：]\s*([^\s)）】]{2,30})/g;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (/注明|转载/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
@@ -236,7 +237,7 @@ export function bylineFrom(lines: BodyLine[]): string[] {
       continue;
     }
     // A photo credit closing a caption: …。记者叶力铭 张梦瑶 孙杨 摄
-    const credit = /(?:记者|摄影|通讯员)\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,8})\s*摄\s*$/.exec(text);
+    const credit = text.includes('摄') ? /(?:记者|摄影|通讯员)\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,8})\s*摄\s*$/.exec(text) : null;
     if (credit) add(namesInByline(credit[1]!));
     // □ author lines of commentaries: `□中共荆州市委书记 吴 锦`.
     const author = /^[□■]\s*(.+)$/.exec(text);

@@ -17,7 +17,9 @@
 import { MappedBuilder, type Mapped } from './mapped.js';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
-const CJK_PUNCT = /[，。、：；！？“”‘’（）《》〈〉【】「」『』—…·〔〕]/;
+const CJK_PUNCT_CHARS = '，。、：；！？“”‘’（）《》〈〉【】「」『』—…·〔〕';
+const CJK_PUNCT = new RegExp(`[${CJK_PUNCT_CHARS}]`);
+const CJK_PUNCT_CODES = new Set(Array.from(CJK_PUNCT_CHARS, (ch) => ch.charCodeAt(0)));
 const ASCII_PUNCT_CN = /[,;:!?]/;
 const DIGIT = /[0-9]/;
 
@@ -81,7 +83,20 @@ export function tidySpaces(m: Mapped, start: number, end: number): Mapped {
 }
 
 const OPEN_CLOSE: Record<string, string> = { '(': '（', ')': '）', ',': '，', ':': '：', ';': '；', '!': '！', '?': '？' };
-const CLOSERS = /[”’）》」』】]/;
+const CLOSER_CODES = new Set(Array.from('”’）》」』】', (ch) => ch.charCodeAt(0)));
+
+/** What `isCjk` says of one code unit standing alone (a lone surrogate is no ideograph; NaN: none). */
+function isCjkCode(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
 
 const ASCII_CANDIDATES = /[,:;!?()]/;
 
@@ -99,6 +114,10 @@ export function fullwidthPunctuation(text: string): string {
     // `\n` `!` `(` `)` `,` `:` `;` `?`: a plain scan, no match object per line break.
     if (code !== 0x0a && code !== 0x21 && code !== 0x28 && code !== 0x29 && code !== 0x2c && code !== 0x3a && code !== 0x3b && code !== 0x3f) continue;
     const c = text[i]!;
+    // The character before, as a code unit when it stands alone (NaN at the start); the tests
+    // below read codes instead of one-character strings, except next to a surrogate.
+    const before = text.charCodeAt(i - 1);
+    const plainBefore = !(before >= 0xd800 && before <= 0xdfff);
     if (c === '\n') {
       unmatchedOpen.push(...stack);
       stack.length = 0;
@@ -106,11 +125,16 @@ export function fullwidthPunctuation(text: string): string {
     else if (c === ')') {
       const open = stack.pop();
       if (open === undefined) {
-        if (isCjk(charAt(i - 1)) || CLOSERS.test(text[i - 1] ?? '')) changes.set(i, '）');
+        const cjkBefore = plainBefore ? isCjkCode(before) : isCjk(charAt(i - 1));
+        if (cjkBefore || CLOSER_CODES.has(before)) changes.set(i, '）');
       } else if (CJK.test(text.slice(open + 1, i))) {
         changes.set(open, '（');
         changes.set(i, '）');
       }
+    } else if (plainBefore) {
+      const after = text.charCodeAt(i + 1);
+      if ((isCjkCode(before) || CJK_PUNCT_CODES.has(before)) && !(isDigitCode(after) && isDigitCode(before)) && !(c === ':' && after === 0x2f)) changes.set(i, OPEN_CLOSE[c]!);
+      else if ((c === ',' || c === ';') && isCjkCode(after) && !isDigitCode(before) && !isAsciiLetterCode(before)) changes.set(i, OPEN_CLOSE[c]!);
     } else {
       const prev = charAt(i - 1);
       const next = text[i + 1];
@@ -119,11 +143,11 @@ export function fullwidthPunctuation(text: string): string {
     }
   }
   unmatchedOpen.push(...stack);
-  for (const open of unmatchedOpen) if (isCjk(text[open + 1])) changes.set(open, '（');
+  for (const open of unmatchedOpen) if (isCjkCode(text.charCodeAt(open + 1))) changes.set(open, '（');
   if (!changes.size) return text;
   const parts: string[] = [];
   let last = 0;
-  for (const i of [...changes.keys()].sort((a, b) => a - b)) {
+  for (const i of Int32Array.from(changes.keys()).sort()) {
     parts.push(text.slice(last, i), changes.get(i)!);
     last = i + 1;
   }
