@@ -43,6 +43,10 @@ describe('jsonByteLength', () => {
   it('agrees with JSON.stringify on any string', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => jsonStringByteLength(s) === measured(s)), { numRuns: 3000 });
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => jsonStringByteLength(s) === measured(s)), { numRuns: 1000 });
+    // Long ones too: past 32 code units plain strings are measured another way.
+    fc.assert(fc.property(fc.string({ unit: 'binary', minLength: 30, maxLength: 120 }), (s) => jsonStringByteLength(s) === measured(s)), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', minLength: 30, maxLength: 120 }), (s) => jsonStringByteLength(s) === measured(s)), { numRuns: 1000 });
+    expect(jsonStringByteLength('荆'.repeat(40))).toBe(122);
   });
   it('agrees with JSON.stringify on rows of any shape', () => {
     fc.assert(fc.property(fc.jsonValue(), (v) => jsonByteLength(v) === measured(v)), { numRuns: 2000 });

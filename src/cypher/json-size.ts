@@ -10,11 +10,18 @@
  * Example: `jsonByteLength({id: 'a', n: [1, 22]})` is 20, the length of `{"id":"a","n":[1,22]}`.
  */
 
+/** Strings whose JSON is `"` + the string + `"`: no quote, backslash, control character or surrogate. */
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+/** Past this length a string is measured by Buffer.byteLength when it is PLAIN. */
+const LONG = 32;
+
 /**
- * UTF-8 bytes of a string's JSON text, quotes included. A loop over the code units: most
- * strings are short (names, ids, rules), where a call to Buffer.byteLength costs more.
+ * UTF-8 bytes of a string's JSON text, quotes included: a loop over the code units for
+ * short strings (names, ids, rules), where a call to Buffer.byteLength costs more, and
+ * Buffer.byteLength for long ones (sentences) that need no escape.
  */
 export function jsonStringByteLength(s: string): number {
+  if (s.length > LONG && PLAIN.test(s)) return Buffer.byteLength(s, 'utf8') + 2;
   let n = 2;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -34,21 +41,17 @@ export function jsonStringByteLength(s: string): number {
 
 /** Length of a finite number's JSON text (the same as String(n)). */
 function numberLength(v: number): number {
-  if (Number.isSafeInteger(v)) {
-    let a = v < 0 ? -v : v;
-    let digits = 1;
-    while (a >= 10) {
-      a = Math.floor(a / 10);
-      digits++;
-    }
-    return v < 0 ? digits + 1 : digits;
+  if (v >= 0 && v < 1e9 && v === Math.floor(v) && !Object.is(v, -0)) {
+    return v < 10 ? 1 : v < 100 ? 2 : v < 1e3 ? 3 : v < 1e4 ? 4 : v < 1e5 ? 5 : v < 1e6 ? 6 : v < 1e7 ? 7 : v < 1e8 ? 8 : 9;
   }
   return String(v).length;
 }
 
-/** Whether JSON.stringify leaves this property or array item out (object) or writes null (array). */
-function skipped(v: unknown): boolean {
-  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+/** Bytes of an array item's or property value's JSON, strings and numbers first (most values are). */
+function valueByteLength(v: unknown): number {
+  if (typeof v === 'string') return jsonStringByteLength(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? numberLength(v) : 4;
+  return jsonByteLength(v);
 }
 
 /** `Buffer.byteLength(JSON.stringify(value))` for a value JSON.stringify writes (not undefined). */
@@ -61,17 +64,19 @@ export function jsonByteLength(value: unknown): number {
     let n = value.length ? value.length + 1 : 2;
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
-      n += skipped(v) ? 4 : jsonByteLength(v);
+      // JSON.stringify writes null for what it cannot write in a list.
+      n += v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 4 : valueByteLength(v);
     }
     return n;
   }
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && !('toJSON' in value)) {
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
     let n = 2;
     let members = 0;
     for (const k in value) {
       const v: unknown = (value as Record<string, unknown>)[k];
-      if (skipped(v)) continue;
-      n += jsonStringByteLength(k) + 1 + jsonByteLength(v);
+      // …and leaves such a property out of an object.
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+      n += jsonStringByteLength(k) + 1 + valueByteLength(v);
       members++;
     }
     return members ? n + members - 1 : n;
