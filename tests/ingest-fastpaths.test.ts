@@ -236,3 +236,21 @@ describe('punctuation in Chinese context, by code units', () => {
     }
   });
 });
+
+describe('UTF-8 decoding, text check folded into the decoding loop', () => {
+  it('refuses or accepts exactly as the character scan does', () => {
+    const bad = ['\u0000', '\u0001', '\u0008', '\u000b', '\u000e', '\u001f', '\u007f', '\u0080', '\u009f', '\ufffd', '\ue000', '\uf8ff'];
+    const good = ['\t', '\n', '\f', '\r', ' ', '~', '\u00a0', '\u07ff', '\u0800', '\ud7ff', '\uf900', '\ufffc', '\ufffe', '𠀋', '会'];
+    const base = '会议指出，要坚持。'.repeat(20);
+    for (const ch of good) {
+      const d = decodeBytes(new TextEncoder().encode(base + ch + base));
+      expect(d.ok && d.text).toBe(base + ch + base);
+    }
+    for (const ch of bad) {
+      // One bad character among many is tolerated (≤ 2%); many are not; a NUL never is.
+      const one = decodeBytes(new TextEncoder().encode(base + ch + base));
+      const many = decodeBytes(new TextEncoder().encode(ch.repeat(50) + base));
+      expect({ ch, one: one.ok, many: many.ok }).toEqual({ ch, one: ch !== '\u0000', many: false });
+    }
+  });
+});

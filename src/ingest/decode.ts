@@ -43,7 +43,11 @@ function finishUtf8(bytes: Uint8Array, messages: Message[]): Decoded {
   // Valid UTF-8 (nearly every file): decoded here to the same text as the strict TextDecoder
   // at a fraction of the cost, except that the TextDecoder also drops a leading BOM (a
   // second one, after the BOM handled above), so that rare case stays with it.
-  if (isUtf8(bytes) && !startsWithUtf8Bom(bytes)) return checkText(decodeValidUtf8(bytes), 'utf-8', messages);
+  if (isUtf8(bytes) && !startsWithUtf8Bom(bytes)) {
+    const text = decodeValidUtf8(bytes);
+    // No character that NOT_TEXT matches: no NUL, all text, as checkText would find.
+    return lastDecodeClean ? { ok: true, text, encoding: 'utf-8', messages } : checkText(text, 'utf-8', messages);
+  }
   try {
     return checkText(strict.decode(bytes), 'utf-8', messages);
   } catch {
@@ -78,21 +82,29 @@ const MAX_SCRATCH = 1 << 20;
  * into UTF-16 units is about three times faster than Node's UTF-8 decoder on Chinese text.
  */
 function decodeValidUtf8(bytes: Uint8Array): string {
+  lastDecodeClean = false;
   // Big files (rare) and big-endian machines go through Buffer, so the scratch array stays small.
   if (!LITTLE_ENDIAN || bytes.length > MAX_SCRATCH) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
   if (units.length < bytes.length) units = new Uint16Array(bytes.length);
   const out = units;
   let o = 0;
+  // Whether some unit is one NOT_TEXT matches (a control character, U+FFFD, private use).
+  let notText = false;
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
     if (b < 0x80) {
+      if (b < 0x20 ? b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d : b === 0x7f) notText = true;
       out[o++] = b;
       i++;
     } else if (b < 0xe0) {
-      out[o++] = ((b & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+      const unit = ((b & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+      if (unit <= 0x9f) notText = true;
+      out[o++] = unit;
       i += 2;
     } else if (b < 0xf0) {
-      out[o++] = ((b & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+      const unit = ((b & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+      if (unit === 0xfffd || (unit >= 0xe000 && unit <= 0xf8ff)) notText = true;
+      out[o++] = unit;
       i += 3;
     } else {
       const above = (((b & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f)) - 0x10000;
@@ -101,8 +113,12 @@ function decodeValidUtf8(bytes: Uint8Array): string {
       i += 4;
     }
   }
+  lastDecodeClean = !notText;
   return Buffer.from(out.buffer, out.byteOffset, o * 2).toString('utf16le');
 }
+
+/** Whether the text decodeValidUtf8 returned last holds no character NOT_TEXT matches (false when it did not look). */
+let lastDecodeClean = false;
 
 function startsWithUtf8Bom(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

@@ -20,7 +20,7 @@ import { classifyLines, type LineKind } from './chrome.js';
 import { displayWidth, isHardWrapped, undoubleLine, wrapsInto } from './pdf.js';
 import { fullwidthPunctuation, tidySpaces } from './spacing.js';
 import { hasMarkdown, stripMarkdown } from './markdown.js';
-import { MappedBuilder, mappedSlice, splitLines, toOffsets, type Mapped } from './mapped.js';
+import { MappedBuilder, mappedSlice, splitLines, type Mapped } from './mapped.js';
 
 export { type Mapped, MappedBuilder, mappedSlice } from './mapped.js';
 export { normaliseChars } from './chars.js';
@@ -172,7 +172,8 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
     out.copy(piece.from, piece.start, piece.end);
   }
   if (joins) messages.push({ level: 'info', message: `joined ${joins} hard-wrapped line(s)`, rule: 'normalise-pdf-wrap' });
-  const done = out.finish();
+  const done = out.finishWithEnd(source.length);
+  // Same length out as in, so the offsets stay.
   const text = fullwidthPunctuation(done.text);
-  return { text, offsets: toOffsets({ text, map: done.map }, source.length), lines, html, htmlMeta: meta, hardWrapped, messages };
+  return { text, offsets: done.offsets, lines, html, htmlMeta: meta, hardWrapped, messages };
 }

@@ -67,6 +67,17 @@ export class MappedBuilder {
     return this.length;
   }
 
+  /**
+   * The text and the Doc's `offsets` for it: the map plus one entry, one past the last mapped
+   * source unit (as {@link toOffsets} makes them), written into the builder's own array.
+   */
+  finishWithEnd(sourceLength: number): { text: string; offsets: Int32Array } {
+    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    this.grow(1);
+    this.map[this.length] = this.length ? Math.min(sourceLength, this.map[this.length - 1]! + 1) : 0;
+    return { text, offsets: this.map.subarray(0, this.length + 1) };
+  }
+
   /** The text and its map, joined once (the map is a view of the builder's array: no copy). */
   finish(): Mapped {
     return { text: this.parts.length === 1 ? this.parts[0]! : this.parts.join(''), map: this.map.subarray(0, this.length) };
