@@ -353,7 +353,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     if (!info) {
       const type = ENTITY_TYPES[t]!;
       info = { type, typeNum: t, surface: intern(name), key: intern(keyOf(type, name)), name: intern(displayForm(type, name, gazetteer)), rawName: intern(clean(name)), props: null, propKeys: NONE, sameNameMany: null, aliasMark: -1, textNum: -1 };
-      infos[t]!.set(name, info);
+      infos[t]!.set(info.surface, info);
     }
     return info;
   };
@@ -370,6 +370,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
   // Reused for every article (cleared at its start): its occurrences per type and name, its sentences.
   const articleOccs: Array<Map<string, number>> = ENTITY_TYPES.map(() => new Map());
   const sentenceIndex = new Map<string, number>();
+  const relEnds: number[] = [];
   /** The article's occurrence of a type and name, as `${type}\0${name}` would find it. */
   const occOf = (type: unknown, name: unknown): number | undefined => {
     const t = typeIndex.get(String(type));
@@ -403,9 +404,15 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     };
     for (const m of articleOccs) m.clear();
     sentenceIndex.clear();
-    const spanLists: number[][] = [];
-    // Per occurrence of this article: whether a mention's text differs from the name.
+    // Spans go straight into the store, each new occurrence's in one run. The mentions of an
+    // entity listed twice (rare) wait in extraSpans until the article's runs are laid out again.
+    const spanBase = S.spans.length >> 2;
+    // Per occurrence of this article: its run (start and count, in spans), whether a mention's text differs from the name.
+    const runStart: number[] = [];
+    const runCount: number[] = [];
     const otherText: boolean[] = [];
+    /** `[occurrence in the article, start, end, text, rule, …]`. */
+    const extraSpans: number[] = [];
     const put = (type: EntityType, name: string, mentions: ExtractionResult['entities'][number]['mentions'], properties: Record<string, unknown>) => {
       const t = typeof name === 'string' ? typeIndex.get(type) : undefined;
       const info = t === undefined ? undefined : infoOf(t, name);
@@ -417,8 +424,10 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       }
       const occs = articleOccs[t]!;
       const existing = occs.get(name);
-      const flat: number[] = existing !== undefined ? spanLists[existing - first]! : [];
+      const local = (existing ?? S.occInfo.length) - first;
+      if (existing === undefined) runStart.push(S.spans.length >> 2);
       let other = false;
+      let count = 0;
       for (const m of mentions) {
         // Most mentions write the name itself: its text index is kept with the name.
         let text: number;
@@ -427,10 +436,19 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
           text = indexOf(S.texts, textIndex, m.text);
           other = true;
         }
-        flat.push(m.start, m.end, text, indexOf(S.rules, ruleIndex, m.rule));
+        const rule = indexOf(S.rules, ruleIndex, m.rule);
+        if (existing !== undefined) {
+          extraSpans.push(local, m.start, m.end, text, rule);
+        } else {
+          S.spans.push(m.start);
+          S.spans.push(m.end);
+          S.spans.push(text);
+          S.spans.push(rule);
+        }
+        count++;
       }
       if (existing !== undefined) {
-        if (other) otherText[existing - first] = true;
+        if (other) otherText[local] = true;
         S.occProps[existing] = propsOf({ ...properties, ...S.occProps[existing] });
         return;
       }
@@ -443,26 +461,52 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       S.occKey.push(key);
       S.occProps.push(occPropsOf(info, properties));
       occs.set(name, o);
-      spanLists.push(flat);
+      runCount.push(count);
       otherText.push(other);
     };
     for (const e of r.entities) put(e.type, e.name, e.mentions, e.properties ?? NO_PROPERTIES);
+    // The ends of each relation, found once (-1: left out, looked up again below).
+    relEnds.length = 0;
     for (const rel of r.relations) {
-      if (occOf(rel.from.type, rel.from.name) === undefined) put(rel.from.type, rel.from.name, NONE, NO_PROPERTIES);
-      if (occOf(rel.to.type, rel.to.name) === undefined) put(rel.to.type, rel.to.name, NONE, NO_PROPERTIES);
+      let from = occOf(rel.from.type, rel.from.name);
+      if (from === undefined) {
+        put(rel.from.type, rel.from.name, NONE, NO_PROPERTIES);
+        from = occOf(rel.from.type, rel.from.name);
+      }
+      let to = occOf(rel.to.type, rel.to.name);
+      if (to === undefined) {
+        put(rel.to.type, rel.to.name, NONE, NO_PROPERTIES);
+        to = occOf(rel.to.type, rel.to.name);
+      }
+      relEnds.push(from ?? -1, to ?? -1);
     }
     rec.occEnd = S.occInfo.length;
-    // Each occurrence's spans in one run of the store.
-    for (let i = 0; i < spanLists.length; i++) {
-      const list = spanLists[i]!;
-      S.occSpan.push(S.spans.length >> 2);
-      S.occSpanCount.push(list.length >> 2);
-      S.occOtherText.push(otherText[i] ? 1 : 0);
-      for (const v of list) S.spans.push(v);
+    // Each occurrence's spans in one run of the store: its own, then those of its repeats.
+    if (extraSpans.length) {
+      const laid = S.spans.data.slice(spanBase * 4, S.spans.length);
+      S.spans.length = spanBase * 4;
+      for (let i = 0; i < runStart.length; i++) {
+        const from = (runStart[i]! - spanBase) * 4;
+        const to = from + runCount[i]! * 4;
+        runStart[i] = S.spans.length >> 2;
+        for (let k = from; k < to; k++) S.spans.push(laid[k]!);
+        for (let x = 0; x < extraSpans.length; x += 5) {
+          if (extraSpans[x] !== i) continue;
+          for (let k = x + 1; k < x + 5; k++) S.spans.push(extraSpans[k]!);
+          runCount[i]!++;
+        }
+      }
     }
-    for (const rel of r.relations) {
-      const from = occOf(rel.from.type, rel.from.name);
-      const to = occOf(rel.to.type, rel.to.name);
+    for (let i = 0; i < runStart.length; i++) {
+      S.occSpan.push(runStart[i]!);
+      S.occSpanCount.push(runCount[i]!);
+      S.occOtherText.push(otherText[i] ? 1 : 0);
+    }
+    for (let ri = 0; ri < r.relations.length; ri++) {
+      const rel = r.relations[ri]!;
+      // An end left out may be there now under its name as a string (a later relation's `"5"` for `5`).
+      const from = relEnds[ri * 2]! >= 0 ? relEnds[ri * 2] : occOf(rel.from.type, rel.from.name);
+      const to = relEnds[ri * 2 + 1]! >= 0 ? relEnds[ri * 2 + 1] : occOf(rel.to.type, rel.to.name);
       if (from === undefined || to === undefined) continue; // an endpoint that was left out (reported above)
       const ev0 = S.ev.length >> 2;
       for (const e of rel.evidence) {
@@ -739,6 +783,14 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   const relByNodes = new Map<number, RelBuild>();
   const nodeCount = nodeList.length;
   const evArt = new Int32Array(S.ev.length >> 2);
+  // Whether the schema allows relation type r from entity type f to entity type t, at (r·E + f)·E + t.
+  const E = ENTITY_TYPES.length;
+  const allowed = new Uint8Array(RELATION_TYPES.length * E * E);
+  RELATION_TYPES.forEach((type, r) => {
+    const rs = schema.relationships[type];
+    if (!rs) return;
+    for (let f = 0; f < E; f++) for (let t = 0; t < E; t++) if (rs.from.includes(ENTITY_TYPES[f]!) && rs.to.includes(ENTITY_TYPES[t]!)) allowed[(r * E + f) * E + t] = 1;
+  });
   articles.forEach((r, art) => {
     for (let i = r.rel; i < r.relEnd; i++) {
       const typeNum = rels4[i * 5]!;
@@ -749,8 +801,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       const to = occNode[toOcc]!;
       const fi = occInfo[fromOcc]!;
       const ti = occInfo[toOcc]!;
-      const rs = schema.relationships[type];
-      if (!rs || !rs.from.includes(fi.type) || !rs.to.includes(ti.type)) {
+      if (!allowed[(typeNum * E + fi.typeNum) * E + ti.typeNum]) {
         messages.push(`resolve: ${articleIds[art]!}: ${type} ${fi.type} ${fi.surface} → ${ti.type} ${ti.surface} does not fit schema/graph.yaml; dropped`);
         continue;
       }
@@ -810,7 +861,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     return ev4[x * 4 + 1]! - ev4[y * 4 + 1]! || ev4[x * 4 + 2]! - ev4[y * 4 + 2]! || compareIds(S.rules[ev4[x * 4 + 3]!]!, S.rules[ev4[y * 4 + 3]!]!);
   };
   for (const [id, b] of rels) {
-    b.evidence.sort(byEvidence);
+    if (b.evidence.length > 1) b.evidence.sort(byEvidence);
     if (b.evidence.length > maxEvidence) {
       const head = Math.ceil(maxEvidence / 2);
       b.evidence = [...b.evidence.slice(0, head), ...b.evidence.slice(b.evidence.length - (maxEvidence - head))];
@@ -831,7 +882,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       props.firstSeen = firstSeen;
       props.lastSeen = lastSeen;
     }
-    props.sources = sources.sort(compareIds);
+    props.sources = sources.length > 1 ? sources.sort(compareIds) : sources;
     props.evidenceCount = b.total;
     // One map per list: each made at its size, no items in between.
     const ev = b.evidence;
@@ -855,7 +906,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   const groups: number[][] = [];
   const groupNodes: number[] = [];
   // MentionStoreBuilder.add copies the spans it is given: one list serves every MENTIONS.
-  const spanScratch: number[] = [];
+  const spanScratch: SpanScratch = { length: 0 };
   articles.forEach((r, art) => {
     groups.length = 0;
     groupNodes.length = 0;
@@ -1064,11 +1115,20 @@ function uniqueSorted(list: string[]): string[] {
 }
 
 /**
+ * A reusable list of numbers: `length` is a plain property, so emptying it keeps the room
+ * (an array's `length = 0` lets its storage go, and the next pushes allocate it again).
+ */
+interface SpanScratch {
+  length: number;
+  [i: number]: number;
+}
+
+/**
  * The spans of the occurrences of one node in one article, flat `[start, end, text, rule, …]`:
  * sorted by start, end and rule id, one per start and end; written into `out` (reused: the
  * caller copies them) and returned.
  */
-function dedupeSpans(V: OccView, occs: number[], rules: string[], out: number[]): number[] {
+function dedupeSpans(V: OccView, occs: number[], rules: string[], out: SpanScratch): SpanScratch {
   const spans = V.spans;
   out.length = 0;
   if (occs.length === 1) {
@@ -1083,7 +1143,7 @@ function dedupeSpans(V: OccView, occs: number[], rules: string[], out: number[])
       break;
     }
     if (ordered) {
-      for (let i = from; i < to; i++) out.push(spans[i]!);
+      for (let i = from; i < to; i++) out[out.length++] = spans[i]!;
       return out;
     }
   }
@@ -1097,7 +1157,7 @@ function dedupeSpans(V: OccView, occs: number[], rules: string[], out: number[])
     if (spans[i] === lastStart && spans[i + 1] === lastEnd) continue;
     lastStart = spans[i]!;
     lastEnd = spans[i + 1]!;
-    out.push(spans[i]!, spans[i + 1]!, spans[i + 2]!, spans[i + 3]!);
+    for (let k = i; k < i + 4; k++) out[out.length++] = spans[k]!;
   }
   return out;
 }
@@ -1138,7 +1198,8 @@ function articleNode(r: ArticleRecord, id: string, schema: Schema): GraphNode {
   setTyped(props, 'home', a.home, declared.home);
   setTyped(props, 'homeSource', a.homeSource ?? null, declared.homeSource);
   setTyped(props, 'lang', a.lang, declared.lang);
-  setTyped(props, 'byline', a.byline ?? [], declared.byline);
+  // An empty byline would only be dropped again with the other empty lists.
+  if (a.byline?.length) setTyped(props, 'byline', a.byline, declared.byline);
   return { id: nodeIdValue, label: 'Article', properties: props };
 }
 
