@@ -10,7 +10,7 @@
  * src/graph/read.ts reads the file back.
  */
 import { join } from 'node:path';
-import type { Graph, GraphNode, GraphRelationship } from '../graph/model.js';
+import { endAt, startAt, typeAt, type Graph, type GraphNode, type GraphRelationship, type RelationshipList } from '../graph/model.js';
 import { withWriter } from '../graph/write.js';
 import type { Exporter } from './types.js';
 
@@ -24,31 +24,45 @@ export function nodeLine(n: GraphNode): string {
 
 /** One APOC JSON line for a relationship; endpoints carry their labels. */
 export function relationshipLine(r: GraphRelationship, labelOf: Map<string, string>): string {
-  const start = labelOf.get(r.start);
-  const end = labelOf.get(r.end);
-  // The text JSON.stringify gives the whole object, written around the properties' JSON
-  // (no wrapper objects per line); a field that is not a string (never in a resolved
-  // graph) would change which keys JSON.stringify keeps, so that line goes the plain way.
+  // A field that is not a string (never in a resolved graph) would change which keys
+  // JSON.stringify keeps, so that line goes the plain way.
   if (typeof r.id !== 'string' || typeof r.type !== 'string' || typeof r.start !== 'string' || typeof r.end !== 'string' || typeof r.properties !== 'object' || r.properties === null) {
-    return JSON.stringify({ type: 'relationship', id: r.id, label: r.type, start: { id: r.start, labels: [start] }, end: { id: r.end, labels: [end] }, properties: r.properties });
+    return JSON.stringify({ type: 'relationship', id: r.id, label: r.type, start: { id: r.start, labels: [labelOf.get(r.start)] }, end: { id: r.end, labels: [labelOf.get(r.end)] }, properties: r.properties });
   }
+  return lineAround(r.id, r.type, r.start, r.end, JSON.stringify(r.properties), labelOf);
+}
+
+/**
+ * The text JSON.stringify gives a relationship's line, written around its properties' JSON
+ * (no wrapper objects per line).
+ */
+function lineAround(id: string, type: string, start: string, end: string, propertiesJson: string, labelOf: Map<string, string>): string {
+  const from = labelOf.get(start);
+  const to = labelOf.get(end);
   return (
     '{"type":"relationship","id":' +
-    JSON.stringify(r.id) +
+    JSON.stringify(id) +
     ',"label":' +
-    JSON.stringify(r.type) +
+    JSON.stringify(type) +
     ',"start":{"id":' +
-    JSON.stringify(r.start) +
+    JSON.stringify(start) +
     ',"labels":[' +
-    (start === undefined ? 'null' : JSON.stringify(start)) +
+    (from === undefined ? 'null' : JSON.stringify(from)) +
     ']},"end":{"id":' +
-    JSON.stringify(r.end) +
+    JSON.stringify(end) +
     ',"labels":[' +
-    (end === undefined ? 'null' : JSON.stringify(end)) +
+    (to === undefined ? 'null' : JSON.stringify(to)) +
     ']},"properties":' +
-    JSON.stringify(r.properties) +
+    propertiesJson +
     '}'
   );
+}
+
+/** The line of the i-th relationship of `rels`, made without the relationship object when the list can write its properties. */
+function relationshipLineAt(rels: RelationshipList, i: number, labelOf: Map<string, string>): string {
+  const properties = rels.propertiesJsonAt?.(i);
+  if (properties === undefined || !rels.idAt) return relationshipLine(rels.at(i)!, labelOf);
+  return lineAround(rels.idAt(i), typeAt(rels, i), startAt(rels, i), endAt(rels, i), properties, labelOf);
 }
 
 /** Writes graph.json, streaming in batches of lines. */
@@ -64,8 +78,9 @@ export async function writeJson(graph: Graph, outDir: string): Promise<string> {
         buf = '';
       }
     }
-    for (const r of graph.relationships) {
-      buf += relationshipLine(r, labelOf) + '\n';
+    const rels = graph.relationships;
+    for (let i = 0; i < rels.length; i++) {
+      buf += relationshipLineAt(rels, i, labelOf) + '\n';
       if (buf.length > flushAt) {
         await w.write(buf);
         buf = '';

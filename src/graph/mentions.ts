@@ -137,6 +137,33 @@ export class MentionStore {
     return this.nodeIds[this.packed.node[i]!]!;
   }
 
+  /** JSON texts of the texts and rules, by index, made when first written: they repeat across MENTIONS. */
+  private readonly textJson: (string | undefined)[] = [];
+  private readonly ruleJson: (string | undefined)[] = [];
+
+  /**
+   * `JSON.stringify(get(i).properties)`, written from the packed fields: graph.json's
+   * MENTIONS lines without a relationship object, four lists and a JSON.stringify each.
+   */
+  propertiesJson(i: number): string {
+    const p = this.packed;
+    const a = p.from[i]!;
+    const count = (p.to[i]! - a) >> 2;
+    let starts = '';
+    let ends = '';
+    let texts = '';
+    let rules = '';
+    for (let k = 0, j = a; k < count; k++, j += 4) {
+      const comma = k ? ',' : '';
+      starts += comma + p.spans[j]!;
+      ends += comma + p.spans[j + 1]!;
+      texts += comma + quoted(this.textJson, this.texts, p.spans[j + 2]!);
+      rules += comma + quoted(this.ruleJson, this.rules, p.spans[j + 3]!);
+    }
+    // The id is `mentions:` and hex digits: its JSON is itself in quotes.
+    return `{"id":"${this.id(i)}","count":${count},"starts":[${starts}],"ends":[${ends}],"texts":[${texts}],"rules":[${rules}]}`;
+  }
+
   /** The i-th MENTIONS (in id order) as a fresh relationship object. */
   get(i: number): GraphRelationship {
     const p = this.packed;
@@ -163,6 +190,16 @@ export class MentionStore {
   }
 }
 
+/** JSON of `values[index]` (null in a list when there is none), kept in `cache`. */
+function quoted(cache: (string | undefined)[], values: readonly string[], index: number): string {
+  let json = cache[index];
+  if (json === undefined) {
+    json = JSON.stringify(values[index]) ?? 'null';
+    cache[index] = json;
+  }
+  return json;
+}
+
 /**
  * The relationship list of a resolved graph: `others` (every relationship but MENTIONS,
  * sorted by id) with the store's MENTIONS in their place in id order.
@@ -182,6 +219,8 @@ export function relationshipList(others: GraphRelationship[], store: MentionStor
   return {
     length,
     at,
+    idAt: (i) => (i < split ? others[i]!.id : i < split + m ? store.id(i - split) : others[i - m]!.id),
+    propertiesJsonAt: (i) => (i >= split && i < split + m ? store.propertiesJson(i - split) : undefined),
     typeAt: (i) => (i < split ? others[i]!.type : i < split + m ? 'MENTIONS' : others[i - m]!.type),
     startAt: (i) => (i < split ? others[i]!.start : i < split + m ? store.start(i - split) : others[i - m]!.start),
     endAt: (i) => (i < split ? others[i]!.end : i < split + m ? store.end(i - split) : others[i - m]!.end),

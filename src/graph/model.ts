@@ -58,9 +58,15 @@ export interface RelationshipList extends Iterable<GraphRelationship> {
    * lazy list has them at hand, while a MENTIONS made on read costs its id and four lists.
    * Optional (an array has none); read them with `typeAt`, `startAt`, `endAt` below.
    */
+  idAt?(index: number): string;
   typeAt?(index: number): RelationshipType;
   startAt?(index: number): string;
   endAt?(index: number): string;
+  /**
+   * `JSON.stringify(at(i).properties)` when the list writes it without making the
+   * relationship (a lazy list's MENTIONS), else undefined. Optional.
+   */
+  propertiesJsonAt?(index: number): string | undefined;
 }
 
 /** The type of `list`'s i-th relationship (0 ≤ i < length), made only when the list cannot say. */
