@@ -15,6 +15,7 @@
  */
 import { join } from 'node:path';
 import type { Graph, PropertyValue } from '../graph/model.js';
+import type { MentionStore } from '../graph/mentions.js';
 import { loadSchema, type PropertyType, type Schema } from '../graph/schema.js';
 import { withWriter } from '../graph/write.js';
 import type { Exporter } from './types.js';
@@ -183,7 +184,16 @@ export async function writeGraphml(graph: Graph, outDir: string, schema: Schema 
       // Checked here, not only in flush(): an await per element cost a microtask each.
       if (buf.length > 65536) await flush();
     }
-    for (const r of graph.relationships) {
+    const rels = graph.relationships;
+    const store = rels.mentionStore && rels.mentionIndex && mentionsWritable(edgeKeys) ? rels.mentionStore : undefined;
+    for (let i = 0; i < rels.length; i++) {
+      const mention = store ? rels.mentionIndex!(i) : -1;
+      if (mention >= 0) {
+        buf += mentionEdge(store!, mention, edgeKeys);
+        if (buf.length > 65536) await flush();
+        continue;
+      }
+      const r = rels.at(i)!;
       buf += `    <edge id="${xmlEscape(r.id)}" source="${xmlEscape(r.start)}" target="${xmlEscape(r.end)}">`;
       buf += `<data key="e_label">${xmlEscape(r.type)}</data>`;
       for (const k of edgeKeys) {
@@ -198,6 +208,39 @@ export async function writeGraphml(graph: Graph, outDir: string, schema: Schema 
     buf += '  </graph>\n</graphml>\n';
     await w.write(buf);
   });
+}
+
+/** The properties of a MENTIONS made from the store, as lists or not (see MentionStore.get). */
+const MENTION_PROPERTIES: Record<string, boolean> = { count: false, starts: true, ends: true, texts: true, rules: true };
+
+/**
+ * Whether MENTIONS edges can be written from the store (mentionEdge): every edge key that
+ * names one of their properties writes it as it is (a list as JSON, `count` as a number).
+ */
+function mentionsWritable(keys: Key[]): boolean {
+  return keys.every((k) => k.name === 'label' || (k.name !== 'id' && (!Object.hasOwn(MENTION_PROPERTIES, k.name) || MENTION_PROPERTIES[k.name] === k.list)));
+}
+
+/** The `<edge>` line of the store's i-th MENTIONS, as the loop writes a MENTIONS object, without making it. */
+function mentionEdge(store: MentionStore, i: number, keys: Key[]): string {
+  let out = `    <edge id="${xmlEscape(store.id(i))}" source="${xmlEscape(store.start(i))}" target="${xmlEscape(store.end(i))}"><data key="e_label">MENTIONS</data>`;
+  for (const k of keys) {
+    switch (k.name) {
+      case 'count':
+        out += k.open + store.count(i) + '</data>';
+        break;
+      case 'starts':
+      case 'ends':
+        // Digits, commas and brackets: nothing to escape.
+        out += k.open + store.offsetsJson(i, k.name) + '</data>';
+        break;
+      case 'texts':
+      case 'rules':
+        out += k.open + store.stringsJson(i, k.name, xmlEscape) + '</data>';
+        break;
+    }
+  }
+  return out + '</edge>\n';
 }
 
 export const graphmlExporter: Exporter = {

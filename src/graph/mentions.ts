@@ -164,6 +164,53 @@ export class MentionStore {
     return `{"id":"${this.id(i)}","count":${count},"starts":[${starts}],"ends":[${ends}],"texts":[${texts}],"rules":[${rules}]}`;
   }
 
+  /** The `count` of the i-th MENTIONS: its number of spans. */
+  count(i: number): number {
+    return (this.packed.to[i]! - this.packed.from[i]!) >> 2;
+  }
+
+  /** `JSON.stringify(get(i).properties[which])` for its `starts` or `ends`. */
+  offsetsJson(i: number, which: 'starts' | 'ends'): string {
+    const p = this.packed;
+    const a = p.from[i]! + (which === 'starts' ? 0 : 1);
+    const count = this.count(i);
+    let out = '[';
+    for (let k = 0, j = a; k < count; k++, j += 4) out += (k ? ',' : '') + p.spans[j]!;
+    return out + ']';
+  }
+
+  /** Per `escape`, the escaped JSON of each text and of each rule, made when first written. */
+  private readonly escapedJson = new Map<(json: string) => string, { texts: (string | undefined)[]; rules: (string | undefined)[] }>();
+
+  /**
+   * `escape(JSON.stringify(get(i).properties[which]))` for its `texts` or `rules`, where
+   * `escape` maps character by character (an XML escape), so the list's text is its
+   * items' escaped JSON between brackets and commas; each item's is made once.
+   */
+  stringsJson(i: number, which: 'texts' | 'rules', escape: (json: string) => string): string {
+    let caches = this.escapedJson.get(escape);
+    if (!caches) {
+      caches = { texts: [], rules: [] };
+      this.escapedJson.set(escape, caches);
+    }
+    const cache = caches[which];
+    const values = which === 'texts' ? this.texts : this.rules;
+    const p = this.packed;
+    const a = p.from[i]! + (which === 'texts' ? 2 : 3);
+    const count = this.count(i);
+    let out = '[';
+    for (let k = 0, j = a; k < count; k++, j += 4) {
+      const index = p.spans[j]!;
+      let item = cache[index];
+      if (item === undefined) {
+        item = escape(JSON.stringify(values[index]) ?? 'null');
+        cache[index] = item;
+      }
+      out += (k ? ',' : '') + item;
+    }
+    return out + ']';
+  }
+
   /** The i-th MENTIONS (in id order) as a fresh relationship object. */
   get(i: number): GraphRelationship {
     const p = this.packed;
@@ -219,6 +266,8 @@ export function relationshipList(others: GraphRelationship[], store: MentionStor
   return {
     length,
     at,
+    mentionStore: store,
+    mentionIndex: (i) => (i >= split && i < split + m ? i - split : -1),
     idAt: (i) => (i < split ? others[i]!.id : i < split + m ? store.id(i - split) : others[i - m]!.id),
     propertiesJsonAt: (i) => (i >= split && i < split + m ? store.propertiesJson(i - split) : undefined),
     typeAt: (i) => (i < split ? others[i]!.type : i < split + m ? 'MENTIONS' : others[i - m]!.type),

@@ -6,6 +6,7 @@
  * machine gives the same ids and a Cypher `MERGE` is idempotent. Labels, types and
  * property types are declared in schema/graph.yaml (see src/graph/schema.ts).
  */
+import type { MentionStore } from './mentions.js';
 
 /** Node labels, in the order exports write them. */
 export const NODE_LABELS = [
@@ -67,6 +68,9 @@ export interface RelationshipList extends Iterable<GraphRelationship> {
    * relationship (a lazy list's MENTIONS), else undefined. Optional.
    */
   propertiesJsonAt?(index: number): string | undefined;
+  /** The store a lazy list makes its MENTIONS from, and where the i-th relationship is in it (-1: not a MENTIONS of it). */
+  readonly mentionStore?: MentionStore;
+  mentionIndex?(index: number): number;
 }
 
 /** The type of `list`'s i-th relationship (0 ≤ i < length), made only when the list cannot say. */

@@ -1,0 +1,62 @@
+/**
+ * The exporters read a resolver's MENTIONS from its store without making them (issue 6):
+ * the files must be byte for byte what the same graph gives with every relationship an object.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MentionStoreBuilder, relationshipList } from '../src/graph/mentions.js';
+import type { ArrayGraph, Graph, GraphNode, GraphRelationship } from '../src/graph/model.js';
+import { writeExports } from '../src/export/index.js';
+
+async function files(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) out[join(e.parentPath, e.name).slice(dir.length)] = await readFile(join(e.parentPath, e.name), 'utf8');
+  }
+  return out;
+}
+
+describe('exports of a lazy MENTIONS list', () => {
+  it('equal those of the same relationships as objects', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'binary', maxLength: 6 }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.tuple(fc.nat(1), fc.nat(2), fc.array(fc.tuple(fc.nat(500), fc.nat(500), fc.nat(4), fc.nat(1)), { maxLength: 4 })), { minLength: 1, maxLength: 6 }),
+        async (texts, mentions) => {
+          const builder = new MentionStoreBuilder();
+          mentions.forEach(([article, node, spans], k) => {
+            builder.add(article, node, (k * 104729 + 17).toString(16).padStart(16, '0'), spans.flatMap(([s, e, t, r]) => [s, e, t % texts.length, r]));
+          });
+          const articles = ['article:a.txt', 'article:b.txt'];
+          const targets = ['campaign:1', 'office:1', 'person:1'];
+          const store = builder.build(articles, targets, texts, ['people.title-name', 'campaign.quoted&"<']);
+          const nodes: GraphNode[] = [
+            { id: 'article:a.txt', label: 'Article', properties: { id: 'article:a.txt', path: 'a.txt', title: 'A' } },
+            { id: 'article:b.txt', label: 'Article', properties: { id: 'article:b.txt', path: 'b.txt', title: 'B' } },
+            { id: 'campaign:1', label: 'Campaign', properties: { id: 'campaign:1', name: '乡村振兴' } },
+            { id: 'office:1', label: 'Office', properties: { id: 'office:1', name: '市长' } },
+            { id: 'person:1', label: 'Person', properties: { id: 'person:1', name: '吴锦' } },
+          ];
+          const others: GraphRelationship[] = [
+            { id: 'holds:1', type: 'HOLDS', start: 'person:1', end: 'office:1', properties: { id: 'holds:1', evidenceArticles: ['article:a.txt'], evidenceSentences: ['吴锦任"市长"'], evidenceStarts: [1], evidenceEnds: [3], evidenceDates: ['2020-01-01'], rules: ['holds.title'], evidenceCount: 1 } },
+            { id: 'promotes:1', type: 'PROMOTES', start: 'person:1', end: 'campaign:1', properties: { id: 'promotes:1', sources: ['a.txt'] } },
+          ];
+          const lazy: Graph = { nodes, relationships: relationshipList(others, store) };
+          const plain: ArrayGraph = { nodes, relationships: [...lazy.relationships] };
+          const a = await mkdtemp(join(tmpdir(), 'guanxi-lazy-'));
+          const b = await mkdtemp(join(tmpdir(), 'guanxi-plain-'));
+          await writeExports(lazy, a);
+          await writeExports(plain, b);
+          const fa = await files(a);
+          const fb = await files(b);
+          expect(Object.keys(fa).sort()).toEqual(Object.keys(fb).sort());
+          for (const k of Object.keys(fb)) expect(fa[k], k).toBe(fb[k]);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
