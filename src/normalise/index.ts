@@ -95,10 +95,24 @@ class SpaceFinder {
   }
 }
 
+/** The identity map of the last body (reused: it never leaves normaliseBody, only copies of its entries do). */
+let bodyMap = new Int32Array(1 << 14);
+const MAX_REUSED_MAP = 1 << 20;
+
+/** `mappedSlice(source, start)` with its map in the reused array (a new one for huge bodies). */
+function bodySlice(source: string, start: number): Mapped {
+  const n = source.length - start;
+  if (n > MAX_REUSED_MAP) return mappedSlice(source, start);
+  if (bodyMap.length < n) bodyMap = new Int32Array(n);
+  const map = bodyMap.subarray(0, n);
+  for (let i = 0; i < n; i++) map[i] = start + i;
+  return { text: source.slice(start), map };
+}
+
 /** Normalises `source[bodyStart…]` (the part after any front matter). */
 export function normaliseBody(source: string, bodyStart: number, options: NormaliseOptions = {}): Normalised {
   const messages: Message[] = [];
-  let m = mappedSlice(source, bodyStart);
+  let m = bodySlice(source, bodyStart);
   const html = looksLikeHtml(m.text);
   const meta = html ? htmlMeta(m.text) : null;
   if (html) m = htmlToText(m);
