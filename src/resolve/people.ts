@@ -229,7 +229,11 @@ export function clusterPeople(key: string, occs: PersonOccurrence[], overrides: 
       target = candidates[0]!;
       rule = 'person.single-candidate';
     } else if (candidates.length > 1) {
-      const hits = candidates.filter((c) => [...o.coMentioned].some((k) => k !== key && coMentionOf(c).has(k)));
+      const hits = candidates.filter((c) => {
+        const others = coMentionOf(c);
+        for (const k of o.coMentioned) if (k !== key && others.has(k)) return true;
+        return false;
+      });
       if (hits.length === 1) {
         target = hits[0]!;
         rule = 'person.co-mentioned';
