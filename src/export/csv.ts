@@ -15,7 +15,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArrayGraph, Graph, GraphNode, NodeLabel, PropertyValue, RelationshipType } from '../graph/model.js';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../graph/model.js';
+import { NODE_LABELS, RELATIONSHIP_TYPES, endAt, startAt, typeAt } from '../graph/model.js';
+import type { MentionStore } from '../graph/mentions.js';
 import { loadSchema, type PropertyType, type Schema } from '../graph/schema.js';
 import { withWriter } from '../graph/write.js';
 import type { Exporter } from './types.js';
@@ -190,18 +191,39 @@ export async function writeCsv(graph: Graph, outDir: string, schema: Schema = lo
   // them into files by position, gathers each file's columns and the delimiters in use.
   const used = new Set<string>();
   const labelOf = new Map(graph.nodes.map((n) => [n.id, n.label]));
-  const groups = new Map<string, { positions: number[]; model: ColumnModel }>();
-  let position = 0;
-  for (const r of graph.relationships) {
-    const g = `${r.type}\u0000${labelOf.get(r.start)}\u0000${labelOf.get(r.end)}`;
+  const groups = new Map<string, { positions: number[]; model: ColumnModel; mentions: boolean }>();
+  const rels = graph.relationships;
+  // A resolver's MENTIONS are read from its store (not made) when the schema declares all
+  // their properties: the columns then need only which properties are there (the same on
+  // every MENTIONS), and the delimiters only the texts and rules their spans use.
+  const store = rels.mentionStore && rels.mentionIndex && MENTION_PROPERTIES.every((k) => k in schema.relationships.MENTIONS.properties) ? rels.mentionStore : undefined;
+  const usedTexts = new Uint8Array(store ? store.textValues.length : 0);
+  const usedRules = new Uint8Array(store ? store.ruleValues.length : 0);
+  for (let position = 0; position < rels.length; position++) {
+    const mention = store ? rels.mentionIndex!(position) : -1;
+    const type = typeAt(rels, position);
+    const g = `${type}\u0000${labelOf.get(startAt(rels, position))}\u0000${labelOf.get(endAt(rels, position))}`;
     let group = groups.get(g);
     if (!group) {
-      group = { positions: [], model: new ColumnModel(schema.relationships[r.type].properties, []) };
+      group = { positions: [], model: new ColumnModel(schema.relationships[type].properties, []), mentions: false };
       groups.set(g, group);
     }
-    group.positions.push(position++);
-    group.model.add(r.properties);
-    scanDelimiters(r.properties, used);
+    group.positions.push(position);
+    if (mention >= 0) {
+      if (!group.mentions) group.model.add(store!.get(mention).properties);
+      group.mentions = true;
+      store!.markStrings(mention, usedTexts, usedRules);
+    } else {
+      const r = rels.at(position)!;
+      group.model.add(r.properties);
+      scanDelimiters(r.properties, used);
+    }
+  }
+  if (store) {
+    // As scanDelimiters would see them: list items (offsets are digits, never a delimiter).
+    const texts = store.textValues.filter((_, i) => usedTexts[i]);
+    const rules = store.ruleValues.filter((_, i) => usedRules[i]);
+    scanDelimiters({ texts, rules }, used);
   }
   for (const n of graph.nodes) scanDelimiters(n.properties, used);
   const delim = delimiterFrom(used);
@@ -259,9 +281,15 @@ export async function writeCsv(graph: Graph, outDir: string, schema: Schema = lo
         const names = cols.map(([c]) => c);
         const quotedType = quote(type);
         let buf = '';
+        const mentionStore = groups.get(g)!.mentions ? store : undefined;
         for (const p of positions) {
-          const r = graph.relationships.at(p)!;
-          buf += quote(r.start) + ',' + quote(r.end) + ',' + quotedType + propertyFields(r.properties, names, delim) + '\n';
+          const mention = mentionStore ? rels.mentionIndex!(p) : -1;
+          if (mention >= 0) {
+            buf += mentionLine(mentionStore!, mention, quotedType, names, delim);
+          } else {
+            const r = rels.at(p)!;
+            buf += quote(r.start) + ',' + quote(r.end) + ',' + quotedType + propertyFields(r.properties, names, delim) + '\n';
+          }
           if (buf.length > 65536) {
             await w.write(buf);
             buf = '';
@@ -274,6 +302,41 @@ export async function writeCsv(graph: Graph, outDir: string, schema: Schema = lo
   }
   written.push(await withWriter(join(dir, 'import.sh'), (w) => w.write(importScript(nodeFiles, relFiles, delim))));
   return written;
+}
+
+/** The properties of a MENTIONS made from the store (see MentionStore.get). */
+const MENTION_PROPERTIES = ['id', 'count', 'starts', 'ends', 'texts', 'rules'];
+
+/** A list item's text inside a quoted field: `"` doubled (quote() of the joined list, item by item). */
+const quotedItem = (value: string | undefined): string => {
+  const s = String(value);
+  return s.includes('"') ? s.replace(/"/g, '""') : s;
+};
+
+/** The CSV line of the store's i-th MENTIONS, as propertyFields writes a MENTIONS object, without making it. */
+function mentionLine(store: MentionStore, i: number, quotedType: string, columnNames: string[], arrayDelimiter: string): string {
+  let out = quote(store.start(i)) + ',' + quote(store.end(i)) + ',' + quotedType;
+  for (const c of columnNames) {
+    switch (c) {
+      case 'id':
+        out += ',' + quote(store.id(i));
+        break;
+      case 'count':
+        out += ',"' + store.count(i) + '"';
+        break;
+      case 'starts':
+      case 'ends':
+        out += ',"' + store.offsetsJoined(i, c, arrayDelimiter) + '"';
+        break;
+      case 'texts':
+      case 'rules':
+        out += ',"' + store.stringsJoined(i, c, arrayDelimiter, quotedItem) + '"';
+        break;
+      default:
+        out += ',';
+    }
+  }
+  return out + '\n';
 }
 
 function shellQuote(s: string): string {

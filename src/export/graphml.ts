@@ -221,6 +221,9 @@ function mentionsWritable(keys: Key[]): boolean {
   return keys.every((k) => k.name === 'label' || (k.name !== 'id' && (!Object.hasOwn(MENTION_PROPERTIES, k.name) || MENTION_PROPERTIES[k.name] === k.list)));
 }
 
+/** A list item's escaped JSON (null where a list holds nothing). */
+const escapedJson = (value: string | undefined): string => xmlEscape(JSON.stringify(value) ?? 'null');
+
 /** The `<edge>` line of the store's i-th MENTIONS, as the loop writes a MENTIONS object, without making it. */
 function mentionEdge(store: MentionStore, i: number, keys: Key[]): string {
   let out = `    <edge id="${xmlEscape(store.id(i))}" source="${xmlEscape(store.start(i))}" target="${xmlEscape(store.end(i))}"><data key="e_label">MENTIONS</data>`;
@@ -236,7 +239,8 @@ function mentionEdge(store: MentionStore, i: number, keys: Key[]): string {
         break;
       case 'texts':
       case 'rules':
-        out += k.open + store.stringsJson(i, k.name, xmlEscape) + '</data>';
+        // xmlEscape maps character by character: the list's escaped JSON is its items' between brackets and commas.
+        out += k.open + '[' + store.stringsJoined(i, k.name, ',', escapedJson) + ']</data>';
         break;
     }
   }

@@ -169,46 +169,68 @@ export class MentionStore {
     return (this.packed.to[i]! - this.packed.from[i]!) >> 2;
   }
 
-  /** `JSON.stringify(get(i).properties[which])` for its `starts` or `ends`. */
-  offsetsJson(i: number, which: 'starts' | 'ends'): string {
+  /** The i-th MENTIONS' `starts` or `ends`, joined with `separator`. */
+  offsetsJoined(i: number, which: 'starts' | 'ends', separator: string): string {
     const p = this.packed;
     const a = p.from[i]! + (which === 'starts' ? 0 : 1);
     const count = this.count(i);
-    let out = '[';
-    for (let k = 0, j = a; k < count; k++, j += 4) out += (k ? ',' : '') + p.spans[j]!;
-    return out + ']';
+    let out = '';
+    for (let k = 0, j = a; k < count; k++, j += 4) out += (k ? separator : '') + p.spans[j]!;
+    return out;
   }
 
-  /** Per `escape`, the escaped JSON of each text and of each rule, made when first written. */
-  private readonly escapedJson = new Map<(json: string) => string, { texts: (string | undefined)[]; rules: (string | undefined)[] }>();
+  /** `JSON.stringify(get(i).properties[which])` for its `starts` or `ends`. */
+  offsetsJson(i: number, which: 'starts' | 'ends'): string {
+    return '[' + this.offsetsJoined(i, which, ',') + ']';
+  }
+
+  /** Per item writer, what it made of each text and of each rule, made when first written. */
+  private readonly written = new Map<(value: string | undefined) => string, { texts: (string | undefined)[]; rules: (string | undefined)[] }>();
 
   /**
-   * `escape(JSON.stringify(get(i).properties[which]))` for its `texts` or `rules`, where
-   * `escape` maps character by character (an XML escape), so the list's text is its
-   * items' escaped JSON between brackets and commas; each item's is made once.
+   * The i-th MENTIONS' `texts` or `rules`, each written by `item` (called once per distinct
+   * text or rule and kept: they repeat across MENTIONS), joined with `separator`.
    */
-  stringsJson(i: number, which: 'texts' | 'rules', escape: (json: string) => string): string {
-    let caches = this.escapedJson.get(escape);
+  stringsJoined(i: number, which: 'texts' | 'rules', separator: string, item: (value: string | undefined) => string): string {
+    let caches = this.written.get(item);
     if (!caches) {
       caches = { texts: [], rules: [] };
-      this.escapedJson.set(escape, caches);
+      this.written.set(item, caches);
     }
     const cache = caches[which];
     const values = which === 'texts' ? this.texts : this.rules;
     const p = this.packed;
     const a = p.from[i]! + (which === 'texts' ? 2 : 3);
     const count = this.count(i);
-    let out = '[';
+    let out = '';
     for (let k = 0, j = a; k < count; k++, j += 4) {
       const index = p.spans[j]!;
-      let item = cache[index];
-      if (item === undefined) {
-        item = escape(JSON.stringify(values[index]) ?? 'null');
-        cache[index] = item;
+      let text = cache[index];
+      if (text === undefined) {
+        text = item(values[index]);
+        cache[index] = text;
       }
-      out += (k ? ',' : '') + item;
+      out += (k ? separator : '') + text;
     }
-    return out + ']';
+    return out;
+  }
+
+  /** Marks in `texts` and `rules` (one flag per index) the texts and rules the i-th MENTIONS uses. */
+  markStrings(i: number, texts: Uint8Array, rules: Uint8Array): void {
+    const p = this.packed;
+    const count = this.count(i);
+    for (let k = 0, j = p.from[i]!; k < count; k++, j += 4) {
+      texts[p.spans[j + 2]!] = 1;
+      rules[p.spans[j + 3]!] = 1;
+    }
+  }
+
+  /** The interned texts and rules that spans point at. */
+  get textValues(): readonly string[] {
+    return this.texts;
+  }
+  get ruleValues(): readonly string[] {
+    return this.rules;
   }
 
   /** The i-th MENTIONS (in id order) as a fresh relationship object. */
