@@ -212,12 +212,16 @@ function classifyOne(line: string, lex: ChromeLexicon, fold: () => string): Line
   if (line.length > 300 && !URL_LINE.test(line)) return lex.prefix.test(probe(line.slice(0, 20))) ? { kind: 'chrome', rule: 'chrome-summary' } : { kind: 'article', rule: 'article' };
   const p = fold();
   if (!hasWord(p)) return { kind: 'chrome', rule: 'chrome-separator' };
-  if (URL_LINE.test(p)) return { kind: 'chrome', rule: 'chrome-url' };
-  if (MARKDOWN_LINKS.test(line)) return { kind: 'chrome', rule: 'chrome-markdown-link' };
+  // A line opening with a CJK ideograph (most lines; the probe opens with the same one) is no
+  // URL, Markdown link list, date line or bullet: those anchored regexes are skipped.
+  const first = line.charCodeAt(0);
+  const ideographFirst = first >= 0x4e00 && first <= 0x9fff;
+  if (!ideographFirst && URL_LINE.test(p)) return { kind: 'chrome', rule: 'chrome-url' };
+  if (!ideographFirst && MARKDOWN_LINKS.test(line)) return { kind: 'chrome', rule: 'chrome-markdown-link' };
   // At most 120 + 1 + 4 characters, with a dot: most lines are ruled out before the regex.
   if (p.length <= 125 && p.includes('.') && IMAGE_FILE.test(p)) return { kind: 'chrome', rule: 'chrome-image-file' };
-  if (DATE_BANNER.test(p)) return { kind: 'chrome', rule: 'chrome-date-banner' };
-  if (DATE_ONLY.test(p)) return { kind: 'chrome', rule: 'chrome-date-line' };
+  if (!ideographFirst && DATE_BANNER.test(p)) return { kind: 'chrome', rule: 'chrome-date-banner' };
+  if (!ideographFirst && DATE_ONLY.test(p)) return { kind: 'chrome', rule: 'chrome-date-line' };
   if (lex.prefix.test(p)) return { kind: 'chrome', rule: 'chrome-summary' };
   if (isBreadcrumb(line)) return { kind: 'chrome', rule: 'chrome-breadcrumb' };
   const short = line.length <= 100 && !/[。！？]/.test(line);
@@ -228,7 +232,7 @@ function classifyOne(line: string, lex: ChromeLexicon, fold: () => string): Line
     const rest = p.replace(lex.weak, '');
     if (rest !== p && !HAS_WORD.test(rest.replace(/\d+/g, ''))) return { kind: 'chrome', rule: 'chrome-cue' };
   }
-  if (BULLET.test(p) && p.length <= 20 && !SENTENCE_END.test(p)) {
+  if (!ideographFirst && BULLET.test(p) && p.length <= 20 && !SENTENCE_END.test(p)) {
     if (lex.channels.test(p)) return { kind: 'chrome', rule: 'chrome-follow' };
   }
   if (/版权/.test(p) && /转载|所有|声明|授权/.test(p) && p.length <= 200) return { kind: 'chrome', rule: 'chrome-copyright' };
