@@ -53,8 +53,9 @@ export function htmlToText(input: Mapped): Mapped {
     if (skipUntil === null) out.copy(input, runStart, end);
   };
   while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '<') {
+    // Char codes, not one-character strings: most characters are text, passed over.
+    const code = text.charCodeAt(i);
+    if (code === 0x3c) {
       if (text.startsWith('<!--', i)) {
         flush(i);
         const close = text.indexOf('-->', i + 4);
@@ -82,7 +83,7 @@ export function htmlToText(input: Mapped): Mapped {
         runStart = i;
         continue;
       }
-    } else if (ch === '&' && skipUntil === null) {
+    } else if (code === 0x26 && skipUntil === null) {
       const ent = decodeEntity(text, i);
       if (ent) {
         flush(i);

@@ -48,9 +48,16 @@ export class MappedBuilder {
   copy(from: Mapped, start: number, end: number): void {
     if (end <= start) return;
     this.parts.push(from.text.slice(start, end));
-    this.grow(end - start);
-    this.map.set(from.map.subarray(start, end), this.length);
-    this.length += end - start;
+    const n = end - start;
+    this.grow(n);
+    const source = from.map;
+    const target = this.map;
+    const at = this.length;
+    // Short runs (most: words between tags, tokens, lines) are copied by hand: a subarray view
+    // per run costs more than the copy itself.
+    if (n <= 64) for (let k = 0; k < n; k++) target[at + k] = source[start + k]!;
+    else target.set(source.subarray(start, end), at);
+    this.length += n;
   }
 
   /** Writes `text` standing for the source unit at `sourceIndex` (every unit maps there). */
