@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { MentionStoreBuilder, relationshipList } from '../src/graph/mentions.js';
 import type { ArrayGraph, Graph, GraphNode, GraphRelationship } from '../src/graph/model.js';
 import { writeExports } from '../src/export/index.js';
+import { planLoad, renderScript } from '../src/cypher/index.js';
 
 async function files(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -57,6 +58,51 @@ describe('exports of a lazy MENTIONS list', () => {
         },
       ),
       { numRuns: 25 },
+    );
+  });
+
+  it('plan the same cypher batches, rows and literals (repeated spans, small batches)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', maxLength: 6 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(fc.nat(1), fc.nat(2), fc.array(fc.tuple(fc.nat(3), fc.nat(3), fc.nat(4), fc.nat(2)), { maxLength: 5 })), { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 40, max: 600 }),
+        (texts, mentions, batchSize, maxBatchBytes) => {
+          const builder = new MentionStoreBuilder();
+          mentions.forEach(([article, node, spans], k) => {
+            builder.add(article, node, (k * 7919 + 3).toString(16).padStart(16, '0'), spans.flatMap(([s, e, t, r]) => [s, e, t % texts.length, r]));
+          });
+          // Rule 2 is missing: read as '' by the plan, like an empty rule.
+          const store = builder.build(['article:a.txt', 'article:b.txt'], ['campaign:1', 'office:1', 'person:1'], texts, ['people.title-name', "r'\\"]);
+          const nodes: GraphNode[] = [
+            { id: 'article:a.txt', label: 'Article', properties: { id: 'article:a.txt' } },
+            { id: 'article:b.txt', label: 'Article', properties: { id: 'article:b.txt' } },
+            { id: 'campaign:1', label: 'Campaign', properties: { id: 'campaign:1', name: 'c' } },
+            { id: 'office:1', label: 'Office', properties: { id: 'office:1', name: 'o' } },
+            { id: 'person:1', label: 'Person', properties: { id: 'person:1', name: 'p' } },
+          ];
+          const lazy: Graph = { nodes, relationships: relationshipList([], store) };
+          const plain: ArrayGraph = { nodes, relationships: [...lazy.relationships] };
+          for (const rowCacheBytes of [0, 1e6]) {
+            const a = planLoad(lazy, { batchSize, maxBatchBytes, rowCacheBytes });
+            const b = planLoad(plain, { batchSize, maxBatchBytes, rowCacheBytes });
+            expect(a.messages).toEqual(b.messages);
+            expect(a.groups.map((g) => g.name)).toEqual(b.groups.map((g) => g.name));
+            a.groups.forEach((ga, k) => {
+              const gb = b.groups[k]!;
+              expect(ga.batches.length).toBe(gb.batches.length);
+              for (let i = 0; i < ga.batches.length; i++) {
+                expect(ga.batches.offset(i)).toBe(gb.batches.offset(i));
+                expect([...ga.batches.literals(i)]).toEqual([...gb.batches.literals(i)]);
+                expect(ga.batches.at(i)).toEqual(gb.batches.at(i));
+              }
+            });
+            expect(renderScript(a)).toBe(renderScript(b));
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -14,7 +14,8 @@
  */
 import { endAt, startAt, typeAt, type Graph, type GraphNode } from '../graph/model.js';
 import { readGraphSchema, type CypherSchema } from './schema.js';
-import { jsonByteLength } from './json-size.js';
+import { jsonByteLength, jsonStringByteLength } from './json-size.js';
+import { cypherLiteral, cypherString } from './literal.js';
 import {
   AWAIT_INDEXES,
   MENTION_TYPE,
@@ -77,6 +78,19 @@ export interface BatchList extends Iterable<Row[]> {
    * that no batch of rows outlives the young generation (which promotes it to the old one).
    */
   rows(i: number): Iterable<Row>;
+  /** `cypherLiteral` of each row of batch `i`, in order: what graph.cypher writes. */
+  literals(i: number): Iterable<string>;
+}
+
+/**
+ * Shortcuts for rows that can be sized and written without being built (a resolver's
+ * MENTIONS, read from its store): each gives undefined for a row it cannot do.
+ */
+interface RowShortcuts {
+  /** `jsonByteLength` of row i. */
+  size(i: number): number | undefined;
+  /** `cypherLiteral` of row i. */
+  literal(i: number): string | undefined;
 }
 
 class LazyBatches implements BatchList {
@@ -84,7 +98,11 @@ class LazyBatches implements BatchList {
     /** Row index where each batch starts, and the row count at the end. */
     private readonly bounds: number[],
     private readonly row: (i: number) => Row,
+    private readonly shortcuts?: RowShortcuts,
   ) {}
+  *literals(i: number): Generator<string> {
+    for (let r = this.bounds[i]!; r < this.bounds[i + 1]!; r++) yield this.shortcuts?.literal(r) ?? cypherLiteral(this.row(r));
+  }
   get length(): number {
     return this.bounds.length - 1;
   }
@@ -147,11 +165,26 @@ interface RowCache {
  * Batches of `n` items whose rows `row(i, messages)` makes: built once here to size them
  * (and collect their messages), kept while the plan's `cache` lasts, else built again when read.
  */
-function lazyBatches(n: number, row: (i: number, messages: PlanMessage[] | null) => Row, messages: PlanMessage[], size: number, maxBytes: number, cache: RowCache): LazyBatches {
-  const kept: Row[] = [];
-  if (!cache.off) cache.kept.push(kept);
+function lazyBatches(
+  n: number,
+  row: (i: number, messages: PlanMessage[] | null) => Row,
+  messages: PlanMessage[],
+  size: number,
+  maxBytes: number,
+  cache: RowCache,
+  shortcuts?: RowShortcuts,
+): LazyBatches {
+  const kept: (Row | undefined)[] = [];
+  if (!cache.off) cache.kept.push(kept as Row[]);
   function* sizes() {
     for (let i = 0; i < n; i++) {
+      // A row the shortcuts size is neither built nor kept (nor has messages: see mentionShortcuts).
+      const quick = shortcuts?.size(i);
+      if (quick !== undefined) {
+        if (!cache.off) kept.push(undefined);
+        yield quick;
+        continue;
+      }
       const r = row(i, messages);
       const b = jsonByteLength(r);
       if (!cache.off) {
@@ -168,7 +201,7 @@ function lazyBatches(n: number, row: (i: number, messages: PlanMessage[] | null)
   }
   const bounds = cutBounds(sizes(), size, maxBytes);
   // Read again, a row's messages are not collected twice.
-  return new LazyBatches(bounds, (i) => (cache.off ? row(i, null) : kept[i]!));
+  return new LazyBatches(bounds, (i) => (cache.off ? undefined : kept[i]) ?? row(i, null), shortcuts);
 }
 
 export interface LoadPlan {
@@ -423,6 +456,67 @@ function identityKey(item: unknown[], identityAt: number[]): string {
   return key;
 }
 
+/** The occurrence lists of a MENTIONS row, in the order the plan writes them. */
+const OCCURRENCE_LISTS = ['starts', 'ends', 'texts', 'rules'];
+const OCCURRENCE_TYPES = ['int', 'int', 'string', 'string'];
+/** What a MENTIONS made from the store holds (see MentionStore.get). */
+const MENTION_PROPERTIES = ['id', 'count', 'starts', 'ends', 'texts', 'rules'];
+
+const textSize = (value: string | undefined) => jsonStringByteLength(value ?? '');
+const textLiteral = (value: string | undefined) => cypherString(value ?? '');
+const offsetSize = (offset: number) => jsonByteLength(offset);
+
+/**
+ * Shortcuts for the MENTIONS rows of a resolver's graph: sized and written from its store
+ * (offsets, and each distinct text and rule measured and quoted once) rather than made,
+ * built and walked, when the row buildRow would make is known without building it: the
+ * plan keeps the occurrence lists as they are (no other property, the schema's order and
+ * types, identity start + end + rule, every property declared, so no message), and no two
+ * spans of the MENTIONS share their identity (nothing dropped). Otherwise undefined.
+ */
+function mentionShortcuts(rels: Graph['relationships'], positions: number[], plan: RowPlan): RowShortcuts | undefined {
+  const store = rels.mentionStore;
+  const indexOf = rels.mentionIndex;
+  const group = plan.group;
+  if (!store || !indexOf || !group || plan.rules.length) return undefined;
+  if (group.names.join() !== OCCURRENCE_LISTS.join() || group.types.join() !== OCCURRENCE_TYPES.join()) return undefined;
+  if ([...group.identityAt].sort().join() !== '0,1,3') return undefined;
+  if (!MENTION_PROPERTIES.every((p) => p in plan.declared)) return undefined;
+  const mention = (i: number) => {
+    const m = indexOf(positions[i]!);
+    return m >= 0 && !store.repeatsOccurrence(m) ? m : -1;
+  };
+  // `"key":` of each of the row's seven members, plus the braces and six commas.
+  const frame = ['id', 'start', 'end', ...OCCURRENCE_LISTS].reduce((n, k) => n + jsonStringByteLength(k) + 1, 2 + 6);
+  const listSize = (count: number, items: number) => 2 + items + (count ? count - 1 : 0);
+  return {
+    size(i) {
+      const m = mention(i);
+      if (m < 0) return undefined;
+      const count = store.count(m);
+      return (
+        frame +
+        jsonStringByteLength(store.id(m)) +
+        jsonStringByteLength(store.start(m)) +
+        jsonStringByteLength(store.end(m)) +
+        listSize(count, store.offsetsWeight(m, 'starts', offsetSize)) +
+        listSize(count, store.offsetsWeight(m, 'ends', offsetSize)) +
+        listSize(count, store.stringsWeight(m, 'texts', textSize)) +
+        listSize(count, store.stringsWeight(m, 'rules', textSize))
+      );
+    },
+    literal(i) {
+      const m = mention(i);
+      if (m < 0) return undefined;
+      return (
+        `{id: ${cypherString(store.id(m))}, start: ${cypherString(store.start(m))}, end: ${cypherString(store.end(m))}` +
+        `, starts: [${store.offsetsJoined(m, 'starts', ', ')}], ends: [${store.offsetsJoined(m, 'ends', ', ')}]` +
+        `, texts: [${store.stringsJoined(m, 'texts', ', ', textLiteral)}], rules: [${store.stringsJoined(m, 'rules', ', ', textLiteral)}]}`
+      );
+    },
+  };
+}
+
 /** Cuts rows into batches of at most `size` rows and at most `maxBytes` of UTF-8 JSON (a longer single row gets a batch of its own). */
 export function cutBatches(rows: Row[], size: number, maxBytes: number): Row[][] {
   const batches: Row[][] = [];
@@ -515,13 +609,14 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
           const rel = rels.at(positions[i]!)!;
           return buildRow({ id: rel.id, start: rel.start, end: rel.end }, rel.properties, plan, { kind: 'relationship', id: rel.id, what: type, messages: sink });
         };
+        const shortcuts = type === MENTION_TYPE ? mentionShortcuts(rels, positions, plan) : undefined;
         groups.push({
           kind: 'relationships',
           name: `${type} (${from}→${to})`,
           target: type,
           statement: relationshipStatement(schema, type, from, to),
           rowCount: positions.length,
-          batches: lazyBatches(positions.length, row, messages, size, maxBytes, budget),
+          batches: lazyBatches(positions.length, row, messages, size, maxBytes, budget, shortcuts),
         });
       }
     }

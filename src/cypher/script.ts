@@ -51,8 +51,8 @@ export function* scriptChunks(plan: LoadPlan): Generator<string> {
       // cypherLiteral(batch), one row at a time, in pieces of about CHUNK_CHARS.
       let text = '\n:param {rows: [';
       let firstRow = true;
-      for (const row of group.batches.rows(i)) {
-        text += (firstRow ? '' : ', ') + cypherLiteral(row);
+      for (const literal of group.batches.literals(i)) {
+        text += (firstRow ? '' : ', ') + literal;
         firstRow = false;
         if (text.length > CHUNK_CHARS) {
           yield text;

@@ -215,6 +215,57 @@ export class MentionStore {
     return out;
   }
 
+  /** Per weight function, its value for each text and each rule, worked out when first needed. */
+  private readonly weights = new Map<(value: string | undefined) => number, { texts: number[]; rules: number[] }>();
+
+  /** The sum of `weigh(text)` (or rule) over the i-th MENTIONS' texts (or rules); each distinct one is weighed once. */
+  stringsWeight(i: number, which: 'texts' | 'rules', weigh: (value: string | undefined) => number): number {
+    let caches = this.weights.get(weigh);
+    if (!caches) {
+      caches = { texts: [], rules: [] };
+      this.weights.set(weigh, caches);
+    }
+    const cache = caches[which];
+    const values = which === 'texts' ? this.texts : this.rules;
+    const p = this.packed;
+    const count = this.count(i);
+    let sum = 0;
+    for (let k = 0, j = p.from[i]! + (which === 'texts' ? 2 : 3); k < count; k++, j += 4) {
+      const index = p.spans[j]!;
+      let w = cache[index];
+      if (w === undefined) {
+        w = weigh(values[index]);
+        cache[index] = w;
+      }
+      sum += w;
+    }
+    return sum;
+  }
+
+  /** The sum of `weigh(offset)` over the i-th MENTIONS' starts (or ends). */
+  offsetsWeight(i: number, which: 'starts' | 'ends', weigh: (offset: number) => number): number {
+    const p = this.packed;
+    const count = this.count(i);
+    let sum = 0;
+    for (let k = 0, j = p.from[i]! + (which === 'starts' ? 0 : 1); k < count; k++, j += 4) sum += weigh(p.spans[j]!);
+    return sum;
+  }
+
+  /** Whether two spans of the i-th MENTIONS have the same start, end and rule text (a missing rule reads as ''). */
+  repeatsOccurrence(i: number): boolean {
+    const p = this.packed;
+    const a = p.from[i]!;
+    const count = this.count(i);
+    for (let k = 1; k < count; k++) {
+      const jk = a + 4 * k;
+      for (let l = 0; l < k; l++) {
+        const jl = a + 4 * l;
+        if (p.spans[jk] === p.spans[jl] && p.spans[jk + 1] === p.spans[jl + 1] && (this.rules[p.spans[jk + 3]!] ?? '') === (this.rules[p.spans[jl + 3]!] ?? '')) return true;
+      }
+    }
+    return false;
+  }
+
   /** Marks in `texts` and `rules` (one flag per index) the texts and rules the i-th MENTIONS uses. */
   markStrings(i: number, texts: Uint8Array, rules: Uint8Array): void {
     const p = this.packed;
