@@ -254,3 +254,19 @@ describe('UTF-8 decoding, text check folded into the decoding loop', () => {
     }
   });
 });
+
+describe('reused map arrays', () => {
+  it('leave earlier results alone: normalising other pages in between changes nothing', async () => {
+    const { normaliseBody } = await import('../src/normalise/index.js');
+    const pages = [
+      '<html><body><p>市委书记吴锦出席会议，并讲话。</p><p>会议强调&nbsp;要坚持。</p></body></html>',
+      '首页 > 头条 > 正文\n吴 锦出席会议,并讲话。\nＡＢＣ１２３\u3000全角。\n',
+      `<div>${'长文本，'.repeat(5000)}</div><p>结束。</p>`,
+    ];
+    const first = pages.map((p) => normaliseBody(p, 0));
+    const snapshot = first.map((n) => ({ text: n.text, offsets: Array.from(n.offsets) }));
+    for (const p of [...pages].reverse()) normaliseBody(p, 0);
+    expect(first.map((n) => ({ text: n.text, offsets: Array.from(n.offsets) }))).toEqual(snapshot);
+    expect(pages.map((p) => Array.from(normaliseBody(p, 0).offsets))).toEqual(snapshot.map((s) => s.offsets));
+  });
+});

@@ -14,7 +14,7 @@
  *
  * Characters outside the BMP (`𠀋`) are copied as their two UTF-16 units, each mapped.
  */
-import { MappedBuilder, type Mapped } from './mapped.js';
+import { MappedBuilder, type MapScratch, type Mapped } from './mapped.js';
 
 /** Full-width punctuation the guidelines keep as written. */
 const KEEP_FULLWIDTH = new Set(['，', '：', '；', '！', '？', '（', '）']);
@@ -74,7 +74,7 @@ function mayChangeTable(): Uint8Array {
 }
 
 /** Normalises characters one by one; lengths may change, the map follows. Returns `input` itself when nothing changes. */
-export function normaliseChars(input: Mapped): Mapped {
+export function normaliseChars(input: Mapped, scratch?: MapScratch): Mapped {
   const { text, map } = input;
   const table = mayChangeTable();
   let out: MappedBuilder | null = null;
@@ -89,7 +89,7 @@ export function normaliseChars(input: Mapped): Mapped {
     const width = cp > 0xffff ? 2 : 1;
     const replacement = replacementFor(c, text.charCodeAt(i + 1), cp, width === 1 ? text[i]! : text.slice(i, i + width));
     if (replacement !== null) {
-      out ??= new MappedBuilder(text.length);
+      out ??= new MappedBuilder(text.length, scratch);
       out.copy(input, runStart, i);
       out.replace(replacement, map[i]!);
       runStart = i + width;

@@ -6,7 +6,7 @@
  * Reads a mapped text; writes a mapped text. Example:
  * `<p>吴锦强调&nbsp;要</p><p>会议召开。</p>` → `\n吴锦强调 要\n\n会议召开。\n`.
  */
-import { MappedBuilder, type Mapped } from './mapped.js';
+import { MappedBuilder, type MapScratch, type Mapped } from './mapped.js';
 
 /** Tags that end a paragraph or line: they become a line break. */
 const BLOCK_TAGS = new Set([
@@ -43,9 +43,9 @@ function decodeEntity(text: string, i: number): [string, number] | null {
 }
 
 /** Converts HTML to text, keeping the map to the source. */
-export function htmlToText(input: Mapped): Mapped {
+export function htmlToText(input: Mapped, scratch?: MapScratch): Mapped {
   const { text } = input;
-  const out = new MappedBuilder(text.length >> 1);
+  const out = new MappedBuilder(text.length >> 1, scratch);
   let i = 0;
   let runStart = 0;
   let skipUntil: string | null = null;

@@ -20,7 +20,7 @@ import { classifyLines, type LineKind } from './chrome.js';
 import { displayWidth, isHardWrapped, undoubleLine, wrapsInto } from './pdf.js';
 import { fullwidthPunctuation, tidySpaces } from './spacing.js';
 import { hasMarkdown, stripMarkdown } from './markdown.js';
-import { MappedBuilder, mappedSlice, splitLines, type Mapped } from './mapped.js';
+import { MapScratch, MappedBuilder, mappedSlice, splitLines, type Mapped } from './mapped.js';
 
 export { type Mapped, MappedBuilder, mappedSlice } from './mapped.js';
 export { normaliseChars } from './chars.js';
@@ -99,6 +99,10 @@ class SpaceFinder {
 let bodyMap = new Int32Array(1 << 14);
 const MAX_REUSED_MAP = 1 << 20;
 
+/** Where the body's HTML and character steps write their maps (two: the second reads the first). */
+const htmlScratch = new MapScratch();
+const charsScratch = new MapScratch();
+
 /** `mappedSlice(source, start)` with its map in the reused array (a new one for huge bodies). */
 function bodySlice(source: string, start: number): Mapped {
   const n = source.length - start;
@@ -115,8 +119,8 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   let m = bodySlice(source, bodyStart);
   const html = looksLikeHtml(m.text);
   const meta = html ? htmlMeta(m.text) : null;
-  if (html) m = htmlToText(m);
-  m = normaliseChars(m);
+  if (html) m = htmlToText(m, htmlScratch);
+  m = normaliseChars(m, charsScratch);
 
   const raw = splitLines(m.text);
   const trimmed = raw.map(({ start, end }) => {

@@ -24,15 +24,35 @@ export function mappedSlice(source: string, start = 0, end = source.length): Map
 
 const EMPTY = new Int32Array(0);
 
+/**
+ * An array a builder may write its map into instead of a new one, kept from build to build.
+ * Only for a step whose result is dropped before the same scratch is used again (the body
+ * steps of normaliseBody: their maps never leave it, only copies of their entries do).
+ */
+export class MapScratch {
+  array = new Int32Array(1 << 14);
+}
+
+/** Above this many units a builder allocates its own map, so a huge page does not stay in a scratch. */
+const MAX_SCRATCH = 1 << 20;
+
 /** Accumulates text pieces and their source indices; `finish` joins them once. */
 export class MappedBuilder {
   private parts: string[] = [];
   private map: Int32Array;
   private length = 0;
+  private readonly scratch: MapScratch | null;
 
-  /** `capacity`: the expected length (the input's, for a step that mostly copies), so the map is not regrown line after line. */
-  constructor(capacity = 0) {
-    this.map = capacity > 0 ? new Int32Array(capacity) : EMPTY;
+  /**
+   * `capacity`: the expected length (the input's, for a step that mostly copies), so the map
+   * is not regrown line after line. `scratch`: write the map there (see MapScratch).
+   */
+  constructor(capacity = 0, scratch?: MapScratch) {
+    this.scratch = scratch && capacity <= MAX_SCRATCH ? scratch : null;
+    if (this.scratch) {
+      if (this.scratch.array.length < capacity) this.scratch.array = new Int32Array(capacity);
+      this.map = this.scratch.array;
+    } else this.map = capacity > 0 ? new Int32Array(capacity) : EMPTY;
   }
 
   private grow(extra: number): void {
@@ -42,6 +62,7 @@ export class MappedBuilder {
     const next = new Int32Array(size);
     next.set(this.map.subarray(0, this.length));
     this.map = next;
+    if (this.scratch && size <= MAX_SCRATCH) this.scratch.array = next;
   }
 
   /** Copies `from.text[start…end)` with its map entries. */

@@ -104,7 +104,8 @@ const ASCII_CANDIDATES = /[,:;!?()]/;
 export function fullwidthPunctuation(text: string): string {
   // Only these ASCII marks ever change: text without any is returned at once.
   if (!ASCII_CANDIDATES.test(text)) return text;
-  const changes = new Map<number, string>();
+  // Positions to turn full-width: each becomes OPEN_CLOSE of its own character.
+  const changes: number[] = [];
   const chinese = (ch: string | undefined) => !!ch && (isCjk(ch) || CJK_PUNCT.test(ch));
   const charAt = (i: number) => (i >= 0 && i < text.length ? charBefore(text, i) : undefined);
   const stack: number[] = [];
@@ -126,29 +127,32 @@ export function fullwidthPunctuation(text: string): string {
       const open = stack.pop();
       if (open === undefined) {
         const cjkBefore = plainBefore ? isCjkCode(before) : isCjk(charAt(i - 1));
-        if (cjkBefore || CLOSER_CODES.has(before)) changes.set(i, '）');
+        if (cjkBefore || CLOSER_CODES.has(before)) changes.push(i);
       } else if (CJK.test(text.slice(open + 1, i))) {
-        changes.set(open, '（');
-        changes.set(i, '）');
+        changes.push(open);
+        changes.push(i);
       }
     } else if (plainBefore) {
       const after = text.charCodeAt(i + 1);
-      if ((isCjkCode(before) || CJK_PUNCT_CODES.has(before)) && !(isDigitCode(after) && isDigitCode(before)) && !(c === ':' && after === 0x2f)) changes.set(i, OPEN_CLOSE[c]!);
-      else if ((c === ',' || c === ';') && isCjkCode(after) && !isDigitCode(before) && !isAsciiLetterCode(before)) changes.set(i, OPEN_CLOSE[c]!);
+      if ((isCjkCode(before) || CJK_PUNCT_CODES.has(before)) && !(isDigitCode(after) && isDigitCode(before)) && !(c === ':' && after === 0x2f)) changes.push(i);
+      else if ((c === ',' || c === ';') && isCjkCode(after) && !isDigitCode(before) && !isAsciiLetterCode(before)) changes.push(i);
     } else {
       const prev = charAt(i - 1);
       const next = text[i + 1];
-      if (chinese(prev) && !(DIGIT.test(next ?? '') && DIGIT.test(prev ?? '')) && !(c === ':' && next === '/')) changes.set(i, OPEN_CLOSE[c]!);
-      else if ((c === ',' || c === ';') && isCjk(next) && !DIGIT.test(prev ?? '') && !/[A-Za-z]/.test(prev ?? '')) changes.set(i, OPEN_CLOSE[c]!);
+      if (chinese(prev) && !(DIGIT.test(next ?? '') && DIGIT.test(prev ?? '')) && !(c === ':' && next === '/')) changes.push(i);
+      else if ((c === ',' || c === ';') && isCjk(next) && !DIGIT.test(prev ?? '') && !/[A-Za-z]/.test(prev ?? '')) changes.push(i);
     }
   }
   unmatchedOpen.push(...stack);
-  for (const open of unmatchedOpen) if (isCjkCode(text.charCodeAt(open + 1))) changes.set(open, '（');
-  if (!changes.size) return text;
+  for (const open of unmatchedOpen) if (isCjkCode(text.charCodeAt(open + 1))) changes.push(open);
+  if (!changes.length) return text;
+  // Nearly in order already (only openings come late): a numeric sort, repeats skipped.
+  changes.sort((a, b) => a - b);
   const parts: string[] = [];
   let last = 0;
-  for (const i of Int32Array.from(changes.keys()).sort()) {
-    parts.push(text.slice(last, i), changes.get(i)!);
+  for (const i of changes) {
+    if (i < last) continue;
+    parts.push(text.slice(last, i), OPEN_CLOSE[text[i]!]!);
     last = i + 1;
   }
   parts.push(text.slice(last));
