@@ -11,6 +11,7 @@ import { MentionStoreBuilder, relationshipList } from '../src/graph/mentions.js'
 import type { ArrayGraph, Graph, GraphNode, GraphRelationship } from '../src/graph/model.js';
 import { writeExports } from '../src/export/index.js';
 import { planLoad, renderScript } from '../src/cypher/index.js';
+import { checkGraph } from '../src/graph/schema.js';
 
 async function files(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -100,6 +101,34 @@ describe('exports of a lazy MENTIONS list', () => {
             });
             expect(renderScript(a)).toBe(renderScript(b));
           }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('validate the same', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(2), fc.nat(3), fc.array(fc.tuple(fc.nat(3), fc.nat(3), fc.nat(2), fc.nat(2)), { maxLength: 4 })), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        (mentions, unsorted) => {
+          const builder = new MentionStoreBuilder();
+          mentions.forEach(([article, node, spans], k) => {
+            // Equal hashes now and then: ids out of order or repeated.
+            builder.add(article, node, (unsorted ? k % 3 : k).toString(16).padStart(16, '0'), spans.flat());
+          });
+          // Rule and text index 2 are missing; article 2 and node 3 are not in the graph.
+          const store = builder.build(['article:a.txt', 'article:b.txt', 'article:gone'], ['campaign:1', 'office:1', 'article:a.txt', 'person:gone'], ['吴锦', '市长'], ['r1', 'r2']);
+          const nodes: GraphNode[] = [
+            { id: 'article:a.txt', label: 'Article', properties: { id: 'article:a.txt' } },
+            { id: 'article:b.txt', label: 'Article', properties: { id: 'article:b.txt' } },
+            { id: 'campaign:1', label: 'Campaign', properties: { id: 'campaign:1', name: 'c' } },
+            { id: 'office:1', label: 'Office', properties: { id: 'office:1', name: 'o' } },
+          ];
+          const lazy: Graph = { nodes, relationships: relationshipList([], store) };
+          const plain: ArrayGraph = { nodes, relationships: [...lazy.relationships] };
+          expect(checkGraph(lazy)).toEqual(checkGraph(plain));
         },
       ),
       { numRuns: 300 },

@@ -266,6 +266,31 @@ export class MentionStore {
     return false;
   }
 
+  private wellTypedMemo: boolean | undefined;
+
+  /**
+   * Whether every MENTIONS made from the store has only strings in `texts` and `rules`
+   * (every span's text and rule index names a string), so its properties fit `string[]`
+   * (offsets and counts are integers by construction). Worked out once.
+   */
+  wellTyped(): boolean {
+    if (this.wellTypedMemo === undefined) {
+      const p = this.packed;
+      let ok = this.texts.every((t) => typeof t === 'string') && this.rules.every((r) => typeof r === 'string');
+      for (let i = 0; ok && i < p.art.length; i++) {
+        const count = this.count(i);
+        for (let k = 0, j = p.from[i]!; k < count; k++, j += 4) {
+          if (!(p.spans[j + 2]! >= 0 && p.spans[j + 2]! < this.texts.length && p.spans[j + 3]! >= 0 && p.spans[j + 3]! < this.rules.length)) {
+            ok = false;
+            break;
+          }
+        }
+      }
+      this.wellTypedMemo = ok;
+    }
+    return this.wellTypedMemo;
+  }
+
   /** Marks in `texts` and `rules` (one flag per index) the texts and rules the i-th MENTIONS uses. */
   markStrings(i: number, texts: Uint8Array, rules: Uint8Array): void {
     const p = this.packed;

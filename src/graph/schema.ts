@@ -249,7 +249,14 @@ export function checkGraph(graph: Graph, schema: Schema = loadSchema()): string[
 function checkRelationships(graph: Graph, schema: Schema, labelOf: Map<string, NodeLabel>, relIds: Set<string> | null, problems: string[]): boolean {
   let prev = '';
   let sorted = true;
-  for (const rel of graph.relationships) {
+  const rels = graph.relationships;
+  // A resolver's MENTIONS, read from its store, have properties that fit the schema when the
+  // store is well typed and MENTIONS declares them so: only their id, type and endpoints are
+  // checked, without making them.
+  const store = rels.mentionStore && rels.mentionIndex && rels.idAt && mentionsFit(schema) && rels.mentionStore.wellTyped() ? rels.mentionStore : undefined;
+  for (let i = 0; i < rels.length; i++) {
+    const mention = store ? rels.mentionIndex!(i) : -1;
+    const rel = mention >= 0 ? { id: rels.idAt!(i), type: 'MENTIONS' as const, start: store!.start(mention), end: store!.end(mention), properties: null } : rels.at(i)!;
     const where = () => `relationship ${JSON.stringify(rel.id)} (${rel.type})`;
     const rs = schema.relationships[rel.type];
     if (!rs) {
@@ -270,9 +277,18 @@ function checkRelationships(graph: Graph, schema: Schema, labelOf: Map<string, N
     else if (!rs.from.includes(s)) problems.push(`${where()}: start is a ${s}. Expecting one of ${rs.from.join(', ')}`);
     if (!e) problems.push(`${where()}: end ${JSON.stringify(rel.end)} is not a node of the graph`);
     else if (!rs.to.includes(e)) problems.push(`${where()}: end is a ${e}. Expecting one of ${rs.to.join(', ')}`);
-    checkProperties(rel.properties, rs.properties, where, problems);
+    if (rel.properties) checkProperties(rel.properties, rs.properties, where, problems);
   }
   return sorted || relIds !== null;
+}
+
+/** The declared types of what a MENTIONS made from the store holds (see MentionStore.get). */
+const MENTION_TYPES: Record<string, PropertyType> = { id: 'string', count: 'int', starts: 'int[]', ends: 'int[]', texts: 'string[]', rules: 'string[]' };
+
+/** Whether the schema declares every property of a store's MENTIONS with the type it has. */
+function mentionsFit(schema: Schema): boolean {
+  const declared = schema.relationships.MENTIONS?.properties;
+  return !!declared && Object.entries(MENTION_TYPES).every(([name, type]) => declared[name] === type);
 }
 
 function checkProperties(props: Record<string, PropertyValue>, declared: Record<string, PropertyType>, where: () => string, problems: string[]) {
