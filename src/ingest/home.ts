@@ -104,6 +104,9 @@ export function homeFromAuthorLine(lines: BodyLine[]): string | null {
   for (const { text, kind } of lines) {
     if (kind === 'blank') continue;
     if (++seen > 12) break;
+    // Author lines open with □ or ■; a line opening with a CJK ideograph is none.
+    const first = text.charCodeAt(0);
+    if (first >= 0x4e00 && first <= 0x9fff) continue;
     const m = /^[□■]\s*(?:中共)?([\u4e00-\u9fff]{1,8}?[省市县区州])(?:委|人民政府|政府|人大|政协)/.exec(text.replace(/\s+/g, ''));
     if (m) return canonicalDivision(m[1]!);
   }

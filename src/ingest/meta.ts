@@ -72,8 +72,11 @@ export function dateFromLines(lines: BodyLine[]): { date: string | null; banner:
   for (let i = 0; i < lines.length; i++) {
     const { text, kind, rule } = lines[i]!;
     if (kind === 'blank' || rule === 'chrome-end') continue;
-    const folded = text.replace(/\s+/g, '');
-    if (DATE_BANNER.test(folded)) {
+    // A line opening with a CJK ideograph is no weekday banner (it opens with a digit), so it
+    // is folded only if the date-line rule below asks.
+    const first = text.charCodeAt(0);
+    const folded = first >= 0x4e00 && first <= 0x9fff ? null : text.replace(/\s+/g, '');
+    if (folded !== null && DATE_BANNER.test(folded)) {
       banner ??= dateIn(folded);
       continue;
     }
@@ -81,7 +84,7 @@ export function dateFromLines(lines: BodyLine[]): { date: string | null; banner:
       const d = dateIn(text);
       if (d) return { date: d, banner };
     }
-    if (i < 15 && rule === 'chrome-date-line' && !dateLine) dateLine = dateIn(folded);
+    if (i < 15 && rule === 'chrome-date-line' && !dateLine) dateLine = dateIn(folded ?? text.replace(/\s+/g, ''));
   }
   return { date: dateLine, banner };
 }
