@@ -360,6 +360,13 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
   // The properties of an occurrence, shared: most occurrences of a name carry the same flat
   // properties as its last one, which a comparison finds without JSON.stringify.
   const occPropsOf = (info: NameInfo, properties: Record<string, unknown>): Record<string, unknown> => {
+    // Half the occurrences have none (people): answered without reading the name's last ones.
+    let any = false;
+    for (const _ in properties) {
+      any = true;
+      break;
+    }
+    if (!any) return NO_PROPERTIES;
     const last = info.props;
     if (last && sameFlatProperties(properties, last, info.propKeys)) return last;
     const p = propsOf(properties);
