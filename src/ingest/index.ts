@@ -210,13 +210,17 @@ function mb(bytes: number): string {
   return v >= 10 || Number.isInteger(v) ? String(Math.round(v)) : v.toFixed(1);
 }
 
+const NOT_WHITESPACE = /\S/;
+
 /** The pure core of {@link ingestFile}: bytes in, outcome out (no file system access). */
 export function ingestBytes(bytes: Uint8Array, path: string, options: IngestOptions = {}): IngestOutcome {
   if (bytes.length === 0) return { status: 'skipped', path, reason: 'empty file', messages: [] };
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { status: 'skipped', path, reason: decoded.reason, messages: [] };
-  if (!decoded.text.trim()) return { status: 'skipped', path, reason: 'empty file', messages: [] };
-  return ingestText(decoded.text, path, { ...options, encoding: decoded.encoding, messages: decoded.messages });
+  // Nothing but whitespace (what trim() removes, \s, without making the trimmed copy).
+  if (!NOT_WHITESPACE.test(decoded.text)) return { status: 'skipped', path, reason: 'empty file', messages: [] };
+  const { manifest, home, maxBytes } = options;
+  return ingestText(decoded.text, path, { manifest, home, maxBytes, encoding: decoded.encoding, messages: decoded.messages });
 }
 
 /** Ingests already-decoded text (BOM removed). */
