@@ -20,7 +20,7 @@ import { classifyLines, type LineKind } from './chrome.js';
 import { displayWidth, isHardWrapped, undoubleLine, wrapsInto } from './pdf.js';
 import { fullwidthPunctuation, tidySpaces } from './spacing.js';
 import { hasMarkdown, stripMarkdown } from './markdown.js';
-import { MapScratch, MappedBuilder, mappedSlice, splitLines, type Mapped } from './mapped.js';
+import { MapScratch, MappedBuilder, mappedSlice, type Mapped } from './mapped.js';
 
 export { type Mapped, MappedBuilder, mappedSlice } from './mapped.js';
 export { normaliseChars } from './chars.js';
@@ -122,16 +122,28 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   if (html) m = htmlToText(m, htmlScratch);
   m = normaliseChars(m, charsScratch);
 
-  const raw = splitLines(m.text);
-  const trimmed = raw.map(({ start, end }) => {
-    let s = start;
-    let e = end;
-    while (s < e && m.text[s] === ' ') s++;
-    while (e > s && m.text[e - 1] === ' ') e--;
-    return { start: s, end: e, text: m.text.slice(s, e) };
-  });
-  const verdicts = classifyLines(trimmed.map((l) => l.text));
-  const lines: BodyLine[] = trimmed.map((l, i) => ({ text: l.text, kind: verdicts[i]!.kind, rule: verdicts[i]!.rule }));
+  // The lines at `\n`, trimmed of spaces: where each starts and ends in `m`, where its line
+  // break is, and its text (one pass, no object per line).
+  const lineTexts: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const breaks: number[] = [];
+  for (let from = 0; ; ) {
+    const nl = m.text.indexOf('\n', from);
+    const lineEnd = nl < 0 ? m.text.length : nl;
+    let s = from;
+    let e = lineEnd;
+    while (s < e && m.text.charCodeAt(s) === 0x20) s++;
+    while (e > s && m.text.charCodeAt(e - 1) === 0x20) e--;
+    lineTexts.push(m.text.slice(s, e));
+    starts.push(s);
+    ends.push(e);
+    breaks.push(lineEnd);
+    if (nl < 0) break;
+    from = nl + 1;
+  }
+  const verdicts = classifyLines(lineTexts);
+  const lines: BodyLine[] = lineTexts.map((text, i) => ({ text, kind: verdicts[i]!.kind, rule: verdicts[i]!.rule }));
 
   // Say what was dropped as chrome, by rule, so a report shows why text is missing.
   const dropped = new Map<string, number>();
@@ -151,9 +163,11 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   }
   let doubled = 0;
   const spaces = new SpaceFinder(m.text);
-  for (let i = 0; i < trimmed.length; i++) {
+  for (let i = 0; i < lineTexts.length; i++) {
     if (verdicts[i]!.kind !== 'article') continue;
-    const { start, end, text } = trimmed[i]!;
+    const start = starts[i]!;
+    const end = ends[i]!;
+    const text = lineTexts[i]!;
     // Most lines need neither Markdown stripping nor PDF repair: they are tidied in place in
     // `m`, without a mapped copy of their own.
     let line: Mapped | null = hasMarkdown(text) ? stripMarkdown({ text, map: m.map.subarray(start, end) }) : null;
@@ -167,7 +181,7 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
     }
     const tidy = line ? tidyPiece(line, 0, line.text.length) : tidyPiece(m, start, end, spaces);
     if (!tidy.text) continue;
-    const nl = raw[i]!.end;
+    const nl = breaks[i]!;
     const breakAt = nl < m.map.length ? m.map[nl]! : Math.min(source.length, tidy.from.map[tidy.end - 1]! + 1);
     pieces.push({ from: tidy.from, start: tidy.start, end: tidy.end, text: tidy.text, line: i, breakAt });
   }
