@@ -298,14 +298,14 @@ interface PreparedGroup {
 }
 
 /** A property plan ready for `buildRow`: what used to be looked up again for every row. */
-export interface RowPlan {
+interface RowPlan {
   declared: Record<string, string>;
   rules: PreparedRule[];
   group: PreparedGroup | null;
 }
 
 /** Prepares `plan` (of properties `declared`) for building rows. */
-export function rowPlan(plan: PropertyPlan, declared: Record<string, string>): RowPlan {
+function rowPlan(plan: PropertyPlan, declared: Record<string, string>): RowPlan {
   const rules = plan.rules.map((rule) => ({
     name: rule.name,
     union: rule.kind === 'union',

@@ -49,6 +49,8 @@ export async function writeExports(graph: Graph, outDir: string, options: WriteE
   const written: Record<string, string> = {};
   for (const f of formats) {
     const paths = await EXPORTERS[f]!.write(graph, outDir);
+    // What an exporter kept of the MENTIONS store's texts (escaped, quoted, measured) serves only it.
+    graph.relationships.mentionStore?.releaseCaches();
     if (paths.length === 1) written[f] = paths[0]!;
     else if (paths.length > 1) written[f] = dirname(paths[0]!);
   }

@@ -137,31 +137,16 @@ export class MentionStore {
     return this.nodeIds[this.packed.node[i]!]!;
   }
 
-  /** JSON texts of the texts and rules, by index, made when first written: they repeat across MENTIONS. */
-  private readonly textJson: (string | undefined)[] = [];
-  private readonly ruleJson: (string | undefined)[] = [];
-
   /**
    * `JSON.stringify(get(i).properties)`, written from the packed fields: graph.json's
    * MENTIONS lines without a relationship object, four lists and a JSON.stringify each.
    */
   propertiesJson(i: number): string {
-    const p = this.packed;
-    const a = p.from[i]!;
-    const count = (p.to[i]! - a) >> 2;
-    let starts = '';
-    let ends = '';
-    let texts = '';
-    let rules = '';
-    for (let k = 0, j = a; k < count; k++, j += 4) {
-      const comma = k ? ',' : '';
-      starts += comma + p.spans[j]!;
-      ends += comma + p.spans[j + 1]!;
-      texts += comma + quoted(this.textJson, this.texts, p.spans[j + 2]!);
-      rules += comma + quoted(this.ruleJson, this.rules, p.spans[j + 3]!);
-    }
     // The id is `mentions:` and hex digits: its JSON is itself in quotes.
-    return `{"id":"${this.id(i)}","count":${count},"starts":[${starts}],"ends":[${ends}],"texts":[${texts}],"rules":[${rules}]}`;
+    return (
+      `{"id":"${this.id(i)}","count":${this.count(i)},"starts":[${this.offsetsJoined(i, 'starts', ',')}],"ends":[${this.offsetsJoined(i, 'ends', ',')}]` +
+      `,"texts":[${this.stringsJoined(i, 'texts', ',', itemJson)}],"rules":[${this.stringsJoined(i, 'rules', ',', itemJson)}]}`
+    );
   }
 
   /** The `count` of the i-th MENTIONS: its number of spans. */
@@ -213,6 +198,15 @@ export class MentionStore {
       out += (k ? separator : '') + text;
     }
     return out;
+  }
+
+  /**
+   * Drops what `stringsJoined` and `stringsWeight` kept (a copy of every text and rule per
+   * writer): an exporter calls it when done, so the copies do not last the whole build.
+   */
+  releaseCaches(): void {
+    this.written.clear();
+    this.weights.clear();
   }
 
   /** Per weight function, its value for each text and each rule, worked out when first needed. */
@@ -335,15 +329,8 @@ export class MentionStore {
   }
 }
 
-/** JSON of `values[index]` (null in a list when there is none), kept in `cache`. */
-function quoted(cache: (string | undefined)[], values: readonly string[], index: number): string {
-  let json = cache[index];
-  if (json === undefined) {
-    json = JSON.stringify(values[index]) ?? 'null';
-    cache[index] = json;
-  }
-  return json;
-}
+/** A list item's JSON (null where the list holds nothing). */
+const itemJson = (value: string | undefined): string => JSON.stringify(value) ?? 'null';
 
 /**
  * The relationship list of a resolved graph: `others` (every relationship but MENTIONS,
