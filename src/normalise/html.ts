@@ -22,10 +22,12 @@ const NAMED: Record<string, string> = {
   times: '×', divide: '÷', copy: '©', reg: '®', deg: '°', bull: '•', laquo: '«', raquo: '»', yen: '¥', zwj: '', zwnj: '',
 };
 
+const HTML_TAG = /<\/?(?:p|div|br|span|a|img|h[1-6]|table|section|article|strong|em|b|font|li|ul|html|body)\b[^>\n]*>/i;
+
 /** True when the text looks like HTML (has paragraph/line/div tags, or several tags). */
 export function looksLikeHtml(text: string): boolean {
-  const tags = text.match(/<\/?(?:p|div|br|span|a|img|h[1-6]|table|section|article|strong|em|b|font|li|ul|html|body)\b[^>\n]*>/gi);
-  return !!tags && tags.length >= 1;
+  // One tag is enough: stop at the first instead of collecting them all.
+  return HTML_TAG.test(text);
 }
 
 /** Decodes one character reference starting at `i` (`&…;`); returns [text, length] or null. */
