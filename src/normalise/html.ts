@@ -109,7 +109,13 @@ export interface HtmlMeta {
 }
 
 const META_TAG = /<meta\s+[^>]*>/gi;
-const ATTR = (name: string) => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
+const attrPatterns = new Map<string, RegExp>();
+/** The pattern of attribute `name`'s value, made once per name (not global: no state between uses). */
+const ATTR = (name: string): RegExp => {
+  let re = attrPatterns.get(name);
+  if (!re) attrPatterns.set(name, (re = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')));
+  return re;
+};
 
 /** Decodes the few entities that occur in attribute values and titles. */
 function decodeSimple(s: string): string {
