@@ -205,11 +205,15 @@ export function classifyLines(lines: string[]): LineVerdict[] {
   return verdicts;
 }
 
+// The two verdicts of most lines, shared (verdicts are replaced, never changed in place).
+const ARTICLE: LineVerdict = Object.freeze({ kind: 'article', rule: 'article' });
+const BLANK: LineVerdict = Object.freeze({ kind: 'blank', rule: 'blank' });
+
 /** `fold()` gives the line's {@link probe}. */
 function classifyOne(line: string, lex: ChromeLexicon, fold: () => string): LineVerdict {
-  if (!line.trim()) return { kind: 'blank', rule: 'blank' };
+  if (!line.trim()) return BLANK;
   // Long lines are article text unless they open with a summary cue; skip the folding.
-  if (line.length > 300 && !URL_LINE.test(line)) return lex.prefix.test(probe(line.slice(0, 20))) ? { kind: 'chrome', rule: 'chrome-summary' } : { kind: 'article', rule: 'article' };
+  if (line.length > 300 && !URL_LINE.test(line)) return lex.prefix.test(probe(line.slice(0, 20))) ? { kind: 'chrome', rule: 'chrome-summary' } : ARTICLE;
   const p = fold();
   if (!hasWord(p)) return { kind: 'chrome', rule: 'chrome-separator' };
   // A line opening with a CJK ideograph (most lines; the probe opens with the same one) is no
@@ -236,5 +240,5 @@ function classifyOne(line: string, lex: ChromeLexicon, fold: () => string): Line
     if (lex.channels.test(p)) return { kind: 'chrome', rule: 'chrome-follow' };
   }
   if (/版权/.test(p) && /转载|所有|声明|授权/.test(p) && p.length <= 200) return { kind: 'chrome', rule: 'chrome-copyright' };
-  return { kind: 'article', rule: 'article' };
+  return ARTICLE;
 }
