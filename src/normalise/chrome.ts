@@ -142,7 +142,7 @@ export function classifyLines(lines: string[]): LineVerdict[] {
   // Each line is folded at most once, however many rules look at it.
   const folded: Array<string | undefined> = new Array(lines.length);
   const fold = (i: number) => (folded[i] ??= probe(lines[i]!));
-  const verdicts: LineVerdict[] = lines.map((line, i) => classifyOne(line, lex, () => fold(i)));
+  const verdicts: LineVerdict[] = lines.map((line, i) => classifyOne(line, lex, fold, i));
   // Whether each line holds sentence punctuation, asked by several rules below: tested once.
   const sentenceEnds = new Int8Array(lines.length).fill(-1);
   const endsSentence = (i: number) => (sentenceEnds[i] === -1 ? (sentenceEnds[i] = SENTENCE_END.test(lines[i]!) ? 1 : 0) : sentenceEnds[i]) === 1;
@@ -209,12 +209,12 @@ export function classifyLines(lines: string[]): LineVerdict[] {
 const ARTICLE: LineVerdict = Object.freeze({ kind: 'article', rule: 'article' });
 const BLANK: LineVerdict = Object.freeze({ kind: 'blank', rule: 'blank' });
 
-/** `fold()` gives the line's {@link probe}. */
-function classifyOne(line: string, lex: ChromeLexicon, fold: () => string): LineVerdict {
+/** `fold(index)` gives the line's {@link probe}. */
+function classifyOne(line: string, lex: ChromeLexicon, fold: (index: number) => string, index: number): LineVerdict {
   if (!line.trim()) return BLANK;
   // Long lines are article text unless they open with a summary cue; skip the folding.
   if (line.length > 300 && !URL_LINE.test(line)) return lex.prefix.test(probe(line.slice(0, 20))) ? { kind: 'chrome', rule: 'chrome-summary' } : ARTICLE;
-  const p = fold();
+  const p = fold(index);
   if (!hasWord(p)) return { kind: 'chrome', rule: 'chrome-separator' };
   // A line opening with a CJK ideograph (most lines; the probe opens with the same one) is no
   // URL, Markdown link list, date line or bullet: those anchored regexes are skipped.
@@ -239,6 +239,6 @@ function classifyOne(line: string, lex: ChromeLexicon, fold: () => string): Line
   if (!ideographFirst && BULLET.test(p) && p.length <= 20 && !SENTENCE_END.test(p)) {
     if (lex.channels.test(p)) return { kind: 'chrome', rule: 'chrome-follow' };
   }
-  if (/版权/.test(p) && /转载|所有|声明|授权/.test(p) && p.length <= 200) return { kind: 'chrome', rule: 'chrome-copyright' };
+  if (p.includes('版权') && /转载|所有|声明|授权/.test(p) && p.length <= 200) return { kind: 'chrome', rule: 'chrome-copyright' };
   return ARTICLE;
 }
