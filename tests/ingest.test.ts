@@ -139,7 +139,7 @@ describe('the five samples', () => {
     // CPU time (the machine is shared, wall time is not ours), fastest of several runs.
     const fastest = (text: string) => {
       let best = Infinity;
-      for (let i = 0; i < 4; i++) {
+      for (let i = 0; i < 6; i++) {
         const t0 = cpuMs();
         expect(ingestText(text, 'big.txt').status).toBe('ok');
         best = Math.min(best, cpuMs() - t0);
@@ -150,7 +150,8 @@ describe('the five samples', () => {
     const large = copies(80);
     fastest(small);
     const ratio = fastest(large) / fastest(small);
-    expect(ratio).toBeLessThan(8 * 3);
+    // Linear is 8 (measured 5–11, more on a loaded machine); quadratic would be 64.
+    expect(ratio).toBeLessThan(8 * 4);
   });
 });
 
