@@ -17,6 +17,22 @@ const END_MARKS = new Set([...'。！？!?；\n'].map((c) => c.charCodeAt(0)));
 const CLOSERS = new Set([...'”’」』）)"》'].map((c) => c.charCodeAt(0)));
 const FULL_STOP = 0x2e;
 
+/** Is `code` white space as JavaScript's `\s` reads it? (A code test: `/\s/.test(text[i])` makes a string and runs a regex.) */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** Does a sentence stop at `text[i]` (。！？ or a line break)? The finders walk back and forth to these. */
+export function isSentenceStopAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x0a;
+}
+
 /**
  * `split`, remembered for the last text it was given: the stages of one article ask for the
  * same spans in turn. Every caller gets its own copy (callers may change their spans).
@@ -44,7 +60,7 @@ function split(text: string): Span[] {
     // scraped `市委副书记.市长` stay whole.
     // Most characters are CJK above U+3002 or ASCII letters: one compare rules them out.
     if (ch > 0xff1f || (ch > 0x3002 && ch < 0xff01) || (ch > 0x3f && ch < 0x2000)) continue;
-    const isEnd = END_MARKS.has(ch) || (ch === FULL_STOP && (i + 1 === text.length || /\s/.test(text[i + 1]!)));
+    const isEnd = END_MARKS.has(ch) || (ch === FULL_STOP && (i + 1 === text.length || isSpaceCode(text.charCodeAt(i + 1))));
     if (!isEnd) continue;
     let end = i + 1;
     while (end < text.length && CLOSERS.has(text.charCodeAt(end))) end++;
@@ -59,8 +75,8 @@ function split(text: string): Span[] {
 function push(text: string, spans: Span[], start: number, end: number): void {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   if (e > s) spans.push({ start: s, end: e });
 }
 

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Doc, Mention } from '../../types.js';
-import { rememberLastText, type Span } from '../sentences.js';
+import { isSpaceCode, rememberLastText, type Span } from '../sentences.js';
 import { Automaton } from '../automaton.js';
 import { dataPath } from '../../data-path.js';
 
@@ -74,8 +74,8 @@ function splitParagraphs(text: string): Span[] {
 }
 
 function push(out: Span[], text: string, s: number, e: number): void {
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   if (e > s) out.push({ start: s, end: e });
 }
 

@@ -15,6 +15,7 @@
 import type { Doc } from '../../types.js';
 import { getGazetteer } from '../../gazetteer/index.js';
 import { eventLexicon } from './lexicon.js';
+import { isSentenceStopAt, isSpaceCode } from '../sentences.js';
 
 /** An event mention. */
 export interface EventSpan {
@@ -192,9 +193,9 @@ function scanLeft(text: string, from: number): number {
       i--;
       continue;
     }
-    if (PUNCT.has(ch) || ch === '、' || /\s/.test(ch)) break;
+    if (PUNCT.has(ch) || ch === '、' || isSpaceCode(ch.charCodeAt(0))) break;
     // 党的十九届六中全会: 的 stops a name, except in 党的.
-    if (text.slice(i - 2, i) === '党的') return i - 2;
+    if (ch === '的' && text[i - 2] === '党') return i - 2;
     if (lex.leftStops.longestEndingAt(text, i, 4)) break;
     i--;
   }
@@ -220,7 +221,7 @@ function subjectBefore(text: string, at: number, doc: Doc): string | null {
   if (subject) return subject;
   // The clause has no subject: take the sentence's (县委宣传部举行简朴仪式，召开…见面会).
   let s = i - 1;
-  while (s > 0 && !/[。！？\n]/.test(text[s - 1]!)) s--;
+  while (s > 0 && !isSentenceStopAt(text, s - 1)) s--;
   const sentence = text.slice(s, at);
   const m = /(?:^|[，,])(?:[\d]+月)?(?:[\d]+日)?(?:上午|下午|晚上)?[，,]?([^，,。]{2,12}?)(?:举行|召开)/.exec(sentence);
   return m ? m[1]! : doc.meta.home ? null : null;
@@ -293,9 +294,9 @@ function resolveSubject(subject: string, home: string | null): string {
 function isOccurring(text: string, e: EventSpan): boolean {
   const lex = eventLexicon();
   let s = e.start;
-  while (s > 0 && !/[。！？\n]/.test(text[s - 1]!)) s--;
+  while (s > 0 && !isSentenceStopAt(text, s - 1)) s--;
   let end = e.end;
-  while (end < text.length && !/[。！？\n]/.test(text[end]!) && end - e.end < 40) end++;
+  while (end < text.length && !isSentenceStopAt(text, end) && end - e.end < 40) end++;
   const before = text.slice(s, e.start);
   const after = text.slice(e.end, end);
   const clauseBefore = before.split(/[，,；]/).pop() ?? '';
@@ -307,9 +308,9 @@ function isOccurring(text: string, e: EventSpan): boolean {
 /** `2月9日` (+ the article's year) in the sentence of `at`, as YYYY-MM-DD. */
 function dateNear(text: string, at: number, articleDate: string | null): string | undefined {
   let s = at;
-  while (s > 0 && !/[。！？\n]/.test(text[s - 1]!)) s--;
+  while (s > 0 && !isSentenceStopAt(text, s - 1)) s--;
   let e = at;
-  while (e < text.length && !/[。！？\n]/.test(text[e]!)) e++;
+  while (e < text.length && !isSentenceStopAt(text, e)) e++;
   const sentence = text.slice(s, e);
   const pad = (n: string) => n.padStart(2, '0');
   const full = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/.exec(sentence);
