@@ -505,8 +505,13 @@ function findAppositions(
   f: FinderContext,
 ): void {
   const { text, lex, addPerson, hold, roleByEnd, ctxFor } = f;
-  for (const m of text.matchAll(/(?<![\u3400-\u9fff])([\u3400-\u9fff]{2,4})[，,]/g)) {
-    const name: NameSpan = { start: m.index!, end: m.index! + m[1]!.length, name: m[1]! };
+  // Every run of two to four Han characters that opens a clause and ends at a comma (as
+  // /(?<![\u3400-\u9fff])([\u3400-\u9fff]{2,4})[，,]/g would match it, without a match object each).
+  for (let comma = nextComma(text, 0); comma >= 0; comma = nextComma(text, comma + 1)) {
+    let start = comma;
+    while (start > 0 && comma - start <= 4 && isHanAt(text, start - 1)) start--;
+    if (comma - start < 2 || comma - start > 4) continue;
+    const name: NameSpan = { start, end: comma, name: text.slice(start, comma) };
     if (!isPlausibleName(name.name, lex)) continue;
     const chain: OfficePhrase[] = [];
     let pos = name.end + 1;
@@ -527,6 +532,15 @@ function findAppositions(
     addPerson(name, 'person.apposition');
     hold(name, chain, 'office.apposition');
   }
+}
+
+/** The next `，` or `,` at or after `from`, or -1. */
+function nextComma(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff0c || c === 0x2c) return i;
+  }
+  return -1;
 }
 
 /** Decisions on appointments: `关于王宏为荆门市人民检察院代理检察长的决定`. */

@@ -285,7 +285,7 @@ class GazetteerImpl implements Gazetteer {
     }
     // Leftmost-longest: by start, longest first; only the longest span of each start competes
     // (spans of equal start and end are the same text, hence the same form).
-    spans.sort((a, b) => a.start - b.start || b.end - a.end);
+    sortSpans(spans);
     const out: GazetteerMatch[] = [];
     let pos = from;
     let lastStart = -1;
@@ -437,4 +437,25 @@ export function getGazetteer(): Gazetteer {
   const zones = parseYaml(readFileSync(dataPath('lexicon/zones.yaml'), 'utf8')) as ZonesFile;
   cached = new GazetteerImpl(tsv, renames, zones);
   return cached;
+}
+
+/**
+ * By start, longest first. Insertion sort for the few spans of a range (the builtin sort
+ * allocates a work array on every call, and `find` runs many times per article); both are
+ * stable, so the order is the same.
+ */
+function sortSpans(spans: Array<{ start: number; end: number }>): void {
+  if (spans.length > 16) {
+    spans.sort((a, b) => a.start - b.start || b.end - a.end);
+    return;
+  }
+  for (let i = 1; i < spans.length; i++) {
+    const s = spans[i]!;
+    let j = i - 1;
+    while (j >= 0 && (spans[j]!.start > s.start || (spans[j]!.start === s.start && spans[j]!.end < s.end))) {
+      spans[j + 1] = spans[j]!;
+      j--;
+    }
+    spans[j + 1] = s;
+  }
 }

@@ -89,13 +89,12 @@ export function isGenericCore(core: string, lexicon: ProjectLexicon): boolean {
 /** True when `s` is a sequence of words of `words` (dynamic programming over positions). */
 function coveredBy(s: string, words: ProjectLexicon['generic']): boolean {
   if (!s) return false;
-  const ok = new Array<boolean>(s.length + 1).fill(false);
-  ok[0] = true;
-  for (let i = 0; i < s.length; i++) {
-    if (!ok[i]) continue;
-    for (const m of words.findAll(s, i, s.length)) if (m.start === i) ok[m.end] = true;
-  }
-  return ok[s.length]!;
+  // One scan: the matches come ordered by end, so every position a word starts at is settled
+  // (by the words ending there) before any word starting there is read.
+  const ok = new Uint8Array(s.length + 1);
+  ok[0] = 1;
+  for (const m of words.findAll(s)) if (ok[m.start]) ok[m.end] = 1;
+  return ok[s.length] === 1;
 }
 
 /** True when `[start, end)` lies inside 《…》 in the sentence (a document title). */
