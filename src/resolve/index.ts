@@ -851,8 +851,9 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   });
   // Aliases: each name and mention text once per node, found by marking it with the node's number.
   const aliasMarks: AliasMarks = { text: new Int32Array(S.texts.length).fill(-1), texts: S.texts, cleanTexts: arrayOf<string | undefined>(S.texts.length, undefined) };
-  for (const n of nodes.values()) graphNodes.push(entityNode(n, V, dates, gazetteer, officeJurisdiction, schema, aliasMarks));
+  const gathered = gatherNodeOccurrences(articles, occNode, nodeList.length, V, dates, aliasMarks);
   aliasMarks.cleanTexts.length = 0;
+  for (const n of nodes.values()) graphNodes.push(entityNode(n, V, gathered, gazetteer, officeJurisdiction, schema));
 
   // Evidence goes by date (undated last), then article id: each article's place in that order.
   const dateKeys = dates.map((d) => d || '\uffff');
@@ -1210,51 +1211,88 @@ function articleNode(r: ArticleRecord, id: string, schema: Schema): GraphNode {
   return { id: nodeIdValue, label: 'Article', properties: props };
 }
 
+/** Per node (by its number), what entityNode reads of the node's occurrences. */
+interface GatheredOccurrences {
+  articleCount: Int32Array;
+  /** The earliest and latest date of the node's articles ('' when none is dated). */
+  firstSeen: string[];
+  lastSeen: string[];
+  /** Names and cleaned mention texts, in no particular order (entityNode sorts them). */
+  aliases: Array<Set<string>>;
+  /** Property objects other than NO_PROPERTIES in article order, none twice in a row. */
+  props: Array<Array<Record<string, unknown>> | undefined>;
+}
+
+/**
+ * Everything entityNode needs of occurrences, in one pass over them in article order (each
+ * node's occurrences in their order too). Why: read node by node, a node's occurrences lie all
+ * over the per-occurrence arrays, and those scattered reads were most of entityNode's time.
+ * Every occurrence belongs to exactly one node (keys and person clusters partition them).
+ */
+function gatherNodeOccurrences(articles: ArticleRecord[], occNode: Int32Array, nodeCount: number, V: OccView, dates: string[], marks: AliasMarks): GatheredOccurrences {
+  const articleCount = new Int32Array(nodeCount);
+  const lastArticle = new Int32Array(nodeCount).fill(-1);
+  const firstSeen = arrayOf(nodeCount, '');
+  const lastSeen = arrayOf(nodeCount, '');
+  const aliases: Array<Set<string>> = [];
+  for (let i = 0; i < nodeCount; i++) aliases.push(new Set());
+  const props = arrayOf<Array<Record<string, unknown>> | undefined>(nodeCount, undefined);
+  for (let art = 0; art < articles.length; art++) {
+    const r = articles[art]!;
+    const date = dates[art]!;
+    for (let o = r.occ; o < r.occEnd; o++) {
+      const node = occNode[o]!;
+      const names = aliases[node]!;
+      // The marks only spare repeated Set additions: a name seen again under another node is added again.
+      const info = V.info[o]!;
+      if (info.aliasMark !== node) {
+        info.aliasMark = node;
+        names.add(info.name);
+        names.add(info.rawName);
+      }
+      // Mention texts as a reader would search them: cleaned like names (no spaces, no quotes).
+      // A text that is the name as written cleans to rawName, added above.
+      if (V.otherText[o]) for (let k = 0, at = V.span[o]!; k < V.spanCount[o]!; k++) {
+        const text = V.spans[(at + k) * 4 + 2]!;
+        if (marks.text[text] === node) continue;
+        marks.text[text] = node;
+        names.add((marks.cleanTexts[text] ??= clean(marks.texts[text]!)));
+      }
+      const p = V.props[o]!;
+      if (p !== NO_PROPERTIES) {
+        const list = props[node];
+        if (!list) props[node] = [p];
+        else if (list[list.length - 1] !== p) list.push(p);
+      }
+      if (lastArticle[node] === art) continue;
+      lastArticle[node] = art;
+      articleCount[node]++;
+      if (date) {
+        const first = firstSeen[node]!;
+        if (!first || date < first) firstSeen[node] = date;
+        if (date > lastSeen[node]!) lastSeen[node] = date;
+      }
+    }
+  }
+  return { articleCount, firstSeen, lastSeen, aliases, props };
+}
+
 function entityNode(
   n: NodeBuild,
   V: OccView,
-  dates: string[],
+  gathered: GatheredOccurrences,
   gazetteer: Gazetteer | null,
   officeJurisdiction: Map<string, Jurisdiction | null>,
   schema: Schema,
-  marks: AliasMarks,
 ): GraphNode {
   const declared = schema.nodes[n.label].properties;
   const name = displayName(n, V);
   const props: Record<string, PropertyValue> = { id: n.id, name };
-  const aliasSet = new Set<string>();
-  // Occurrences come in article order: an article's are next to each other.
-  let articleCount = 0;
-  let lastArt = -1;
-  // The dates of the articles (people only): firstSeen and lastSeen.
-  let firstSeen = '';
-  let lastSeen = '';
-  for (let i = 0; i < n.occs.length; i++) {
-    const o = n.occs[i]!;
-    const info = V.info[o]!;
-    if (info.aliasMark !== n.num) {
-      info.aliasMark = n.num;
-      aliasSet.add(info.name);
-      aliasSet.add(info.rawName);
-    }
-    // Mention texts as a reader would search them: cleaned like names (no spaces, no quotes).
-    // A text that is the name as written cleans to rawName, added above.
-    if (V.otherText[o]) for (let k = 0, at = V.span[o]!; k < V.spanCount[o]!; k++) {
-      const text = V.spans[(at + k) * 4 + 2]!;
-      if (marks.text[text] === n.num) continue;
-      marks.text[text] = n.num;
-      aliasSet.add((marks.cleanTexts[text] ??= clean(marks.texts[text]!)));
-    }
-    const art = V.art[o]!;
-    if (art === lastArt) continue;
-    lastArt = art;
-    articleCount++;
-    const date = dates[art]!;
-    if (date) {
-      if (!firstSeen || date < firstSeen) firstSeen = date;
-      if (!lastSeen || date > lastSeen) lastSeen = date;
-    }
-  }
+  const aliasSet = gathered.aliases[n.num]!;
+  const articleCount = gathered.articleCount[n.num]!;
+  const firstSeen = gathered.firstSeen[n.num]!;
+  const lastSeen = gathered.lastSeen[n.num]!;
+  const propsList = gathered.props[n.num] ?? NONE;
   let formerNames: string[] = [];
   if (n.label === 'Person') {
     props.pinyin = personPinyin(name);
@@ -1268,7 +1306,7 @@ function entityNode(
       props.title = officeTitle(n.key, j);
     }
   } else if (n.label === 'AdminDivision' && gazetteer) {
-    const code = n.occs.map((o) => V.props[o]!.code).find((c) => c != null);
+    const code = propsList.map((p) => p.code).find((c) => c != null);
     const candidates = gazetteer.candidates(name).filter((d) => d.name === name);
     const d = code != null ? candidates.find((c) => c.code === String(code)) : candidates.length === 1 ? candidates[0] : undefined;
     if (d && d.name === name) {
@@ -1286,9 +1324,8 @@ function entityNode(
   // property objects are shared (see occPropsOf): one seen before adds nothing again.
   let lastProps: Record<string, unknown> = NO_PROPERTIES;
   let seenProps: Set<Record<string, unknown>> | null = null;
-  for (let i = 0; i < n.occs.length; i++) {
-    const p = V.props[n.occs[i]!]!;
-    if (p === NO_PROPERTIES || p === lastProps) continue;
+  for (let i = 0; i < propsList.length; i++) {
+    const p = propsList[i]!;
     if (lastProps !== NO_PROPERTIES) {
       seenProps ??= new Set([lastProps]);
       if (seenProps.has(p)) continue;
