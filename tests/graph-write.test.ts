@@ -1,0 +1,85 @@
+/**
+ * The exporters' file writer (issue 6: chunks encoded into one reused block, written
+ * synchronously) must write exactly the UTF-8 of what it was given, whatever the chunk sizes
+ * and characters (multi-byte, surrogate pairs, lone surrogates), and keep the file under its
+ * final name only when closed. The MENTIONS store keeps its ids' digits as added and sorts
+ * by them.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openWriter, withWriter } from '../src/graph/write.js';
+import { MentionStoreBuilder } from '../src/graph/mentions.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'guanxi-write-'));
+
+describe('openWriter', () => {
+  it('writes the UTF-8 of the chunks, across block boundaries', async () => {
+    const pieces = ['a', '吴锦', '\ud83d\ude00', '\ud800', 'x\udc00y', '"\n'];
+    const chunks: string[] = [];
+    // Small chunks past a block, one chunk bigger than a block, then small ones again.
+    for (let i = 0; i < 200000; i++) chunks.push(pieces[i % pieces.length]!.repeat(1 + (i % 7)));
+    chunks.push('镇'.repeat(500000));
+    for (let i = 0; i < 1000; i++) chunks.push(pieces[i % pieces.length]!);
+    const path = join(dir, 'big.txt');
+    await withWriter(path, async (w) => {
+      for (const c of chunks) await w.write(c);
+    });
+    expect(readFileSync(path).equals(Buffer.from(chunks.join(''), 'utf8'))).toBe(true);
+  });
+
+  it('agrees with Buffer.from on any strings', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 30 }), async (chunks) => {
+        const path = join(dir, 'prop.txt');
+        await withWriter(path, async (w) => {
+          for (const c of chunks) await w.write(c);
+        });
+        expect(readFileSync(path).equals(Buffer.from(chunks.join(''), 'utf8'))).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('shows the file only when closed, and leaves nothing after abort', async () => {
+    const path = join(dir, 'atomic.txt');
+    const w = await openWriter(path);
+    await w.write('half');
+    expect(existsSync(path)).toBe(false);
+    await w.close();
+    expect(readFileSync(path, 'utf8')).toBe('half');
+    const failed = join(dir, 'failed.txt');
+    await expect(
+      withWriter(failed, async (w2) => {
+        await w2.write('x');
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(existsSync(failed)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith('failed.txt'))).toEqual([]);
+  });
+});
+
+describe('MentionStoreBuilder ids', () => {
+  it('keeps the hex digits as added and sorts by them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[0-9a-f]{16}$/), { minLength: 1, maxLength: 40 }), (hashes) => {
+        const builder = new MentionStoreBuilder();
+        hashes.forEach((h, k) => builder.add(0, 0, h, [k, k + 1, 0, 0]));
+        const store = builder.build(['article:a'], ['person:1'], ['t'], ['r']);
+        const ids = Array.from({ length: store.length }, (_, i) => store.id(i));
+        expect(ids).toEqual(hashes.map((h) => 'mentions:' + h).sort());
+      }),
+    );
+  });
+
+  it('reads a hash that is not 16 lower-case hex digits as parseInt would', () => {
+    const builder = new MentionStoreBuilder();
+    builder.add(0, 0, 'ABCDEF01zz000001', [0, 1, 0, 0]);
+    builder.add(0, 0, '0000000000000001', [0, 1, 0, 0]);
+    const store = builder.build(['article:a'], ['person:1'], ['t'], ['r']);
+    expect([store.id(0), store.id(1)]).toEqual(['mentions:0000000000000001', 'mentions:abcdef0100000000']);
+  });
+});
