@@ -46,6 +46,9 @@ export class MentionStoreBuilder {
   private readonly lo = new IntList();
   private readonly from = new IntList();
   private readonly spans = new IntList(4096);
+  /** The ids' 16 hex digits per MENTIONS, as added. */
+  private hex = new Uint8Array(16 * 1024);
+  private hexLength = 0;
 
   /**
    * Adds one MENTIONS: `hash` is the 16 hex digits of its id after `mentions:`; `spans` are
@@ -54,8 +57,34 @@ export class MentionStoreBuilder {
   add(article: number, node: number, hash: string, spans: ArrayLike<number>): void {
     this.art.push(article);
     this.node.push(node);
-    this.hi.push(parseInt(hash.slice(0, 8), 16) | 0);
-    this.lo.push(parseInt(hash.slice(8, 16), 16) | 0);
+    // The sort key from the digits' char codes and the digits kept as bytes: no slice,
+    // parseInt or number formatting per MENTIONS (a hash that is not 16 lower-case hex
+    // digits, which relationshipHash never gives, is read as parseInt would).
+    const at = this.hexLength;
+    if (at + 16 > this.hex.length) {
+      const next = new Uint8Array(Math.ceil(this.hex.length * 1.5) + 256);
+      next.set(this.hex);
+      this.hex = next;
+    }
+    let hi = 0;
+    let lo = 0;
+    let valid = hash.length === 16;
+    for (let k = 0; valid && k < 16; k++) {
+      const c = hash.charCodeAt(k);
+      const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+      if (digit < 0) valid = false;
+      else if (k < 8) hi = (hi << 4) | digit;
+      else lo = (lo << 4) | digit;
+      this.hex[at + k] = c;
+    }
+    if (!valid) {
+      hi = parseInt(hash.slice(0, 8), 16) | 0;
+      lo = parseInt(hash.slice(8, 16), 16) | 0;
+      this.hex.set(Buffer.from(hex8(hi) + hex8(lo), 'latin1'), at);
+    }
+    this.hexLength = at + 16;
+    this.hi.push(hi);
+    this.lo.push(lo);
     this.from.push(this.spans.length);
     for (let i = 0; i < spans.length; i++) this.spans.push(spans[i]!);
   }
@@ -85,7 +114,7 @@ export class MentionStoreBuilder {
       const i = order[k]!;
       art[k] = this.art.data[i]!;
       node[k] = this.node.data[i]!;
-      hex.write(hex8(hi[i]!) + hex8(lo[i]!), k * 16, 'latin1');
+      for (let d = 0, from = i * 16, to = k * 16; d < 16; d++) hex[to + d] = this.hex[from + d]!;
       from[k] = this.from.data[i]!;
       to[k] = i + 1 < n ? this.from.data[i + 1]! : this.spans.length;
     }
