@@ -39,4 +39,30 @@ describe('openLineWriter', () => {
     await w.abort();
     expect(readdirSync(dir)).toEqual([]);
   });
+  it('keeps order across many blocks written in the background, mixed with lines longer than a block', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gx-lines-'));
+    const path = join(dir, 'many.jsonl');
+    const w = await openLineWriter(path);
+    const expected: string[] = [];
+    for (let i = 0; i < 60_000; i++) {
+      const line = i % 20_000 === 7 ? JSON.stringify({ i, text: '宜昌'.repeat(300_000) }) : JSON.stringify({ i, text: '市委书记出席会议'.repeat(i % 13) });
+      expected.push(line);
+      await w.write(line);
+    }
+    expect(w.lines).toBe(60_000);
+    await w.close();
+    expect(readFileSync(path, 'utf8')).toBe(expected.map((l) => l + '\n').join(''));
+  });
+
+  it('refuses a write made while the previous one still waits for a block', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gx-lines-'));
+    const w = await openLineWriter(join(dir, 'x.jsonl'));
+    const big = 'x'.repeat(400_000);
+    await w.write(big);
+    const first = w.write(big); // needs a flush: waits
+    await expect(w.write('{}')).rejects.toThrow(/before the previous write resolved/);
+    await first;
+    await w.abort();
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
