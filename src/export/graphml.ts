@@ -14,7 +14,7 @@
  * Example line: `<node id="person:…"><data key="v_label">Person</data><data key="v_name">吴锦</data>…</node>`
  */
 import { join } from 'node:path';
-import type { Graph, PropertyValue } from '../graph/model.js';
+import type { Graph, PropertyValue, RelationshipList } from '../graph/model.js';
 import type { MentionStore } from '../graph/mentions.js';
 import { loadSchema, type PropertyType, type Schema } from '../graph/schema.js';
 import { withWriter } from '../graph/write.js';
@@ -156,7 +156,8 @@ function keyLine(k: Key, forWhat: 'node' | 'edge'): string {
 /** Writes graph.graphml, streaming element by element. */
 export async function writeGraphml(graph: Graph, outDir: string, schema: Schema = loadSchema()): Promise<string> {
   const nodeKeys = keysFor(graph.nodes, Object.values(schema.nodes).map((n) => n.properties), 'v');
-  const edgeKeys = keysFor(graph.relationships, Object.values(schema.relationships).map((r) => r.properties), 'e');
+  const relationshipDeclared = Object.values(schema.relationships).map((r) => r.properties);
+  const edgeKeys = keysFor(keyedRelationships(graph.relationships, relationshipDeclared), relationshipDeclared, 'e');
   return withWriter(join(outDir, GRAPHML_FILE), async (w) => {
     let buf =
       '<?xml version="1.0" encoding="UTF-8"?>\n' +
@@ -208,6 +209,29 @@ export async function writeGraphml(graph: Graph, outDir: string, schema: Schema 
     buf += '  </graph>\n</graphml>\n';
     await w.write(buf);
   });
+}
+
+/**
+ * The relationships `keysFor` needs to see: all of them, except that of a resolver's MENTIONS
+ * (made on read, all with the same properties) one is enough when every property they have
+ * is declared, since a declared property only counts as present.
+ */
+function* keyedRelationships(rels: RelationshipList, declaredByGroup: Array<Record<string, PropertyType>>): Generator<{ properties: Record<string, PropertyValue> }> {
+  const store = rels.mentionStore;
+  const indexOf = rels.mentionIndex;
+  const declaredAll = Object.keys(MENTION_PROPERTIES).every((name) => declaredByGroup.some((group) => Object.hasOwn(group, name)));
+  if (!store || !indexOf || !declaredAll) {
+    yield* rels;
+    return;
+  }
+  let mentionSeen = false;
+  for (let i = 0; i < rels.length; i++) {
+    if (indexOf(i) >= 0) {
+      if (mentionSeen) continue;
+      mentionSeen = true;
+    }
+    yield rels.at(i)!;
+  }
 }
 
 /** The properties of a MENTIONS made from the store, as lists or not (see MentionStore.get). */

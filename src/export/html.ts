@@ -196,6 +196,12 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi', 
   const edges: PageEdge[] = [];
   for (let i = 0; i < rels.length; i++) {
     if (chosen && !(chosen.has(startAt(rels, i)) && chosen.has(endAt(rels, i)))) continue;
+    // A resolver's MENTIONS (made on read) has no evidence, firstSeen or lastSeen: its edge
+    // comes from its id and endpoints, without making it.
+    if (rels.mentionIndex && rels.idAt && rels.mentionIndex(i) >= 0) {
+      edges.push({ id: rels.idAt(i), type: 'MENTIONS', s: startAt(rels, i), t: endAt(rels, i), f: '', l: '', ev: [] });
+      continue;
+    }
     const r = rels.at(i)!;
     const p = r.properties;
     const sentences = strs(p.evidenceSentences);
