@@ -24,21 +24,27 @@ export function nodeLine(n: GraphNode): string {
 
 /** One APOC JSON line for a relationship; endpoints carry their labels. */
 export function relationshipLine(r: GraphRelationship, labelOf: Map<string, string>): string {
+  return relationshipLineWith(r, labelOf, (id) => labelsJson(labelOf.get(id)));
+}
+
+/** The JSON of an endpoint's `labels` list: its label, or null for an id that is no node. */
+const labelsJson = (label: string | undefined): string => (label === undefined ? '[null]' : '[' + JSON.stringify(label) + ']');
+
+/** `relationshipLine`, with each endpoint's labels JSON from `labelsOf` (worked out once per node by writeJson). */
+function relationshipLineWith(r: GraphRelationship, labelOf: Map<string, string>, labelsOf: (id: string) => string): string {
   // A field that is not a string (never in a resolved graph) would change which keys
   // JSON.stringify keeps, so that line goes the plain way.
   if (typeof r.id !== 'string' || typeof r.type !== 'string' || typeof r.start !== 'string' || typeof r.end !== 'string' || typeof r.properties !== 'object' || r.properties === null) {
     return JSON.stringify({ type: 'relationship', id: r.id, label: r.type, start: { id: r.start, labels: [labelOf.get(r.start)] }, end: { id: r.end, labels: [labelOf.get(r.end)] }, properties: r.properties });
   }
-  return lineAround(r.id, r.type, r.start, r.end, JSON.stringify(r.properties), labelOf);
+  return lineAround(r.id, r.type, r.start, r.end, JSON.stringify(r.properties), labelsOf);
 }
 
 /**
  * The text JSON.stringify gives a relationship's line, written around its properties' JSON
  * (no wrapper objects per line).
  */
-function lineAround(id: string, type: string, start: string, end: string, propertiesJson: string, labelOf: Map<string, string>): string {
-  const from = labelOf.get(start);
-  const to = labelOf.get(end);
+function lineAround(id: string, type: string, start: string, end: string, propertiesJson: string, labelsOf: (id: string) => string): string {
   return (
     '{"type":"relationship","id":' +
     JSON.stringify(id) +
@@ -46,28 +52,32 @@ function lineAround(id: string, type: string, start: string, end: string, proper
     JSON.stringify(type) +
     ',"start":{"id":' +
     JSON.stringify(start) +
-    ',"labels":[' +
-    (from === undefined ? 'null' : JSON.stringify(from)) +
-    ']},"end":{"id":' +
+    ',"labels":' +
+    labelsOf(start) +
+    '},"end":{"id":' +
     JSON.stringify(end) +
-    ',"labels":[' +
-    (to === undefined ? 'null' : JSON.stringify(to)) +
-    ']},"properties":' +
+    ',"labels":' +
+    labelsOf(end) +
+    '},"properties":' +
     propertiesJson +
     '}'
   );
 }
 
 /** The line of the i-th relationship of `rels`, made without the relationship object when the list can write its properties. */
-function relationshipLineAt(rels: RelationshipList, i: number, labelOf: Map<string, string>): string {
+function relationshipLineAt(rels: RelationshipList, i: number, labelOf: Map<string, string>, labelsOf: (id: string) => string): string {
   const properties = rels.propertiesJsonAt?.(i);
-  if (properties === undefined || !rels.idAt) return relationshipLine(rels.at(i)!, labelOf);
-  return lineAround(rels.idAt(i), typeAt(rels, i), startAt(rels, i), endAt(rels, i), properties, labelOf);
+  if (properties === undefined || !rels.idAt) return relationshipLineWith(rels.at(i)!, labelOf, labelsOf);
+  return lineAround(rels.idAt(i), typeAt(rels, i), startAt(rels, i), endAt(rels, i), properties, labelsOf);
 }
 
 /** Writes graph.json, streaming in batches of lines. */
 export async function writeJson(graph: Graph, outDir: string): Promise<string> {
   const labelOf = new Map(graph.nodes.map((n) => [n.id, n.label as string]));
+  // Each node's labels JSON made once (two per relationship line were a JSON.stringify each).
+  const labelsJsonOf = new Map<string, string>();
+  for (const [id, label] of labelOf) labelsJsonOf.set(id, labelsJson(label));
+  const labelsOf = (id: string) => labelsJsonOf.get(id) ?? '[null]';
   return withWriter(join(outDir, JSON_FILE), async (w) => {
     let buf = '';
     const flushAt = 1 << 16;
@@ -80,7 +90,7 @@ export async function writeJson(graph: Graph, outDir: string): Promise<string> {
     }
     const rels = graph.relationships;
     for (let i = 0; i < rels.length; i++) {
-      buf += relationshipLineAt(rels, i, labelOf) + '\n';
+      buf += relationshipLineAt(rels, i, labelOf, labelsOf) + '\n';
       if (buf.length > flushAt) {
         await w.write(buf);
         buf = '';
