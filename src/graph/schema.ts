@@ -256,31 +256,38 @@ function checkRelationships(graph: Graph, schema: Schema, labelOf: Map<string, N
   const store = rels.mentionStore && rels.mentionIndex && rels.idAt && mentionsFit(schema) && rels.mentionStore.wellTyped() ? rels.mentionStore : undefined;
   for (let i = 0; i < rels.length; i++) {
     const mention = store ? rels.mentionIndex!(i) : -1;
-    const rel = mention >= 0 ? { id: rels.idAt!(i), type: 'MENTIONS' as const, start: store!.start(mention), end: store!.end(mention), properties: null } : rels.at(i)!;
-    const where = () => `relationship ${JSON.stringify(rel.id)} (${rel.type})`;
-    const rs = schema.relationships[rel.type];
+    // A store's MENTIONS is read field by field: no object per relationship.
+    const rel = mention >= 0 ? null : rels.at(i)!;
+    const id = rel ? rel.id : rels.idAt!(i);
+    const type = rel ? rel.type : 'MENTIONS';
+    const start = rel ? rel.start : store!.start(mention);
+    const end = rel ? rel.end : store!.end(mention);
+    const rs = schema.relationships[type];
     if (!rs) {
-      problems.push(`${where()}: type not in schema`);
+      problems.push(`${relationshipWhere(id, type)}: type not in schema`);
       continue;
     }
-    if (relIds?.has(rel.id)) problems.push(`${where()}: duplicate id`);
-    if (rel.id <= prev && prev !== '') {
-      problems.push(`${where()}: relationships not sorted by id`);
+    if (relIds?.has(id)) problems.push(`${relationshipWhere(id, type)}: duplicate id`);
+    if (id <= prev && prev !== '') {
+      problems.push(`${relationshipWhere(id, type)}: relationships not sorted by id`);
       sorted = false;
       if (!relIds) return false;
     }
-    prev = rel.id;
-    relIds?.add(rel.id);
-    const s = labelOf.get(rel.start);
-    const e = labelOf.get(rel.end);
-    if (!s) problems.push(`${where()}: start ${JSON.stringify(rel.start)} is not a node of the graph`);
-    else if (!rs.from.includes(s)) problems.push(`${where()}: start is a ${s}. Expecting one of ${rs.from.join(', ')}`);
-    if (!e) problems.push(`${where()}: end ${JSON.stringify(rel.end)} is not a node of the graph`);
-    else if (!rs.to.includes(e)) problems.push(`${where()}: end is a ${e}. Expecting one of ${rs.to.join(', ')}`);
-    if (rel.properties) checkProperties(rel.properties, rs.properties, where, problems);
+    prev = id;
+    relIds?.add(id);
+    const s = labelOf.get(start);
+    const e = labelOf.get(end);
+    if (!s) problems.push(`${relationshipWhere(id, type)}: start ${JSON.stringify(start)} is not a node of the graph`);
+    else if (!rs.from.includes(s)) problems.push(`${relationshipWhere(id, type)}: start is a ${s}. Expecting one of ${rs.from.join(', ')}`);
+    if (!e) problems.push(`${relationshipWhere(id, type)}: end ${JSON.stringify(end)} is not a node of the graph`);
+    else if (!rs.to.includes(e)) problems.push(`${relationshipWhere(id, type)}: end is a ${e}. Expecting one of ${rs.to.join(', ')}`);
+    if (rel?.properties) checkProperties(rel.properties, rs.properties, () => relationshipWhere(id, type), problems);
   }
   return sorted || relIds !== null;
 }
+
+/** How a problem names a relationship (spelled out only for one that has a problem). */
+const relationshipWhere = (id: string, type: string): string => `relationship ${JSON.stringify(id)} (${type})`;
 
 /** The declared types of what a MENTIONS made from the store holds (see MentionStore.get). */
 const MENTION_TYPES: Record<string, PropertyType> = { id: 'string', count: 'int', starts: 'int[]', ends: 'int[]', texts: 'string[]', rules: 'string[]' };
