@@ -414,14 +414,23 @@ function groupLists(row: Row, properties: Record<string, unknown>, prepared: Pre
     row[names[k]!] = outs[k];
   }
   const item: unknown[] = new Array(width);
-  const seen = n > LINEAR_DEDUP_MAX ? new Set<string>() : null;
+  // Past a few items, the kept ones by their first identity value (an evidence item's article,
+  // an occurrence's start), each compared with the rest of its identity only against those:
+  // no key text per item, and a Map hashes a string once (the hash stays with the string).
+  // Map keys match by SameValueZero, which is `===` on the values scalar() and filler() give
+  // (never NaN).
+  const byFirst = n > LINEAR_DEDUP_MAX ? new Map<unknown, number[]>() : null;
+  const firstAt = identityAt[0];
   let kept = 0;
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < width; k++) item[k] = scalar(lists[k]![i], types[k]!) ?? filler(types[k]!);
-    if (seen) {
-      const identity = identityKey(item, identityAt);
-      if (seen.has(identity)) continue;
-      seen.add(identity);
+    if (byFirst) {
+      const first = firstAt === undefined ? undefined : item[firstAt];
+      const candidates = byFirst.get(first);
+      if (candidates) {
+        if (keptAmong(outs, item, identityAt, candidates)) continue;
+        candidates.push(kept);
+      } else byFirst.set(first, [kept]);
     } else if (keptBefore(outs, item, identityAt, kept)) continue;
     for (let k = 0; k < width; k++) outs[k]!.push(item[k]);
     kept++;
@@ -443,17 +452,19 @@ function keptBefore(outs: unknown[][], item: unknown[], identityAt: number[], ke
   return false;
 }
 
-/**
- * A text that two items share exactly when their identity values are `===` pairwise:
- * strings length-prefixed, numbers and booleans tagged with their type.
- */
-function identityKey(item: unknown[], identityAt: number[]): string {
-  let key = '';
-  for (const k of identityAt) {
-    const v = item[k];
-    key += typeof v === 'string' ? `s${v.length}:${v}` : typeof v === 'number' ? `n${v},` : `${typeof v}${String(v)},`;
+/** Whether one of the kept items at `positions` of `outs` has `item`'s identity. */
+function keptAmong(outs: unknown[][], item: unknown[], identityAt: number[], positions: number[]): boolean {
+  for (const j of positions) {
+    let same = true;
+    for (const k of identityAt) {
+      if (outs[k]![j] !== item[k]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return true;
   }
-  return key;
+  return false;
 }
 
 /** The occurrence lists of a MENTIONS row, in the order the plan writes them. */
