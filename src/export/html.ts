@@ -104,6 +104,28 @@ function officeSpellings(props: Record<string, PropertyValue>): string[] {
   return out.map((s) => s.replace(/(省|市|县|区|州|镇|乡)\1/gu, '$1'));
 }
 
+/** Evidence by date, undated last. */
+const byEvidenceDate = (a: { d: string }, b: { d: string }): number => (a.d || '9999').localeCompare(b.d || '9999');
+
+/**
+ * The first `k` of `items` in the order a stable sort by `compare` gives (equal items keep
+ * their order), by insertion into a list of at most `k`: a relationship's evidence can be
+ * thousands of items, of which a partial page keeps five.
+ */
+export function firstSorted<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
+  if (k <= 0) return out;
+  for (const item of items) {
+    // Not before the last kept one: an equal item goes after it, so past the k kept.
+    if (out.length === k && compare(out[k - 1]!, item) <= 0) continue;
+    let at = out.length;
+    while (at > 0 && compare(out[at - 1]!, item) > 0) at--;
+    out.splice(at, 0, item);
+    if (out.length > k) out.pop();
+  }
+  return out;
+}
+
 /** A link to an article from a page written into `outDir`: its url, else a relative file path. */
 function articleHref(props: Record<string, PropertyValue>, outDir: string): string | undefined {
   const url = str(props.url);
@@ -207,9 +229,9 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi', 
     const sentences = strs(p.evidenceSentences);
     const arts = strs(p.evidenceArticles);
     const dates = strs(p.evidenceDates);
-    const ev = sentences
-      .map((s, i) => ({ a: articleIds.get(arts[i] ?? '') ?? arts[i] ?? '', d: dates[i] ?? '', s }))
-      .sort((a, b) => (a.d || '9999').localeCompare(b.d || '9999'));
+    const all = sentences.map((s, i) => ({ a: articleIds.get(arts[i] ?? '') ?? arts[i] ?? '', d: dates[i] ?? '', s }));
+    // A partial page keeps the first few by date: picked as a stable sort would order them, without sorting all.
+    const ev = partial && limits.evidence >= 0 ? firstSorted(all, limits.evidence, byEvidenceDate) : all.sort(byEvidenceDate);
     if (partial) {
       ev.length = Math.min(ev.length, limits.evidence);
       // The page's script links evidence through the article's node; one not on the page gets its link here.
