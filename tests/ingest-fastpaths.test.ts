@@ -235,6 +235,20 @@ describe('punctuation in Chinese context, by code units', () => {
       expect(fullwidthPunctuation(text)).toBe(referencePunctuation(text));
     }
   });
+
+  it('gives the same with many changes in one text (the code units rewritten in place)', () => {
+    const pool = ['会', '议', ',', ',', '(', ')', ':', ';', '!', '?', '\n', '1', 'a', '/', '”', '𠀋', '\ud840', '\udc00', ' '];
+    const next = lcg(29);
+    let many = 0;
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      for (let n = 40 + Math.floor(next() * 200); n > 0; n--) text += pool[Math.floor(next() * pool.length)]!;
+      const want = referencePunctuation(text);
+      if ([...want].filter((ch, i) => ch !== [...text][i]).length >= 16) many++;
+      expect(fullwidthPunctuation(text)).toBe(want);
+    }
+    expect(many).toBeGreaterThan(500);
+  });
 });
 
 describe('UTF-8 decoding, text check folded into the decoding loop', () => {

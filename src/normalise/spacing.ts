@@ -100,6 +100,12 @@ function isAsciiLetterCode(c: number): boolean {
 
 const ASCII_CANDIDATES = /[,:;!?()]/;
 
+/**
+ * From this many changes on, fullwidthPunctuation rewrites a copy of the text's code units;
+ * below it, slices joined are cheaper (texts have a few changes or a hundred, rarely between).
+ */
+const MANY_CHANGES = 16;
+
 /** ASCII punctuation in Chinese context → full-width; same length, so the map stays. */
 export function fullwidthPunctuation(text: string): string {
   // Only these ASCII marks ever change: text without any is returned at once.
@@ -146,6 +152,14 @@ export function fullwidthPunctuation(text: string): string {
   unmatchedOpen.push(...stack);
   for (const open of unmatchedOpen) if (isCjkCode(text.charCodeAt(open + 1))) changes.push(open);
   if (!changes.length) return text;
+  if (changes.length >= MANY_CHANGES) {
+    // Each change puts one code unit in place of another: the text's UTF-16 units are copied
+    // once, changed in place and read back (two native copies, in any order, repeats harmless),
+    // half the cost of sorting the changes and joining two slices per change.
+    const units = Buffer.from(text, 'utf16le');
+    for (const i of changes) units.writeUInt16LE(OPEN_CLOSE[text[i]!]!.charCodeAt(0), 2 * i);
+    return units.toString('utf16le');
+  }
   // Nearly in order already (only openings come late): a numeric sort, repeats skipped.
   changes.sort((a, b) => a - b);
   const parts: string[] = [];
