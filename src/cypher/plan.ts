@@ -437,33 +437,21 @@ function groupLists(row: Row, properties: Record<string, unknown>, prepared: Pre
   }
 }
 
+/** Whether the item at position `j` of `outs` has `item`'s identity. */
+function sameIdentity(outs: unknown[][], item: unknown[], identityAt: number[], j: number): boolean {
+  for (const k of identityAt) if (outs[k]![j] !== item[k]) return false;
+  return true;
+}
+
 /** Whether one of the first `kept` items of `outs` has `item`'s identity. */
 function keptBefore(outs: unknown[][], item: unknown[], identityAt: number[], kept: number): boolean {
-  for (let j = 0; j < kept; j++) {
-    let same = true;
-    for (const k of identityAt) {
-      if (outs[k]![j] !== item[k]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return true;
-  }
+  for (let j = 0; j < kept; j++) if (sameIdentity(outs, item, identityAt, j)) return true;
   return false;
 }
 
 /** Whether one of the kept items at `positions` of `outs` has `item`'s identity. */
 function keptAmong(outs: unknown[][], item: unknown[], identityAt: number[], positions: number[]): boolean {
-  for (const j of positions) {
-    let same = true;
-    for (const k of identityAt) {
-      if (outs[k]![j] !== item[k]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return true;
-  }
+  for (const j of positions) if (sameIdentity(outs, item, identityAt, j)) return true;
   return false;
 }
 
