@@ -4,6 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLineWriter } from '../src/parallel/lines.js';
 
+/** Writes `lines` one call each (awaiting every write, as the build does) and returns the writer's count and the file read back. */
+async function writeAll(name: string, lines: string[]): Promise<{ count: number; text: string }> {
+  const path = join(mkdtempSync(join(tmpdir(), 'gx-lines-')), name);
+  const w = await openLineWriter(path);
+  for (const line of lines) await w.write(line);
+  const count = w.lines;
+  await w.close();
+  return { count, text: readFileSync(path, 'utf8') };
+}
+
 describe('openLineWriter', () => {
   it('writes one line per call, only under the real name once closed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gx-lines-'));
@@ -19,17 +29,9 @@ describe('openLineWriter', () => {
   });
 
   it('keeps order and every byte through backpressure (lines larger than the stream buffer)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gx-lines-'));
-    const path = join(dir, 'big.jsonl');
-    const w = await openLineWriter(path);
-    const expected: string[] = [];
-    for (let i = 0; i < 200; i++) {
-      const line = JSON.stringify({ i, text: '荆州'.repeat(20_000 + i) });
-      expected.push(line);
-      await w.write(line);
-    }
-    await w.close();
-    expect(readFileSync(path, 'utf8')).toBe(expected.map((l) => l + '\n').join(''));
+    const expected = Array.from({ length: 200 }, (_, i) => JSON.stringify({ i, text: '荆州'.repeat(20_000 + i) }));
+    const { text } = await writeAll('big.jsonl', expected);
+    expect(text).toBe(expected.map((l) => l + '\n').join(''));
   });
 
   it('leaves nothing behind when aborted', async () => {
@@ -40,18 +42,12 @@ describe('openLineWriter', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
   it('keeps order across many blocks written in the background, mixed with lines longer than a block', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gx-lines-'));
-    const path = join(dir, 'many.jsonl');
-    const w = await openLineWriter(path);
-    const expected: string[] = [];
-    for (let i = 0; i < 60_000; i++) {
-      const line = i % 20_000 === 7 ? JSON.stringify({ i, text: '宜昌'.repeat(300_000) }) : JSON.stringify({ i, text: '市委书记出席会议'.repeat(i % 13) });
-      expected.push(line);
-      await w.write(line);
-    }
-    expect(w.lines).toBe(60_000);
-    await w.close();
-    expect(readFileSync(path, 'utf8')).toBe(expected.map((l) => l + '\n').join(''));
+    const expected = Array.from({ length: 60_000 }, (_, i) =>
+      i % 20_000 === 7 ? JSON.stringify({ i, text: '宜昌'.repeat(300_000) }) : JSON.stringify({ i, text: '市委书记出席会议'.repeat(i % 13) }),
+    );
+    const { count, text } = await writeAll('many.jsonl', expected);
+    expect(count).toBe(60_000);
+    expect(text).toBe(expected.map((l) => l + '\n').join(''));
   });
 
   it('refuses a write made while the previous one still waits for a block', async () => {
