@@ -206,12 +206,7 @@ export class MentionStore {
    * text or rule and kept: they repeat across MENTIONS), joined with `separator`.
    */
   stringsJoined(i: number, which: 'texts' | 'rules', separator: string, item: (value: string | undefined) => string): string {
-    let caches = this.written.get(item);
-    if (!caches) {
-      caches = { texts: [], rules: [] };
-      this.written.set(item, caches);
-    }
-    const cache = caches[which];
+    const cache = cacheOf(this.written, item, which);
     const values = which === 'texts' ? this.texts : this.rules;
     const p = this.packed;
     const a = p.from[i]! + (which === 'texts' ? 2 : 3);
@@ -243,12 +238,7 @@ export class MentionStore {
 
   /** The sum of `weigh(text)` (or rule) over the i-th MENTIONS' texts (or rules); each distinct one is weighed once. */
   stringsWeight(i: number, which: 'texts' | 'rules', weigh: (value: string | undefined) => number): number {
-    let caches = this.weights.get(weigh);
-    if (!caches) {
-      caches = { texts: [], rules: [] };
-      this.weights.set(weigh, caches);
-    }
-    const cache = caches[which];
+    const cache = cacheOf(this.weights, weigh, which);
     const values = which === 'texts' ? this.texts : this.rules;
     const p = this.packed;
     const count = this.count(i);
@@ -393,4 +383,11 @@ export function relationshipList(others: GraphRelationship[], store: MentionStor
       for (let i = split; i < others.length; i++) yield others[i]!;
     },
   };
+}
+
+/** The per-text or per-rule cache kept for `key` (a writer or weight function), made on first use. */
+function cacheOf<K, T>(caches: Map<K, { texts: T[]; rules: T[] }>, key: K, which: 'texts' | 'rules'): T[] {
+  let both = caches.get(key);
+  if (!both) caches.set(key, (both = { texts: [], rules: [] }));
+  return both[which];
 }
