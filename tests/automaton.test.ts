@@ -35,6 +35,53 @@ describe('Automaton', () => {
   });
 });
 
+describe('Automaton with the first-pair filter (64 or more first characters)', () => {
+  // 66 first characters (the filter starts at 64). 县 names of two and three characters, plus one-character keys, which the filter must not skip.
+  const firsts = '东南西北中上下前后左右大小新老长青红白金水火木土山川江河湖海天地人和平安康宁远春夏秋冬梅兰竹菊松柏桃李云雨风雪龙凤虎鹤文武广阳光明华';
+  const keys: string[] = [];
+  for (let i = 0; i < firsts.length; i++) {
+    keys.push(`${firsts[i]}${firsts[(i * 7 + 3) % firsts.length]}县`, `${firsts[i]}${firsts[(i * 5 + 1) % firsts.length]}`);
+  }
+  keys.push('江', '和平', '平安县');
+  const automaton = new Automaton(keys.map((k) => [k, k.length] as const));
+
+  /** Every occurrence of every key, ordered as findAll promises: by end, then shortest first. */
+  function bruteForce(text: string): Array<[string, number, number]> {
+    const out: Array<[string, number, number]> = [];
+    for (let end = 1; end <= text.length; end++) {
+      for (let start = end - 1; start >= 0; start--) {
+        const key = text.slice(start, end);
+        if (keys.includes(key)) out.push([key, start, end]);
+      }
+    }
+    return out;
+  }
+
+  it('finds exactly what a brute-force scan finds, one-character keys and keys at the very end included', () => {
+    const text = '在东南县和平安县之间，江水长流，天地人和平，左右大小，红白金水县江';
+    const found = automaton.findAll(text).map((m): [string, number, number] => [m.key, m.start, m.end]);
+    expect(found).toEqual(bruteForce(text));
+    expect(found).toContainEqual(['平安县', 5, 8]);
+    expect(found).toContainEqual(['江', text.length - 1, text.length]);
+  });
+
+  it('agrees with brute force on pseudo-random text over the keys\' characters', () => {
+    const alphabet = `${firsts}县，`;
+    let seed = 7;
+    let text = '';
+    for (let i = 0; i < 3000; i++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      text += alphabet[seed % alphabet.length];
+    }
+    const found = automaton.findAll(text).map((m): [string, number, number] => [m.key, m.start, m.end]);
+    expect(found.length).toBeGreaterThan(100);
+    expect(found).toEqual(bruteForce(text));
+    // A range scan sees only what lies inside the range.
+    const ranged = automaton.findAll(text, 100, 400).map((m): [string, number, number] => [m.key, m.start, m.end]);
+    expect(ranged).toEqual(bruteForce(text.slice(100, 400)).map(([k, s, e]) => [k, s + 100, e + 100]));
+  });
+});
+
 describe('sentences', () => {
   it('splits on end marks and keeps closing quotes with the sentence', () => {
     const text = '吴锦强调：“要打响。”周志红主持会议。\n市领导出席';

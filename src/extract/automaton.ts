@@ -21,6 +21,12 @@ export interface AutomatonMatch<V> {
  * per character where a `Map` per node cost a hash lookup and pointer chase.
  */
 const EMPTY = -1;
+/** Size of the first-pair filter in bits (128 KB): few false positives for the gazetteer's pairs. */
+const PAIR_BITS = 1 << 20;
+
+function pairBit(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
+}
 
 export class Automaton<V> {
   private keys: string[] = [];
@@ -34,6 +40,15 @@ export class Automaton<V> {
   private root: Int32Array | null;
   /** One bit per character code: does any key start with it? Most characters of a text start none. */
   private starts = new Uint32Array(2048);
+  /**
+   * For large automata, one bit per hashed pair of first two characters of the keys, and one
+   * bit per character code that is a whole key. At the root, a character that starts no
+   * key's first pair and is no key itself is skipped without touching the trie: in running
+   * text most characters start some division's name (70% for the gazetteer) but few start
+   * the first two characters of one, and the trie's probes miss the cache.
+   */
+  private pairs: Uint32Array | null = null;
+  private singles = new Uint32Array(2048);
   private hashNode: Int32Array;
   private hashChar: Uint16Array;
   private hashTo: Int32Array;
@@ -83,6 +98,7 @@ export class Automaton<V> {
         }
         cur = nxt;
       }
+      if (key.length === 1) this.singles[key.charCodeAt(0) >>> 5]! |= 1 << (key.charCodeAt(0) & 31);
       if (output[cur] === -1) {
         output[cur] = this.keys.length;
         this.keys.push(key);
@@ -100,6 +116,14 @@ export class Automaton<V> {
       const root = new Int32Array(65536).fill(EMPTY);
       for (let v = firstChild[0]!; v !== EMPTY; v = nextSibling[v]!) root[charOf[v]!] = v;
       this.root = root;
+      const pairs = new Uint32Array(PAIR_BITS >>> 5);
+      for (let v = firstChild[0]!; v !== EMPTY; v = nextSibling[v]!) {
+        for (let w = firstChild[v]!; w !== EMPTY; w = nextSibling[w]!) {
+          const bit = pairBit(charOf[v]!, charOf[w]!);
+          pairs[bit >>> 5]! |= 1 << (bit & 31);
+        }
+      }
+      this.pairs = pairs;
     }
     // Breadth first: a node's fail link points at a shallower node, already done.
     const queue = new Int32Array(n);
@@ -156,11 +180,21 @@ export class Automaton<V> {
   /** Every match of every key, ordered by end then by length (longest last). */
   findAll(text: string, from = 0, to = text.length): AutomatonMatch<V>[] {
     const out: AutomatonMatch<V>[] = [];
-    const { fail, output, dictLink, depth, starts } = this;
+    const { fail, output, dictLink, depth, starts, pairs, singles } = this;
     let cur = 0;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
-      if (cur === 0 && (starts[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+      if (cur === 0) {
+        if ((starts[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+        // From the root, a character whose pair with the next starts no key leaves the
+        // automaton where reading the next character alone would (the root), unless it is
+        // a one-character key itself.
+        if (pairs !== null && (singles[c >>> 5]! & (1 << (c & 31))) === 0) {
+          if (i + 1 >= to) continue;
+          const bit = pairBit(c, text.charCodeAt(i + 1));
+          if ((pairs[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
+        }
+      }
       let nxt = this.step(cur, c);
       while (nxt === EMPTY && cur !== 0) {
         cur = fail[cur]!;
