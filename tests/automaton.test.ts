@@ -89,6 +89,17 @@ describe('sentences', () => {
     expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['吴锦强调：“要打响。”', '周志红主持会议。', '市领导出席']);
     expect(text.slice(sentenceAt(spans, 12)!.start, sentenceAt(spans, 12)!.end)).toBe('周志红主持会议。');
   });
+
+  it('gives every stage of one article the same frozen spans, so a stage cannot change another stage\'s', () => {
+    const text = '市委书记主持会议。县长出席。';
+    const first = splitSentences(text);
+    expect(splitSentences(text)).toBe(first);
+    expect(() => {
+      (first[0] as { start: number }).start = 3;
+    }).toThrow(TypeError);
+    expect(() => (first as Array<{ start: number; end: number }>).push({ start: 0, end: 1 })).toThrow(TypeError);
+    expect(first.map((s) => text.slice(s.start, s.end))).toEqual(['市委书记主持会议。', '县长出席。']);
+  });
 });
 
 describe('offset maps', () => {

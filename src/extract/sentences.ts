@@ -48,8 +48,21 @@ export function rememberLastText(split: (text: string) => Span[]): (text: string
   };
 }
 
-/** Splits text into sentence spans (whitespace-only spans are dropped); five stages ask, it splits once. */
-export const splitSentences = rememberLastText(split);
+/**
+ * Splits text into sentence spans (whitespace-only spans are dropped); five stages ask, it
+ * splits once. The spans are frozen and shared between the stages (a copy for each cost more
+ * than the split): a stage that wants to change one makes its own, and one that forgets throws.
+ */
+export const splitSentences: (text: string) => readonly Span[] = (() => {
+  let last: { text: string; spans: readonly Span[] } | null = null;
+  return (text: string) => {
+    if (last && last.text === text) return last.spans;
+    const spans = split(text);
+    for (const span of spans) Object.freeze(span);
+    last = { text, spans: Object.freeze(spans) };
+    return last.spans;
+  };
+})();
 
 function split(text: string): Span[] {
   const spans: Span[] = [];
@@ -81,7 +94,7 @@ function push(text: string, spans: Span[], start: number, end: number): void {
 }
 
 /** Finds the sentence containing `index` by binary search over sorted spans. */
-export function sentenceAt(spans: Span[], index: number): Span | null {
+export function sentenceAt(spans: readonly Span[], index: number): Span | null {
   let lo = 0;
   let hi = spans.length - 1;
   while (lo <= hi) {

@@ -158,7 +158,7 @@ const TITLE_KINDS: Array<[RegExp, OfficeKind]> = [
  * Offices: `Party Secretary of X`, `X Party Secretary`, `Mayor of X`, `Governor of X`,
  * attached to the person named right before (appositive) or right after the title.
  */
-function findOffices(doc: Doc, text: string, sentences: Span[], people: PersonFound[], places: PlaceFound[], lex: EnglishLexicon): void {
+function findOffices(doc: Doc, text: string, sentences: readonly Span[], people: PersonFound[], places: PlaceFound[], lex: EnglishLexicon): void {
   const titleRe = /\b(?:(?:Communist Party of China \(CPC\)|CPC|[Pp]arty) (?:[Ss]ecretary|chief)|[Mm]ayor|[Gg]overnor)(?: of (?:the )?([A-Z][a-z]+)(?: (?:City|Province|County|province|city|county))?)?/g;
   for (const m of text.matchAll(titleRe)) {
     const start = m.index!;
