@@ -18,6 +18,7 @@ import { projectLexicon, type ProjectLexicon } from './projects/lexicon.js';
 import { findProjectsInSentence, type ProjectCandidate } from './projects/find.js';
 import { sentenceStage, statedInvestment } from './projects/parse.js';
 import { getGazetteer } from '../gazetteer/index.js';
+import { cueScan } from './organizations/cue-scan.js';
 
 /** Creates the stage (configured once, run per article). */
 export default function projectsStage(): Stage {
@@ -33,6 +34,8 @@ const ANAPHOR = /^(?:[^，,。]{0,6}?该|)(?:项目|[\u4e00-\u9fff]{0,2}(?:泵�
 /** How many characters before a project a division may stand and still place it. */
 const NEAR = 16;
 const LOCATES = /(?:位于|落户|坐落于|选址|在)$/;
+/** No project word in a sentence (most sentences): one shared empty list. */
+const NONE: ReturnType<typeof cueScan>['projectSuffixes'] = [];
 
 function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
   const { text } = doc;
@@ -41,9 +44,21 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
   const found: Array<{ c: ProjectCandidate; sentence: Span; index: number; properties: Record<string, unknown> }> = [];
   const located = new Map<string, { to: string; evidence: Span; weak?: boolean; rule: string }>();
   let last: (typeof found)[number] | null = null;
+  // The project words of the whole text (one scan), handed to each sentence: those inside it.
+  const suffixes = cueScan(text).projectSuffixes;
+  let nextSuffix = 0;
   sentences.forEach((s, index) => {
     const sentence = text.slice(s.start, s.end);
-    const cands = findProjectsInSentence(text, s.start, s.end, lexicon, divisions);
+    // Ordered by end: skip those ending before the sentence, take those ending inside that start inside.
+    while (nextSuffix < suffixes.length && suffixes[nextSuffix]!.end <= s.start) nextSuffix++;
+    let inSentence: typeof suffixes = NONE;
+    while (nextSuffix < suffixes.length && suffixes[nextSuffix]!.end <= s.end) {
+      const m = suffixes[nextSuffix++]!;
+      if (m.start < s.start) continue;
+      if (inSentence === NONE) inSentence = [];
+      inSentence.push(m);
+    }
+    const cands = findProjectsInSentence(text, s.start, s.end, lexicon, divisions, inSentence);
     const anaphoric = last !== null && index - last.index <= 2 && ANAPHOR.test(sentence);
     if (!cands.length || anaphoric) {
       // A sentence about the last project adds its amount and place.

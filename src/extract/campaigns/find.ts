@@ -23,6 +23,7 @@ import { findLongestOf } from '../automaton.js';
 import { campaignLexicon } from './lexicon.js';
 import { canonicalName, hasCount, isCounted, isOnlyNumber } from './parse.js';
 import { findQuotes, type Quote } from './quotes.js';
+import { cueScan } from '../organizations/cue-scan.js';
 
 /** A campaign found in the text. `start`/`end` index `doc.text`. */
 export interface CampaignSpan {
@@ -170,7 +171,7 @@ function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): Campai
   const lex = campaignLexicon();
   const out: CampaignSpan[] = [];
   const byEnd = new Map<number, { start: number; key: string }>();
-  for (const m of lex.bareSuffixes.findAll(text)) {
+  for (const m of cueScan(text).campaignBare) {
     const prev = byEnd.get(m.end);
     if (!prev || m.start < prev.start) byEnd.set(m.end, { start: m.start, key: m.key });
   }

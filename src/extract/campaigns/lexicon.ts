@@ -35,6 +35,8 @@ export interface CampaignLexicon {
   contentSuffixes: Automaton<true>;
   attachedSuffixes: Automaton<true>;
   bareSuffixes: Automaton<true>;
+  /** The words of `bareSuffixes` (the cue scan of the whole article looks for them with other stages' words). */
+  bareSuffixWords: string[];
   triggers: Automaton<true>;
   rhetoricBefore: Automaton<true>;
   rhetoricAfter: Automaton<true>;
@@ -65,6 +67,7 @@ export function campaignLexicon(): CampaignLexicon {
     contentSuffixes: compile(cues.content_suffixes),
     attachedSuffixes: compile(cues.attached_suffixes),
     bareSuffixes: compile(cues.bare_suffixes),
+    bareSuffixWords: cues.bare_suffixes,
     triggers: compile(cues.triggers),
     rhetoricBefore: compile(cues.rhetoric_before),
     rhetoricAfter: compile(cues.rhetoric_after),

@@ -16,6 +16,7 @@ import type { Doc } from '../../types.js';
 import { getGazetteer } from '../../gazetteer/index.js';
 import { eventLexicon } from './lexicon.js';
 import { isSentenceStopAt, isSpaceCode } from '../sentences.js';
+import { cueScan } from '../organizations/cue-scan.js';
 
 /** An event mention. */
 export interface EventSpan {
@@ -42,9 +43,10 @@ export function findEvents(doc: Doc): EventSpan[] {
   const home = doc.meta.home;
   const out: EventSpan[] = [];
   const consumed: Array<[number, number]> = [];
+  const cues = cueScan(text);
 
-  // Lists of ordinals sharing one session stem: 省委十一届七次、八次、九次、十次全会.
-  for (const m of text.matchAll(ORDINAL_LIST)) {
+  // Lists of ordinals sharing one session stem: 省委十一届七次、八次、九次、十次全会 (never without 次、).
+  for (const m of cues.hasOrdinalList ? text.matchAll(ORDINAL_LIST) : []) {
     const at = m.index!;
     const stemStart = scanLeft(text, at);
     const stem = text.slice(stemStart, at) + m[1]!;
@@ -55,13 +57,13 @@ export function findEvents(doc: Doc): EventSpan[] {
     consumed.push([stemStart, at + m[0].length]);
   }
 
-  for (const m of text.matchAll(PARTY_CONGRESS)) {
+  for (const m of cues.hasPartyOf ? text.matchAll(PARTY_CONGRESS) : []) {
     out.push({ name: m[0], start: m.index!, end: m.index! + m[0].length, rule: 'event.congress', occurring: false });
   }
 
   // Heads, longest per end; a candidate inside a longer one to its right is dropped below.
   const byEnd = new Map<number, number>();
-  for (const h of lex.heads.findAll(text)) {
+  for (const h of cues.eventHeads) {
     const prev = byEnd.get(h.end);
     if (prev === undefined || h.start < prev) byEnd.set(h.end, h.start);
   }

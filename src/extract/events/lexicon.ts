@@ -24,6 +24,8 @@ interface CuesFile {
 /** The compiled event cues. */
 export interface EventLexicon {
   heads: Automaton<true>;
+  /** The words of `heads` (the cue scan of the whole article looks for them with other stages' words). */
+  headWords: string[];
   leftStops: Automaton<true>;
   organAfter: Automaton<true>;
   generic: Set<string>;
@@ -46,6 +48,7 @@ export function eventLexicon(): EventLexicon {
   const cues = parse(readFileSync(dataPath('lexicon/event-cues.yaml'), 'utf8')) as CuesFile;
   cached = {
     heads: compile(cues.heads),
+    headWords: cues.heads,
     leftStops: compile(cues.left_stops),
     organAfter: compile(cues.organ_after),
     generic: new Set(cues.generic),

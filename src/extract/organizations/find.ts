@@ -12,6 +12,7 @@ import { dataPath } from '../../data-path.js';
 import { Automaton } from '../automaton.js';
 import { markerPlace, type GazetteerLike, type JurisdictionContext, type Place } from '../offices/jurisdiction.js';
 import type { PeopleLexicon } from '../people/lexicon.js';
+import { cueScan, leftmostLongest } from './cue-scan.js';
 
 /** An organisation found in text: span as written, canonical name, jurisdiction if any. */
 export interface OrgSpan {
@@ -35,10 +36,9 @@ interface OrgLexiconFile {
 
 /** The compiled organisation vocabulary. */
 export interface OrgLexicon {
+  /** The word lists; the name and media suffixes are looked for by the cue scan (cue-scan.ts). */
   file: OrgLexiconFile;
   stateBodies: Automaton<string>;
-  named: Automaton<string>;
-  media: Automaton<string>;
 }
 
 let cached: OrgLexicon | null = null;
@@ -50,8 +50,6 @@ export function orgLexicon(): OrgLexicon {
   cached = {
     file,
     stateBodies: new Automaton(Object.entries(file.state_bodies)),
-    named: new Automaton(file.named_suffixes.map((s) => [s, s] as const)),
-    media: new Automaton(file.media_suffixes.map((s) => [s, s] as const)),
   };
   return cached;
 }
@@ -168,7 +166,8 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
       out.push({ start, end, name: placeName + text.slice(b, end), rule: 'org.bureau', jurisdiction: j.place.name });
     }
   }
-  for (const i of indexesOf(text, '国家')) {
+  const cues = cueScan(text);
+  for (const { start: i } of cues.national) {
     const bureau = BUREAU.exec(text.slice(i + 2, i + 14));
     if (bureau && isBureauStem(bureau[1]!) && bureau[2] !== '中心') {
       out.push({ start: i, end: i + 2 + bureau[0].length, name: '国家' + bureau[0], rule: 'org.bureau', jurisdiction: null });
@@ -179,12 +178,12 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
     const standsAlone = m[0].length === 3 || /^(时刻|讯)/.test(text.slice(m.index! + 2, m.index! + 4));
     if (standsAlone && !/^[一二三四五上下电互联]/.test(m[0])) out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], rule: 'org.media', jurisdiction: null });
   }
-  for (const i of indexesOf(text, '党中央')) out.push({ start: i, end: i + 3, name: '中共中央', rule: 'org.central', jurisdiction: null });
-  for (const i of indexesOf(text, '中共中央')) {
+  for (const { start: i } of cues.partyCentre) out.push({ start: i, end: i + 3, name: '中共中央', rule: 'org.central', jurisdiction: null });
+  for (const { start: i } of cues.centralCommittee) {
     if (!text.startsWith('中共中央总书记', i)) out.push({ start: i, end: i + 4, name: '中共中央', rule: 'org.central', jurisdiction: null });
   }
-  findNamed(text, ctx, ctx.orgs.named, 'org.named', out, 2, 12);
-  findNamed(text, ctx, ctx.orgs.media, 'org.media', out, 2, 4);
+  findNamed(text, ctx, leftmostLongest(cues.orgNamed), 'org.named', out, 2, 12);
+  findNamed(text, ctx, leftmostLongest(cues.orgMedia), 'org.media', out, 2, 4);
   return out;
 }
 
@@ -223,16 +222,10 @@ function isBureauStem(stem: string): boolean {
   return true;
 }
 
-function indexesOf(text: string, word: string): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) out.push(i);
-  return out;
-}
-
 /** Named bodies ending in a suffix (`长江大学`, `…股份有限公司`, `荆州日报`): the name runs back to a cue or punctuation. */
-function findNamed(text: string, ctx: FindContext, suffixes: Automaton<string>, rule: string, out: OrgSpan[], min: number, max: number): void {
+function findNamed(text: string, ctx: FindContext, suffixes: Array<{ start: number; end: number; key: string }>, rule: string, out: OrgSpan[], min: number, max: number): void {
   const { leading_cues: cues, generic_starts: generic } = ctx.orgs.file;
-  for (const m of suffixes.findLongest(text)) {
+  for (const m of suffixes) {
     if (rule === 'org.named' && text.startsWith('客户端', m.end)) continue;
     // `…集团股份有限公司`, `…(集团)股份有限公司`: the longer name ends later.
     if (m.key === '集团' && /^[)）]?(?:股份有限公司|有限责任公司|有限公司)/.test(text.slice(m.end, m.end + 8))) continue;

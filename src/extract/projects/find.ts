@@ -106,6 +106,7 @@ function insideTitle(text: string, sentenceStart: number, start: number): boolea
 /**
  * Every project candidate in `text[from, to)` (one sentence). `divisions` are the
  * AdminDivision mentions of the doc, used to cut a place off the start of a name.
+ * `suffixMatches`, when the caller has them, are `lexicon.suffixes.findAll(text, from, to)`.
  */
 export function findProjectsInSentence(
   text: string,
@@ -113,8 +114,8 @@ export function findProjectsInSentence(
   to: number,
   lexicon: ProjectLexicon,
   divisions: Mention[],
+  suffixMatches: ReadonlyArray<{ start: number; end: number }> = lexicon.suffixes.findAll(text, from, to),
 ): ProjectCandidate[] {
-  const suffixMatches = lexicon.suffixes.findAll(text, from, to);
   // Most sentences have no project word: no map, no candidates to weigh.
   if (!suffixMatches.length) return longestOfOverlapping(findSubjects(text, from, to, lexicon, []));
   const bySuffixEnd = new Map<number, { start: number; end: number }>();

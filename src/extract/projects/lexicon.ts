@@ -26,6 +26,8 @@ interface CueFile {
 /** Compiled project cues. */
 export interface ProjectLexicon {
   suffixes: Automaton<true>;
+  /** The words of `suffixes` (the cue scan of the whole article looks for them with other stages' words). */
+  suffixWords: string[];
   /** Suffixes that need a building or investment cue in the sentence (公园, 大桥). */
   facilitySuffixes: Set<string>;
   buildCues: Automaton<true>;
@@ -58,6 +60,7 @@ export function projectLexicon(): ProjectLexicon {
   const set = (words: string[]) => new Automaton(words.map((w) => [String(w), true] as const));
   cached = {
     suffixes: set(f.suffixes),
+    suffixWords: f.suffixes.map(String),
     facilitySuffixes: new Set(f.facilitySuffixes.map(String)),
     buildCues: set(f.buildCues),
     boundaries: set(f.leftBoundaries),
