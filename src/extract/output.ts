@@ -10,6 +10,13 @@ import { spanToSource } from '../offsets.js';
 const TYPE_ORDER = new Map<EntityType, number>(ENTITY_TYPES.map((t, i) => [t, i]));
 /** Span keys are `start * SPAN_KEY_LIMIT + end` while both fit (exact in a double up to 2^52). */
 const SPAN_KEY_LIMIT = 2 ** 26;
+/** Entities with this many kept mentions look duplicates up in a set instead of their list. */
+const SPAN_SET_FROM = 16;
+
+/** One number per span (offsets are below 2^26 in any file we read whole; past that, a string). */
+function spanKey(start: number, end: number): number | string {
+  return end < SPAN_KEY_LIMIT ? start * SPAN_KEY_LIMIT + end : `${start}:${end}`;
+}
 type Entity = ExtractionResult['entities'][number];
 
 /** Builds the per-article result from a doc whose stages have run. */
@@ -18,7 +25,9 @@ export function toExtraction(doc: Doc): ExtractionResult {
   // Entities by type, then by name; `order` keeps first-seen order for the stable sort below.
   const byType = new Map<EntityType, Map<string, Entity>>();
   const order: Entity[] = [];
-  const seenSpans = new Map<Entity, Set<number>>();
+  // Spans already kept per entity, for the few entities named many times; the rest are
+  // checked against their own short mention lists (a Set per entity cost more than the check).
+  let seenSpans: Map<Entity, Set<number | string>> | null = null;
   const mentions = [...doc.mentions].sort((a, b) => a.start - b.start || b.end - a.end);
   for (const m of mentions) {
     let byName = byType.get(m.type);
@@ -28,7 +37,6 @@ export function toExtraction(doc: Doc): ExtractionResult {
       entity = { type: m.type, name: m.name, properties: {}, mentions: [] };
       byName.set(m.name, entity);
       order.push(entity);
-      seenSpans.set(entity, new Set());
     }
     const props = m.properties;
     if (props) {
@@ -38,12 +46,28 @@ export function toExtraction(doc: Doc): ExtractionResult {
       }
     }
     const span = spanToSource(offsets, source, m.start, m.end);
-    // One number per span (offsets are below 2^26 in any file we read whole; past that, a string).
-    const spanKey = span.end < SPAN_KEY_LIMIT ? span.start * SPAN_KEY_LIMIT + span.end : `${span.start}:${span.end}`;
-    const seen = seenSpans.get(entity)! as Set<number | string>;
-    if (seen.has(spanKey)) continue;
-    seen.add(spanKey);
-    entity.mentions.push({ start: span.start, end: span.end, text: source.slice(span.start, span.end), rule: m.rule });
+    const kept = entity.mentions;
+    if (kept.length < SPAN_SET_FROM) {
+      let seen = false;
+      for (let i = 0; i < kept.length; i++) {
+        if (kept[i]!.start === span.start && kept[i]!.end === span.end) {
+          seen = true;
+          break;
+        }
+      }
+      if (seen) continue;
+    } else {
+      seenSpans ??= new Map();
+      let seen = seenSpans.get(entity);
+      if (!seen) {
+        seenSpans.set(entity, (seen = new Set()));
+        for (const k of kept) seen.add(spanKey(k.start, k.end));
+      }
+      const key = spanKey(span.start, span.end);
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    kept.push({ start: span.start, end: span.end, text: source.slice(span.start, span.end), rule: m.rule });
   }
   const entities = order.sort(
     (a, b) => TYPE_ORDER.get(a.type)! - TYPE_ORDER.get(b.type)! || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0),
