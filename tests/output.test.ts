@@ -43,4 +43,27 @@ describe('toExtraction', () => {
   it('maps message places too', () => {
     expect(out.messages).toEqual([{ level: 'info', message: 'spaced name joined', start: 7, end: 10, rule: 'normalise-spacing' }]);
   });
+
+  it('keeps one mention per span for a name repeated many times, each found by two rules', () => {
+    // 20 sentences naming 吴锦: every span is found twice (title-name, then repeat), and the
+    // 16th and later spans are checked against a set instead of the list.
+    const sentence = '吴锦出席会议。';
+    const manyText = sentence.repeat(20);
+    const many: Doc = {
+      ...doc,
+      source: manyText,
+      text: manyText,
+      offsets: Int32Array.from({ length: manyText.length + 1 }, (_, i) => i),
+      mentions: Array.from({ length: 20 }, (_, i) => [
+        { type: 'Person' as const, name: '吴锦', start: i * sentence.length, end: i * sentence.length + 2, rule: 'person.title-name' },
+        { type: 'Person' as const, name: '吴锦', start: i * sentence.length, end: i * sentence.length + 2, rule: 'person.repeat' },
+      ]).flat(),
+      relations: [],
+      messages: [],
+    };
+    const [person] = toExtraction(many).entities;
+    expect(person!.mentions).toHaveLength(20);
+    expect(person!.mentions[17]).toEqual({ start: 119, end: 121, text: '吴锦', rule: 'person.title-name' });
+    expect(new Set(person!.mentions.map((m) => m.start)).size).toBe(20);
+  });
 });
