@@ -137,13 +137,32 @@ function push(out: Span[], text: string, s: number, e: number): void {
  * `记者汪伟 毛雪 刘辉报道`): they write about the meeting, they do not speak at it.
  */
 export function isByline(text: string, m: { start: number; end: number }): boolean {
-  const before = text.slice(Math.max(0, m.start - 6), m.start);
-  if (/(记者|通讯员|摄影|编辑|见习记者|特约记者)\s*$/.test(before)) return true;
+  // Character tests first: the regexes below can only match where these hold (most people are no byline).
+  const from = Math.max(0, m.start - 6);
+  let k = m.start;
+  while (k > from && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  const last = k > from ? text.charCodeAt(k - 1) : -1;
+  // 者 (记者, 见习记者, 特约记者), 员 (通讯员), 影 (摄影), 辑 (编辑).
+  if (last === 0x8005 || last === 0x5458 || last === 0x5f71 || last === 0x8f91) {
+    if (/(记者|通讯员|摄影|编辑|见习记者|特约记者)\s*$/.test(text.slice(from, m.start))) return true;
+  }
+  const next = text.charCodeAt(m.end);
+  // A blank before more names, or 报 (报道), 摄, 供 (供图), 整 (整理).
+  if (!isLineBlankCode(next) && next !== 0x62a5 && next !== 0x6444 && next !== 0x4f9b && next !== 0x6574) return false;
   return /^(?:[ \t\u3000]+[\u3400-\u9fff]{2,3})*[ \t\u3000]*(报道|摄|供图|整理)/.test(text.slice(m.end, m.end + 24));
 }
 
+/** The paragraph holding `index` (binary search: the paragraphs are in order and apart). */
 function paragraphAt(paras: Span[], index: number): Span | null {
-  for (const p of paras) if (p.start <= index && index < p.end) return p;
+  let lo = 0;
+  let hi = paras.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = paras[mid]!;
+    if (index < p.start) hi = mid - 1;
+    else if (index >= p.end) lo = mid + 1;
+    else return p;
+  }
   return null;
 }
 
@@ -170,12 +189,21 @@ function findSpeakers(doc: Doc): Speakers {
   const pronouns = /[他她]/g;
 
   const attribution = (from: number, stopAt: number): { end: number; rule: Turn['rule'] } | null => {
-    const after = text.slice(from, from + 3);
-    const colon = /^\s*[：:]\s*[“"]/.exec(after + text.slice(from + 3, from + 6));
-    if (colon) return { end: from + colon[0].length - 1, rule: 'speaker.colon' };
+    // A colon within the next six characters, then a quote (`：“`); the regex only where a colon is.
+    const window = Math.min(text.length, from + 6);
+    for (let i = from; i < window; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0xff1a || c === 0x3a) {
+        const colon = /^\s*[：:]\s*[“"]/.exec(text.slice(from, window));
+        if (colon) return { end: from + colon[0].length - 1, rule: 'speaker.colon' };
+        break;
+      }
+    }
     let limit = Math.min(text.length, from + 20, stopAt);
     for (let i = from; i < limit; i++) {
-      if (SENTENCE_END.test(text[i]!) || text[i] === '；' || text[i] === '“') {
+      const c = text.charCodeAt(i);
+      // A sentence end, ；or “.
+      if (isSentenceEndCode(c) || c === 0xff1b || c === 0x201c) {
         limit = i;
         break;
       }
@@ -202,26 +230,41 @@ function findSpeakers(doc: Doc): Speakers {
     const para = paragraphAt(paras, at);
     if (!para) continue;
     // The pronoun's person: the last one named in its paragraph, else whoever spoke last.
-    const named = [...people]
-      .reverse()
-      .find((p) => p.end <= at && p.start >= para.start);
-    const lastTurn = [...turns].reverse().find((t) => t.start < at);
-    const person = named?.name ?? lastTurn?.person;
+    let person: string | undefined;
+    for (let k = people.length - 1; k >= 0 && person === undefined; k--) {
+      const p = people[k]!;
+      if (p.end <= at && p.start >= para.start) person = p.name;
+    }
+    for (let k = turns.length - 1; k >= 0 && person === undefined; k--) if (turns[k]!.start < at) person = turns[k]!.person;
     if (person) turns.push({ person, start: at, end: a.end, paragraph: para, rule: 'speaker.pronoun' });
   }
   turns.sort((a, b) => a.start - b.start);
 
   // A byline: □ then (title and) a person within the same line.
   let author: string | null = null;
-  for (const m of text.matchAll(/□/g)) {
-    const lineEnd = text.indexOf('\n', m.index!);
+  for (let box = text.indexOf('□'); box >= 0; box = text.indexOf('□', box + 1)) {
+    const lineEnd = text.indexOf('\n', box);
     const end = lineEnd < 0 ? text.length : lineEnd;
-    const p = people.find((x) => x.start > m.index! && x.end <= end);
+    const p = people.find((x) => x.start > box && x.end <= end);
     if (p) {
       author = p.name;
       break;
     }
   }
+
+  // The turns of each paragraph, in order, gathered when first asked (at() runs per campaign).
+  let byParagraph: Map<number, Turn[]> | null = null;
+  const turnsOf = (para: Span): Turn[] => {
+    if (!byParagraph) {
+      byParagraph = new Map();
+      for (const t of turns) {
+        const list = byParagraph.get(t.paragraph.start);
+        if (list) list.push(t);
+        else byParagraph.set(t.paragraph.start, [t]);
+      }
+    }
+    return byParagraph.get(para.start) ?? [];
+  };
 
   return {
     turns,
@@ -231,8 +274,9 @@ function findSpeakers(doc: Doc): Speakers {
       const out: string[] = [];
       const para = paragraphAt(paras, index);
       if (para) {
-        const inPara = turns.filter((t) => t.paragraph.start === para.start);
-        const current = [...inPara].reverse().find((t) => t.start <= index);
+        const inPara = turnsOf(para);
+        let current: Turn | undefined;
+        for (let k = inPara.length - 1; k >= 0 && !current; k--) if (inPara[k]!.start <= index) current = inPara[k];
         if (current) out.push(current.person);
         else if (inPara.length && /^(?:<[^>]*>|\s)*[“"]/.test(text.slice(para.start, para.start + 40))) {
           // “…”吴锦要求: the opening quote is the speech of the person named after it.
