@@ -110,9 +110,13 @@ class GazetteerImpl implements Gazetteer {
   private byZone = new Map<string, Entry>();
   private zoneSuffixes: Automaton<ZoneSuffix>;
   private automaton: Automaton<FormKind> | null = null;
-  private zoneCache = new Map<string, Entry | null>();
+  /** parseZone's answers by home name, then by form. */
+  private zoneCache = new Map<string, Map<string, Entry | null>>();
+  /** formKind's answers (null: not a form of any division): stages ask it for every match. */
+  private formKindCache = new Map<string, FormKind | null>();
   private entries: Entry[] = [];
-  private byNameCache = new Map<string, Division | undefined>();
+  /** byName's answers (null: no such division), one lookup per ask. */
+  private byNameCache = new Map<string, Division | null>();
   private chainCache = new WeakMap<Division, Division[]>();
   private lastScan: TextScan | null = null;
   /** resolveCached's answers by home, then by form (no joined key string per lookup). */
@@ -168,9 +172,10 @@ class GazetteerImpl implements Gazetteer {
 
   byName(nameOrAlias: string): Division | undefined {
     // Stages ask for the same few names (the home, its parents) for every match: remember.
-    if (this.byNameCache.has(nameOrAlias)) return this.byNameCache.get(nameOrAlias);
+    const known = this.byNameCache.get(nameOrAlias);
+    if (known !== undefined) return known ?? undefined;
     const d = this.candidates(nameOrAlias)[0];
-    this.byNameCache.set(nameOrAlias, d);
+    this.byNameCache.set(nameOrAlias, d ?? null);
     return d;
   }
 
@@ -192,6 +197,14 @@ class GazetteerImpl implements Gazetteer {
   }
 
   formKind(form: string): FormKind | undefined {
+    const known = this.formKindCache.get(form);
+    if (known !== undefined) return known ?? undefined;
+    const kind = this.formKindUncached(form);
+    this.formKindCache.set(form, kind ?? null);
+    return kind;
+  }
+
+  private formKindUncached(form: string): FormKind | undefined {
     if (this.byZone.has(form)) return 'zone';
     if (this.byFull.has(form)) return 'name';
     if (this.byFormer.has(form)) return 'former';
@@ -201,9 +214,13 @@ class GazetteerImpl implements Gazetteer {
 
   parentChain(name: string | Division): Division[] {
     const e = typeof name === 'string' ? (this.byName(name) as Entry | undefined) : (name as Entry);
-    if (!e) return [];
+    return e ? [...this.chainOf(e)] : [];
+  }
+
+  /** The parents of `e`, nearest first: remembered and shared, so only for reading here (parentChain gives callers a copy). */
+  private chainOf(e: Division): readonly Division[] {
     const known = this.chainCache.get(e);
-    if (known) return [...known];
+    if (known) return known;
     const out: Division[] = [];
     let p = this.parentOf(e);
     for (let guard = 0; p && guard < 8; guard++) {
@@ -211,19 +228,19 @@ class GazetteerImpl implements Gazetteer {
       p = this.parentOf(p);
     }
     this.chainCache.set(e, out);
-    return [...out];
+    return out;
   }
 
   provinceOf(name: string | Division): Division | undefined {
     const e = typeof name === 'string' ? this.byName(name) : name;
     if (!e) return undefined;
     if (e.level === 'province') return e;
-    return this.parentChain(e).find((d) => d.level === 'province');
+    return this.chainOf(e).find((d) => d.level === 'province');
   }
 
   isWithin(inner: Division, outer: Division): boolean {
     if (inner === outer || (inner.name === outer.name && inner.code === outer.code)) return true;
-    return this.parentChain(inner).some((d) => d === outer || (d.name === outer.name && d.code === outer.code));
+    return this.chainOf(inner).some((d) => d === outer || (d.name === outer.name && d.code === outer.code));
   }
 
   resolve(form: string, home?: string | null): Division | undefined {
@@ -355,7 +372,7 @@ class GazetteerImpl implements Gazetteer {
     if (!cands.length) return undefined;
     if (cands.length === 1) return cands[0];
     if (home) {
-      const scopes: Division[] = [home, ...this.parentChain(home)];
+      const scopes: Division[] = [home, ...this.chainOf(home)];
       for (const scope of scopes) {
         const inside = cands.filter((c) => this.isWithin(c, scope));
         if (inside.length) return sortEntries(inside)[0];
@@ -373,10 +390,13 @@ class GazetteerImpl implements Gazetteer {
   private parseZone(form: string, home: Division | null): Entry | undefined {
     const known = this.byZone.get(form);
     if (known) return known;
-    const key = `${form}|${home?.name ?? ''}`;
-    if (this.zoneCache.has(key)) return this.zoneCache.get(key) ?? undefined;
+    const homeKey = home?.name ?? '';
+    let byForm = this.zoneCache.get(homeKey);
+    if (!byForm) this.zoneCache.set(homeKey, (byForm = new Map()));
+    const cached = byForm.get(form);
+    if (cached !== undefined) return cached ?? undefined;
     const zone = this.parseZoneUncached(form, home);
-    this.zoneCache.set(key, zone ?? null);
+    byForm.set(form, zone ?? null);
     return zone;
   }
 
