@@ -21,11 +21,11 @@ const SELF_EVIDENT = new Set(['所作', '在会上', '宣读', '就座']);
 
 /** Adds ATTENDED facts for the events found in `doc`. */
 export function attendance(doc: Doc, events: EventSpan[]): void {
+  if (!events.length) return;
   const text = doc.text;
   const lex = eventLexicon();
   const sentences = splitSentences(text);
   const held = events.filter((e) => e.occurring).sort((a, b) => a.start - b.start);
-  if (!events.length) return;
   const people = doc.mentions.filter((m) => m.type === 'Person' && !isByline(text, m)).sort((a, b) => a.start - b.start);
   /** The last held event that starts by `index`. */
   const current = (index: number): EventSpan | null => {
@@ -41,8 +41,12 @@ export function attendance(doc: Doc, events: EventSpan[]): void {
     });
   };
 
+  // The people by start and the sentences in order: one cursor finds the people of each sentence.
+  let nextPerson = 0;
   for (const s of sentences) {
-    const inSentence = people.filter((p) => p.start >= s.start && p.end <= s.end);
+    while (nextPerson < people.length && people[nextPerson]!.start < s.start) nextPerson++;
+    const inSentence: typeof people = [];
+    for (let k = nextPerson; k < people.length && people[k]!.start < s.end; k++) if (people[k]!.end <= s.end) inSentence.push(people[k]!);
     if (!inSentence.length) continue;
     // 出席会议, 主持开工仪式, 在主席台就座, …讲话。 — not 参加湖北代表团审议.
     const verbs = lex.attendVerbs.findAll(text, s.start, s.end).filter((v) => SELF_EVIDENT.has(v.key) || ATTEND_OBJECT.test(text.slice(v.end, Math.min(s.end, v.end + 12))));
