@@ -27,6 +27,16 @@ describe('Automaton', () => {
     ]);
   });
 
+  it('gives the end of the last match inside a range, or -1', () => {
+    expect(titles.lastMatchEnd('任命市委书记、市长', 0, 9)).toBe(9);
+    expect(titles.lastMatchEnd('任命市委书记、市长', 0, 8)).toBe(6);
+    expect(titles.lastMatchEnd('任命市委书记、市长', 4, 6)).toBe(6);
+    // A key that starts before the range or ends after it does not count.
+    expect(titles.lastMatchEnd('任命市委书记、市长', 5, 7)).toBe(-1);
+    expect(titles.lastMatchEnd('任命市委书记、市长', 2, 5)).toBe(-1);
+    expect(titles.lastMatchEnd('任命', 0, 2)).toBe(-1);
+  });
+
   it('answers exact and anchored lookups', () => {
     expect(titles.get('市长')).toBe('mayor');
     expect(titles.get('市')).toBeUndefined();

@@ -220,6 +220,25 @@ export class Automaton<V> {
     return out;
   }
 
+  /** The end of the last match inside `[from, to)` (the largest end of any key found there), or -1; allocates nothing. */
+  lastMatchEnd(text: string, from = 0, to = text.length): number {
+    const { fail, output, dictLink, starts } = this;
+    let cur = 0;
+    let last = -1;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (cur === 0 && (starts[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+      let nxt = this.step(cur, c);
+      while (nxt === EMPTY && cur !== 0) {
+        cur = fail[cur]!;
+        nxt = this.step(cur, c);
+      }
+      cur = nxt === EMPTY ? 0 : nxt;
+      if (output[cur] !== -1 || dictLink[cur]! > 0) last = i + 1;
+    }
+    return last;
+  }
+
   /**
    * Leftmost-longest matches that do not overlap: at each position the longest key that
    * starts there wins, and scanning resumes after it.

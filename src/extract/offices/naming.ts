@@ -6,6 +6,7 @@
  *
  * Example: `市委副书记、市长` in a 荆州 article → `荆州市委副书记`, `荆州市市长`.
  */
+import { Automaton } from '../automaton.js';
 import type { PeopleLexicon, TitleInfo } from '../people/lexicon.js';
 import { markerPlace, placesAt, type JurisdictionContext, type Place } from './jurisdiction.js';
 
@@ -33,6 +34,8 @@ const LEADING_CUES = [
   '的', '了', '着', '和', '与', '及', '以及', '在', '由', '是', '向', '对', '到', '来自', '等', '同志', '其中', '包括', '陪同',
   '邀请', '听取', '会见', '并', '为', '原', '前', '即', '曾任', '历任', '还有',
 ];
+/** One scan of the segment finds the cue nearest the role (a startsWith per cue and position was 48 × 30 calls). */
+const LEADING_CUE_AUTOMATON = new Automaton(LEADING_CUES.map((c) => [c, true] as const));
 const PARTY = ['中国共产党', '中共'];
 
 /** Normalises a body as written into the form office names use. */
@@ -47,15 +50,9 @@ function normaliseBody(body: string, isHead: boolean): string {
 
 /** Where a phrase ending with `role` at `roleStart` begins: after the last leading cue word in the segment. */
 export function phraseStart(text: string, segStart: number, roleStart: number): number {
-  let start = segStart;
-  for (let i = roleStart - 1; i >= segStart; i--) {
-    const cue = LEADING_CUES.find((c) => i - c.length + 1 >= segStart && text.startsWith(c, i - c.length + 1));
-    if (cue) {
-      // The cue nearest the role wins: what precedes it is the sentence, not the title.
-      start = i + 1;
-      break;
-    }
-  }
+  // The cue nearest the role wins: what precedes it is the sentence, not the title.
+  const cueEnd = LEADING_CUE_AUTOMATON.lastMatchEnd(text, segStart, roleStart);
+  let start = cueEnd === -1 ? segStart : cueEnd;
   for (const p of PARTY) if (text.startsWith(p, start) && start + p.length < roleStart && !text.startsWith('中央', start + p.length)) start += p.length;
   return start;
 }
