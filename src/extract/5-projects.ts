@@ -48,7 +48,6 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
   const suffixes = cueScan(text).projectSuffixes;
   let nextSuffix = 0;
   sentences.forEach((s, index) => {
-    const sentence = text.slice(s.start, s.end);
     // Ordered by end: skip those ending before the sentence, take those ending inside that start inside.
     while (nextSuffix < suffixes.length && suffixes[nextSuffix]!.end <= s.start) nextSuffix++;
     let inSentence: typeof suffixes = NONE;
@@ -59,7 +58,11 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
       inSentence.push(m);
     }
     const cands = findProjectsInSentence(text, s.start, s.end, lexicon, divisions, inSentence);
-    const anaphoric = last !== null && index - last.index <= 2 && ANAPHOR.test(sentence);
+    const afterProject = last !== null && index - last.index <= 2;
+    // Most sentences neither name a project nor follow one: nothing to read in them.
+    if (!cands.length && !afterProject) return;
+    const sentence = text.slice(s.start, s.end);
+    const anaphoric = afterProject && ANAPHOR.test(sentence);
     if (!cands.length || anaphoric) {
       // A sentence about the last project adds its amount and place.
       if (last && anaphoric) {

@@ -188,13 +188,25 @@ function longestOfOverlapping(raw: ProjectCandidate[]): ProjectCandidate[] {
   return out;
 }
 
+let lastSubjectTest: { text: string; lexicon: ProjectLexicon; found: boolean } | null = null;
+
+/** `lexicon.subjectOrListedAnywhere.test(text)`, remembered for the last text (its sentences ask in turn). */
+function subjectOrListedInText(text: string, lexicon: ProjectLexicon): boolean {
+  if (lastSubjectTest && lastSubjectTest.text === text && lastSubjectTest.lexicon === lexicon) return lastSubjectTest.found;
+  const found = lexicon.subjectOrListedAnywhere.test(text);
+  lastSubjectTest = { text, lexicon, found };
+  return found;
+}
+
 const PRONOUN = /^(?:这|该|此|其|它|项目|今年|去年|目前|近年)/;
 
 /** Clause subjects called projects (`盛鸿建材是…项目`) and items before `等重点项目`. */
 function findSubjects(text: string, from: number, to: number, lexicon: ProjectLexicon, found: ProjectCandidate[]): ProjectCandidate[] {
   const out: ProjectCandidate[] = [];
   // Every test below is anchored at a position from from + 2 on: none can match where no
-  // pattern matches anywhere in that part of the sentence (most sentences).
+  // pattern matches anywhere in that part of the sentence (most sentences), nor, for a local
+  // pattern, where none matches anywhere in the text (most articles; tested once per text).
+  if (lexicon.subjectOrListedIsLocal && !subjectOrListedInText(text, lexicon)) return out;
   if (!lexicon.subjectOrListedAnywhere.test(text.slice(from + 2, to))) return out;
   // 是…项目: the subject opens the sentence.
   for (let end = from + 2; end <= Math.min(to, from + 12); end++) {

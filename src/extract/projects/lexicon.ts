@@ -47,11 +47,31 @@ export interface ProjectLexicon {
   listedAsProjects: RegExp[];
   /** Any subject or list pattern, unanchored: a sentence where it matches nowhere needs no position-by-position test. */
   subjectOrListedAnywhere: RegExp;
+  /**
+   * True when that pattern has no anchor, lookaround or word boundary: a match inside a
+   * sentence is then a match in the whole text, and a text where it matches nowhere has no
+   * sentence to test.
+   */
+  subjectOrListedIsLocal: boolean;
   /** Stage name → trigger words. */
   stages: Array<[string, string[]]>;
 }
 
 let cached: ProjectLexicon | null = null;
+
+function anyOf(patterns: string[]): string {
+  return patterns.map((p) => `(?:${p})`).join('|') || '(?!)';
+}
+
+/**
+ * Does a match of `source` depend only on the characters it covers? No `^`/`$` (a `^` opening
+ * a class negates it), no lookaround, no `\b`/`\B`. Doubtful forms count as not local.
+ */
+function isLocalPattern(source: string): boolean {
+  if (/\\[bB]/.test(source)) return false;
+  const unescaped = source.replace(/\\./g, '');
+  return !/\$|\(\?<?[=!]|(?<!\[)\^/.test(unescaped);
+}
 
 /** Loads and compiles the lexicon (once). */
 export function projectLexicon(): ProjectLexicon {
@@ -72,7 +92,8 @@ export function projectLexicon(): ProjectLexicon {
     tailWords: set(f.tailWords),
     subjectIsProject: f.subjectIsProject.map((p) => new RegExp(`^${p}`)),
     listedAsProjects: f.listedAsProjects.map((p) => new RegExp(`^${p}`)),
-    subjectOrListedAnywhere: new RegExp([...f.subjectIsProject, ...f.listedAsProjects].map((p) => `(?:${p})`).join('|') || '(?!)'),
+    subjectOrListedAnywhere: new RegExp(anyOf([...f.subjectIsProject, ...f.listedAsProjects])),
+    subjectOrListedIsLocal: isLocalPattern(anyOf([...f.subjectIsProject, ...f.listedAsProjects])),
     stages: Object.entries(f.stages),
   };
   return cached;
