@@ -40,11 +40,12 @@ const PARTY = ['中国共产党', '中共'];
 
 /** Normalises a body as written into the form office names use. */
 function normaliseBody(body: string, isHead: boolean): string {
-  let b = body
-    .replace(/第?[一二三四五六七八九十]+届/g, '')
-    .replace(/人民代表大会常务委员会/g, '人大常委会')
-    .replace(/人民代表大会/g, '人大');
-  if (isHead) b = b.replace(/(?:人民)?政府$/, '');
+  // Most bodies are a few characters with nothing to rewrite: test for the rewrites' key
+  // characters before running their regexes.
+  let b = body;
+  if (b.includes('届')) b = b.replace(/第?[一二三四五六七八九十]+届/g, '');
+  if (b.includes('人民代表大会')) b = b.replace(/人民代表大会常务委员会/g, '人大常委会').replace(/人民代表大会/g, '人大');
+  if (isHead && b.endsWith('政府')) b = b.replace(/(?:人民)?政府$/, '');
   return b;
 }
 
