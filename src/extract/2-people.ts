@@ -37,7 +37,8 @@ const LEFT_CUES = [
 const CHAIN_SEPARATORS = new Set(['、', '，', ',']);
 
 interface Found {
-  persons: Map<string, Mention>;
+  /** By start offset. */
+  persons: Map<number, Mention>;
   offices: Mention[];
   holds: Map<string, RelationFact>;
 }
@@ -63,8 +64,8 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
     };
 
     const addPerson = (span: NameSpan, rule: string) => {
-      if (!found.persons.has(`${span.start}`)) {
-        found.persons.set(`${span.start}`, { type: 'Person', name: span.name, start: span.start, end: span.end, rule });
+      if (!found.persons.has(span.start)) {
+        found.persons.set(span.start, { type: 'Person', name: span.name, start: span.start, end: span.end, rule });
       }
     };
     const nameEndBefore = (index: number): number => {
@@ -283,7 +284,7 @@ function findBylines(doc: Doc, lex: PeopleLexicon, addPerson: (span: NameSpan, r
 }
 
 /** The name that ends at `end` (`学习应勇同志` → 应勇), decided by what precedes it. */
-function nameEndingAt(text: string, end: number, lex: PeopleLexicon, known: Map<string, Mention>): NameSpan | null {
+function nameEndingAt(text: string, end: number, lex: PeopleLexicon, known: Map<number, Mention>): NameSpan | null {
   const candidates: NameSpan[] = [];
   for (const len of [2, 3, 4]) {
     const start = end - len;
