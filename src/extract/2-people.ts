@@ -15,7 +15,7 @@ import type { Doc, Mention, RelationFact, Stage } from '../types.js';
 import { Automaton, findLongestOf, type AutomatonMatch } from './automaton.js';
 import { sentenceAt, splitSentences, type Span } from './sentences.js';
 import { peopleLexicon, type PeopleLexicon, type TitleInfo } from './people/lexicon.js';
-import { isHan, isHanAt, isPlausibleName, nameAt, nameBoundary, splitNameRun, type NameSpan } from './people/names.js';
+import { codeTable, isHan, isHanAt, isPlausibleName, nameAt, nameBoundary, splitNameRun, type NameSpan } from './people/names.js';
 import { parsePhrase, phraseStart, type OfficePhrase, type PhraseContext } from './offices/naming.js';
 import type { GazetteerLike } from './offices/jurisdiction.js';
 import { getGazetteer } from '../gazetteer/index.js';
@@ -473,7 +473,7 @@ function findLists(
       if (!item || (isPlace(item.name) && !known.has(item.name))) return flush();
       const whole = parts[k] === item.name;
       const glued = parts[k]!.slice(0, parts[k]!.length - item.name.length);
-      if (!whole && k > 0 && k < parts.length - 1 && (glued.includes('一行') || [...glued].some((c) => lex.neverInName.has(c)))) {
+      if (!whole && k > 0 && k < parts.length - 1 && (glued.includes('一行') || hasAnyOf(glued, codeTable(lex.neverInName)))) {
         // `杨天然一行在叶红专`: the item ends one list and starts the next; `金博体育李敢` does not.
         flush();
       }
@@ -630,4 +630,10 @@ function findAppointments(
       }
     }
   }
+}
+
+/** Does `text` contain a character of the code table? */
+function hasAnyOf(text: string, table: Uint8Array): boolean {
+  for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)]) return true;
+  return false;
 }

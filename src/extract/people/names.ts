@@ -42,6 +42,22 @@ const afterName = new Automaton(AFTER_NAME.map((w) => [w, true] as const));
 
 /** Characters that never stand inside a given name. */
 const MIDDLE_NEVER = new Set([...'的了着是们个这那我你他她它']);
+const codeTables = new WeakMap<Set<string>, Uint8Array>();
+const MIDDLE_NEVER_CODES = codeTable(MIDDLE_NEVER);
+
+/**
+ * A set of single characters as a table by character code (remembered per set): `name[i]`
+ * makes a string per CJK character, a code lookup makes none.
+ */
+export function codeTable(chars: Set<string>): Uint8Array {
+  let table = codeTables.get(chars);
+  if (!table) {
+    table = new Uint8Array(0x10000);
+    for (const c of chars) if (c.length === 1) table[c.charCodeAt(0)] = 1;
+    codeTables.set(chars, table);
+  }
+  return table;
+}
 
 /** Is `c` a CJK ideograph (the characters a name is made of)? */
 export function isHan(c: string | undefined): boolean {
@@ -101,10 +117,10 @@ export function isPlausibleName(name: string, lex: PeopleLexicon): boolean {
   if (!s) return false;
   const given = name.length - s;
   if (given < 1 || given > 2) return false;
-  for (const c of name) if (!isHan(c)) return false;
+  for (let i = 0; i < name.length; i++) if (!isHanAt(name, i)) return false;
   // Function words end phrases, not names (`吴锦在…`); inside a name they occur (`汪在祥`).
-  if (lex.neverInName.has(name[name.length - 1]!)) return false;
-  if (given === 2 && MIDDLE_NEVER.has(name[s]!)) return false;
+  if (codeTable(lex.neverInName)[name.charCodeAt(name.length - 1)]) return false;
+  if (given === 2 && MIDDLE_NEVER_CODES[name.charCodeAt(s)]) return false;
   if (name.includes('同志')) return false;
   if (lex.stopWords.has(name)) return false;
   for (const p of lex.stopPrefixes) if (name.startsWith(p)) return false;
