@@ -118,7 +118,8 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
     findBylines(doc, lex, addPerson);
 
     // Title + name, with chains of titles before and lists of names after.
-    for (const [end, match] of [...roleByEnd].sort((a, b) => a[0] - b[0])) {
+    // In order of end: findAll gives matches by end, and the map keeps its first insertion order.
+    for (const [end, match] of roleByEnd) {
       let p = end;
       while (text[p] === ' ' || text[p] === '\u3000') p++;
       if (p - end > 2) continue;

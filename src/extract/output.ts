@@ -74,6 +74,8 @@ export function toExtraction(doc: Doc): ExtractionResult {
   );
 
   const relByKey = new Map<string, ExtractionResult['relations'][number]>();
+  // Relations of one sentence share its text (one string per sentence, not one per evidence).
+  const sentenceText = new Map<number, string>();
   for (const r of doc.relations) {
     const key = `${r.type}\u0000${r.from.type}\u0000${r.from.name}\u0000${r.to.type}\u0000${r.to.name}`;
     let rel = relByKey.get(key);
@@ -90,7 +92,13 @@ export function toExtraction(doc: Doc): ExtractionResult {
       }
       const span = spanToSource(offsets, source, ev.start, ev.end);
       if (rel.evidence.some((e) => e.start === span.start && e.end === span.end)) continue;
-      rel.evidence.push({ sentence: text.slice(ev.start, ev.end), start: span.start, end: span.end, rule: ev.rule, date: meta.date });
+      const key = ev.end < SPAN_KEY_LIMIT ? ev.start * SPAN_KEY_LIMIT + ev.end : -1;
+      let sentence = sentenceText.get(key);
+      if (sentence === undefined) {
+        sentence = text.slice(ev.start, ev.end);
+        if (key !== -1) sentenceText.set(key, sentence);
+      }
+      rel.evidence.push({ sentence, start: span.start, end: span.end, rule: ev.rule, date: meta.date });
     }
   }
 
