@@ -10,8 +10,9 @@
  * src/graph/read.ts reads the file back.
  */
 import { join } from 'node:path';
-import { endAt, startAt, typeAt, type Graph, type GraphNode, type GraphRelationship, type RelationshipList } from '../graph/model.js';
-import { withWriter } from '../graph/write.js';
+import { endAt, startAt, typeAt, type Graph, type GraphNode, type GraphRelationship } from '../graph/model.js';
+import { EncodedValues, type MentionStore } from '../graph/mentions.js';
+import { withWriter, type ByteSink } from '../graph/write.js';
 import type { Exporter } from './types.js';
 
 /** File name inside the output folder. */
@@ -32,12 +33,19 @@ const labelsJson = (label: string | undefined): string => (label === undefined ?
 
 /** `relationshipLine`, with each endpoint's labels JSON from `labelsOf` (worked out once per node by writeJson). */
 function relationshipLineWith(r: GraphRelationship, labelOf: Map<string, string>, labelsOf: (id: string) => string): string {
-  // A field that is not a string (never in a resolved graph) would change which keys
-  // JSON.stringify keeps, so that line goes the plain way.
-  if (typeof r.id !== 'string' || typeof r.type !== 'string' || typeof r.start !== 'string' || typeof r.end !== 'string' || typeof r.properties !== 'object' || r.properties === null) {
+  if (!plainRelationship(r)) {
     return JSON.stringify({ type: 'relationship', id: r.id, label: r.type, start: { id: r.start, labels: [labelOf.get(r.start)] }, end: { id: r.end, labels: [labelOf.get(r.end)] }, properties: r.properties });
   }
   return lineAround(r.id, r.type, r.start, r.end, JSON.stringify(r.properties), labelsOf);
+}
+
+/**
+ * Whether a relationship's line can be written around its properties' JSON: a field that is
+ * not a string (never in a resolved graph) would change which keys JSON.stringify keeps, so
+ * such a line goes the plain way.
+ */
+function plainRelationship(r: GraphRelationship): boolean {
+  return typeof r.id === 'string' && typeof r.type === 'string' && typeof r.start === 'string' && typeof r.end === 'string' && typeof r.properties === 'object' && r.properties !== null;
 }
 
 /**
@@ -64,12 +72,55 @@ function lineAround(id: string, type: string, start: string, end: string, proper
   );
 }
 
-/** The line of the i-th relationship of `rels`, made without the relationship object when the list can write its properties. */
-function relationshipLineAt(rels: RelationshipList, i: number, labelOf: Map<string, string>, labelsOf: (id: string) => string): string {
-  const properties = rels.propertiesJsonAt?.(i);
-  if (properties === undefined || !rels.idAt) return relationshipLineWith(rels.at(i)!, labelOf, labelsOf);
-  return lineAround(rels.idAt(i), typeAt(rels, i), startAt(rels, i), endAt(rels, i), properties, labelsOf);
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+
+/**
+ * Writes the line (and newline) `relationshipLine` gives the store's i-th MENTIONS, as bytes:
+ * the endpoints' `{"id":…,"labels":…}`, texts and rules are encoded once each, offsets written
+ * as digits, so a line costs no strings.
+ */
+function mentionLineWriter(store: MentionStore, labelsOf: (id: string) => string): (i: number, sink: ByteSink) => void {
+  const endpoint = (id: string | undefined) => '{"id":' + JSON.stringify(id) + ',"labels":' + labelsOf(id!) + '}';
+  const starts = new EncodedValues(store.startValues, endpoint);
+  const ends = new EncodedValues(store.endValues, endpoint);
+  const texts = new EncodedValues(store.textValues, itemJson);
+  const rules = new EncodedValues(store.ruleValues, itemJson);
+  const head = utf8('{"type":"relationship","id":"');
+  const toStart = utf8('","label":"MENTIONS","start":');
+  const toEnd = utf8(',"end":');
+  const toId = utf8(',"properties":{"id":"');
+  const toCount = utf8('","count":');
+  const toStarts = utf8(',"starts":[');
+  const toEnds = utf8('],"ends":[');
+  const toTexts = utf8('],"texts":[');
+  const toRules = utf8('],"rules":[');
+  const tail = utf8(']}}\n');
+  const comma = utf8(',');
+  return (i, sink) => {
+    sink.bytes(head);
+    store.writeId(i, sink);
+    sink.bytes(toStart);
+    sink.bytes(starts.at(store.startIndex(i)));
+    sink.bytes(toEnd);
+    sink.bytes(ends.at(store.endIndex(i)));
+    sink.bytes(toId);
+    store.writeId(i, sink);
+    sink.bytes(toCount);
+    sink.number(store.count(i));
+    sink.bytes(toStarts);
+    store.writeOffsets(i, 'starts', comma, sink);
+    sink.bytes(toEnds);
+    store.writeOffsets(i, 'ends', comma, sink);
+    sink.bytes(toTexts);
+    store.writeStrings(i, 'texts', comma, texts, sink);
+    sink.bytes(toRules);
+    store.writeStrings(i, 'rules', comma, rules, sink);
+    sink.bytes(tail);
+  };
 }
+
+/** A list item's JSON (null where the list holds nothing), as MentionStore.propertiesJson writes it. */
+const itemJson = (value: string | undefined): string => JSON.stringify(value) ?? 'null';
 
 /** Writes graph.json, streaming in batches of lines. */
 export async function writeJson(graph: Graph, outDir: string): Promise<string> {
@@ -79,24 +130,26 @@ export async function writeJson(graph: Graph, outDir: string): Promise<string> {
   for (const [id, label] of labelOf) labelsJsonOf.set(id, labelsJson(label));
   const labelsOf = (id: string) => labelsJsonOf.get(id) ?? '[null]';
   return withWriter(join(outDir, JSON_FILE), async (w) => {
-    let buf = '';
-    const flushAt = 1 << 16;
-    for (const n of graph.nodes) {
-      buf += nodeLine(n) + '\n';
-      if (buf.length > flushAt) {
-        await w.write(buf);
-        buf = '';
-      }
-    }
+    // Lines go straight into the writer's block: MENTIONS and the other relationships' property
+    // maps as bytes (their ids, texts and evidence items encoded once), the rest as text.
+    const sink = w.sink;
+    for (const n of graph.nodes) sink.text(nodeLine(n) + '\n');
     const rels = graph.relationships;
+    const store = rels.mentionStore;
+    const writeMention = store && rels.mentionIndex ? mentionLineWriter(store, labelsOf) : undefined;
     for (let i = 0; i < rels.length; i++) {
-      buf += relationshipLineAt(rels, i, labelOf, labelsOf) + '\n';
-      if (buf.length > flushAt) {
-        await w.write(buf);
-        buf = '';
+      const mention = writeMention ? rels.mentionIndex!(i) : -1;
+      if (mention >= 0) {
+        writeMention!(mention, sink);
+        continue;
       }
+      const propertiesJson = rels.propertiesJsonAt?.(i);
+      if (propertiesJson !== undefined && rels.idAt) {
+        sink.text(lineAround(rels.idAt(i), typeAt(rels, i), startAt(rels, i), endAt(rels, i), propertiesJson, labelsOf) + '\n');
+        continue;
+      }
+      sink.text(relationshipLineWith(rels.at(i)!, labelOf, labelsOf) + '\n');
     }
-    if (buf) await w.write(buf);
   });
 }
 

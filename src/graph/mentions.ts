@@ -17,6 +17,7 @@
  * end: 'person:3f2a…', properties: {id, count: 2, starts: [5, 90], ends: [7, 92], texts: ['吴锦', '吴锦'], rules: ['people.title-name', 'people.repeat']}}`.
  */
 import type { GraphRelationship, RelationshipList } from './model.js';
+import type { ByteSink } from './write.js';
 
 /** A growable Int32Array (grows by half: less slack than doubling); `data` may be longer than `length`. */
 export class IntList {
@@ -231,6 +232,7 @@ export class MentionStore {
   releaseCaches(): void {
     this.written.clear();
     this.weights.clear();
+    this.hexBytes = undefined;
   }
 
   /** Per weight function, its value for each text and each rule, worked out when first needed. */
@@ -322,6 +324,56 @@ export class MentionStore {
     return this.rules;
   }
 
+  /** The article node ids and mentioned node ids that `start(i)` and `end(i)` pick from. */
+  get startValues(): readonly string[] {
+    return this.articleNodeIds;
+  }
+  get endValues(): readonly string[] {
+    return this.nodeIds;
+  }
+
+  /** Where `start(i)` is in `startValues`, and `end(i)` in `endValues`. */
+  startIndex(i: number): number {
+    return this.packed.art[i]!;
+  }
+  endIndex(i: number): number {
+    return this.packed.node[i]!;
+  }
+
+  /** Writes `id(i)` into `sink`. */
+  writeId(i: number, sink: ByteSink): void {
+    sink.bytes(MENTIONS_PREFIX_BYTES);
+    // The digits as bytes, made on first use and dropped by releaseCaches: copied 4 bytes at a time.
+    this.hexBytes ??= new DataView(new Uint8Array(Buffer.from(this.packed.hex, 'latin1')).buffer);
+    sink.bytes16(this.hexBytes, i * 16);
+  }
+
+  private hexBytes: DataView | undefined;
+
+  /** Writes `offsetsJoined(i, which, separator)` into `sink`, the separator given as its UTF-8 bytes. */
+  writeOffsets(i: number, which: 'starts' | 'ends', separator: Uint8Array, sink: ByteSink): void {
+    const p = this.packed;
+    const count = this.count(i);
+    for (let k = 0, j = p.from[i]! + (which === 'starts' ? 0 : 1); k < count; k++, j += 4) {
+      if (k) sink.bytes(separator);
+      sink.number(p.spans[j]!);
+    }
+  }
+
+  /**
+   * Writes the i-th MENTIONS' `texts` or `rules` into `sink`, each as `encoded` has it (made
+   * over `textValues` or `ruleValues`), joined with `separator`'s bytes: `stringsJoined`
+   * without a string per row.
+   */
+  writeStrings(i: number, which: 'texts' | 'rules', separator: Uint8Array, encoded: EncodedValues, sink: ByteSink): void {
+    const p = this.packed;
+    const count = this.count(i);
+    for (let k = 0, j = p.from[i]! + (which === 'texts' ? 2 : 3); k < count; k++, j += 4) {
+      if (k) sink.bytes(separator);
+      sink.bytes(encoded.at(p.spans[j]!));
+    }
+  }
+
   /** The i-th MENTIONS (in id order) as a fresh relationship object. */
   get(i: number): GraphRelationship {
     const p = this.packed;
@@ -345,6 +397,29 @@ export class MentionStore {
       end: this.nodeIds[p.node[i]!]!,
       properties: { id, count, starts, ends, texts, rules },
     };
+  }
+}
+
+const MENTIONS_PREFIX_BYTES = Buffer.from(MENTIONS_PREFIX, 'latin1');
+
+/**
+ * What an exporter writes for each value of a list (a text, a rule, a node id), as UTF-8,
+ * made when first asked for: these repeat across rows, so each is rendered and encoded once.
+ */
+export class EncodedValues {
+  private readonly encoded: Array<Uint8Array | undefined> = [];
+  constructor(
+    private readonly values: readonly (string | undefined)[],
+    private readonly render: (value: string | undefined) => string,
+  ) {}
+
+  at(index: number): Uint8Array {
+    let bytes = this.encoded[index];
+    if (bytes === undefined) {
+      bytes = Buffer.from(this.render(this.values[index]), 'utf8');
+      this.encoded[index] = bytes;
+    }
+    return bytes;
   }
 }
 

@@ -14,6 +14,11 @@ export interface FileWriter {
   path: string;
   /** Writes a chunk (buffered; on disk by `close()`). */
   write(chunk: string): Promise<void>;
+  /**
+   * The same block for writers that encode bytes themselves (pre-encoded pieces, digits):
+   * synchronous, and in order with `write()`.
+   */
+  readonly sink: ByteSink;
   /** Flushes, closes and moves the file to its final name. */
   close(): Promise<void>;
   /** Closes and removes the temporary file (after an error). */
@@ -34,43 +39,111 @@ const BLOCK_BYTES = 1 << 20;
 export async function openWriter(path: string): Promise<FileWriter> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
-  const block = Buffer.allocUnsafeSlow(BLOCK_BYTES);
-  let used = 0;
+  const sink = new ByteSink(openSync(tmp, 'w'));
   let closed = false;
-  const flush = () => {
-    for (let off = 0; off < used; ) off += writeSync(fd, block, off, used - off);
-    used = 0;
-  };
   return {
     path,
+    sink,
     async write(chunk) {
       if (closed) throw new Error(`openWriter: ${path} is already closed`);
-      // UTF-8 takes at most 3 bytes per UTF-16 unit (a surrogate pair: 4 for 2 units).
-      const worst = chunk.length * 3;
-      if (used + worst > block.length) flush();
-      if (worst > block.length) {
-        const bytes = Buffer.from(chunk, 'utf8');
-        for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
-        return;
-      }
-      used += block.write(chunk, used, 'utf8');
+      sink.text(chunk);
     },
     async close() {
       if (closed) return;
-      flush();
+      sink.flush();
       closed = true;
-      closeSync(fd);
+      closeSync(sink.fd);
       await rename(tmp, path);
     },
     async abort() {
       if (!closed) {
         closed = true;
-        closeSync(fd);
+        closeSync(sink.fd);
       }
       await rm(tmp, { force: true });
     },
   };
+}
+
+/**
+ * A file's output block: text is encoded into it, bytes copied in, and the block written
+ * with writeSync when full. Exporters write their most repeated pieces (a MENTIONS row's
+ * ids, texts and offsets) as bytes encoded once, with no string built or re-encoded per row.
+ */
+export class ByteSink {
+  private readonly block = Buffer.allocUnsafeSlow(BLOCK_BYTES);
+  private readonly view = new DataView(this.block.buffer, this.block.byteOffset, this.block.length);
+  private used = 0;
+  constructor(readonly fd: number) {}
+
+  /** Writes out what the block holds. */
+  flush(): void {
+    for (let off = 0; off < this.used; ) off += writeSync(this.fd, this.block, off, this.used - off);
+    this.used = 0;
+  }
+
+  /** Writes `s` as UTF-8 (a lone surrogate as U+FFFD, as Buffer.from does). */
+  text(s: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit (a surrogate pair: 4 for 2 units).
+    const worst = s.length * 3;
+    if (this.used + worst > this.block.length) this.flush();
+    if (worst > this.block.length) {
+      this.writeDirect(Buffer.from(s, 'utf8'));
+      return;
+    }
+    this.used += this.block.write(s, this.used, 'utf8');
+  }
+
+  /** Writes `bytes` as they are. */
+  bytes(bytes: Uint8Array): void {
+    const n = bytes.length;
+    if (this.used + n > this.block.length) {
+      this.flush();
+      if (n > this.block.length) {
+        this.writeDirect(bytes);
+        return;
+      }
+    }
+    // set() beats a byte loop from a few bytes on (a Buffer's indexed reads and writes are checked).
+    this.block.set(bytes, this.used);
+    this.used += n;
+  }
+
+  /** Writes the 16 bytes of `bytes` from `from` (an id's hex digits): four 32-bit copies. */
+  bytes16(bytes: DataView, from: number): void {
+    if (this.used + 16 > this.block.length) this.flush();
+    const view = this.view;
+    const at = this.used;
+    view.setInt32(at, bytes.getInt32(from));
+    view.setInt32(at + 4, bytes.getInt32(from + 4));
+    view.setInt32(at + 8, bytes.getInt32(from + 8));
+    view.setInt32(at + 12, bytes.getInt32(from + 12));
+    this.used = at + 16;
+  }
+
+  /** Writes `String(v)` of a number; a non-negative integer's digits go straight into the block. */
+  number(v: number): void {
+    if (!(v >= 0 && v <= 0x7fffffff && (v | 0) === v)) {
+      this.text(String(v));
+      return;
+    }
+    if (this.used + 10 > this.block.length) this.flush();
+    let digits = 1;
+    for (let rest = v; rest >= 10; rest = (rest / 10) | 0) digits++;
+    const block = this.block;
+    let at = this.used + digits;
+    this.used = at;
+    let rest = v;
+    do {
+      const q = (rest / 10) | 0;
+      block[--at] = 48 + rest - q * 10;
+      rest = q;
+    } while (rest > 0);
+  }
+
+  private writeDirect(bytes: Uint8Array): void {
+    for (let off = 0; off < bytes.length; ) off += writeSync(this.fd, bytes, off, bytes.length - off);
+  }
 }
 
 /** Runs `body` with a writer; the file is kept only if `body` succeeds. */
