@@ -100,12 +100,12 @@ export interface MatchContext {
 /** A reason id when the match is rejected, or null when it is a division. */
 export function rejectReason(m: MatchContext): string | null {
   const { stop, after, before, generic, beforeShortName } = loadCues();
-  const near = isNearHome(m);
+  // Nearness walks parent chains: asked only by the rules that need it.
   if (generic.has(m.form)) return 'generic-name';
   if (!m.context && m.start > 0 && loadCues().wordsBefore.has(m.text.slice(m.start - 1, m.start + 1))) return 'inside-word';
   // Two-character full names (和县, 代县, 龙镇) are as fragile as short forms.
   if (m.kind === 'name' && m.form.length <= 2) {
-    if (!near) return 'far-two-character-name';
+    if (!isNearHome(m)) return 'far-two-character-name';
     if (!m.context && m.start > 0 && beforeShortName.has(m.text[m.start - 1]!)) return 'two-character-name-in-phrase';
   }
   if (m.kind === 'short') {
@@ -122,7 +122,7 @@ export function rejectReason(m: MatchContext): string | null {
     // Without home, a bare short form that several divisions share names none of them.
     if (!m.home && !m.context && m.gazetteer.resolve(m.form, null) === undefined) return 'ambiguous-short-form';
   }
-  if (m.kind === 'name' && m.division.level === 'township' && !near) return 'far-township';
+  if (m.kind === 'name' && m.division.level === 'township' && !isNearHome(m)) return 'far-township';
   return null;
 }
 
