@@ -38,6 +38,9 @@ export interface CampaignSpan {
 const CLAUSE_PUNCT = new Set([...'，。；：！？,;:!?\n、()（）《》']);
 const INNER_PUNCT = /[，。；：！？,;:!?、《》…]/;
 const SENTENCE_PUNCT = new Set([...'，。；：！？,;:!?\n']);
+/** The two sets by character code, for the walks back to a clause or sentence start. */
+const CLAUSE_PUNCT_CODES = new Set([...CLAUSE_PUNCT].map((c) => c.charCodeAt(0)));
+const SENTENCE_PUNCT_CODES = new Set([...SENTENCE_PUNCT].map((c) => c.charCodeAt(0)));
 const CJK = /[\u3400-\u9fff]/;
 
 /** Runs every rule over `text` and returns the spans, repeats included. */
@@ -181,7 +184,7 @@ function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): Campai
     if (text[end] === '”' || text[end] === '’') end++;
     if (!endsWord(text, end)) continue;
     let clauseStart = m.start;
-    while (clauseStart > 0 && !CLAUSE_PUNCT.has(text[clauseStart - 1]!) && m.start - clauseStart < 24) clauseStart--;
+    while (clauseStart > 0 && !CLAUSE_PUNCT_CODES.has(text.charCodeAt(clauseStart - 1)) && m.start - clauseStart < 24) clauseStart--;
     const trigger = lastTrigger(text, clauseStart, m.start);
     let bodyStart = trigger;
     let rule = 'campaign.bare-cue';
@@ -194,7 +197,7 @@ function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): Campai
       // A list item: the verb stands before the first item (实施A工程、B工程), every item
       // carrying the suffix (not 推进A、B“五大行动”, where the count names the whole list).
       let listStart = clauseStart - 1;
-      while (listStart > 0 && !SENTENCE_PUNCT.has(text[listStart - 1]!) && clauseStart - listStart < 60) listStart--;
+      while (listStart > 0 && !SENTENCE_PUNCT_CODES.has(text.charCodeAt(listStart - 1)) && clauseStart - listStart < 60) listStart--;
       if (lastTrigger(text, listStart, clauseStart) >= 0) bodyStart = clauseStart;
     }
     if (bodyStart < 0) continue;
@@ -254,7 +257,7 @@ function sharedSuffix(text: string): CampaignSpan[] {
   for (const m of text.matchAll(re)) {
     const at = m.index!;
     let start = at;
-    while (start > 0 && !SENTENCE_PUNCT.has(text[start - 1]!) && at - start < 80) start--;
+    while (start > 0 && !SENTENCE_PUNCT_CODES.has(text.charCodeAt(start - 1)) && at - start < 80) start--;
     const trigger = lastTrigger(text, start, at);
     if (trigger < 0) continue;
     const suffix = m[2]!;

@@ -31,6 +31,8 @@ export function chineseNumber(s: string): number | null {
 /** The canonical campaign name of a surface form (see the file comment). */
 export function canonicalName(surface: string): string {
   let name = surface.replace(QUOTE_CHARS, '').replace(/\s+/g, '');
+  // The amount rewrites below need a 亿 or 万 (most names have neither).
+  if (!name.includes('亿') && !name.includes('万')) return name;
   // An amount target is written with digits in the guidelines (冲刺3000亿): only a digit and
   // a unit (三千, 五百) before 亿 make an amount; 四大会战 and 三新百千万 are counts.
   name = name.replace(/([一二两三四五六七八九][十百千](?:[零〇一二两三四五六七八九][十百]?)*)(?=万?亿)/g, (m) => {

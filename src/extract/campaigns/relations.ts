@@ -49,12 +49,15 @@ export function campaignRelations(doc: Doc, spans: CampaignSpan[]): void {
 
   const who = speakers(doc);
   for (const s of all) {
-    for (const person of who.at(s.start)) {
+    const people = who.at(s.start);
+    if (!people.length) continue;
+    const sentence = sentenceOf(s.start);
+    for (const person of people) {
       const fact: RelationFact = {
         type: 'PROMOTES',
         from: { type: 'Person', name: person },
         to: { type: 'Campaign', name: s.name },
-        evidence: [{ ...sentenceOf(s.start), rule: 'promotes.speaker' }],
+        evidence: [{ start: sentence.start, end: sentence.end, rule: 'promotes.speaker' }],
       };
       doc.relations.push(fact);
     }
@@ -169,6 +172,8 @@ function readMember(text: string, from: number, last: string, follow: string): {
 
 /** `part-of.section` and `part-of.doing` (see the file comment). */
 function sectionParts(doc: Doc, all: CampaignSpan[], families: Family[], sentenceOf: (i: number) => Span): void {
+  // Sections belong to the members of a family: no family, nothing to split.
+  if (!families.length) return;
   const text = doc.text;
   const lex = campaignLexicon();
   const paras = paragraphs(text);

@@ -29,6 +29,10 @@ export interface EventSpan {
 }
 
 const PUNCT = new Set([...'，。；：！？,;:!?\n—…「」']);
+/** PUNCT by character code (scanLeft reads every character of a name, leftwards). */
+const PUNCT_CODES = new Set([...PUNCT].map((c) => c.charCodeAt(0)));
+const code = (c: string) => c.charCodeAt(0);
+const [ENUMERATION_COMMA, WEI, SHENG, SHI, XIAN, QU, RIGHT_DOUBLE, RIGHT_SINGLE, LEFT_DOUBLE, LEFT_SINGLE, DE, DANG] = [...'、委省市县区”’“‘的党'].map(code);
 const CJK = /[\u3400-\u9fff]/;
 const NUM = '[一二三四五六七八九十]+';
 // Compiled once (matchAll works on a copy, so sharing the /g objects is safe).
@@ -68,18 +72,19 @@ export function findEvents(doc: Doc): EventSpan[] {
     if (prev === undefined || h.start < prev) byEnd.set(h.end, h.start);
   }
   const candidates: EventSpan[] = [];
-  for (let [end, headStart] of [...byEnd].sort((a, b) => a[0] - b[0])) {
+  // The heads come ordered by end, so the map holds the ends in ascending order already.
+  for (let [end, headStart] of byEnd) {
     if (lex.organAfter.longestAt(text, end)) continue;
     if (consumed.some(([s, e]) => s <= headStart && end <= e)) continue;
     const start = scanLeft(text, headStart);
     // 省“两会”: a quote opened in the name closes after the head.
-    if (/[“‘]/.test(text.slice(start, end)) && (text[end] === '”' || text[end] === '’')) end++;
+    if ((text[end] === '”' || text[end] === '’') && hasOpeningQuote(text, start, end)) end++;
     let raw = text.slice(start, end);
     let rule = 'event.meeting';
     const verb = verbEndingAt(text, start);
     let subject: string | null = null;
     if (verb) subject = subjectBefore(text, start - verb.length, doc);
-    if (/^第/.test(raw)) {
+    if (raw.startsWith('第')) {
       // 市十届人大常委会举行第二十六次会议: the organ before the verb owns the session.
       if (!subject || !/(常委会|人大|政协|委员会|代表大会)$/.test(subject)) continue;
       raw = subject + raw;
@@ -183,21 +188,27 @@ function joinCombined(text: string, candidates: EventSpan[]): void {
 function scanLeft(text: string, from: number): number {
   const lex = eventLexicon();
   let i = from;
+  // Character codes: text[i] would make a string of every character walked over.
   while (i > 0 && from - i < 45) {
-    const ch = text[i - 1]!;
-    // 市委、市政府9月份工作例会: a list of bodies is part of the name.
-    if (ch === '、' && text[i - 2] === '委' && /[省市县区]/.test(text[i] ?? '')) {
-      i--;
-      continue;
+    const ch = text.charCodeAt(i - 1);
+    if (ch === ENUMERATION_COMMA) {
+      const before = text.charCodeAt(i - 2);
+      const after = text.charCodeAt(i);
+      // 市委、市政府9月份工作例会: a list of bodies is part of the name.
+      if (before === WEI && (after === SHENG || after === SHI || after === XIAN || after === QU)) {
+        i--;
+        continue;
+      }
+      // “重大项目攻坚年”、“环境整治攻坚年”动员大会: quoted themes listed in the name.
+      if ((before === RIGHT_DOUBLE || before === RIGHT_SINGLE) && (after === LEFT_DOUBLE || after === LEFT_SINGLE)) {
+        i--;
+        continue;
+      }
+      break;
     }
-    // “重大项目攻坚年”、“环境整治攻坚年”动员大会: quoted themes listed in the name.
-    if (ch === '、' && /[”’]/.test(text[i - 2] ?? '') && /[“‘]/.test(text[i] ?? '')) {
-      i--;
-      continue;
-    }
-    if (PUNCT.has(ch) || ch === '、' || isSpaceCode(ch.charCodeAt(0))) break;
+    if (PUNCT_CODES.has(ch) || isSpaceCode(ch)) break;
     // 党的十九届六中全会: 的 stops a name, except in 党的.
-    if (ch === '的' && text[i - 2] === '党') return i - 2;
+    if (ch === DE && text.charCodeAt(i - 2) === DANG) return i - 2;
     if (lex.leftStops.longestEndingAt(text, i, 4)) break;
     i--;
   }
@@ -205,8 +216,17 @@ function scanLeft(text: string, from: number): number {
 }
 
 function verbEndingAt(text: string, at: number): string | null {
-  for (const v of ['召开', '举行']) if (text.slice(at - v.length, at) === v) return v;
+  for (const v of ['召开', '举行']) if (at >= v.length && text.startsWith(v, at - v.length)) return v;
   return null;
+}
+
+/** Is there a “ or ‘ in text[start, end)? */
+function hasOpeningQuote(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LEFT_DOUBLE || c === LEFT_SINGLE) return true;
+  }
+  return false;
 }
 
 /** The subject before a 召开/举行 that ends at `at`: `江陵县举行…` → 江陵县. */
@@ -231,6 +251,8 @@ function subjectBefore(text: string, at: number, doc: Doc): string | null {
 
 /** `市五届人大一次会议` → `市第五届人民代表大会第一次会议` (the session's full name). */
 function expandSession(raw: string): string {
+  // Only a name ending in 次会议 with 届人大 in it can be one (most are not).
+  if (!raw.endsWith('次会议') || !raw.includes('届人大')) return raw;
   return raw.replace(SHORT_CONGRESS_SESSION, '$1第$2届人民代表大会第$3次会议');
 }
 
