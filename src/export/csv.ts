@@ -16,9 +16,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArrayGraph, Graph, GraphNode, NodeLabel, PropertyValue, RelationshipType } from '../graph/model.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES, endAt, startAt, typeAt } from '../graph/model.js';
-import type { MentionStore } from '../graph/mentions.js';
+import { EncodedValues, type MentionStore } from '../graph/mentions.js';
 import { loadSchema, type PropertyType, type Schema } from '../graph/schema.js';
-import { withWriter } from '../graph/write.js';
+import { withWriter, type ByteSink } from '../graph/write.js';
 import type { Exporter } from './types.js';
 
 /** Folder inside the output folder. */
@@ -247,15 +247,8 @@ export async function writeCsv(graph: Graph, outDir: string, schema: Schema = lo
         await w.write([`${key}:ID(${label})`, ':LABEL', ...cols.map(([c, t]) => header(c, t))].join(',') + '\n');
         const names = cols.map(([c]) => c);
         const quotedLabel = quote(label);
-        let buf = '';
-        for (const n of nodes) {
-          buf += quote(n.id) + ',' + quotedLabel + propertyFields(n.properties, names, delim) + '\n';
-          if (buf.length > 65536) {
-            await w.write(buf);
-            buf = '';
-          }
-        }
-        if (buf) await w.write(buf);
+        // Rows go straight into the writer's block, one by one.
+        for (const n of nodes) w.sink.text(quote(n.id) + ',' + quotedLabel + propertyFields(n.properties, names, delim) + '\n');
       }),
     );
     nodeFiles.push(file);
@@ -280,22 +273,17 @@ export async function writeCsv(graph: Graph, outDir: string, schema: Schema = lo
         await w.write([`:START_ID(${from})`, `:END_ID(${to})`, ':TYPE', ...cols.map(([c, t]) => header(c, t))].join(',') + '\n');
         const names = cols.map(([c]) => c);
         const quotedType = quote(type);
-        let buf = '';
-        const mentionStore = groups.get(g)!.mentions ? store : undefined;
+        const sink = w.sink;
+        const writeMention = groups.get(g)!.mentions ? mentionRowWriter(store!, quotedType, names, delim) : undefined;
         for (const p of positions) {
-          const mention = mentionStore ? rels.mentionIndex!(p) : -1;
+          const mention = writeMention ? rels.mentionIndex!(p) : -1;
           if (mention >= 0) {
-            buf += mentionLine(mentionStore!, mention, quotedType, names, delim);
+            writeMention!(mention, sink);
           } else {
             const r = rels.at(p)!;
-            buf += quote(r.start) + ',' + quote(r.end) + ',' + quotedType + propertyFields(r.properties, names, delim) + '\n';
-          }
-          if (buf.length > 65536) {
-            await w.write(buf);
-            buf = '';
+            sink.text(quote(r.start) + ',' + quote(r.end) + ',' + quotedType + propertyFields(r.properties, names, delim) + '\n');
           }
         }
-        if (buf) await w.write(buf);
       }),
     );
     relFiles.push(file);
@@ -313,30 +301,60 @@ const quotedItem = (value: string | undefined): string => {
   return s.includes('"') ? s.replace(/"/g, '""') : s;
 };
 
-/** The CSV line of the store's i-th MENTIONS, as propertyFields writes a MENTIONS object, without making it. */
-function mentionLine(store: MentionStore, i: number, quotedType: string, columnNames: string[], arrayDelimiter: string): string {
-  let out = quote(store.start(i)) + ',' + quote(store.end(i)) + ',' + quotedType;
-  for (const c of columnNames) {
-    switch (c) {
-      case 'id':
-        out += ',' + quote(store.id(i));
-        break;
-      case 'count':
-        out += ',"' + store.count(i) + '"';
-        break;
-      case 'starts':
-      case 'ends':
-        out += ',"' + store.offsetsJoined(i, c, arrayDelimiter) + '"';
-        break;
-      case 'texts':
-      case 'rules':
-        out += ',"' + store.stringsJoined(i, c, arrayDelimiter, quotedItem) + '"';
-        break;
-      default:
-        out += ',';
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+
+/**
+ * Writes the CSV line propertyFields would give the store's i-th MENTIONS as an object, as
+ * bytes: endpoint ids, texts and rules quoted and encoded once each, offsets as digits.
+ */
+function mentionRowWriter(store: MentionStore, quotedType: string, columnNames: string[], arrayDelimiter: string): (i: number, sink: ByteSink) => void {
+  const quoted = (value: string | undefined) => quote(value!);
+  const starts = new EncodedValues(store.startValues, quoted);
+  const ends = new EncodedValues(store.endValues, quoted);
+  const texts = new EncodedValues(store.textValues, quotedItem);
+  const rules = new EncodedValues(store.ruleValues, quotedItem);
+  const comma = utf8(',');
+  const toType = utf8(',' + quotedType);
+  const openField = utf8(',"');
+  const closeField = utf8('"');
+  const separator = utf8(arrayDelimiter);
+  const newline = utf8('\n');
+  return (i, sink) => {
+    sink.bytes(starts.at(store.startIndex(i)));
+    sink.bytes(comma);
+    sink.bytes(ends.at(store.endIndex(i)));
+    sink.bytes(toType);
+    for (const c of columnNames) {
+      switch (c) {
+        case 'id':
+          // `mentions:` and hex digits: no quote to double.
+          sink.bytes(openField);
+          store.writeId(i, sink);
+          sink.bytes(closeField);
+          break;
+        case 'count':
+          sink.bytes(openField);
+          sink.number(store.count(i));
+          sink.bytes(closeField);
+          break;
+        case 'starts':
+        case 'ends':
+          sink.bytes(openField);
+          store.writeOffsets(i, c, separator, sink);
+          sink.bytes(closeField);
+          break;
+        case 'texts':
+        case 'rules':
+          sink.bytes(openField);
+          store.writeStrings(i, c, separator, c === 'texts' ? texts : rules, sink);
+          sink.bytes(closeField);
+          break;
+        default:
+          sink.bytes(comma);
+      }
     }
-  }
-  return out + '\n';
+    sink.bytes(newline);
+  };
 }
 
 function shellQuote(s: string): string {

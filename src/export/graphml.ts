@@ -15,9 +15,9 @@
  */
 import { join } from 'node:path';
 import type { Graph, PropertyValue, RelationshipList } from '../graph/model.js';
-import type { MentionStore } from '../graph/mentions.js';
+import { EncodedValues, type MentionStore } from '../graph/mentions.js';
 import { loadSchema, type PropertyType, type Schema } from '../graph/schema.js';
-import { withWriter } from '../graph/write.js';
+import { withWriter, type ByteSink } from '../graph/write.js';
 import type { Exporter } from './types.js';
 
 /** File name inside the output folder. */
@@ -153,7 +153,7 @@ function keyLine(k: Key, forWhat: 'node' | 'edge'): string {
   return `  <key id="${xmlEscape(k.id)}" for="${forWhat}" attr.name="${xmlEscape(k.name)}" attr.type="${k.type}"/>\n`;
 }
 
-/** Writes graph.graphml, streaming element by element. */
+/** Writes graph.graphml, element by element. */
 export async function writeGraphml(graph: Graph, outDir: string, schema: Schema = loadSchema()): Promise<string> {
   const nodeKeys = keysFor(graph.nodes, Object.values(schema.nodes).map((n) => n.properties), 'v');
   const relationshipDeclared = Object.values(schema.relationships).map((r) => r.properties);
@@ -166,48 +166,41 @@ export async function writeGraphml(graph: Graph, outDir: string, schema: Schema 
     for (const k of nodeKeys) buf += keyLine(k, 'node');
     for (const k of edgeKeys) buf += keyLine(k, 'edge');
     buf += '  <graph id="guanxi" edgedefault="directed">\n';
-    const flush = async () => {
-      if (buf.length > 65536) {
-        await w.write(buf);
-        buf = '';
-      }
-    };
+    // Elements go straight into the writer's block, one by one: MENTIONS as bytes, the rest as text.
+    const sink = w.sink;
+    sink.text(buf);
     for (const n of graph.nodes) {
-      buf += `    <node id="${xmlEscape(n.id)}">`;
-      buf += `<data key="v_label">${xmlEscape(n.label)}</data>`;
+      let line = `    <node id="${xmlEscape(n.id)}">`;
+      line += `<data key="v_label">${xmlEscape(n.label)}</data>`;
       for (const k of nodeKeys) {
         if (k.name === 'label') continue;
         const v = n.properties[k.name];
         if (v === undefined || v === null) continue;
-        buf += k.open + xmlEscape(dataValue(v, k)) + '</data>';
+        line += k.open + xmlEscape(dataValue(v, k)) + '</data>';
       }
-      buf += '</node>\n';
-      // Checked here, not only in flush(): an await per element cost a microtask each.
-      if (buf.length > 65536) await flush();
+      sink.text(line + '</node>\n');
     }
     const rels = graph.relationships;
     const store = rels.mentionStore && rels.mentionIndex && mentionsWritable(edgeKeys) ? rels.mentionStore : undefined;
+    const writeMention = store ? mentionEdgeWriter(store, edgeKeys) : undefined;
     for (let i = 0; i < rels.length; i++) {
-      const mention = store ? rels.mentionIndex!(i) : -1;
+      const mention = writeMention ? rels.mentionIndex!(i) : -1;
       if (mention >= 0) {
-        buf += mentionEdge(store!, mention, edgeKeys);
-        if (buf.length > 65536) await flush();
+        writeMention!(mention, sink);
         continue;
       }
       const r = rels.at(i)!;
-      buf += `    <edge id="${xmlEscape(r.id)}" source="${xmlEscape(r.start)}" target="${xmlEscape(r.end)}">`;
-      buf += `<data key="e_label">${xmlEscape(r.type)}</data>`;
+      let line = `    <edge id="${xmlEscape(r.id)}" source="${xmlEscape(r.start)}" target="${xmlEscape(r.end)}">`;
+      line += `<data key="e_label">${xmlEscape(r.type)}</data>`;
       for (const k of edgeKeys) {
         if (k.name === 'label') continue;
         const v = r.properties[k.name];
         if (v === undefined || v === null) continue;
-        buf += k.open + xmlEscape(dataValue(v, k)) + '</data>';
+        line += k.open + xmlEscape(dataValue(v, k)) + '</data>';
       }
-      buf += '</edge>\n';
-      if (buf.length > 65536) await flush();
+      sink.text(line + '</edge>\n');
     }
-    buf += '  </graph>\n</graphml>\n';
-    await w.write(buf);
+    sink.text('  </graph>\n</graphml>\n');
   });
 }
 
@@ -248,27 +241,55 @@ function mentionsWritable(keys: Key[]): boolean {
 /** A list item's escaped JSON (null where a list holds nothing). */
 const escapedJson = (value: string | undefined): string => xmlEscape(JSON.stringify(value) ?? 'null');
 
-/** The `<edge>` line of the store's i-th MENTIONS, as the loop writes a MENTIONS object, without making it. */
-function mentionEdge(store: MentionStore, i: number, keys: Key[]): string {
-  let out = `    <edge id="${xmlEscape(store.id(i))}" source="${xmlEscape(store.start(i))}" target="${xmlEscape(store.end(i))}"><data key="e_label">MENTIONS</data>`;
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+
+/**
+ * Writes the `<edge>` line the loop would write for the store's i-th MENTIONS as a relationship
+ * object, as bytes: endpoint ids, texts and rules escaped and encoded once each, offsets as
+ * digits, the keys' `<data>` tags encoded once.
+ */
+function mentionEdgeWriter(store: MentionStore, keys: Key[]): (i: number, sink: ByteSink) => void {
+  const escaped = (value: string | undefined) => `${xmlEscape(value!)}`;
+  const starts = new EncodedValues(store.startValues, escaped);
+  const ends = new EncodedValues(store.endValues, escaped);
+  const texts = new EncodedValues(store.textValues, escapedJson);
+  const rules = new EncodedValues(store.ruleValues, escapedJson);
+  const head = utf8('    <edge id="');
+  const toSource = utf8('" source="');
+  const toTarget = utf8('" target="');
+  const toData = utf8('"><data key="e_label">MENTIONS</data>');
+  const comma = utf8(',');
+  const closeData = utf8('</data>');
+  const closeList = utf8(']</data>');
+  const tail = utf8('</edge>\n');
+  // A MENTIONS id is `mentions:` and hex digits: nothing to escape. Data in key order; keys
+  // that are none of its properties write nothing.
+  const data: Array<{ name: string; open: Uint8Array }> = [];
   for (const k of keys) {
-    switch (k.name) {
-      case 'count':
-        out += k.open + store.count(i) + '</data>';
-        break;
-      case 'starts':
-      case 'ends':
-        // Digits, commas and brackets: nothing to escape.
-        out += k.open + store.offsetsJson(i, k.name) + '</data>';
-        break;
-      case 'texts':
-      case 'rules':
-        // xmlEscape maps character by character: the list's escaped JSON is its items' between brackets and commas.
-        out += k.open + '[' + store.stringsJoined(i, k.name, ',', escapedJson) + ']</data>';
-        break;
-    }
+    if (k.name === 'count') data.push({ name: k.name, open: utf8(k.open) });
+    else if (k.name === 'starts' || k.name === 'ends' || k.name === 'texts' || k.name === 'rules') data.push({ name: k.name, open: utf8(k.open + '[') });
   }
-  return out + '</edge>\n';
+  return (i, sink) => {
+    sink.bytes(head);
+    store.writeId(i, sink);
+    sink.bytes(toSource);
+    sink.bytes(starts.at(store.startIndex(i)));
+    sink.bytes(toTarget);
+    sink.bytes(ends.at(store.endIndex(i)));
+    sink.bytes(toData);
+    for (const { name, open } of data) {
+      sink.bytes(open);
+      if (name === 'count') {
+        sink.number(store.count(i));
+        sink.bytes(closeData);
+        continue;
+      }
+      if (name === 'starts' || name === 'ends') store.writeOffsets(i, name, comma, sink);
+      else store.writeStrings(i, name as 'texts' | 'rules', comma, name === 'texts' ? texts : rules, sink);
+      sink.bytes(closeList);
+    }
+    sink.bytes(tail);
+  };
 }
 
 export const graphmlExporter: Exporter = {
