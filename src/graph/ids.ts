@@ -51,6 +51,19 @@ export function relationshipHash(type: RelationshipType, start: string, end: str
   return digest(type, start, end);
 }
 
+/**
+ * The start of what relationshipHash hashes for `type` from `start`: with relationshipHashAfter,
+ * the hashes of many relationships from one node (an article's MENTIONS) join the shared part once.
+ */
+export function relationshipHashPrefix(type: RelationshipType, start: string): string {
+  return `${type}\u0000${start}\u0000`;
+}
+
+/** relationshipHash(type, start, end) from relationshipHashPrefix(type, start) and `end`. */
+export function relationshipHashAfter(prefix: string, end: string): string {
+  return oneShot('sha256', prefix + end).slice(0, 16);
+}
+
 /** Code-point order, the order every export writes: independent of locale and ICU version. */
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -21,7 +21,7 @@
 import { existsSync } from 'node:fs';
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type ExtractionResult, type RelationType } from '../types.js';
 import type { Graph, GraphNode, GraphRelationship, NodeLabel, PropertyValue } from '../graph/model.js';
-import { articleNodeId, compareIds, nodeId, relationshipHash, relationshipId } from '../graph/ids.js';
+import { articleNodeId, compareIds, nodeId, relationshipHashAfter, relationshipHashPrefix, relationshipId } from '../graph/ids.js';
 import { loadSchema, valueFits, type PropertyType, type Schema } from '../graph/schema.js';
 import { getGazetteer, type Gazetteer } from '../gazetteer/index.js';
 import { personPinyin } from '../pinyin.js';
@@ -120,6 +120,8 @@ interface NameInfo {
   aliasMark: number;
   /** The name's index among the mention texts, -1 until a mention writes it. */
   textNum: number;
+  /** The number of its (type, key) among the keys (see Store.keys). */
+  keyNum: number;
 }
 
 /**
@@ -134,6 +136,11 @@ interface Store {
   /** Per occurrence: its name, its key (the name's, or key#code for same-named divisions), what the extractor learned. */
   occInfo: NameInfo[];
   occKey: string[];
+  /** Per occurrence: the number of its (type, key), what finish groups occurrences by. */
+  occKeyNum: IntList;
+  /** Per key number: the key and its type's index. */
+  keys: string[];
+  keyTypes: number[];
   occProps: Array<Record<string, unknown>>;
   /** Per occurrence: first span (in spans, 4 numbers each) and how many. */
   occSpan: IntList;
@@ -294,6 +301,9 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
   let store: Store | null = {
     occInfo: [],
     occKey: [],
+    occKeyNum: new IntList(),
+    keys: [],
+    keyTypes: [],
     occProps: [],
     occSpan: new IntList(),
     occSpanCount: new IntList(),
@@ -345,6 +355,19 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     }
     return i;
   };
+  // Per type: key → its number (Store.keys), given when a name or a division's code first brings it.
+  const keyNums: Array<Map<string, number>> = ENTITY_TYPES.map(() => new Map());
+  const keyNumOf = (t: number, key: string): number => {
+    const S = store!;
+    let k = keyNums[t]!.get(key);
+    if (k === undefined) {
+      k = S.keys.length;
+      S.keys.push(key);
+      S.keyTypes.push(t);
+      keyNums[t]!.set(key, k);
+    }
+    return k;
+  };
   // Per type (ENTITY_TYPES order): surface name → NameInfo. Keyed by the name itself, so a
   // lookup hashes the extraction's string once instead of building a `type\0name` key.
   const infos: Array<Map<string, NameInfo>> = ENTITY_TYPES.map(() => new Map());
@@ -352,7 +375,8 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     let info = infos[t]!.get(name);
     if (!info) {
       const type = ENTITY_TYPES[t]!;
-      info = { type, typeNum: t, surface: intern(name), key: intern(keyOf(type, name)), name: intern(displayForm(type, name, gazetteer)), rawName: intern(clean(name)), props: null, propKeys: NONE, sameNameMany: null, aliasMark: -1, textNum: -1 };
+      info = { type, typeNum: t, surface: intern(name), key: intern(keyOf(type, name)), name: intern(displayForm(type, name, gazetteer)), rawName: intern(clean(name)), props: null, propKeys: NONE, sameNameMany: null, aliasMark: -1, textNum: -1, keyNum: -1 };
+      info.keyNum = keyNumOf(t, info.key);
       infos[t]!.set(info.surface, info);
     }
     return info;
@@ -461,11 +485,16 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       }
       const o = S.occInfo.length;
       let key = info.key;
+      let keyNum = info.keyNum;
       // Many townships share a name (城关镇, 东升镇): where the gazetteer has several, the
       // division code the extractor found keeps them apart.
-      if (type === 'AdminDivision' && properties.code != null && gazetteer && (info.sameNameMany ??= sameNameCount(gazetteer, info.name) > 1)) key = intern(`${key}#${properties.code}`);
+      if (type === 'AdminDivision' && properties.code != null && gazetteer && (info.sameNameMany ??= sameNameCount(gazetteer, info.name) > 1)) {
+        key = intern(`${key}#${properties.code}`);
+        keyNum = keyNumOf(t, key);
+      }
       S.occInfo.push(info);
       S.occKey.push(key);
+      S.occKeyNum.push(keyNum);
       S.occProps.push(occPropsOf(info, properties));
       occs.set(name, o);
       runCount.push(count);
@@ -576,6 +605,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       const all = records;
       records = [];
       for (const m of infos) m.clear();
+      for (const m of keyNums) m.clear();
       for (const m of articleOccs) m.clear();
       sentenceIndex.clear();
       strings.clear();
@@ -651,15 +681,18 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     nodeList[num] = node;
     return num;
   };
-  const byKey: Array<Map<string, number[]>> = ENTITY_TYPES.map(() => new Map());
-  for (const r of articles) {
-    for (let o = r.occ; o < r.occEnd; o++) {
-      const group = byKey[occInfo[o]!.typeNum]!;
-      const list = group.get(occKey[o]!);
-      if (list) list.push(o);
-      else group.set(occKey[o]!, [o]);
-    }
-  }
+  // Occurrences by key, each key's in article order: counted, then placed (no lookup by key text).
+  const keyCount = S.keys.length;
+  const occKeyNum = S.occKeyNum.data;
+  const keyFrom = new Int32Array(keyCount + 1);
+  for (let o = 0; o < occCount; o++) keyFrom[occKeyNum[o]! + 1]++;
+  for (let k = 0; k < keyCount; k++) keyFrom[k + 1]! += keyFrom[k]!;
+  const byKeyOccs = new Int32Array(occCount);
+  const keyFill = keyFrom.slice(0, keyCount);
+  for (const r of articles) for (let o = r.occ; o < r.occEnd; o++) byKeyOccs[keyFill[occKeyNum[o]!]!++] = o;
+  // Per type, the numbers of the keys that have occurrences.
+  const keysOfType: number[][] = ENTITY_TYPES.map(() => []);
+  for (let k = 0; k < keyCount; k++) if (keyFrom[k + 1]! > keyFrom[k]!) keysOfType[S.keyTypes[k]!]!.push(k);
   const personGroups: Array<[string, number[]]> = [];
   // Per office key: where it belongs. The name's own prefix first (so title + jurisdiction
   // spell the name); else the jurisdiction the extractor gave the key's first occurrence in
@@ -667,7 +700,10 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   const officeJurisdiction = new Map<string, Jurisdiction | null>();
   // In `${type}\0${key}` order: no type name is a prefix of another, so by type name, then key.
   for (const t of TYPES_BY_NAME) {
-    for (const [key, list] of [...byKey[t]!].sort((a, b) => compareIds(a[0], b[0]))) {
+    for (const k of keysOfType[t]!.sort((a, b) => compareIds(S.keys[a]!, S.keys[b]!))) {
+      const key = S.keys[k]!;
+      const list: number[] = [];
+      for (let i = keyFrom[k]!; i < keyFrom[k + 1]!; i++) list.push(byKeyOccs[i]!);
       const type = ENTITY_TYPES[t]!;
       if (type === 'Person') {
         personGroups.push([key, list]);
@@ -682,7 +718,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       const num = addNode({ label: type, id, key, disambiguator: '', occs: list, context: [] });
       for (let i = 0; i < list.length; i++) occNode[list[i]!] = num;
     }
-    byKey[t]!.clear();
+    keysOfType[t]!.length = 0;
   }
 
   // People: context = jurisdictions of the offices each holds in that article (and the
@@ -858,10 +894,23 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   // Evidence goes by date (undated last), then article id: each article's place in that order.
   const dateKeys = dates.map((d) => d || '\uffff');
   const evidenceRank = new Int32Array(articles.length);
-  articles
-    .map((_, art) => art)
-    .sort((ax, ay) => compareIds(dateKeys[ax]!, dateKeys[ay]!) || compareIds(articleIds[ax]!, articleIds[ay]!))
-    .forEach((art, rank) => (evidenceRank[art] = rank));
+  const byDate = articles.map((_, art) => art).sort((ax, ay) => compareIds(dateKeys[ax]!, dateKeys[ay]!) || compareIds(articleIds[ax]!, articleIds[ay]!));
+  // Each article's date as a number in date order (-1: undated): a relationship's earliest and
+  // latest source compared as numbers, not as date texts.
+  const dateRank = new Int32Array(articles.length).fill(-1);
+  const rankDates: string[] = [];
+  for (let rank = 0; rank < byDate.length; rank++) {
+    const art = byDate[rank]!;
+    evidenceRank[art] = rank;
+    const date = dates[art]!;
+    if (!date) continue;
+    if (rankDates[rankDates.length - 1] !== date) rankDates.push(date);
+    dateRank[art] = rankDates.length - 1;
+  }
+  // Article ids in article order are in code-point order unless a repeated id's `#2` sorts after
+  // a longer id: then a relationship's sources, found in article order, are sorted already.
+  let idsSorted = true;
+  for (let art = 1; art < articleIds.length && idsSorted; art++) if (compareIds(articleIds[art - 1]!, articleIds[art]!) > 0) idsSorted = false;
   const byEvidence = (x: number, y: number) => {
     const ax = evArt[x]!;
     const ay = evArt[y]!;
@@ -875,31 +924,34 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       b.evidence = [...b.evidence.slice(0, head), ...b.evidence.slice(b.evidence.length - (maxEvidence - head))];
     }
     const props: Record<string, PropertyValue> = { id };
-    let firstSeen = '';
-    let lastSeen = '';
+    let firstRank = -1;
+    let lastRank = -1;
     const sources: string[] = [];
     for (let i = 0; i < b.sources.length; i++) {
       const art = b.sources[i]!;
       sources.push(articleIds[art]!);
-      const date = dates[art]!;
-      if (!date) continue;
-      if (!firstSeen || date < firstSeen) firstSeen = date;
-      if (!lastSeen || date > lastSeen) lastSeen = date;
+      const rank = dateRank[art]!;
+      if (rank < 0) continue;
+      if (firstRank < 0 || rank < firstRank) firstRank = rank;
+      if (rank > lastRank) lastRank = rank;
     }
-    if (firstSeen) {
-      props.firstSeen = firstSeen;
-      props.lastSeen = lastSeen;
+    if (firstRank >= 0) {
+      props.firstSeen = rankDates[firstRank]!;
+      props.lastSeen = rankDates[lastRank]!;
     }
-    props.sources = sources.length > 1 ? sources.sort(compareIds) : sources;
+    props.sources = sources.length > 1 && !idsSorted ? sources.sort(compareIds) : sources;
     props.evidenceCount = b.total;
-    // One map per list: each made at its size, no items in between.
+    // One map per list: each made at its size, no items in between. An empty list has no
+    // type in Neo4j and no form in CSV or GraphML: left out (sources never is empty).
     const ev = b.evidence;
-    props.evidenceArticles = ev.map((x) => articleIds[evArt[x]!]!);
-    props.evidenceSentences = ev.map((x) => (ev4[x * 4]! < 0 ? GAZETTEER_SENTENCE : S.sentences[ev4[x * 4]!]!));
-    props.evidenceStarts = ev.map((x) => ev4[x * 4 + 1]!);
-    props.evidenceEnds = ev.map((x) => ev4[x * 4 + 2]!);
-    props.evidenceDates = ev.map((x) => dates[evArt[x]!]!);
-    props.rules = ev.map((x) => S.rules[ev4[x * 4 + 3]!]!);
+    if (ev.length) {
+      props.evidenceArticles = ev.map((x) => articleIds[evArt[x]!]!);
+      props.evidenceSentences = ev.map((x) => (ev4[x * 4]! < 0 ? GAZETTEER_SENTENCE : S.sentences[ev4[x * 4]!]!));
+      props.evidenceStarts = ev.map((x) => ev4[x * 4 + 1]!);
+      props.evidenceEnds = ev.map((x) => ev4[x * 4 + 2]!);
+      props.evidenceDates = ev.map((x) => dates[evArt[x]!]!);
+      props.rules = ev.map((x) => S.rules[ev4[x * 4 + 3]!]!);
+    }
     graphRels.push({ id, type: b.type, start: b.start, end: b.end, properties: props });
   }
   rels.clear();
@@ -915,16 +967,41 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   const groupNodes: number[] = [];
   // MentionStoreBuilder.add copies the spans it is given: one list serves every MENTIONS.
   const spanScratch: SpanScratch = { length: 0 };
-  articles.forEach((r, art) => {
+  const oneOcc = [0];
+  for (let art = 0; art < articles.length; art++) {
+    const r = articles[art]!;
+    const hashPrefix = relationshipHashPrefix('MENTIONS', articleNodeIds[art]!);
+    // Mostly each occurrence with spans is a node of its own in its article: then each is one
+    // MENTIONS, with no list of occurrences per node.
+    let repeated = false;
+    for (let o = r.occ; o < r.occEnd; o++) {
+      if (!V.spanCount[o]) continue;
+      const node = occNode[o]!;
+      if (lastArticle[node] === art) {
+        repeated = true;
+        break;
+      }
+      lastArticle[node] = art;
+    }
+    if (!repeated) {
+      for (let o = r.occ; o < r.occEnd; o++) {
+        if (!V.spanCount[o]) continue;
+        const node = occNode[o]!;
+        oneOcc[0] = o;
+        mentionStore.add(art, node, relationshipHashAfter(hashPrefix, nodeIds[node]!), dedupeSpans(V, oneOcc, S.rules, spanScratch));
+      }
+      continue;
+    }
+    // Some node has several occurrences here (names merged by key): grouped by node, in first-occurrence order.
     groups.length = 0;
     groupNodes.length = 0;
     for (let o = r.occ; o < r.occEnd; o++) {
       if (!V.spanCount[o]) continue;
       const node = occNode[o]!;
-      if (lastArticle[node] === art) {
+      if (lastArticle[node] === -2 - art) {
         groups[groupOf[node]!]!.push(o);
       } else {
-        lastArticle[node] = art;
+        lastArticle[node] = -2 - art;
         groupOf[node] = groups.length;
         groups.push([o]);
         groupNodes.push(node);
@@ -932,14 +1009,12 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     }
     for (let g = 0; g < groups.length; g++) {
       const node = groupNodes[g]!;
-      mentionStore.add(art, node, relationshipHash('MENTIONS', articleNodeIds[art]!, nodeIds[node]!), dedupeSpans(V, groups[g]!, S.rules, spanScratch));
+      mentionStore.add(art, node, relationshipHashAfter(hashPrefix, nodeIds[node]!), dedupeSpans(V, groups[g]!, S.rules, spanScratch));
     }
-  });
+  }
 
-  // An empty list has no type in Neo4j and no form in CSV or GraphML: leave it out.
-  const emptyList = (_k: string, v: PropertyValue) => Array.isArray(v) && v.length === 0;
-  for (const x of graphNodes) x.properties = without(x.properties, emptyList);
-  for (const x of graphRels) x.properties = without(x.properties, emptyList);
+  // No empty lists to leave out: entityNode and articleNode leave them out, and so does the
+  // relationships' loop above.
   graphNodes.sort((a, b) => compareIds(a.id, b.id));
   graphRels.sort((a, b) => compareIds(a.id, b.id));
   merges.sort((a, b) => compareIds(a.label, b.label) || compareIds(a.id, b.id));
