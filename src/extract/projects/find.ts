@@ -39,6 +39,13 @@ const LEADING_PLACE = /^[\u4e00-\u9fff]{2,6}?(?:新港区|开发区|经开区|�
 /** Counts, ordinals, years and amounts inside a name make it a category (52个重大项目, 第四期项目, 2021年民生实事项目, 10-20亿元项目). */
 const COUNT = /(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:个|项|批|大)|季度|第[一二三四五六七八九十\d]+[期批]|\d{4}年|[亿万]元/;
 const LOCATIVE = /(?:在|于|位于|落户|落地)$/;
+/** The last characters LOCATIVE can end with (在, 于, 户, 地): a cheap test before the slice and the regex. */
+const LOCATIVE_LAST_CODES = new Set([...'在于户地'].map((c) => c.charCodeAt(0)));
+/** The characters an amount at the start of a name can begin with (计划/总投资/投资, digits, Chinese numerals): see leadingInvestment. */
+const LEAD_FIRST_CODES = new Set([...'计总投0123456789０１２３４５６７８９一二三四五六七八九十百千两'].map((c) => c.charCodeAt(0)));
+function mayLeadInvestment(code: number): boolean {
+  return LEAD_FIRST_CODES.has(code);
+}
 const PLACE_SUFFIX = /(?:省|市|县|区|镇|乡|街道|开发区|新区)$/;
 
 /** The start of the clause containing `index` (after the last hard boundary), not before `floor`. */
@@ -133,13 +140,10 @@ export function findProjectsInSentence(
       if (!building) continue;
     }
     let start = nameStart(text, sfx.start, from, lexicon);
-    const before = text.slice(clauseStart(text, start, from), start);
-    let investment = trailingInvestment(before) ?? undefined;
-    const lead = leadingInvestment(text.slice(start, sfx.start));
-    if (lead) {
-      investment = lead.investment;
-      start += lead.length;
-    }
+    // The amount written before the name: read only for a candidate kept (most are not).
+    const nameFrom = start;
+    const lead = mayLeadInvestment(text.charCodeAt(start)) && start < sfx.start ? leadingInvestment(text.slice(start, sfx.start)) : null;
+    if (lead) start += lead.length;
     let place: Mention | undefined;
     // A place written after 在/位于 heads the span but is not part of the name (在公安县|X项目);
     // without the preposition it is (荆州市第一人民医院新院区项目).
@@ -151,7 +155,7 @@ export function findProjectsInSentence(
         start = head.end;
         head = divisions.find((d) => d.start === start && d.end < sfx.start);
       }
-    } else if (LOCATIVE.test(text.slice(Math.max(from, start - 2), start))) {
+    } else if (start > from && LOCATIVE_LAST_CODES.has(text.charCodeAt(start - 1)) && LOCATIVE.test(text.slice(Math.max(from, start - 2), start))) {
       const lp = LEADING_PLACE.exec(text.slice(start, sfx.end));
       if (lp) start += lp[0].length;
     }
@@ -166,6 +170,7 @@ export function findProjectsInSentence(
     if (text.slice(sfx.start, sfx.end) === '项目' && core.length < 3) continue;
     // A division the gazetteer already names (浦东新区) is not a project.
     if (divisions.some((d) => d.start === start && d.end === sfx.end)) continue;
+    const investment = lead ? lead.investment : (trailingInvestment(text.slice(clauseStart(text, nameFrom, from), nameFrom)) ?? undefined);
     raw.push({ name, start, end: sfx.end, rule: 'project.suffix', investment, place });
   }
   raw.push(...findSubjects(text, from, to, lexicon, raw));
