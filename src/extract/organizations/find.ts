@@ -58,7 +58,7 @@ const HAN = /[\u3400-\u9fff]/;
 const MARKERS = '省市县区州';
 const MARKER_CODES = [...MARKERS].map((c) => c.charCodeAt(0));
 /** Characters that make a word with a following level marker (`全市`, `城市`, `沙市`): then it is no marker. */
-const WORD_BEFORE_MARKER = new Set([...'全本城都超上门股街夜集各外该两地省县区州市分小社园景山辖新老郊边湾片校厂矿营林农牧渔特沙直']);
+const WORD_BEFORE_MARKER = new Set([...'全本城都超上门股街夜集各外该两地省县区州市分小社园景山辖新老郊边湾片校厂矿营林农牧渔特沙直'].map((c) => c.charCodeAt(0)));
 /** A place written as a body's jurisdiction follows a boundary (`、荆州市委`), not the middle of a word (`自然资源县…`). */
 function placeStartsWord(text: string, i: number): boolean {
   return i === 0 || !HAN.test(text[i - 1]!) || text.startsWith('中共', i - 2) || /[和与及的是在由对向了经据为将把被从到等报]/.test(text[i - 1]!);
@@ -85,14 +85,18 @@ function jurisdictionEnds(text: string, ctx: FindContext): Array<{ start: number
   // The places are in text order and do not overlap: one cursor tells whether a marker lies inside one.
   const places = out.length;
   let next = 0;
+  // What each marker means in this article, asked once per marker (undefined: not asked yet).
+  const meaning: Array<Place | null | undefined> = [];
   for (let i = 0; i < text.length; i++) {
     // Character codes: text[i] would allocate a string for every character of the article.
     const c = text.charCodeAt(i);
     if (c !== MARKER_CODES[0] && c !== MARKER_CODES[1] && c !== MARKER_CODES[2] && c !== MARKER_CODES[3] && c !== MARKER_CODES[4]) continue;
-    if (i > 0 && WORD_BEFORE_MARKER.has(text[i - 1]!)) continue;
+    const marker = MARKER_CODES.indexOf(c);
+    if (i > 0 && WORD_BEFORE_MARKER.has(text.charCodeAt(i - 1))) continue;
     while (next < places && out[next]!.end <= i) next++;
     if (next < places && out[next]!.start <= i) continue;
-    const place = markerPlace(text[i]!, ctx);
+    let place = meaning[marker];
+    if (place === undefined) place = meaning[marker] = markerPlace(MARKERS[marker]!, ctx);
     if (place) out.push({ start: i, end: i + 1, place });
   }
   return out.sort((a, b) => a.start - b.start);
