@@ -25,4 +25,4 @@ export {
   type PlanMessage,
   type Row,
 } from './plan.js';
-export { renderScript, scriptLines, scriptChunks } from './script.js';
+export { renderScript, scriptLines, scriptChunks, writeScript } from './script.js';

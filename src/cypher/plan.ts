@@ -13,6 +13,8 @@
  * "Person" with batches of 500, 500 and 200 rows.
  */
 import { endAt, startAt, typeAt, type Graph, type GraphNode } from '../graph/model.js';
+import { EncodedValues, MENTIONS_PREFIX } from '../graph/mentions.js';
+import type { ByteSink } from '../graph/write.js';
 import { readGraphSchema, type CypherSchema } from './schema.js';
 import { jsonByteLength, jsonStringByteLength } from './json-size.js';
 import { cypherLiteral, cypherString } from './literal.js';
@@ -80,6 +82,8 @@ export interface BatchList extends Iterable<Row[]> {
   rows(i: number): Iterable<Row>;
   /** `cypherLiteral` of each row of batch `i`, in order: what graph.cypher writes. */
   literals(i: number): Iterable<string>;
+  /** Writes `literals(i)` joined with `separator` into `sink`: rows the plan can write as bytes are written so. */
+  writeLiterals(i: number, separator: Uint8Array, sink: ByteSink): void;
 }
 
 /**
@@ -91,6 +95,8 @@ interface RowShortcuts {
   size(i: number): number | undefined;
   /** `cypherLiteral` of row i. */
   literal(i: number): string | undefined;
+  /** Writes `literal(i)` into `sink` and says true, or writes nothing and says false. */
+  writeLiteral(i: number, sink: ByteSink): boolean;
 }
 
 class LazyBatches implements BatchList {
@@ -102,6 +108,13 @@ class LazyBatches implements BatchList {
   ) {}
   *literals(i: number): Generator<string> {
     for (let r = this.bounds[i]!; r < this.bounds[i + 1]!; r++) yield this.shortcuts?.literal(r) ?? cypherLiteral(this.row(r));
+  }
+  writeLiterals(i: number, separator: Uint8Array, sink: ByteSink): void {
+    const shortcuts = this.shortcuts;
+    for (let r = this.bounds[i]!; r < this.bounds[i + 1]!; r++) {
+      if (r > this.bounds[i]!) sink.bytes(separator);
+      if (!shortcuts?.writeLiteral(r, sink)) sink.text(cypherLiteral(this.row(r)));
+    }
   }
   get length(): number {
     return this.bounds.length - 1;
@@ -488,6 +501,19 @@ function mentionShortcuts(rels: Graph['relationships'], positions: number[], pla
   // `"key":` of each of the row's seven members, plus the braces and six commas.
   const frame = ['id', 'start', 'end', ...OCCURRENCE_LISTS].reduce((n, k) => n + jsonStringByteLength(k) + 1, 2 + 6);
   const listSize = (count: number, items: number) => 2 + items + (count ? count - 1 : 0);
+  // Endpoints repeat across rows: each one's JSON measured, and literal encoded, once.
+  const startSizes = new Map<number, number>();
+  const endSizes = new Map<number, number>();
+  const sizeOf = (sizes: Map<number, number>, index: number, id: string) => {
+    let n = sizes.get(index);
+    if (n === undefined) sizes.set(index, (n = jsonStringByteLength(id)));
+    return n;
+  };
+  const literalBytes = (value: string | undefined) => cypherString(value!);
+  const startLiterals = new EncodedValues(store.startValues, literalBytes);
+  const endLiterals = new EncodedValues(store.endValues, literalBytes);
+  const textLiterals = new EncodedValues(store.textValues, textLiteral);
+  const ruleLiterals = new EncodedValues(store.ruleValues, textLiteral);
   return {
     size(i) {
       const m = mention(i);
@@ -495,9 +521,10 @@ function mentionShortcuts(rels: Graph['relationships'], positions: number[], pla
       const count = store.count(m);
       return (
         frame +
-        jsonStringByteLength(store.id(m)) +
-        jsonStringByteLength(store.start(m)) +
-        jsonStringByteLength(store.end(m)) +
+        // `"mentions:` and 16 hex digits`"`.
+        MENTION_ID_JSON_BYTES +
+        sizeOf(startSizes, store.startIndex(m), store.start(m)) +
+        sizeOf(endSizes, store.endIndex(m), store.end(m)) +
         listSize(count, store.offsetsWeight(m, 'starts', offsetSize)) +
         listSize(count, store.offsetsWeight(m, 'ends', offsetSize)) +
         listSize(count, store.stringsWeight(m, 'texts', textSize)) +
@@ -513,8 +540,41 @@ function mentionShortcuts(rels: Graph['relationships'], positions: number[], pla
         `, texts: [${store.stringsJoined(m, 'texts', ', ', textLiteral)}], rules: [${store.stringsJoined(m, 'rules', ', ', textLiteral)}]}`
       );
     },
+    writeLiteral(i, sink) {
+      const m = mention(i);
+      if (m < 0) return false;
+      // An id is `mentions:` and hex digits: its literal is itself in quotes.
+      sink.bytes(LITERAL_HEAD);
+      store.writeId(m, sink);
+      sink.bytes(LITERAL_TO_START);
+      sink.bytes(startLiterals.at(store.startIndex(m)));
+      sink.bytes(LITERAL_TO_END);
+      sink.bytes(endLiterals.at(store.endIndex(m)));
+      sink.bytes(LITERAL_TO_STARTS);
+      store.writeOffsets(m, 'starts', LIST_SEPARATOR, sink);
+      sink.bytes(LITERAL_TO_ENDS);
+      store.writeOffsets(m, 'ends', LIST_SEPARATOR, sink);
+      sink.bytes(LITERAL_TO_TEXTS);
+      store.writeStrings(m, 'texts', LIST_SEPARATOR, textLiterals, sink);
+      sink.bytes(LITERAL_TO_RULES);
+      store.writeStrings(m, 'rules', LIST_SEPARATOR, ruleLiterals, sink);
+      sink.bytes(LITERAL_TAIL);
+      return true;
+    },
   };
 }
+
+/** The JSON size of a MENTIONS id (`"mentions:` + 16 hex digits + `"`, as MentionStore keeps them). */
+const MENTION_ID_JSON_BYTES = MENTIONS_PREFIX.length + 16 + 2;
+const LITERAL_HEAD = Buffer.from("{id: '");
+const LITERAL_TO_START = Buffer.from("', start: ");
+const LITERAL_TO_END = Buffer.from(', end: ');
+const LITERAL_TO_STARTS = Buffer.from(', starts: [');
+const LITERAL_TO_ENDS = Buffer.from('], ends: [');
+const LITERAL_TO_TEXTS = Buffer.from('], texts: [');
+const LITERAL_TO_RULES = Buffer.from('], rules: [');
+const LITERAL_TAIL = Buffer.from(']}');
+const LIST_SEPARATOR = Buffer.from(', ');
 
 /** Cuts rows into batches of at most `size` rows and at most `maxBytes` of UTF-8 JSON (a longer single row gets a batch of its own). */
 export function cutBatches(rows: Row[], size: number, maxBytes: number): Row[][] {

@@ -15,6 +15,7 @@
  */
 import { cypherLiteral } from './literal.js';
 import type { LoadPlan } from './plan.js';
+import type { ByteSink } from '../graph/write.js';
 
 /** The first lines of the script: what it is and how to run it. */
 export const SCRIPT_HEADER = [
@@ -67,6 +68,28 @@ export function* scriptChunks(plan: LoadPlan): Generator<string> {
   yield '\n';
   yield '\n:param clear;';
   yield '\n';
+}
+
+const ROW_SEPARATOR = Buffer.from(', ');
+
+/**
+ * Writes the script (`renderScript`'s text) into `sink`: the batches' rows go straight into
+ * the file's block, those the plan can write as bytes (a resolver's MENTIONS) without strings.
+ */
+export function writeScript(plan: LoadPlan, sink: ByteSink): void {
+  sink.text(SCRIPT_HEADER.join('\n') + '\n');
+  for (const s of plan.schema) sink.text('\n' + s + ';');
+  for (const group of plan.groups) {
+    sink.text('\n');
+    for (let i = 0; i < group.batches.length; i++) {
+      sink.text('\n:param {rows: [');
+      group.batches.writeLiterals(i, ROW_SEPARATOR, sink);
+      sink.text(']};');
+      if (i === 0) sink.text(`\n// ${group.kind} ${group.name}: ${group.rowCount} rows in ${group.batches.length} batch${group.batches.length === 1 ? '' : 'es'}`);
+      sink.text('\n' + group.statement + ';');
+    }
+  }
+  sink.text('\n\n:param clear;\n');
 }
 
 /**

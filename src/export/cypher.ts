@@ -4,8 +4,8 @@
  * properties, dangling relationships) go to stderr with their rule ids.
  */
 import { join } from 'node:path';
-import { planLoad, scriptChunks } from '../cypher/index.js';
-import { withWriter, writeChunks } from '../graph/write.js';
+import { planLoad, writeScript } from '../cypher/index.js';
+import { withWriter } from '../graph/write.js';
 import type { Exporter } from './types.js';
 
 /** Writes `outDir/graph.cypher`. */
@@ -14,9 +14,9 @@ export const cypherExporter: Exporter = {
   async write(graph, outDir) {
     const plan = planLoad(graph);
     for (const m of plan.messages) process.stderr.write(`guanxi: graph.cypher: ${m.level}: ${m.message} [${m.rule}]\n`);
-    // Streamed in 64 kB chunks: the script is as large as graph.json, and rendering it as one
-    // string doubled the export's peak memory; a batch comes a few rows at a time (see scriptChunks).
-    const path = await withWriter(join(outDir, 'graph.cypher'), (w) => writeChunks(w, scriptChunks(plan)));
+    // Streamed row by row into the file's block: the script is as large as graph.json, and
+    // rendering it as one string doubled the export's peak memory.
+    const path = await withWriter(join(outDir, 'graph.cypher'), async (w) => writeScript(plan, w.sink));
     return [path];
   },
 };
