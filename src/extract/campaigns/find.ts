@@ -249,12 +249,17 @@ function validBody(bodyRaw: string, at: number, quotes: Quote[], accepted: Quote
   return true;
 }
 
+/** The suffixes a list of campaigns shares after 等 (`…等四大工程`). */
+export const SHARED_SUFFIXES = ['工程', '行动', '专项行动', '改革', '计划', '攻坚战', '专项治理'];
+const SHARED_SUFFIX_LIST = new RegExp(`等([一二三四五六七八九十两]+[大个项类])?(${SHARED_SUFFIXES.join('|')})`, 'g');
+
 /** `实施产业链提升、技改提能强基、数字创新引领、市场主体倍增等四大工程`. */
 function sharedSuffix(text: string): CampaignSpan[] {
   const lex = campaignLexicon();
   const out: CampaignSpan[] = [];
-  const re = /等([一二三四五六七八九十两]+[大个项类])?(工程|行动|专项行动|改革|计划|攻坚战|专项治理)/g;
-  for (const m of text.matchAll(re)) {
+  // The cue scan knows whether any of the suffixes is in the text (in most it is not).
+  if (!cueScan(text).hasSharedSuffix) return out;
+  for (const m of text.matchAll(SHARED_SUFFIX_LIST)) {
     const at = m.index!;
     let start = at;
     while (start > 0 && !SENTENCE_PUNCT_CODES.has(text.charCodeAt(start - 1)) && at - start < 80) start--;

@@ -27,8 +27,8 @@ export function findQuotes(text: string): Quote[] {
   const out: Quote[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    // Every mark lies in U+2018–U+201D or U+300C–U+300F: one range test rules out the rest.
-    if (ch < 0x2018 || (ch > 0x201d && ch < 0x300c) || ch > 0x300f) continue;
+    // Every mark lies in U+2018–U+201D or U+300C–U+300F: two unsigned range tests rule out the rest.
+    if ((ch - 0x2018) >>> 0 > 5 && (ch - 0x300c) >>> 0 > 3) continue;
     if (OPENERS.has(ch)) {
       stack.push({ mark: ch, at: i });
       continue;

@@ -9,6 +9,7 @@
  */
 import { Automaton, type AutomatonMatch } from '../automaton.js';
 import { campaignLexicon } from '../campaigns/lexicon.js';
+import { SHARED_SUFFIXES } from '../campaigns/find.js';
 import { eventLexicon } from '../events/lexicon.js';
 import { projectLexicon } from '../projects/lexicon.js';
 import { orgLexicon } from './find.js';
@@ -32,12 +33,15 @@ export interface CueMatches {
   /** Does the text hold `次、` (a list of session ordinals can only be there) and `党的` (a party congress)? */
   hasOrdinalList: boolean;
   hasPartyOf: boolean;
+  /** Does the text hold a suffix a list of campaigns can share (`…等四大工程`)? */
+  hasSharedSuffix: boolean;
 }
 
-type ListName = Exclude<keyof CueMatches, 'hasOrdinalList' | 'hasPartyOf'>;
+type ListName = Exclude<keyof CueMatches, 'hasOrdinalList' | 'hasPartyOf' | 'hasSharedSuffix'>;
 const LISTS: ListName[] = ['orgNamed', 'orgMedia', 'national', 'partyCentre', 'centralCommittee', 'campaignBare', 'projectSuffixes', 'eventHeads'];
 const ORDINAL_LIST_BIT = 1 << LISTS.length;
 const PARTY_OF_BIT = ORDINAL_LIST_BIT << 1;
+const SHARED_SUFFIX_BIT = ORDINAL_LIST_BIT << 2;
 
 let automaton: Automaton<number> | null = null;
 
@@ -61,6 +65,7 @@ function combined(): Automaton<number> {
   });
   add('次、', ORDINAL_LIST_BIT);
   add('党的', PARTY_OF_BIT);
+  for (const word of SHARED_SUFFIXES) add(word, SHARED_SUFFIX_BIT);
   automaton = new Automaton([...bits]);
   return automaton;
 }
@@ -77,12 +82,14 @@ function scan(text: string): CueMatches {
     eventHeads: [],
     hasOrdinalList: false,
     hasPartyOf: false,
+    hasSharedSuffix: false,
   };
   for (const m of combined().findAll(text)) {
     const bits = m.value;
     for (let k = 0; k < LISTS.length; k++) if (bits & (1 << k)) out[LISTS[k]!].push(m);
     if (bits & ORDINAL_LIST_BIT) out.hasOrdinalList = true;
     if (bits & PARTY_OF_BIT) out.hasPartyOf = true;
+    if (bits & SHARED_SUFFIX_BIT) out.hasSharedSuffix = true;
   }
   return out;
 }
