@@ -138,6 +138,8 @@ interface Store {
   occKey: string[];
   /** Per occurrence: the number of its (type, key), what finish groups occurrences by. */
   occKeyNum: IntList;
+  /** Per occurrence: its type's index in ENTITY_TYPES (as its NameInfo's typeNum). */
+  occTypeNum: IntList;
   /** Per key number: the key and its type's index. */
   keys: string[];
   keyTypes: number[];
@@ -197,15 +199,12 @@ interface NodeBuild {
 }
 
 interface RelBuild {
+  id: string;
   type: RelationType;
   start: string;
   end: string;
-  /** Evidence items (Store.ev indexes). */
-  evidence: number[];
-  gazetteerSeen: boolean;
   /** The articles it was found in (indexes, each once: articles come in order). */
   sources: number[];
-  total: number;
 }
 
 const COMPUTED = new Set(['id', 'name', 'aliases', 'articleCount', 'firstSeen', 'lastSeen', 'disambiguator', 'context', 'pinyin', 'formerNames']);
@@ -302,6 +301,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     occInfo: [],
     occKey: [],
     occKeyNum: new IntList(),
+    occTypeNum: new IntList(),
     keys: [],
     keyTypes: [],
     occProps: [],
@@ -495,6 +495,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       S.occInfo.push(info);
       S.occKey.push(key);
       S.occKeyNum.push(keyNum);
+      S.occTypeNum.push(t);
       S.occProps.push(occPropsOf(info, properties));
       occs.set(name, o);
       runCount.push(count);
@@ -822,10 +823,19 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
 
   // 3. Relationships with their evidence. Facts are grouped by type and node numbers (one
   // hash of the ids per relationship rather than per fact); ids as relationshipId gives them.
-  const rels = new Map<string, RelBuild>();
-  const relByNodes = new Map<number, RelBuild>();
+  // Relationships by number; per relationship number: its evidence items kept, whether one from
+  // the gazetteer is among them, the last article it was found in (at most one per fact).
+  const relBuilds: RelBuild[] = [];
+  const relById = new Map<string, number>();
+  const relByNodes = new Map<number, number>();
+  const factCount = S.rels.length / 5;
+  const relEvidenceCount = new Int32Array(factCount);
+  const relGazetteerSeen = new Uint8Array(factCount);
+  const relLastArticle = new Int32Array(factCount).fill(-1);
   const nodeCount = nodeList.length;
   const evArt = new Int32Array(S.ev.length >> 2);
+  // Per evidence item: the relationship that keeps it, -1 for none.
+  const evRel = new Int32Array(S.ev.length >> 2).fill(-1);
   // Whether the schema allows relation type r from entity type f to entity type t, at (r·E + f)·E + t.
   const E = ENTITY_TYPES.length;
   const allowed = new Uint8Array(RELATION_TYPES.length * E * E);
@@ -834,49 +844,57 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     if (!rs) return;
     for (let f = 0; f < E; f++) for (let t = 0; t < E; t++) if (rs.from.includes(ENTITY_TYPES[f]!) && rs.to.includes(ENTITY_TYPES[t]!)) allowed[(r * E + f) * E + t] = 1;
   });
-  articles.forEach((r, art) => {
+  const occTypeNum = S.occTypeNum.data;
+  for (let art = 0; art < articles.length; art++) {
+    const r = articles[art]!;
     for (let i = r.rel; i < r.relEnd; i++) {
       const typeNum = rels4[i * 5]!;
-      const type = RELATION_TYPES[typeNum]!;
       const fromOcc = rels4[i * 5 + 1]!;
       const toOcc = rels4[i * 5 + 2]!;
-      const from = occNode[fromOcc]!;
-      const to = occNode[toOcc]!;
-      const fi = occInfo[fromOcc]!;
-      const ti = occInfo[toOcc]!;
-      if (!allowed[(typeNum * E + fi.typeNum) * E + ti.typeNum]) {
-        messages.push(`resolve: ${articleIds[art]!}: ${type} ${fi.type} ${fi.surface} → ${ti.type} ${ti.surface} does not fit schema/graph.yaml; dropped`);
+      if (!allowed[(typeNum * E + occTypeNum[fromOcc]!) * E + occTypeNum[toOcc]!]) {
+        const fi = occInfo[fromOcc]!;
+        const ti = occInfo[toOcc]!;
+        messages.push(`resolve: ${articleIds[art]!}: ${RELATION_TYPES[typeNum]!} ${fi.type} ${fi.surface} → ${ti.type} ${ti.surface} does not fit schema/graph.yaml; dropped`);
         continue;
       }
+      const from = occNode[fromOcc]!;
+      const to = occNode[toOcc]!;
       if (from === to) continue;
       // Below 2^53 for any corpus: five types times nodeCount² (10 million nodes: 5·10^14).
       const pair = (typeNum * nodeCount + from) * nodeCount + to;
-      let b = relByNodes.get(pair);
-      if (!b) {
+      let rel = relByNodes.get(pair);
+      if (rel === undefined) {
+        const type = RELATION_TYPES[typeNum]!;
         const start = nodeList[from]!.id;
         const end = nodeList[to]!.id;
         const id = relationshipId(type, start, end);
         // Two pairs with one id (a hash collision) are one relationship, as they were when keyed by id.
-        b = rels.get(id);
-        if (!b) {
-          b = { type, start, end, evidence: [], gazetteerSeen: false, sources: [], total: 0 };
-          rels.set(id, b);
+        rel = relById.get(id);
+        if (rel === undefined) {
+          rel = relBuilds.length;
+          relBuilds.push({ id, type, start, end, sources: [] });
+          relById.set(id, rel);
         }
-        relByNodes.set(pair, b);
+        relByNodes.set(pair, rel);
       }
-      if (b.sources[b.sources.length - 1] !== art) b.sources.push(art);
+      if (relLastArticle[rel] !== art) {
+        relLastArticle[rel] = art;
+        relBuilds[rel]!.sources.push(art);
+      }
       for (let item = rels4[i * 5 + 3]!, end = rels4[i * 5 + 4]!; item < end; item++) {
         if (ev4[item * 4]! < 0) {
           // The national division list says the same thing in every article: keep it once.
-          if (b.gazetteerSeen) continue;
-          b.gazetteerSeen = true;
+          if (relGazetteerSeen[rel]) continue;
+          relGazetteerSeen[rel] = 1;
         }
-        b.total++;
+        relEvidenceCount[rel]++;
         evArt[item] = art;
-        b.evidence.push(item);
+        evRel[item] = rel;
       }
     }
-  });
+  }
+  relById.clear();
+  relByNodes.clear();
 
   const graphNodes: GraphNode[] = [];
   const graphRels: GraphRelationship[] = [];
@@ -891,9 +909,8 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   aliasMarks.cleanTexts.length = 0;
   for (const n of nodes.values()) graphNodes.push(entityNode(n, V, gathered, gazetteer, officeJurisdiction, schema));
 
-  // Evidence goes by date (undated last), then article id: each article's place in that order.
+  // Articles by date (undated last), then id: the order of evidence.
   const dateKeys = dates.map((d) => d || '\uffff');
-  const evidenceRank = new Int32Array(articles.length);
   const byDate = articles.map((_, art) => art).sort((ax, ay) => compareIds(dateKeys[ax]!, dateKeys[ay]!) || compareIds(articleIds[ax]!, articleIds[ay]!));
   // Each article's date as a number in date order (-1: undated): a relationship's earliest and
   // latest source compared as numbers, not as date texts.
@@ -901,7 +918,6 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   const rankDates: string[] = [];
   for (let rank = 0; rank < byDate.length; rank++) {
     const art = byDate[rank]!;
-    evidenceRank[art] = rank;
     const date = dates[art]!;
     if (!date) continue;
     if (rankDates[rankDates.length - 1] !== date) rankDates.push(date);
@@ -911,17 +927,69 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   // a longer id: then a relationship's sources, found in article order, are sorted already.
   let idsSorted = true;
   for (let art = 1; art < articleIds.length && idsSorted; art++) if (compareIds(articleIds[art - 1]!, articleIds[art]!) > 0) idsSorted = false;
-  const byEvidence = (x: number, y: number) => {
-    const ax = evArt[x]!;
-    const ay = evArt[y]!;
-    if (ax !== ay) return evidenceRank[ax]! - evidenceRank[ay]!;
-    return ev4[x * 4 + 1]! - ev4[y * 4 + 1]! || ev4[x * 4 + 2]! - ev4[y * 4 + 2]! || compareIds(S.rules[ev4[x * 4 + 3]!]!, S.rules[ev4[y * 4 + 3]!]!);
+  // Evidence goes by date (undated last), then article id, then start, end and rule id; two
+  // items equal in all that keep the order they were found in. Laid out for every relationship
+  // at once: articles in that order, each article's items sorted (a few, mostly in order already),
+  // each item appended to its relationship's run.
+  const relCount = relBuilds.length;
+  const relEvFrom = new Int32Array(relCount + 1);
+  for (let rel = 0; rel < relCount; rel++) relEvFrom[rel + 1] = relEvFrom[rel]! + relEvidenceCount[rel]!;
+  const relEv = new Int32Array(relEvFrom[relCount]!);
+  const relEvFill = relEvFrom.slice(0, relCount);
+  // Rule ids by their number, in code-point order.
+  const ruleRank = new Int32Array(S.rules.length);
+  S.rules
+    .map((_, i) => i)
+    .sort((a, b) => compareIds(S.rules[a]!, S.rules[b]!))
+    .forEach((rule, rank) => (ruleRank[rule] = rank));
+  const inArticleBefore = (x: number, y: number): boolean => {
+    const sx = ev4[x * 4 + 1]!;
+    const sy = ev4[y * 4 + 1]!;
+    if (sx !== sy) return sx < sy;
+    const ex = ev4[x * 4 + 2]!;
+    const ey = ev4[y * 4 + 2]!;
+    if (ex !== ey) return ex < ey;
+    const rx = ruleRank[ev4[x * 4 + 3]!]!;
+    const ry = ruleRank[ev4[y * 4 + 3]!]!;
+    return rx !== ry ? rx < ry : x < y;
   };
-  for (const [id, b] of rels) {
-    if (b.evidence.length > 1) b.evidence.sort(byEvidence);
-    if (b.evidence.length > maxEvidence) {
+  const articleItems: number[] = [];
+  for (let rank = 0; rank < byDate.length; rank++) {
+    const r = articles[byDate[rank]!]!;
+    if (r.rel === r.relEnd) continue;
+    articleItems.length = 0;
+    // An article's items lie together in the store, its facts' one after the other.
+    for (let item = rels4[r.rel * 5 + 3]!, end = rels4[(r.relEnd - 1) * 5 + 4]!; item < end; item++) if (evRel[item]! >= 0) articleItems.push(item);
+    // Insertion sort: stable, and linear when the items are in order.
+    for (let i = 1; i < articleItems.length; i++) {
+      const item = articleItems[i]!;
+      let j = i - 1;
+      if (!inArticleBefore(item, articleItems[j]!)) continue;
+      while (j >= 0 && inArticleBefore(item, articleItems[j]!)) {
+        articleItems[j + 1] = articleItems[j]!;
+        j--;
+      }
+      articleItems[j + 1] = item;
+    }
+    for (let i = 0; i < articleItems.length; i++) {
+      const item = articleItems[i]!;
+      relEv[relEvFill[evRel[item]!]!++] = item;
+    }
+  }
+  for (let rel = 0; rel < relCount; rel++) {
+    const b = relBuilds[rel]!;
+    const id = b.id;
+    const total = relEvidenceCount[rel]!;
+    // At most maxEvidence: the earliest and the latest.
+    const ev: number[] = [];
+    const from = relEvFrom[rel]!;
+    const to = relEvFrom[rel + 1]!;
+    if (total > maxEvidence) {
       const head = Math.ceil(maxEvidence / 2);
-      b.evidence = [...b.evidence.slice(0, head), ...b.evidence.slice(b.evidence.length - (maxEvidence - head))];
+      for (let k = from; k < from + head; k++) ev.push(relEv[k]!);
+      for (let k = to - (maxEvidence - head); k < to; k++) ev.push(relEv[k]!);
+    } else {
+      for (let k = from; k < to; k++) ev.push(relEv[k]!);
     }
     const props: Record<string, PropertyValue> = { id };
     let firstRank = -1;
@@ -940,10 +1008,9 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       props.lastSeen = rankDates[lastRank]!;
     }
     props.sources = sources.length > 1 && !idsSorted ? sources.sort(compareIds) : sources;
-    props.evidenceCount = b.total;
+    props.evidenceCount = total;
     // One map per list: each made at its size, no items in between. An empty list has no
     // type in Neo4j and no form in CSV or GraphML: left out (sources never is empty).
-    const ev = b.evidence;
     if (ev.length) {
       props.evidenceArticles = ev.map((x) => articleIds[evArt[x]!]!);
       props.evidenceSentences = ev.map((x) => (ev4[x * 4]! < 0 ? GAZETTEER_SENTENCE : S.sentences[ev4[x * 4]!]!));
@@ -954,8 +1021,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     }
     graphRels.push({ id, type: b.type, start: b.start, end: b.end, properties: props });
   }
-  rels.clear();
-  relByNodes.clear();
+  relBuilds.length = 0;
 
   // MENTIONS: one per article and node, every span kept, in the compact store.
   const nodeIds = nodeList.map((n) => n.id);
