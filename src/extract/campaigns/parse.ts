@@ -10,20 +10,28 @@ import { campaignLexicon } from './lexicon.js';
 const QUOTE_CHARS = /[“”‘’「」『』"']/g;
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+/** The two tables by character code (no string per character, no property lookup through a prototype). */
+const DIGIT_CODES = new Map(Object.entries(DIGITS).map(([c, v]) => [c.charCodeAt(0), v]));
+const UNIT_CODES = new Map(Object.entries(UNITS).map(([c, v]) => [c.charCodeAt(0), v]));
 
 /** Value of a Chinese numeral below 万 (`三千` → 3000, `十五` → 15), or null when it is not one. */
 export function chineseNumber(s: string): number | null {
   if (!s) return null;
   let total = 0;
   let digit: number | null = null;
-  for (const ch of s) {
-    if (ch in DIGITS) {
+  // By UTF-16 unit: a character outside the tables (a surrogate too) makes it no numeral.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const d = DIGIT_CODES.get(c);
+    if (d !== undefined) {
       if (digit !== null) return null;
-      digit = DIGITS[ch]!;
-    } else if (ch in UNITS) {
-      total += (digit ?? 1) * UNITS[ch]!;
-      digit = null;
-    } else return null;
+      digit = d;
+      continue;
+    }
+    const unit = UNIT_CODES.get(c);
+    if (unit === undefined) return null;
+    total += (digit ?? 1) * unit;
+    digit = null;
   }
   return total + (digit ?? 0);
 }

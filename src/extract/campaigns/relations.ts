@@ -19,7 +19,9 @@ import { canonicalName, chineseNumber, isCounted } from './parse.js';
 import { paragraphs, speakers } from './speakers.js';
 import type { CampaignSpan } from './find.js';
 
-const PUNCT = /[，。；：！？,;:!?、\n（）()]/;
+/** Punctuation that ends a member's text, by character code. */
+const PUNCT_CODES = new Set([...'，。；：！？,;:!?、\n（）()'].map((c) => c.charCodeAt(0)));
+const QUOTE_CODES = new Set([...'“”‘’'].map((c) => c.charCodeAt(0)));
 
 interface Family {
   parent: CampaignSpan;
@@ -155,15 +157,17 @@ function familyOf(text: string, parent: CampaignSpan, spans: CampaignSpan[], par
 function readMember(text: string, from: number, last: string, follow: string): { start: number; end: number } | null {
   let start = from;
   if (text[start] === '“' || text[start] === '‘') start++;
-  let bare = '';
+  // Character codes: this runs at every occurrence of the frame verb in the article.
+  const lastCode = last.charCodeAt(0);
+  let bare = 0;
   for (let i = start; i < text.length && i < start + 14; i++) {
-    const ch = text[i]!;
-    if (PUNCT.test(ch)) return null;
-    if (!/[“”‘’]/.test(ch)) bare += ch;
-    if (bare.length >= 3 && ch === last) {
+    const ch = text.charCodeAt(i);
+    if (PUNCT_CODES.has(ch)) return null;
+    if (!QUOTE_CODES.has(ch)) bare++;
+    if (bare >= 3 && ch === lastCode) {
       const end = i + 1;
       const after = text[end] === '”' || text[end] === '’' ? end + 1 : end;
-      if (follow && text.slice(after, after + follow.length) !== follow) continue;
+      if (follow && !text.startsWith(follow, after)) continue;
       return { start, end };
     }
   }

@@ -166,6 +166,23 @@ function paragraphAt(paras: Span[], index: number): Span | null {
   return null;
 }
 
+/** Where 他 and 她 stand, in order (two indexOf walks merged: cheaper than a regex over the text). */
+function pronounsOf(text: string): number[] {
+  const out: number[] = [];
+  let he = text.indexOf('他');
+  let she = text.indexOf('她');
+  while (he >= 0 || she >= 0) {
+    if (she < 0 || (he >= 0 && he < she)) {
+      out.push(he);
+      he = text.indexOf('他', he + 1);
+    } else {
+      out.push(she);
+      she = text.indexOf('她', she + 1);
+    }
+  }
+  return out;
+}
+
 /** The last answer per doc: the campaign and the event stages both ask, with the same people. */
 const remembered = new WeakMap<Doc, { text: string; persons: number; answer: Speakers }>();
 
@@ -186,7 +203,6 @@ function findSpeakers(doc: Doc): Speakers {
   const people = doc.mentions.filter((m) => m.type === 'Person' && !isByline(text, m)).sort((a, b) => a.start - b.start);
   const turns: Turn[] = [];
   const verbsA = speechVerbs();
-  const pronouns = /[他她]/g;
 
   const attribution = (from: number, stopAt: number): { end: number; rule: Turn['rule'] } | null => {
     // A colon within the next six characters, then a quote (`：“`); the regex only where a colon is.
@@ -221,8 +237,7 @@ function findSpeakers(doc: Doc): Speakers {
     const para = paragraphAt(paras, p.start);
     if (a && para) turns.push({ person: p.name, start: p.start, end: a.end, paragraph: para, rule: a.rule });
   });
-  for (const m of text.matchAll(pronouns)) {
-    const at = m.index!;
+  for (const at of pronounsOf(text)) {
     // 其他/他们 are not a pronoun for the last person named.
     if (text[at - 1] === '其' || text[at + 1] === '们') continue;
     const a = attribution(at + 1, text.length);
