@@ -41,9 +41,14 @@ export function articleNodeId(articleId: string): string {
   return `article:${articleId}`;
 }
 
+/** Id prefix of each relationship type, `holds:` for HOLDS: made once per type, not per id. */
+const relationshipPrefixes = new Map<string, string>();
+
 /** The id of a relationship from its type and endpoint ids (one relationship per type and pair). */
 export function relationshipId(type: RelationshipType, start: string, end: string): string {
-  return `${type.toLowerCase()}:${digest(type, start, end)}`;
+  let prefix = relationshipPrefixes.get(type);
+  if (prefix === undefined) relationshipPrefixes.set(type, (prefix = `${type.toLowerCase()}:`));
+  return prefix + digest(type, start, end);
 }
 
 /** The 16 hex digits of relationshipId(type, start, end), without the type prefix. */

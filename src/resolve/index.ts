@@ -203,8 +203,6 @@ interface RelBuild {
   type: RelationType;
   start: string;
   end: string;
-  /** The articles it was found in (indexes, each once: articles come in order). */
-  sources: number[];
 }
 
 const COMPUTED = new Set(['id', 'name', 'aliases', 'articleCount', 'firstSeen', 'lastSeen', 'disambiguator', 'context', 'pinyin', 'formerNames']);
@@ -824,7 +822,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   // 3. Relationships with their evidence. Facts are grouped by type and node numbers (one
   // hash of the ids per relationship rather than per fact); ids as relationshipId gives them.
   // Relationships by number; per relationship number: its evidence items kept, whether one from
-  // the gazetteer is among them, the last article it was found in (at most one per fact).
+  // the gazetteer is among them, the last article it was found in and how many (at most one per fact).
   const relBuilds: RelBuild[] = [];
   const relById = new Map<string, number>();
   const relByNodes = new Map<number, number>();
@@ -832,8 +830,10 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   const relEvidenceCount = new Int32Array(factCount);
   const relGazetteerSeen = new Uint8Array(factCount);
   const relLastArticle = new Int32Array(factCount).fill(-1);
+  const relSourceCount = new Int32Array(factCount);
+  // Per fact: its relationship, -1 for none (dropped, or from a node to itself).
+  const factRel = new Int32Array(factCount).fill(-1);
   const nodeCount = nodeList.length;
-  const evArt = new Int32Array(S.ev.length >> 2);
   // Per evidence item: the relationship that keeps it, -1 for none.
   const evRel = new Int32Array(S.ev.length >> 2).fill(-1);
   // Whether the schema allows relation type r from entity type f to entity type t, at (r·E + f)·E + t.
@@ -872,14 +872,15 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
         rel = relById.get(id);
         if (rel === undefined) {
           rel = relBuilds.length;
-          relBuilds.push({ id, type, start, end, sources: [] });
+          relBuilds.push({ id, type, start, end });
           relById.set(id, rel);
         }
         relByNodes.set(pair, rel);
       }
+      factRel[i] = rel;
       if (relLastArticle[rel] !== art) {
         relLastArticle[rel] = art;
-        relBuilds[rel]!.sources.push(art);
+        relSourceCount[rel]++;
       }
       for (let item = rels4[i * 5 + 3]!, end = rels4[i * 5 + 4]!; item < end; item++) {
         if (ev4[item * 4]! < 0) {
@@ -888,7 +889,6 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
           relGazetteerSeen[rel] = 1;
         }
         relEvidenceCount[rel]++;
-        evArt[item] = art;
         evRel[item] = rel;
       }
     }
@@ -935,6 +935,8 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   const relEvFrom = new Int32Array(relCount + 1);
   for (let rel = 0; rel < relCount; rel++) relEvFrom[rel + 1] = relEvFrom[rel]! + relEvidenceCount[rel]!;
   const relEv = new Int32Array(relEvFrom[relCount]!);
+  // The article of each item of relEv, read in order when the properties are made.
+  const relEvArt = new Int32Array(relEv.length);
   const relEvFill = relEvFrom.slice(0, relCount);
   // Rule ids by their number, in code-point order.
   const ruleRank = new Int32Array(S.rules.length);
@@ -971,32 +973,50 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       }
       articleItems[j + 1] = item;
     }
+    const art = byDate[rank]!;
     for (let i = 0; i < articleItems.length; i++) {
       const item = articleItems[i]!;
-      relEv[relEvFill[evRel[item]!]!++] = item;
+      const at = relEvFill[evRel[item]!]!++;
+      relEv[at] = item;
+      relEvArt[at] = art;
+    }
+  }
+  // Each relationship's sources, in article order, one run per relationship.
+  const relSrcFrom = new Int32Array(relCount + 1);
+  for (let rel = 0; rel < relCount; rel++) relSrcFrom[rel + 1] = relSrcFrom[rel]! + relSourceCount[rel]!;
+  const relSrc = new Int32Array(relSrcFrom[relCount]!);
+  const relSrcFill = relSrcFrom.slice(0, relCount);
+  relLastArticle.fill(-1);
+  for (let art = 0; art < articles.length; art++) {
+    const r = articles[art]!;
+    for (let i = r.rel; i < r.relEnd; i++) {
+      const rel = factRel[i]!;
+      if (rel < 0 || relLastArticle[rel] === art) continue;
+      relLastArticle[rel] = art;
+      relSrc[relSrcFill[rel]!++] = art;
     }
   }
   for (let rel = 0; rel < relCount; rel++) {
     const b = relBuilds[rel]!;
     const id = b.id;
     const total = relEvidenceCount[rel]!;
-    // At most maxEvidence: the earliest and the latest.
+    // At most maxEvidence: the earliest and the latest. Places in relEv and relEvArt.
     const ev: number[] = [];
     const from = relEvFrom[rel]!;
     const to = relEvFrom[rel + 1]!;
     if (total > maxEvidence) {
       const head = Math.ceil(maxEvidence / 2);
-      for (let k = from; k < from + head; k++) ev.push(relEv[k]!);
-      for (let k = to - (maxEvidence - head); k < to; k++) ev.push(relEv[k]!);
+      for (let k = from; k < from + head; k++) ev.push(k);
+      for (let k = to - (maxEvidence - head); k < to; k++) ev.push(k);
     } else {
-      for (let k = from; k < to; k++) ev.push(relEv[k]!);
+      for (let k = from; k < to; k++) ev.push(k);
     }
     const props: Record<string, PropertyValue> = { id };
     let firstRank = -1;
     let lastRank = -1;
     const sources: string[] = [];
-    for (let i = 0; i < b.sources.length; i++) {
-      const art = b.sources[i]!;
+    for (let i = relSrcFrom[rel]!; i < relSrcFrom[rel + 1]!; i++) {
+      const art = relSrc[i]!;
       sources.push(articleIds[art]!);
       const rank = dateRank[art]!;
       if (rank < 0) continue;
@@ -1012,12 +1032,12 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     // One map per list: each made at its size, no items in between. An empty list has no
     // type in Neo4j and no form in CSV or GraphML: left out (sources never is empty).
     if (ev.length) {
-      props.evidenceArticles = ev.map((x) => articleIds[evArt[x]!]!);
-      props.evidenceSentences = ev.map((x) => (ev4[x * 4]! < 0 ? GAZETTEER_SENTENCE : S.sentences[ev4[x * 4]!]!));
-      props.evidenceStarts = ev.map((x) => ev4[x * 4 + 1]!);
-      props.evidenceEnds = ev.map((x) => ev4[x * 4 + 2]!);
-      props.evidenceDates = ev.map((x) => dates[evArt[x]!]!);
-      props.rules = ev.map((x) => S.rules[ev4[x * 4 + 3]!]!);
+      props.evidenceArticles = ev.map((k) => articleIds[relEvArt[k]!]!);
+      props.evidenceSentences = ev.map((k) => (ev4[relEv[k]! * 4]! < 0 ? GAZETTEER_SENTENCE : S.sentences[ev4[relEv[k]! * 4]!]!));
+      props.evidenceStarts = ev.map((k) => ev4[relEv[k]! * 4 + 1]!);
+      props.evidenceEnds = ev.map((k) => ev4[relEv[k]! * 4 + 2]!);
+      props.evidenceDates = ev.map((k) => dates[relEvArt[k]!]!);
+      props.rules = ev.map((k) => S.rules[ev4[relEv[k]! * 4 + 3]!]!);
     }
     graphRels.push({ id, type: b.type, start: b.start, end: b.end, properties: props });
   }
