@@ -6,7 +6,7 @@
 import { dirname, resolve as resolvePath } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { ExtractionResult, Message } from './types.js';
-import { collectInputs, ingestFile, missingManifestFiles, readManifest, type IngestOptions, type ManifestEntry } from './ingest/index.js';
+import { collectInputs, ingestFileSync, missingManifestFiles, readManifest, type IngestOptions, type IngestOutcome, type ManifestEntry } from './ingest/index.js';
 import { UsageError } from './cli-util.js';
 import { createExtractor } from './extract/index.js';
 import { toExtraction } from './extract/output.js';
@@ -121,13 +121,29 @@ export async function runPipeline(
     return outcomes;
   }
   const extract = createExtractor();
-  for (const file of files) {
-    const outcome = await processFile(file, ingestOptions, extract, perFile);
-    outcomes.push(outcome);
-    await onOutcome(outcome);
+  for (let from = 0; from < files.length; from += INGEST_BATCH) {
+    // A batch is ingested before any of it is extracted (see INGEST_BATCH).
+    const batch = files.slice(from, from + INGEST_BATCH);
+    const ingested: Array<Doc | FileOutcome | undefined> = batch.map((file) => ingestForExtraction(file, ingestOptions));
+    for (let i = 0; i < batch.length; i++) {
+      const step = ingested[i]!;
+      ingested[i] = undefined;
+      const outcome = 'status' in step ? step : extractIngested(batch[i]!, step, extract, perFile);
+      outcomes.push(outcome);
+      await onOutcome(outcome);
+    }
   }
   return outcomes;
 }
+
+/**
+ * Files ingested in a row before they are extracted one after the other, on one thread.
+ * Ingest and extraction each run a large body of code over their own tables; alternating
+ * them article by article kept evicting each other's working set from the CPU's caches.
+ * In batches the same work took ~20% less CPU (ingest + extract + JSON Lines, 3000
+ * articles, min of 5 rounds, 16 to 128 alike); 32 ingested docs hold a few MB.
+ */
+const INGEST_BATCH = 32;
 
 /** What processFile keeps or makes besides the outcome itself. */
 export interface ProcessOptions {
@@ -149,16 +165,31 @@ export async function processFile(
   extract: (doc: Doc) => void,
   options: ProcessOptions = {},
 ): Promise<FileOutcome> {
-  let ingested;
+  return processFileSync(path, ingestOptions, extract, options);
+}
+
+/** {@link processFile} without the promise. */
+export function processFileSync(path: string, ingestOptions: IngestOptions, extract: (doc: Doc) => void, options: ProcessOptions = {}): FileOutcome {
+  const step = ingestForExtraction(path, ingestOptions);
+  return 'status' in step ? step : extractIngested(path, step, extract, options);
+}
+
+/** Ingests `path`: its Doc, or (a file refused, or ingest crashed) already the file's outcome. */
+function ingestForExtraction(path: string, ingestOptions: IngestOptions): Doc | FileOutcome {
+  let ingested: IngestOutcome;
   try {
-    ingested = await ingestFile(path, ingestOptions);
+    ingested = ingestFileSync(path, ingestOptions);
   } catch (err) {
     return { path, status: 'failed', reason: `ingest crashed: ${(err as Error).message}`, messages: [] };
   }
   if (ingested.status !== 'ok') {
     return { path, status: ingested.status, reason: ingested.reason, messages: ingested.messages };
   }
-  const doc = ingested.doc;
+  return ingested.doc;
+}
+
+/** Extracts an ingested doc into the file's outcome; never throws. */
+function extractIngested(path: string, doc: Doc, extract: (doc: Doc) => void, options: ProcessOptions): FileOutcome {
   const kept = options.keepDoc ? { meta: doc.meta, text: doc.text } : undefined;
   try {
     extract(doc);
