@@ -120,9 +120,16 @@ function placeAfterVerb(text: string, s: Span, divisions: Mention[]): Mention | 
 }
 
 function insideTitle(text: string, from: number, index: number): boolean {
-  const before = text.slice(from, index);
-  return before.lastIndexOf('《') > before.lastIndexOf('》');
+  // The nearest 《 or 》 before `index` decides (a backward walk: no slice per division).
+  for (let i = index - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_TITLE) return true;
+    if (c === CLOSE_TITLE) return false;
+  }
+  return false;
 }
+const OPEN_TITLE = '《'.charCodeAt(0);
+const CLOSE_TITLE = '》'.charCodeAt(0);
 
 function specific(m: Mention): number {
   return SPECIFIC[String(m.properties?.level ?? '')] ?? 0;

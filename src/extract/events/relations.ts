@@ -45,9 +45,9 @@ export function attendance(doc: Doc, events: EventSpan[]): void {
   let nextPerson = 0;
   for (const s of sentences) {
     while (nextPerson < people.length && people[nextPerson]!.start < s.start) nextPerson++;
-    const inSentence: typeof people = [];
-    for (let k = nextPerson; k < people.length && people[k]!.start < s.end; k++) if (people[k]!.end <= s.end) inSentence.push(people[k]!);
-    if (!inSentence.length) continue;
+    let inSentence: typeof people | null = null;
+    for (let k = nextPerson; k < people.length && people[k]!.start < s.end; k++) if (people[k]!.end <= s.end) (inSentence ??= []).push(people[k]!);
+    if (!inSentence) continue;
     // 出席会议, 主持开工仪式, 在主席台就座, …讲话。 — not 参加湖北代表团审议.
     const verbs = lex.attendVerbs.findAll(text, s.start, s.end).filter((v) => SELF_EVIDENT.has(v.key) || ATTEND_OBJECT.test(text.slice(v.end, Math.min(s.end, v.end + 12))));
     const lastVerb = verbs.length ? verbs[verbs.length - 1]!.start : -1;

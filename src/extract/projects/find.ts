@@ -106,9 +106,16 @@ function coveredBy(s: string, words: ProjectLexicon['generic']): boolean {
 
 /** True when `[start, end)` lies inside 《…》 in the sentence (a document title). */
 function insideTitle(text: string, sentenceStart: number, start: number): boolean {
-  const before = text.slice(sentenceStart, start);
-  return before.lastIndexOf('《') > before.lastIndexOf('》');
+  // The nearest 《 or 》 before `start` decides (a backward walk: no slice per project word).
+  for (let i = start - 1; i >= sentenceStart; i--) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_TITLE) return true;
+    if (c === CLOSE_TITLE) return false;
+  }
+  return false;
 }
+const OPEN_TITLE = '《'.charCodeAt(0);
+const CLOSE_TITLE = '》'.charCodeAt(0);
 
 /**
  * Every project candidate in `text[from, to)` (one sentence). `divisions` are the
@@ -121,21 +128,22 @@ export function findProjectsInSentence(
   to: number,
   lexicon: ProjectLexicon,
   divisions: Mention[],
-  suffixMatches: ReadonlyArray<{ start: number; end: number }> = lexicon.suffixes.findAll(text, from, to),
+  suffixMatches: ReadonlyArray<{ start: number; end: number; key: string }> = lexicon.suffixes.findAll(text, from, to),
 ): ProjectCandidate[] {
   // Most sentences have no project word: no map, no candidates to weigh.
   if (!suffixMatches.length) return longestOfOverlapping(findSubjects(text, from, to, lexicon, []));
-  const bySuffixEnd = new Map<number, { start: number; end: number }>();
+  // The longest word per end; its key is the text of its span.
+  const bySuffixEnd = new Map<number, { start: number; end: number; key: string }>();
   for (const m of suffixMatches) {
     const prev = bySuffixEnd.get(m.end);
-    if (!prev || m.start < prev.start) bySuffixEnd.set(m.end, { start: m.start, end: m.end });
+    if (!prev || m.start < prev.start) bySuffixEnd.set(m.end, m);
   }
   const raw: ProjectCandidate[] = [];
   // Whether the sentence speaks of building or investing: asked only for a facility word.
   let building: boolean | undefined;
   for (const sfx of bySuffixEnd.values()) {
     if (insideTitle(text, from, sfx.start)) continue;
-    if (lexicon.facilitySuffixes.has(text.slice(sfx.start, sfx.end))) {
+    if (lexicon.facilitySuffixes.has(sfx.key)) {
       building ??= lexicon.buildCues.findAll(text, from, to).length > 0;
       if (!building) continue;
     }
@@ -163,11 +171,11 @@ export function findProjectsInSentence(
     const core = text.slice(start, sfx.start);
     // A division and category words only (松滋市项目, 荆州市重点项目) is no name.
     const placeHead = divisions.find((d) => d.start === start && d.end <= sfx.start);
-    if (placeHead && GENERIC_SUFFIXES.has(text.slice(sfx.start, sfx.end)) && isGenericCore(text.slice(placeHead.end, sfx.start) || '项', lexicon)) continue;
+    if (placeHead && GENERIC_SUFFIXES.has(sfx.key) && isGenericCore(text.slice(placeHead.end, sfx.start) || '项', lexicon)) continue;
     if (COUNT.test(name) || isGenericCore(core, lexicon) || isGenericCore(bareCore(core, lexicon), lexicon)) continue;
     if (lexicon.notInName.findAll(core).length) continue;
     // 项目 after a two-character core is nearly always a verb and its object (抓牢项目, 健全项目).
-    if (text.slice(sfx.start, sfx.end) === '项目' && core.length < 3) continue;
+    if (sfx.key === '项目' && core.length < 3) continue;
     // A division the gazetteer already names (浦东新区) is not a project.
     if (divisions.some((d) => d.start === start && d.end === sfx.end)) continue;
     const investment = lead ? lead.investment : (trailingInvestment(text.slice(clauseStart(text, nameFrom, from), nameFrom)) ?? undefined);
