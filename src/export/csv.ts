@@ -199,15 +199,37 @@ export async function writeCsv(graph: Graph, outDir: string, schema: Schema = lo
   const store = rels.mentionStore && rels.mentionIndex && MENTION_PROPERTIES.every((k) => k in schema.relationships.MENTIONS.properties) ? rels.mentionStore : undefined;
   const usedTexts = new Uint8Array(store ? store.textValues.length : 0);
   const usedRules = new Uint8Array(store ? store.ruleValues.length : 0);
-  for (let position = 0; position < rels.length; position++) {
-    const mention = store ? rels.mentionIndex!(position) : -1;
-    const type = typeAt(rels, position);
-    const g = `${type}\u0000${labelOf.get(startAt(rels, position))}\u0000${labelOf.get(endAt(rels, position))}`;
+  type Group = { positions: number[]; model: ColumnModel; mentions: boolean };
+  const groupOf = (type: RelationshipType, startLabel: NodeLabel | undefined, endLabel: NodeLabel | undefined): Group => {
+    const g = `${type}\u0000${startLabel}\u0000${endLabel}`;
     let group = groups.get(g);
     if (!group) {
       group = { positions: [], model: new ColumnModel(schema.relationships[type].properties, []), mentions: false };
       groups.set(g, group);
     }
+    return group;
+  };
+  // A store's MENTIONS find their file by their endpoints' places in the store: no key text
+  // or id lookups per MENTIONS.
+  const mentionGroups = new Map<number, Group>();
+  const startLabels: (NodeLabel | undefined)[] = store ? store.startValues.map((id) => labelOf.get(id)) : [];
+  const endLabels: (NodeLabel | undefined)[] = store ? store.endValues.map((id) => labelOf.get(id)) : [];
+  const labelNumber = new Map<NodeLabel | undefined, number>();
+  const numberOf = (label: NodeLabel | undefined) => labelNumber.get(label) ?? labelNumber.set(label, labelNumber.size).get(label)!;
+  const startNumbers = startLabels.map(numberOf);
+  const endNumbers = endLabels.map(numberOf);
+  for (let position = 0; position < rels.length; position++) {
+    const mention = store ? rels.mentionIndex!(position) : -1;
+    let group: Group;
+    if (mention >= 0) {
+      const startNumber = startNumbers[store!.startIndex(mention)];
+      const endNumber = endNumbers[store!.endIndex(mention)];
+      if (startNumber === undefined || endNumber === undefined) group = groupOf('MENTIONS', labelOf.get(store!.start(mention)), labelOf.get(store!.end(mention)));
+      else {
+        const pair = startNumber * 65536 + endNumber;
+        group = mentionGroups.get(pair) ?? mentionGroups.set(pair, groupOf('MENTIONS', startLabels[store!.startIndex(mention)], endLabels[store!.endIndex(mention)])).get(pair)!;
+      }
+    } else group = groupOf(typeAt(rels, position), labelOf.get(startAt(rels, position)), labelOf.get(endAt(rels, position)));
     group.positions.push(position);
     if (mention >= 0) {
       if (!group.mentions) group.model.add(store!.get(mention).properties);

@@ -28,7 +28,7 @@ import { packageRoot } from '../data-path.js';
 import { NODE_LABELS, endAt, startAt, typeAt, type Graph, type NodeLabel, type PropertyValue } from '../graph/model.js';
 import { compareIds } from '../graph/ids.js';
 import { personPinyin, pinyinKeys } from '../pinyin.js';
-import { withWriter, writeChunks } from '../graph/write.js';
+import { withWriter } from '../graph/write.js';
 import type { Exporter } from './types.js';
 
 /** Node colours on the page, one per label (also used by the label filter chips). */
@@ -385,7 +385,10 @@ export const htmlExporter: Exporter = {
   name: 'html',
   async write(graph, outDir) {
     const path = join(outDir, 'index.html');
-    await withWriter(path, (w) => writeChunks(w, pageChunks(pageData(graph, outDir))));
+    // Each piece goes straight into the file's block (joining them into larger strings first cost more).
+    await withWriter(path, async (w) => {
+      for (const chunk of pageChunks(pageData(graph, outDir))) w.sink.text(chunk);
+    });
     return [path];
   },
 };
