@@ -56,7 +56,9 @@ export function orgLexicon(): OrgLexicon {
 
 const HAN = /[\u3400-\u9fff]/;
 const MARKERS = '省市县区州';
-const MARKER_CODES = [...MARKERS].map((c) => c.charCodeAt(0));
+/** The index in MARKERS of a character code, or -1: one table read per character of the article. */
+const MARKER_INDEX = new Int8Array(0x10000).fill(-1);
+[...MARKERS].forEach((c, k) => (MARKER_INDEX[c.charCodeAt(0)] = k));
 /** Characters that make a word with a following level marker (`全市`, `城市`, `沙市`): then it is no marker. */
 const WORD_BEFORE_MARKER = new Set([...'全本城都超上门股街夜集各外该两地省县区州市分小社园景山辖新老郊边湾片校厂矿营林农牧渔特沙直'].map((c) => c.charCodeAt(0)));
 /** A place written as a body's jurisdiction follows a boundary (`、荆州市委`), not the middle of a word (`自然资源县…`). */
@@ -85,21 +87,42 @@ function jurisdictionEnds(text: string, ctx: FindContext): Array<{ start: number
   // The places are in text order and do not overlap: one cursor tells whether a marker lies inside one.
   const places = out.length;
   let next = 0;
+  const marks: typeof out = [];
   // What each marker means in this article, asked once per marker (undefined: not asked yet).
   const meaning: Array<Place | null | undefined> = [];
   for (let i = 0; i < text.length; i++) {
     // Character codes: text[i] would allocate a string for every character of the article.
-    const c = text.charCodeAt(i);
-    if (c !== MARKER_CODES[0] && c !== MARKER_CODES[1] && c !== MARKER_CODES[2] && c !== MARKER_CODES[3] && c !== MARKER_CODES[4]) continue;
-    const marker = MARKER_CODES.indexOf(c);
+    const marker = MARKER_INDEX[text.charCodeAt(i)]!;
+    if (marker < 0) continue;
     if (i > 0 && WORD_BEFORE_MARKER.has(text.charCodeAt(i - 1))) continue;
     while (next < places && out[next]!.end <= i) next++;
     if (next < places && out[next]!.start <= i) continue;
     let place = meaning[marker];
     if (place === undefined) place = meaning[marker] = markerPlace(MARKERS[marker]!, ctx);
-    if (place) out.push({ start: i, end: i + 1, place });
+    if (place) marks.push({ start: i, end: i + 1, place });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return mergeByStart(out, marks);
+}
+
+/**
+ * `[...a, ...b].sort(by start)` (a stable sort) for two lists each already in order: one merge,
+ * `a` first on a tie. Falls back to the sort if a list is out of order.
+ */
+function mergeByStart<T extends { start: number }>(a: T[], b: T[]): T[] {
+  if (!inOrder(a) || !inOrder(b)) return a.concat(b).sort((x, y) => x.start - y.start);
+  if (!b.length) return a;
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(b[j]!.start < a[i]!.start ? b[j++]! : a[i++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+function inOrder(list: Array<{ start: number }>): boolean {
+  for (let k = 1; k < list.length; k++) if (list[k]!.start < list[k - 1]!.start) return false;
+  return true;
 }
 
 /** Finds the organisations of a text. */
