@@ -655,16 +655,22 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     for (let o = r.occ; o < r.occEnd; o++) occArt[o] = art;
   });
   /** The ids of the articles of occurrences in article order, each once, sorted. */
+  // Article ids in article order are in code-point order unless a repeated id's `#2` sorts after
+  // a longer id: then ids found in article order (sources, merged articles) are sorted already.
+  let idsSorted = true;
+  for (let art = 1; art < articleIds.length && idsSorted; art++) if (compareIds(articleIds[art - 1]!, articleIds[art]!) > 0) idsSorted = false;
   const articleIdsOf = (occs: number[]): string[] => {
     const out: string[] = [];
     let last = -1;
+    let ascending = idsSorted;
     for (let i = 0; i < occs.length; i++) {
       const art = occArt[occs[i]!]!;
       if (art === last) continue;
+      if (art < last) ascending = false;
       last = art;
       out.push(articleIds[art]!);
     }
-    return out.sort(compareIds);
+    return ascending ? out : out.sort(compareIds);
   };
   const V: OccView = { info: occInfo, key: occKey, props: occProps, art: occArt, span: S.occSpan.data, spanCount: S.occSpanCount.data, otherText: S.occOtherText.data, spans: S.spans.data };
 
@@ -923,10 +929,6 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     if (rankDates[rankDates.length - 1] !== date) rankDates.push(date);
     dateRank[art] = rankDates.length - 1;
   }
-  // Article ids in article order are in code-point order unless a repeated id's `#2` sorts after
-  // a longer id: then a relationship's sources, found in article order, are sorted already.
-  let idsSorted = true;
-  for (let art = 1; art < articleIds.length && idsSorted; art++) if (compareIds(articleIds[art - 1]!, articleIds[art]!) > 0) idsSorted = false;
   // Evidence goes by date (undated last), then article id, then start, end and rule id; two
   // items equal in all that keep the order they were found in. Laid out for every relationship
   // at once: articles in that order, each article's items sorted (a few, mostly in order already),
@@ -934,9 +936,14 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   const relCount = relBuilds.length;
   const relEvFrom = new Int32Array(relCount + 1);
   for (let rel = 0; rel < relCount; rel++) relEvFrom[rel + 1] = relEvFrom[rel]! + relEvidenceCount[rel]!;
-  const relEv = new Int32Array(relEvFrom[relCount]!);
-  // The article of each item of relEv, read in order when the properties are made.
-  const relEvArt = new Int32Array(relEv.length);
+  // Each laid-out item's article, sentence, start, end and rule, read in order when the
+  // properties are made (not from the store, where a relationship's items lie scattered).
+  const laidOut = relEvFrom[relCount]!;
+  const relEvArt = new Int32Array(laidOut);
+  const relEvSentence = new Int32Array(laidOut);
+  const relEvStart = new Int32Array(laidOut);
+  const relEvEnd = new Int32Array(laidOut);
+  const relEvRule = new Int32Array(laidOut);
   const relEvFill = relEvFrom.slice(0, relCount);
   // Rule ids by their number, in code-point order.
   const ruleRank = new Int32Array(S.rules.length);
@@ -977,8 +984,11 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     for (let i = 0; i < articleItems.length; i++) {
       const item = articleItems[i]!;
       const at = relEvFill[evRel[item]!]!++;
-      relEv[at] = item;
       relEvArt[at] = art;
+      relEvSentence[at] = ev4[item * 4]!;
+      relEvStart[at] = ev4[item * 4 + 1]!;
+      relEvEnd[at] = ev4[item * 4 + 2]!;
+      relEvRule[at] = ev4[item * 4 + 3]!;
     }
   }
   // Each relationship's sources, in article order, one run per relationship.
@@ -1000,7 +1010,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     const b = relBuilds[rel]!;
     const id = b.id;
     const total = relEvidenceCount[rel]!;
-    // At most maxEvidence: the earliest and the latest. Places in relEv and relEvArt.
+    // At most maxEvidence: the earliest and the latest. Places in the laid-out arrays.
     const ev: number[] = [];
     const from = relEvFrom[rel]!;
     const to = relEvFrom[rel + 1]!;
@@ -1033,11 +1043,11 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     // type in Neo4j and no form in CSV or GraphML: left out (sources never is empty).
     if (ev.length) {
       props.evidenceArticles = ev.map((k) => articleIds[relEvArt[k]!]!);
-      props.evidenceSentences = ev.map((k) => (ev4[relEv[k]! * 4]! < 0 ? GAZETTEER_SENTENCE : S.sentences[ev4[relEv[k]! * 4]!]!));
-      props.evidenceStarts = ev.map((k) => ev4[relEv[k]! * 4 + 1]!);
-      props.evidenceEnds = ev.map((k) => ev4[relEv[k]! * 4 + 2]!);
+      props.evidenceSentences = ev.map((k) => (relEvSentence[k]! < 0 ? GAZETTEER_SENTENCE : S.sentences[relEvSentence[k]!]!));
+      props.evidenceStarts = ev.map((k) => relEvStart[k]!);
+      props.evidenceEnds = ev.map((k) => relEvEnd[k]!);
       props.evidenceDates = ev.map((k) => dates[relEvArt[k]!]!);
-      props.rules = ev.map((k) => S.rules[ev4[relEv[k]! * 4 + 3]!]!);
+      props.rules = ev.map((k) => S.rules[relEvRule[k]!]!);
     }
     graphRels.push({ id, type: b.type, start: b.start, end: b.end, properties: props });
   }
