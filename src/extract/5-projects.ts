@@ -34,6 +34,7 @@ const ANAPHOR = /^(?:[^，,。]{0,6}?该|)(?:项目|[\u4e00-\u9fff]{0,2}(?:泵�
 /** How many characters before a project a division may stand and still place it. */
 const NEAR = 16;
 const LOCATES = /(?:位于|落户|坐落于|选址|在)$/;
+const LOCATES_LAST_CODES = new Set([...'于户址在'].map((c) => c.charCodeAt(0)));
 /** No project word in a sentence (most sentences): one shared empty list. */
 const NONE: ReturnType<typeof cueScan>['projectSuffixes'] = [];
 
@@ -110,10 +111,11 @@ function placeAfterVerb(text: string, s: Span, divisions: Mention[]): Mention | 
   const inSentence = divisions.filter((d) => d.start >= s.start && d.end <= s.end);
   let best: Mention | null = null;
   for (const d of inSentence) {
-    // A run of divisions after the verb (湖北|江陵经济开发区): take the most specific of the run.
-    const run = inSentence.filter((x) => x.start >= d.start && x.start - d.start <= 12);
+    // LOCATES ends in 于, 户, 址 or 在: test that character before slicing for the regex.
+    if (d.start <= s.start || !LOCATES_LAST_CODES.has(text.charCodeAt(d.start - 1))) continue;
     if (!LOCATES.test(text.slice(Math.max(s.start, d.start - 3), d.start))) continue;
-    for (const x of run) if (!best || specific(x) > specific(best)) best = x;
+    // A run of divisions after the verb (湖北|江陵经济开发区): take the most specific of the run.
+    for (const x of inSentence) if (x.start >= d.start && x.start - d.start <= 12 && (!best || specific(x) > specific(best))) best = x;
     return best;
   }
   return null;

@@ -21,7 +21,7 @@
  */
 import { findLongestOf } from '../automaton.js';
 import { campaignLexicon } from './lexicon.js';
-import { canonicalName, hasCount, isCounted, isOnlyNumber } from './parse.js';
+import { canonicalName, codePointLength, hasCount, isCounted, isOnlyNumber } from './parse.js';
 import { findQuotes, type Quote } from './quotes.js';
 import { cueScan } from '../organizations/cue-scan.js';
 
@@ -74,9 +74,9 @@ function fromQuote(text: string, q: Quote): CampaignSpan | null {
   const raw = contentOf(text, q);
   if (INNER_PUNCT.test(raw)) return null;
   const content = canonicalName(raw);
-  const len = [...content].length;
+  const len = codePointLength(content);
   if (len < 2 || len > 24) return null;
-  if (lex.neverInside.some((w) => content.includes(w))) return null;
+  for (const w of lex.neverInside) if (content.includes(w)) return null;
   if (len === 4 && /[和与及]/.test(content)) return null;
   if (lex.rhetoricBefore.longestEndingAt(text, q.open, 4)) return null;
   // 以“…”的 耐心/气概: a manner, not a campaign.
@@ -229,13 +229,13 @@ function lastTrigger(text: string, from: number, to: number): number {
 function validBody(bodyRaw: string, at: number, quotes: Quote[], accepted: Quote[], suffix: string): boolean {
   const lex = campaignLexicon();
   const body = canonicalName(bodyRaw);
-  const len = [...body].length;
+  const len = codePointLength(body);
   // Two characters before 工程/行动/改革 (民生工程, 联合行动) name a kind of work, not one
   // campaign; before a battle or a study campaign they do (蓝天保卫战, 党史学习教育).
   if (len < (/(战|教育)$/.test(suffix) ? 2 : 3) || len > 18) return false;
   const generic = lex.bareGeneric.findLongest(body).reduce((n, m) => n + (m.end - m.start), 0);
   if (generic >= body.length) return false;
-  if ([...body].some((c) => lex.bareStop.has(c))) return false;
+  for (const c of body) if (lex.bareStop.has(c)) return false;
   if (/[0-9]/.test(body) || /\s/.test(bodyRaw.trim())) return false;
   // Quotes inside a bare name must themselves be campaigns or counts (干部素质提升“六大行动”),
   // not a word in quotes (天然气“下乡”工程).
@@ -306,8 +306,8 @@ function repeats(text: string, spans: CampaignSpan[]): CampaignSpan[] {
 /** One span per name and place: of overlapping spans with the same name, the first rule wins. */
 function dedupe(spans: CampaignSpan[]): CampaignSpan[] {
   const out: CampaignSpan[] = [];
-  for (const s of spans) {
-    if (out.some((o) => o.name === s.name && o.start < s.end && s.start < o.end)) continue;
+  next: for (const s of spans) {
+    for (const o of out) if (o.name === s.name && o.start < s.end && s.start < o.end) continue next;
     out.push(s);
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);

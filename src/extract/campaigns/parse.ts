@@ -36,6 +36,20 @@ export function chineseNumber(s: string): number | null {
   return total + (digit ?? 0);
 }
 
+/** `[...s].length` (characters, a surrogate pair counting one) without an array. */
+export function codePointLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
 /** The canonical campaign name of a surface form (see the file comment). */
 export function canonicalName(surface: string): string {
   let name = surface.replace(QUOTE_CHARS, '').replace(/\s+/g, '');
