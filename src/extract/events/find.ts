@@ -17,6 +17,7 @@ import { getGazetteer } from '../../gazetteer/index.js';
 import { eventLexicon } from './lexicon.js';
 import { isSentenceStopAt, isSpaceCode } from '../sentences.js';
 import { cueScan } from '../organizations/cue-scan.js';
+import { codePointLength } from '../campaigns/parse.js';
 
 /** An event mention. */
 export interface EventSpan {
@@ -121,6 +122,8 @@ export function findEvents(doc: Doc): EventSpan[] {
  * listing its bodies with 、 (市委、市政府…), else the longer core, else the first written.
  */
 function unifyVariants(events: EventSpan[], home: string | null): void {
+  // One event (most articles have none) has no variant.
+  if (events.length < 2) return;
   const gaz = getGazetteer();
   const jurisdiction = (name: string): string => {
     const bare = name.replace(/^\d+年?/, '');
@@ -266,7 +269,7 @@ function explicit(raw: string, home: string | null, subject: string | null): str
     .slice(0, headOfRaw ? raw.length - headOfRaw.key.length : raw.length)
     .replace(/^(全市|全县|全区|全省|我市|我县|我区|本市|本县|省|市|县|区)/, '')
     .replace(/^(委|政府|人大常委会|政协)/, '');
-  if (lex.generic.has(raw) || [...core].length < 2) {
+  if (lex.generic.has(raw) || codePointLength(core) < 2) {
     if (!/第.+次|届|党代会|两会/.test(raw)) return null;
   }
   let name = raw;
