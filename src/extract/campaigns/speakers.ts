@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Doc, Mention } from '../../types.js';
-import { isSpaceCode, rememberLastText, type Span } from '../sentences.js';
+import { isSpaceCode, type Span } from '../sentences.js';
 import { Automaton } from '../automaton.js';
 import { dataPath } from '../../data-path.js';
 
@@ -30,7 +30,7 @@ export interface Turn {
 export interface Speakers {
   turns: Turn[];
   author: string | null;
-  paragraphs: Span[];
+  paragraphs: readonly Span[];
   /** The people speaking at `index`: the current turn's person, then the author. */
   at(index: number): string[];
 }
@@ -54,7 +54,17 @@ const TAG = /<[^>]*>/g;
  * Three passes over each article ask for them (campaign sections, campaign and event
  * speakers): split once.
  */
-export const paragraphs = rememberLastText(splitParagraphs);
+export const paragraphs: (text: string) => readonly Span[] = (() => {
+  // Frozen and shared, as splitSentences' spans: a copy per caller cost more than the split.
+  let last: { text: string; spans: readonly Span[] } | null = null;
+  return (text: string) => {
+    if (last && last.text === text) return last.spans;
+    const spans = splitParagraphs(text);
+    for (const span of spans) Object.freeze(span);
+    last = { text, spans: Object.freeze(spans) };
+    return last.spans;
+  };
+})();
 
 function splitParagraphs(text: string): Span[] {
   const out: Span[] = [];
@@ -153,7 +163,7 @@ export function isByline(text: string, m: { start: number; end: number }): boole
 }
 
 /** The paragraph holding `index` (binary search: the paragraphs are in order and apart). */
-function paragraphAt(paras: Span[], index: number): Span | null {
+function paragraphAt(paras: readonly Span[], index: number): Span | null {
   let lo = 0;
   let hi = paras.length - 1;
   while (lo <= hi) {
