@@ -110,8 +110,9 @@ export async function runPipeline(
   if (jobs > 1) {
     const pool = new ExtractionPool({ jobs, ingest: ingestOptions, ...perFile });
     try {
-      // A few tasks per worker in flight keep every thread busy while file reads wait.
-      await runOrdered(files, (f) => pool.process(f), jobs * 8, async (outcome) => {
+      // Tasks in flight keep every thread busy, and a worker ingests those it has before
+      // extracting them (see INGEST_BATCH): 16 per worker make batches of about that size.
+      await runOrdered(files, (f) => pool.process(f), jobs * 16, async (outcome) => {
         outcomes.push(outcome);
         await onOutcome(outcome);
       });
@@ -124,11 +125,11 @@ export async function runPipeline(
   for (let from = 0; from < files.length; from += INGEST_BATCH) {
     // A batch is ingested before any of it is extracted (see INGEST_BATCH).
     const batch = files.slice(from, from + INGEST_BATCH);
-    const ingested: Array<Doc | FileOutcome | undefined> = batch.map((file) => ingestForExtraction(file, ingestOptions));
+    const ingested: Array<Doc | FileOutcome | undefined> = batch.map((file) => ingestStep(file, ingestOptions));
     for (let i = 0; i < batch.length; i++) {
       const step = ingested[i]!;
       ingested[i] = undefined;
-      const outcome = 'status' in step ? step : extractIngested(batch[i]!, step, extract, perFile);
+      const outcome = 'status' in step ? step : extractStep(batch[i]!, step, extract, perFile);
       outcomes.push(outcome);
       await onOutcome(outcome);
     }
@@ -143,7 +144,7 @@ export async function runPipeline(
  * In batches the same work took ~20% less CPU (ingest + extract + JSON Lines, 3000
  * articles, min of 5 rounds, 16 to 128 alike); 32 ingested docs hold a few MB.
  */
-const INGEST_BATCH = 32;
+export const INGEST_BATCH = 32;
 
 /** What processFile keeps or makes besides the outcome itself. */
 export interface ProcessOptions {
@@ -170,12 +171,15 @@ export async function processFile(
 
 /** {@link processFile} without the promise. */
 export function processFileSync(path: string, ingestOptions: IngestOptions, extract: (doc: Doc) => void, options: ProcessOptions = {}): FileOutcome {
-  const step = ingestForExtraction(path, ingestOptions);
-  return 'status' in step ? step : extractIngested(path, step, extract, options);
+  const step = ingestStep(path, ingestOptions);
+  return 'status' in step ? step : extractStep(path, step, extract, options);
 }
 
-/** Ingests `path`: its Doc, or (a file refused, or ingest crashed) already the file's outcome. */
-function ingestForExtraction(path: string, ingestOptions: IngestOptions): Doc | FileOutcome {
+/**
+ * processFile's first half: ingests `path` into its Doc, or (a file refused, or ingest
+ * crashed) already the file's outcome. Never throws.
+ */
+export function ingestStep(path: string, ingestOptions: IngestOptions): Doc | FileOutcome {
   let ingested: IngestOutcome;
   try {
     ingested = ingestFileSync(path, ingestOptions);
@@ -188,8 +192,8 @@ function ingestForExtraction(path: string, ingestOptions: IngestOptions): Doc | 
   return ingested.doc;
 }
 
-/** Extracts an ingested doc into the file's outcome; never throws. */
-function extractIngested(path: string, doc: Doc, extract: (doc: Doc) => void, options: ProcessOptions): FileOutcome {
+/** processFile's second half: extracts a Doc from {@link ingestStep} into the file's outcome. */
+export function extractStep(path: string, doc: Doc, extract: (doc: Doc) => void, options: ProcessOptions): FileOutcome {
   const kept = options.keepDoc ? { meta: doc.meta, text: doc.text } : undefined;
   try {
     extract(doc);
