@@ -62,6 +62,36 @@ describe('openWriter', () => {
   });
 });
 
+describe('openWriter sink', () => {
+  it('writes text, bytes, numbers and id digits in order, across block boundaries', async () => {
+    const hex = new DataView(new Uint8Array(Buffer.from('0123456789abcdef', 'latin1')).buffer);
+    const numbers = [0, 9, 10, 99, 100, 123456789, 2147483647, 2147483648, -1, -0, 1.5, NaN, Infinity, 1e21];
+    const big = Buffer.from('镇'.repeat(400000), 'utf8');
+    const expected: Buffer[] = [];
+    const path = join(dir, 'sink.txt');
+    await withWriter(path, async (w) => {
+      for (let i = 0; i < 60000; i++) {
+        const text = i % 3 ? '吴锦,' : 'a\ud800"';
+        await w.write(text);
+        expected.push(Buffer.from(text, 'utf8'));
+        const bytes = Buffer.from(`[${i}]`.repeat(1 + (i % 5)), 'utf8');
+        w.sink.bytes(bytes);
+        expected.push(bytes);
+        const n = numbers[i % numbers.length]!;
+        w.sink.number(n);
+        expected.push(Buffer.from(String(n), 'latin1'));
+        w.sink.bytes16(hex, 0);
+        expected.push(Buffer.from('0123456789abcdef', 'latin1'));
+        if (i === 30000) {
+          w.sink.bytes(big);
+          expected.push(big);
+        }
+      }
+    });
+    expect(readFileSync(path).equals(Buffer.concat(expected))).toBe(true);
+  });
+});
+
 describe('MentionStoreBuilder ids', () => {
   it('keeps the hex digits as added and sorts by them', () => {
     fc.assert(
