@@ -215,6 +215,11 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
 }
 
 /** One or two characters and 网, standing alone (not inside a word or a quote), read at `lastIndex`. */
+const XUN = '讯'.charCodeAt(0);
+/** In U+3400–U+9FFF, the range the regexes here call CJK (false for NaN, outside the text). */
+function isHanCode(c: number): boolean {
+  return c >= 0x3400 && c <= 0x9fff;
+}
 const MEDIA_SITE = /(?<![\u3400-\u9fff“‘「《])[\u3400-\u9fff]{1,2}网(?=$|[^\u3400-\u9fff]|时刻|讯)/y;
 
 /**
@@ -226,6 +231,12 @@ function mediaSites(text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let resumeAt = 0;
   for (let w = text.indexOf('网'); w >= 0; w = text.indexOf('网', w + 1)) {
+    // A match ending at this 网 needs a CJK character before it and, after it, the end, no CJK
+    // character, 时刻 or 讯 (most 网 are inside words: 电网建设). A match ending at a 网 right
+    // after this one starts at the same places and is tried there.
+    if (!isHanCode(text.charCodeAt(w - 1))) continue;
+    const after = text.charCodeAt(w + 1);
+    if (isHanCode(after) && after !== XUN && !text.startsWith('时刻', w + 1)) continue;
     for (let p = Math.max(w - 2, resumeAt); p < w; p++) {
       MEDIA_SITE.lastIndex = p;
       const m = MEDIA_SITE.exec(text);
