@@ -155,7 +155,7 @@ interface Store {
   rels: IntList;
   /** Evidence: sentence index (-1: the gazetteer), start, end, rule index. */
   ev: IntList;
-  /** Evidence sentences, each once per article. */
+  /** Evidence sentences, each once per article (slices of one copy of the article's sentences). */
   sentences: string[];
   texts: string[];
   rules: string[];
@@ -399,6 +399,8 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
   // Reused for every article (cleared at its start): its occurrences per type and name, its sentences.
   const articleOccs: Array<Map<string, number>> = ENTITY_TYPES.map(() => new Map());
   const sentenceIndex = new Map<string, number>();
+  /** The article's sentences so far. */
+  const articleSentences: string[] = [];
   const relEnds: number[] = [];
   /** The article's occurrence of a type and name, as `${type}\0${name}` would find it. */
   const occOf = (type: unknown, name: unknown): number | undefined => {
@@ -555,10 +557,10 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
           const sentence = e.sentence ?? '';
           let si = sentenceIndex.get(sentence);
           if (si === undefined) {
-            si = S.sentences.length;
-            const v = own(sentence);
-            S.sentences.push(v);
-            sentenceIndex.set(v, si);
+            si = S.sentences.length + articleSentences.length;
+            articleSentences.push(sentence);
+            // The extraction's string as the key: the map is emptied with each article.
+            sentenceIndex.set(sentence, si);
           }
           S.ev.push(si);
           S.ev.push(e.start);
@@ -573,6 +575,18 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       S.rels.push(S.ev.length >> 2);
     }
     rec.relEnd = S.rels.length / 5;
+    if (articleSentences.length === 1) S.sentences.push(own(articleSentences[0]!));
+    else if (articleSentences.length) {
+      // One copy of them all (join copies the characters), each sentence a slice of it: not a
+      // copy per sentence, and nothing keeps the article's source alive.
+      const all = articleSentences.join('');
+      for (let i = 0, at = 0; i < articleSentences.length; i++) {
+        const end = at + articleSentences[i]!.length;
+        S.sentences.push(all.slice(at, end));
+        at = end;
+      }
+    }
+    articleSentences.length = 0;
     for (const b of a.byline ?? []) {
       let p = occOf('Person', b);
       if (p === undefined) {
