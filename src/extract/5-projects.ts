@@ -84,7 +84,7 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
       found.push(entry);
       last = entry;
       if (!located.has(c.name)) {
-        const place = placeOf(doc, c, s, sentences.slice(Math.max(0, index - 3), index).reverse(), divisions);
+        const place = placeOf(doc, c, s, sentences.slice(Math.max(0, index - 3), index), divisions);
         if (place) located.set(c.name, { to: place.name, evidence: s, weak: place.weak, rule: place.rule ?? 'project.located-in' });
       }
     }
@@ -143,25 +143,28 @@ function specific(m: Mention): number {
  * sentence, the nearest division before it in the sentence, a city inside its name, a
  * specific division in the sentences before, or the home.
  */
-function placeOf(doc: Doc, c: ProjectCandidate, s: Span, previous: Span[], divisions: Mention[]): { name: string; weak?: boolean; rule?: string } | null {
+function placeOf(doc: Doc, c: ProjectCandidate, s: Span, previous: readonly Span[], divisions: Mention[]): { name: string; weak?: boolean; rule?: string } | null {
   if (c.place) return { name: c.place.name };
-  // A county, township or zone in its name (孟家溪镇污水处理厂, 江陵煤港电厂项目) places it best.
-  const inside = divisions.filter((d) => d.start >= c.start && d.end <= c.end);
-  const bestInside = inside.length ? inside.reduce((a, b) => (specific(b) > specific(a) ? b : a)) : null;
+  // A county, township or zone in its name (孟家溪镇污水处理厂, 江陵煤港电厂项目) places it best (the first most specific).
+  let bestInside: Mention | null = null;
+  for (const d of divisions) if (d.start >= c.start && d.end <= c.end && (!bestInside || specific(d) > specific(bestInside))) bestInside = d;
   if (bestInside && specific(bestInside) >= 4) return { name: bestInside.name };
   const afterVerb = placeAfterVerb(doc.text, s, divisions);
   if (afterVerb) return { name: afterVerb.name };
   // A province before it (or one inside a document title) says less than a place in its name.
-  // Only a division close before it (within its clause or a few characters) places it.
-  const before = divisions.filter(
-    (d) => d.start >= s.start && d.end <= c.start && c.start - d.end <= NEAR && specific(d) >= 3 && !insideTitle(doc.text, s.start, d.start),
-  );
-  if (before.length) return { name: before[before.length - 1]!.name };
+  // Only a division close before it (within its clause or a few characters) places it: the last such.
+  for (let k = divisions.length - 1; k >= 0; k--) {
+    const d = divisions[k]!;
+    if (d.start >= s.start && d.end <= c.start && c.start - d.end <= NEAR && specific(d) >= 3 && !insideTitle(doc.text, s.start, d.start)) return { name: d.name };
+  }
   if (bestInside) return { name: bestInside.name };
-  // The sentences just before (a list of tasks split by ；) may name the county.
-  for (const p of previous) {
-    const inPrev = divisions.filter((d) => d.start >= p.start && d.end <= p.end && specific(d) >= 4);
-    if (inPrev.length) return { name: inPrev[inPrev.length - 1]!.name, weak: true, rule: 'project.located-in-context' };
+  // The sentences just before (a list of tasks split by ；), nearest first, may name the county: its last one.
+  for (let i = previous.length - 1; i >= 0; i--) {
+    const p = previous[i]!;
+    for (let k = divisions.length - 1; k >= 0; k--) {
+      const d = divisions[k]!;
+      if (d.start >= p.start && d.end <= p.end && specific(d) >= 4) return { name: d.name, weak: true, rule: 'project.located-in-context' };
+    }
   }
   // The home is only a guess: a later sentence about the project (项目位于…) overrides it.
   const home = doc.meta.home ? getGazetteer().byName(doc.meta.home) : undefined;
