@@ -4,9 +4,8 @@
  * is given. Writes `out/articles.jsonl` (normalised articles), `out/extractions.jsonl`
  * (per-article extractions) and `out/report.json` (every input's status, counts, timings).
  */
-import { createReadStream } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import { mkdir, writeFile, rename, rm } from 'node:fs/promises';
+import { mkdir, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCommandArgs, UsageError, EXIT } from '../cli-util.js';
 import { runPipeline } from '../pipeline.js';
@@ -15,7 +14,7 @@ import { createCorpusResolver } from '../resolve/index.js';
 import { OverrideFileError } from '../resolve/overrides.js';
 import { writeExports } from '../export/index.js';
 import { loadGraph, LoadError, type LoadSummary } from '../load/index.js';
-import { openWriter } from '../graph/write.js';
+import { openWriter, type FileWriter } from '../graph/write.js';
 import type { Graph } from '../graph/model.js';
 import { collectInputs } from '../ingest/index.js';
 import { selectShard } from '../parallel/shard.js';
@@ -123,11 +122,9 @@ export async function buildCommand(argv: string[]): Promise<number> {
   let resolveAddMs = 0;
   // Each outcome's extraction goes to the resolver (which keeps a compact record) and to
   // disk, and is dropped: held until the end, the results were most of a build's peak memory.
-  // report.json's per-input entries wait in a temporary file for the same reason.
+  // report.json's per-input entries go to its file as they come, for the same reason.
   const totals = { ok: 0, skipped: 0, failed: 0 };
-  const inputsTmp = join(outDir, `.report-inputs.tmp-${process.pid}`);
-  const inputsOut = await openWriter(inputsTmp);
-  let inputCount = 0;
+  const reportOut = await openReportWriter(join(outDir, 'report.json'));
   // Streamed as outcomes arrive (src/parallel/lines.ts): kept in memory they dominate peak RSS at 100k articles.
   const articlesOut = await openLineWriter(join(outDir, 'articles.jsonl'));
   const extractionsOut = await openLineWriter(join(outDir, 'extractions.jsonl'));
@@ -151,8 +148,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
       counts: o.result ? { entities: o.result.entities.length, relations: o.result.relations.length, messages: o.result.messages.length } : null,
       messages: o.result ? o.result.messages : o.messages,
     };
-    // As JSON.stringify(report, null, 2) would indent it two levels down.
-    await inputsOut.write((inputCount++ ? ',\n    ' : '    ') + JSON.stringify(input, null, 2).replace(/\n/g, '\n    '));
+    await reportOut.addInput(input);
     // runPipeline keeps every outcome object until it returns: empty it, or each article's
     // extraction, doc and messages stay in memory to the end of the extract phase.
     delete o.jsonLines;
@@ -163,7 +159,6 @@ export async function buildCommand(argv: string[]): Promise<number> {
   extracting.done();
   await articlesOut.close();
   await extractionsOut.close();
-  await inputsOut.close();
   // The resolver's share of the extract phase (compacting each result) counts as resolving.
   timings.extractMs = performance.now() - t0 - resolveAddMs;
 
@@ -224,7 +219,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     load: load ?? (loadError ? { error: loadError } : null),
     timings,
   };
-  await writeReport(join(outDir, 'report.json'), inputsTmp, inputCount, rest);
+  await reportOut.finish(rest);
   const report = rest;
   const summary = { outDir, elapsedMs: performance.now() - started, totals: report.totals, graph: report.graph, reviewItems: report.reviewItems, outputs: written, load: load ?? null };
   if (progress.mode === 'json') progress.log('info', 'built', { event: 'summary', ...summary });
@@ -238,27 +233,55 @@ export async function buildCommand(argv: string[]): Promise<number> {
   return EXIT.ok;
 }
 
+/** report.json, written as the build goes: each input's entry as it comes, the rest at the end. */
+interface ReportWriter {
+  addInput(input: object): Promise<void>;
+  /** Writes everything after the inputs (`rest`'s keys, in order) and moves the file into place. */
+  finish(rest: Record<string, unknown>): Promise<void>;
+}
+
+/** Inputs rendered per JSON.stringify call: one call for many entries instead of one each. */
+const REPORT_INPUTS_PER_CHUNK = 256;
+
 /**
- * Writes report.json as `JSON.stringify({inputs, ...rest}, null, 2)` would, with the inputs
- * (already rendered, one per line of `inputsTmp`) streamed from the temporary file.
+ * Writes report.json as `JSON.stringify({inputs, ...rest}, null, 2)` would, without holding
+ * the inputs (at 100k articles ~90 MB of text): they are rendered a chunk at a time, with
+ * the indentation and separators they would have inside the whole report, straight into the
+ * file (through its temporary name until `finish`).
  */
-async function writeReport(path: string, inputsTmp: string, inputCount: number, rest: Record<string, unknown>): Promise<void> {
-  const w = await openWriter(path);
-  try {
-    if (!inputCount) await w.write('{\n  "inputs": [],');
-    else {
-      await w.write('{\n  "inputs": [\n');
-      for await (const chunk of createReadStream(inputsTmp, { encoding: 'utf8' })) await w.write(chunk as string);
-      await w.write('\n  ],');
-    }
-    const tail = JSON.stringify(rest, null, 2);
-    await w.write(tail.slice(1) + '\n');
-  } catch (err) {
-    await w.abort();
-    throw err;
-  }
-  await w.close();
-  await rm(inputsTmp, { force: true });
+async function openReportWriter(path: string): Promise<ReportWriter> {
+  const w: FileWriter = await openWriter(path);
+  const opening = '{\n  "inputs": [\n';
+  const closing = '\n  ]\n}';
+  let pending: object[] = [];
+  let written = 0;
+  const flush = async () => {
+    if (!pending.length) return;
+    // The chunk as the report's own inputs: JSON.stringify indents them two levels down.
+    const rendered = JSON.stringify({ inputs: pending }, null, 2);
+    const entries = rendered.slice(opening.length, rendered.length - closing.length);
+    await w.write((written ? ',\n' : opening) + entries);
+    written += pending.length;
+    pending = [];
+  };
+  return {
+    async addInput(input) {
+      pending.push(input);
+      if (pending.length >= REPORT_INPUTS_PER_CHUNK) await flush();
+    },
+    async finish(rest) {
+      try {
+        await flush();
+        await w.write(written ? '\n  ],' : '{\n  "inputs": [],');
+        const tail = JSON.stringify(rest, null, 2);
+        await w.write(tail.slice(1) + '\n');
+      } catch (err) {
+        await w.abort();
+        throw err;
+      }
+      await w.close();
+    },
+  };
 }
 
 function summariseGraph(graph: Graph) {
