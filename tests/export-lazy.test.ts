@@ -112,7 +112,8 @@ describe('exports of a lazy MENTIONS list', () => {
       fc.property(
         fc.array(fc.tuple(fc.nat(2), fc.nat(3), fc.array(fc.tuple(fc.nat(3), fc.nat(3), fc.nat(2), fc.nat(2)), { maxLength: 4 })), { minLength: 1, maxLength: 6 }),
         fc.boolean(),
-        (mentions, unsorted) => {
+        fc.boolean(),
+        (mentions, unsorted, withOthers) => {
           const builder = new MentionStoreBuilder();
           mentions.forEach(([article, node, spans], k) => {
             // Equal hashes now and then: ids out of order or repeated.
@@ -126,7 +127,14 @@ describe('exports of a lazy MENTIONS list', () => {
             { id: 'campaign:1', label: 'Campaign', properties: { id: 'campaign:1', name: 'c' } },
             { id: 'office:1', label: 'Office', properties: { id: 'office:1', name: 'o' } },
           ];
-          const lazy: Graph = { nodes, relationships: relationshipList([], store) };
+          // Relationships before and after the MENTIONS block (ids `holds:` < `mentions:` < `promotes:`).
+          const others: GraphRelationship[] = withOthers
+            ? [
+                { id: 'holds:1', type: 'HOLDS', start: 'person:gone', end: 'office:1', properties: { id: 'holds:1' } },
+                { id: 'promotes:1', type: 'PROMOTES', start: 'person:gone', end: 'campaign:1', properties: { id: 'promotes:1' } },
+              ]
+            : [];
+          const lazy: Graph = { nodes, relationships: relationshipList(others, store) };
           const plain: ArrayGraph = { nodes, relationships: [...lazy.relationships] };
           expect(checkGraph(lazy)).toEqual(checkGraph(plain));
         },

@@ -340,6 +340,16 @@ export class MentionStore {
     return this.packed.node[i]!;
   }
 
+  /** Whether `id(i)` comes after `id(i - 1)` (0 < i < length), compared digit by digit without making them. */
+  idFollows(i: number): boolean {
+    const hex = this.packed.hex;
+    for (let a = (i - 1) * 16, b = i * 16, end = b + 16; b < end; a++, b++) {
+      const d = hex.charCodeAt(b) - hex.charCodeAt(a);
+      if (d) return d > 0;
+    }
+    return false;
+  }
+
   /** Writes `id(i)` into `sink`. */
   writeId(i: number, sink: ByteSink): void {
     sink.bytes(MENTIONS_PREFIX_BYTES);

@@ -254,8 +254,23 @@ function checkRelationships(graph: Graph, schema: Schema, labelOf: Map<string, N
   // store is well typed and MENTIONS declares them so: only their id, type and endpoints are
   // checked, without making them.
   const store = rels.mentionStore && rels.mentionIndex && rels.idAt && mentionsFit(schema) && rels.mentionStore.wellTyped() ? rels.mentionStore : undefined;
+  // On the first pass (no id set) a store's MENTIONS that follows another is checked without
+  // its id (the store compares their digits) and with its endpoints' verdicts worked out once
+  // per node; `prev` then lags behind, and `prevMention` says which MENTIONS came last.
+  let prevMention = -1;
+  const mentionsTo = store && schema.relationships.MENTIONS;
+  const startOk = store && !relIds ? endpointVerdicts(store.startValues, labelOf, mentionsTo!.from) : undefined;
+  const endOk = store && !relIds ? endpointVerdicts(store.endValues, labelOf, mentionsTo!.to) : undefined;
   for (let i = 0; i < rels.length; i++) {
     const mention = store ? rels.mentionIndex!(i) : -1;
+    if (startOk && mention > 0 && prevMention === mention - 1 && store!.idFollows(mention) && startOk(store!.startIndex(mention)) && endOk!(store!.endIndex(mention))) {
+      prevMention = mention;
+      continue;
+    }
+    if (prevMention >= 0) {
+      prev = store!.id(prevMention);
+      prevMention = -1;
+    }
     // A store's MENTIONS is read field by field: no object per relationship.
     const rel = mention >= 0 ? null : rels.at(i)!;
     const id = rel ? rel.id : rels.idAt!(i);
@@ -274,6 +289,7 @@ function checkRelationships(graph: Graph, schema: Schema, labelOf: Map<string, N
       if (!relIds) return false;
     }
     prev = id;
+    if (mention >= 0 && startOk) prevMention = mention;
     relIds?.add(id);
     const s = labelOf.get(start);
     const e = labelOf.get(end);
@@ -284,6 +300,25 @@ function checkRelationships(graph: Graph, schema: Schema, labelOf: Map<string, N
     if (rel?.properties) checkProperties(rel.properties, rs.properties, () => relationshipWhere(id, type), problems);
   }
   return sorted || relIds !== null;
+}
+
+/**
+ * Whether the node at each index of `ids` is in `labelOf` with one of `labels` (a MENTIONS
+ * endpoint with no problem), worked out when first asked.
+ */
+function endpointVerdicts(ids: readonly string[], labelOf: Map<string, NodeLabel>, labels: readonly NodeLabel[]): (index: number) => boolean {
+  // 0: not worked out yet, 1: fine, 2: a problem.
+  const verdicts = new Uint8Array(ids.length);
+  return (index) => {
+    let v = verdicts[index];
+    if (v === undefined) return false;
+    if (v === 0) {
+      const label = labelOf.get(ids[index]!);
+      v = label && labels.includes(label) ? 1 : 2;
+      verdicts[index] = v;
+    }
+    return v === 1;
+  };
 }
 
 /** How a problem names a relationship (spelled out only for one that has a problem). */
