@@ -692,11 +692,11 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   const nodes = new Map<string, NodeBuild>();
   // The nodes in the order `nodes` holds them; a node's `num` is its place here.
   const nodeList: NodeBuild[] = [];
-  const addNode = (n: Omit<NodeBuild, 'num'>): number => {
+  const addNode = (label: NodeBuild['label'], id: string, key: string, disambiguator: string, occs: number[], context: string[]): number => {
     // Like Map.set: an id seen before (a hash collision) keeps its place and number.
-    const num = nodes.get(n.id)?.num ?? nodeList.length;
-    const node: NodeBuild = { ...n, num };
-    nodes.set(n.id, node);
+    const num = nodes.get(id)?.num ?? nodeList.length;
+    const node: NodeBuild = { num, label, id, key, disambiguator, occs, context };
+    nodes.set(id, node);
     nodeList[num] = node;
     return num;
   };
@@ -734,7 +734,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
         officeJurisdiction.set(key, jurisdictionOf(key) ?? (given ? { written: given, canonical: gazetteer?.byName(given)?.name ?? given } : null));
       }
       const id = nodeId(type, key);
-      const num = addNode({ label: type, id, key, disambiguator: '', occs: list, context: [] });
+      const num = addNode(type, id, key, '', list, []);
       for (let i = 0; i < list.length; i++) occNode[list[i]!] = num;
     }
     keysOfType[t]!.length = 0;
@@ -794,7 +794,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     for (const c of outcome.clusters) {
       const id = nodeId('Person', key, c.disambiguator === UNRESOLVED ? '?' : c.disambiguator);
       const members = c.members.map((i) => list[i]!);
-      const num = addNode({ label: 'Person', id, key, disambiguator: c.disambiguator, occs: members, context: c.jurisdictions });
+      const num = addNode('Person', id, key, c.disambiguator, members, c.jurisdictions);
       for (let i = 0; i < members.length; i++) occNode[members[i]!] = num;
       // Members come in article order: several articles when the first and last differ.
       if (c.reason && occArt[members[0]!] !== occArt[members[members.length - 1]!]) {
@@ -931,7 +931,21 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
 
   // Articles by date (undated last), then id: the order of evidence.
   const dateKeys = dates.map((d) => d || '\uffff');
-  const byDate = articles.map((_, art) => art).sort((ax, ay) => compareIds(dateKeys[ax]!, dateKeys[ay]!) || compareIds(articleIds[ax]!, articleIds[ay]!));
+  let byDate: number[];
+  if (idsSorted) {
+    // Article order is id order: the articles of one date are in order already, so the
+    // distinct dates are sorted rather than the articles.
+    const ofDate = new Map<string, number[]>();
+    for (let art = 0; art < articles.length; art++) {
+      const list = ofDate.get(dateKeys[art]!);
+      if (list) list.push(art);
+      else ofDate.set(dateKeys[art]!, [art]);
+    }
+    byDate = [];
+    for (const date of [...ofDate.keys()].sort(compareIds)) for (const art of ofDate.get(date)!) byDate.push(art);
+  } else {
+    byDate = articles.map((_, art) => art).sort((ax, ay) => compareIds(dateKeys[ax]!, dateKeys[ay]!) || compareIds(articleIds[ax]!, articleIds[ay]!));
+  }
   // Each article's date as a number in date order (-1: undated): a relationship's earliest and
   // latest source compared as numbers, not as date texts.
   const dateRank = new Int32Array(articles.length).fill(-1);
@@ -1378,21 +1392,32 @@ function setTyped(props: Record<string, PropertyValue>, name: string, value: unk
   return true;
 }
 
+/** setTyped's value for a property not set yet: the value as it is stored, or undefined when it does not fit. */
+function typed(value: unknown, type: PropertyType | undefined): PropertyValue | undefined {
+  if (!type || value === undefined || value === null) return undefined;
+  let v = value as PropertyValue;
+  if (type === 'string' && typeof value === 'number') v = String(value);
+  if (type === 'string[]' && Array.isArray(value)) v = value.map(String);
+  return valueFits(v, type) ? v : undefined;
+}
+
 function articleNode(r: ArticleRecord, id: string, schema: Schema): GraphNode {
   const a = r.meta;
   const nodeIdValue = articleNodeId(id);
   const props: Record<string, PropertyValue> = { id: nodeIdValue };
   const declared = schema.nodes.Article.properties;
-  setTyped(props, 'path', a.path, declared.path);
-  setTyped(props, 'title', a.title, declared.title);
-  setTyped(props, 'date', a.date, declared.date);
-  setTyped(props, 'source', a.source, declared.source);
-  setTyped(props, 'url', a.url, declared.url);
-  setTyped(props, 'home', a.home, declared.home);
-  setTyped(props, 'homeSource', a.homeSource ?? null, declared.homeSource);
-  setTyped(props, 'lang', a.lang, declared.lang);
+  // Named stores in a fixed order (as setTyped would set them): every article node gets one shape.
+  let v: PropertyValue | undefined;
+  if ((v = typed(a.path, declared.path)) !== undefined) props.path = v;
+  if ((v = typed(a.title, declared.title)) !== undefined) props.title = v;
+  if ((v = typed(a.date, declared.date)) !== undefined) props.date = v;
+  if ((v = typed(a.source, declared.source)) !== undefined) props.source = v;
+  if ((v = typed(a.url, declared.url)) !== undefined) props.url = v;
+  if ((v = typed(a.home, declared.home)) !== undefined) props.home = v;
+  if ((v = typed(a.homeSource ?? null, declared.homeSource)) !== undefined) props.homeSource = v;
+  if ((v = typed(a.lang, declared.lang)) !== undefined) props.lang = v;
   // An empty byline would only be dropped again with the other empty lists.
-  if (a.byline?.length) setTyped(props, 'byline', a.byline, declared.byline);
+  if (a.byline?.length && (v = typed(a.byline, declared.byline)) !== undefined) props.byline = v;
   return { id: nodeIdValue, label: 'Article', properties: props };
 }
 
