@@ -6,7 +6,7 @@
 import { dirname, resolve as resolvePath } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { ExtractionResult, Message } from './types.js';
-import { collectInputs, ingestFileSync, missingManifestFiles, readManifest, type IngestOptions, type IngestOutcome, type ManifestEntry } from './ingest/index.js';
+import { collectInputs, ingestFileSync, missingManifestFiles, readManifest, type IngestOptions, type IngestOutcome, type InputListing, type ManifestEntry } from './ingest/index.js';
 import { UsageError } from './cli-util.js';
 import { createExtractor } from './extract/index.js';
 import { toExtraction } from './extract/output.js';
@@ -51,6 +51,8 @@ export interface PipelineOptions {
   jobs?: number | 'auto';
   /** Process only this slice of the files (`--shard i/n`), see src/parallel/shard.ts. */
   shard?: Shard;
+  /** `collectInputs(paths)`, when the caller has it already (not modified). */
+  listing?: InputListing;
 }
 
 /** Loads the manifest named by `--manifest`, or `manifest.jsonl` beside the articles when there is one. */
@@ -90,16 +92,17 @@ export async function runPipeline(
   options: PipelineOptions,
   onOutcome: (outcome: FileOutcome) => void | Promise<void>,
 ): Promise<FileOutcome[]> {
-  const listing = await collectInputs(paths);
+  const listing = options.listing ?? (await collectInputs(paths));
   const manifest = await loadManifest(paths, options.manifestPath);
   const ingestOptions: IngestOptions = { manifest, home: options.home, maxBytes: options.maxBytes };
   const outcomes: FileOutcome[] = [];
   // A manifest line naming a file that is not there is an input that failed.
-  const reported = new Set(listing.problems.map((p) => resolvePath(p.path)));
+  const problems = [...listing.problems];
+  const reported = new Set(problems.map((p) => resolvePath(p.path)));
   for (const missing of await missingManifestFiles(manifest)) {
-    if (!reported.has(resolvePath(missing.path))) listing.problems.push(missing);
+    if (!reported.has(resolvePath(missing.path))) problems.push(missing);
   }
-  for (const problem of listing.problems) {
+  for (const problem of problems) {
     const outcome: FileOutcome = { path: problem.path, status: problem.status, reason: problem.reason, messages: [] };
     outcomes.push(outcome);
     await onOutcome(outcome);

@@ -131,7 +131,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const listing = await collectInputs(paths);
   const extracting = progress.task('extract', listing.problems.length + selectShard(listing.files, shard).length);
   // jsonLines: the lines are serialised where the article was extracted (a worker with --jobs).
-  await runPipeline(paths, { manifestPath: config.manifest, home: config.home, jsonLines: true, jobs, shard }, async (o) => {
+  await runPipeline(paths, { manifestPath: config.manifest, home: config.home, jsonLines: true, jobs, shard, listing }, async (o) => {
     if (o.jsonLines?.article) await articlesOut.write(o.jsonLines.article);
     if (o.result) {
       const ta = performance.now();

@@ -13,7 +13,7 @@
  * home: '荆州市', homeSource: 'publisher', …}, text: '强化“四个优先”意识…\n2月9日，…', …}}`.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import type { ArticleMeta, Doc, HomeSource, Message } from '../types.js';
 import { mappedSlice, normaliseBody } from '../normalise/index.js';
@@ -143,13 +143,22 @@ export async function readManifest(path: string): Promise<Map<string, ManifestEn
   return (await readManifestReport(path)).entries;
 }
 
-/** Manifest entries whose file does not exist, as failed inputs (`path` as the manifest wrote it, made absolute). */
+/**
+ * Manifest entries whose file does not exist, as failed inputs (`path` as the manifest wrote
+ * it, made absolute). Checked with blocking stats, for the reason ingestFile reads blocking:
+ * a promise round trip per entry cost more than the stat (10k entries: 0.11-0.15 s CPU).
+ */
 export async function missingManifestFiles(manifest: Map<string, ManifestEntry>): Promise<InputListing['problems']> {
   const problems: InputListing['problems'] = [];
   for (const [abs, entry] of manifest) {
+    let found: boolean;
     try {
-      await stat(abs);
+      // No exception made for a missing file (the common failure); any other error also counts as missing.
+      found = statSync(abs, { throwIfNoEntry: false }) !== undefined;
     } catch {
+      found = false;
+    }
+    if (!found) {
       problems.push({ path: abs, status: 'failed', reason: `manifest entry points at a missing file (${entry.path})` });
     }
   }
