@@ -76,7 +76,7 @@ export function findEvents(doc: Doc): EventSpan[] {
   // The heads come ordered by end, so the map holds the ends in ascending order already.
   for (let [end, headStart] of byEnd) {
     if (lex.organAfter.longestAt(text, end)) continue;
-    if (consumed.some(([s, e]) => s <= headStart && end <= e)) continue;
+    if (consumed.length && consumed.some(([s, e]) => s <= headStart && end <= e)) continue;
     const start = scanLeft(text, headStart);
     // 省“两会”: a quote opened in the name closes after the head.
     if ((text[end] === '”' || text[end] === '’') && hasOpeningQuote(text, start, end)) end++;
@@ -92,7 +92,7 @@ export function findEvents(doc: Doc): EventSpan[] {
       subject = null;
       rule = 'event.session';
     }
-    if (lex.neverInside.some((w) => raw.includes(w))) continue;
+    if (includesAny(raw, lex.neverInside)) continue;
     const name = explicit(expandSession(raw), home, subject);
     if (!name) continue;
     candidates.push({ name, start, end, rule, occurring: false });
@@ -221,6 +221,11 @@ function scanLeft(text: string, from: number): number {
 function verbEndingAt(text: string, at: number): string | null {
   for (const v of ['召开', '举行']) if (at >= v.length && text.startsWith(v, at - v.length)) return v;
   return null;
+}
+
+function includesAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
 }
 
 /** Is there a “ or ‘ in text[start, end)? */
