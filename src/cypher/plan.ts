@@ -634,7 +634,38 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
   // Relationships by position in the list, not as objects: MENTIONS are made on read.
   const byEnds = new Map<string, number[]>();
   // Type and endpoints read by position (typeAt…): the relationship is made only for a message.
+  // A store's MENTIONS whose endpoints' labels fit the schema find their group by the
+  // endpoints' places in the store (labels looked up once per node): no key text per MENTIONS.
+  const store = rels.mentionStore;
+  const mentionIndex = rels.mentionIndex;
+  const mentionSchema = schema.relationships[MENTION_TYPE];
+  const labelNames = Object.keys(schema.nodes);
+  // Per endpoint, the number of its label in labelNames when MENTIONS may start (or end) there, else -1.
+  const labelNumbers = (ids: readonly string[], allowed: readonly string[]) =>
+    Int32Array.from(ids, (id) => {
+      const label = labelOf.get(id);
+      return label !== undefined && allowed.includes(label) ? labelNames.indexOf(label) : -1;
+    });
+  const startNumbers = store && mentionIndex && mentionSchema ? labelNumbers(store.startValues, mentionSchema.from) : undefined;
+  const endNumbers = store && mentionIndex && mentionSchema ? labelNumbers(store.endValues, mentionSchema.to) : undefined;
+  const mentionPositions = new Map<number, number[]>();
   for (let position = 0; position < rels.length; position++) {
+    const mention = startNumbers ? mentionIndex!(position) : -1;
+    if (mention >= 0) {
+      const from = startNumbers![store!.startIndex(mention)] ?? -1;
+      const to = endNumbers![store!.endIndex(mention)] ?? -1;
+      if (from >= 0 && to >= 0) {
+        const pair = from * labelNames.length + to;
+        let list = mentionPositions.get(pair);
+        if (!list) {
+          const k = `${MENTION_TYPE}\u0000${labelNames[from]}\u0000${labelNames[to]}`;
+          list = byEnds.get(k) ?? byEnds.set(k, []).get(k)!;
+          mentionPositions.set(pair, list);
+        }
+        list.push(position);
+        continue;
+      }
+    }
     const type = typeAt(rels, position);
     const start = startAt(rels, position);
     const end = endAt(rels, position);
