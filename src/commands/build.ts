@@ -15,7 +15,7 @@ import { OverrideFileError } from '../resolve/overrides.js';
 import { writeExports } from '../export/index.js';
 import { loadGraph, LoadError, type LoadSummary } from '../load/index.js';
 import { openWriter, type FileWriter } from '../graph/write.js';
-import type { Graph } from '../graph/model.js';
+import { typeAt, type Graph } from '../graph/model.js';
 import { collectInputs } from '../ingest/index.js';
 import { selectShard } from '../parallel/shard.js';
 import { openLineWriter } from '../parallel/lines.js';
@@ -288,6 +288,11 @@ function summariseGraph(graph: Graph) {
   const nodes: Record<string, number> = {};
   const relationships: Record<string, number> = {};
   for (const n of graph.nodes) nodes[n.label] = (nodes[n.label] ?? 0) + 1;
-  for (const r of graph.relationships) relationships[r.type] = (relationships[r.type] ?? 0) + 1;
+  // By type only: iterating would make every MENTIONS of the resolver's store (id, four lists) to read its type.
+  const list = graph.relationships;
+  for (let i = 0; i < list.length; i++) {
+    const type = typeAt(list, i);
+    relationships[type] = (relationships[type] ?? 0) + 1;
+  }
   return { nodes, relationships };
 }
