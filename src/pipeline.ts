@@ -53,6 +53,11 @@ export interface PipelineOptions {
   shard?: Shard;
   /** `collectInputs(paths)`, when the caller has it already (not modified). */
   listing?: InputListing;
+  /**
+   * Return no outcomes (an empty array) for a caller that takes each in `onOutcome`: held
+   * to the end of the run, a build's 10k outcomes went to the old generation for nothing.
+   */
+  dropOutcomes?: boolean;
 }
 
 /** Loads the manifest named by `--manifest`, or `manifest.jsonl` beside the articles when there is one. */
@@ -96,6 +101,9 @@ export async function runPipeline(
   const manifest = await loadManifest(paths, options.manifestPath);
   const ingestOptions: IngestOptions = { manifest, home: options.home, maxBytes: options.maxBytes };
   const outcomes: FileOutcome[] = [];
+  const keep = (outcome: FileOutcome) => {
+    if (!options.dropOutcomes) outcomes.push(outcome);
+  };
   // A manifest line naming a file that is not there is an input that failed.
   const problems = [...listing.problems];
   const reported = new Set(problems.map((p) => resolvePath(p.path)));
@@ -104,7 +112,7 @@ export async function runPipeline(
   }
   for (const problem of problems) {
     const outcome: FileOutcome = { path: problem.path, status: problem.status, reason: problem.reason, messages: [] };
-    outcomes.push(outcome);
+    keep(outcome);
     await onOutcome(outcome);
   }
   const files = selectShard(listing.files, options.shard);
@@ -116,7 +124,7 @@ export async function runPipeline(
       // Tasks in flight keep every thread busy, and a worker ingests those it has before
       // extracting them (see INGEST_BATCH): 16 per worker make batches of about that size.
       await runOrdered(files, (f) => pool.process(f), jobs * 16, async (outcome) => {
-        outcomes.push(outcome);
+        keep(outcome);
         await onOutcome(outcome);
       });
     } finally {
@@ -133,7 +141,7 @@ export async function runPipeline(
       const step = ingested[i]!;
       ingested[i] = undefined;
       const outcome = 'status' in step ? step : extractStep(batch[i]!, step, extract, perFile);
-      outcomes.push(outcome);
+      keep(outcome);
       await onOutcome(outcome);
     }
   }

@@ -131,7 +131,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const listing = await collectInputs(paths);
   const extracting = progress.task('extract', listing.problems.length + selectShard(listing.files, shard).length);
   // jsonLines: the lines are serialised where the article was extracted (a worker with --jobs).
-  await runPipeline(paths, { manifestPath: config.manifest, home: config.home, jsonLines: true, jobs, shard, listing }, async (o) => {
+  await runPipeline(paths, { manifestPath: config.manifest, home: config.home, jsonLines: true, jobs, shard, listing, dropOutcomes: true }, async (o) => {
     if (o.jsonLines?.article) await articlesOut.write(o.jsonLines.article);
     if (o.result) {
       const ta = performance.now();
@@ -149,11 +149,6 @@ export async function buildCommand(argv: string[]): Promise<number> {
       messages: o.result ? o.result.messages : o.messages,
     };
     await reportOut.addInput(input);
-    // runPipeline keeps every outcome object until it returns: empty it, or each article's
-    // extraction, doc and messages stay in memory to the end of the extract phase.
-    delete o.jsonLines;
-    delete o.result;
-    o.messages = [];
     extracting.tick();
   });
   extracting.done();
