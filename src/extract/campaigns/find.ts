@@ -293,7 +293,7 @@ function sharedSuffix(text: string): CampaignSpan[] {
 
 /** Later occurrences of names already found, quoted or not (`冲刺3000亿元`, `四大会战`). */
 function repeats(text: string, spans: CampaignSpan[]): CampaignSpan[] {
-  const names = new Set(spans.map((s) => s.name).filter((n) => [...n].length >= 3));
+  const names = new Set(spans.map((s) => s.name).filter((n) => codePointLength(n) >= 3));
   if (!names.size) return [];
   const out: CampaignSpan[] = [];
   for (const m of findLongestOf(text, names)) {

@@ -100,5 +100,6 @@ export function hasCount(name: string): boolean {
 /** True when the name is nothing but numerals, digits and signs (`十四五`, `4611`, `1+2`). */
 export function isOnlyNumber(name: string): boolean {
   const { numerals } = campaignLexicon();
-  return [...name].every((c) => numerals.has(c) || /[0-9+＋\-xX×.]/.test(c));
+  for (const c of name) if (!numerals.has(c) && !/[0-9+＋\-xX×.]/.test(c)) return false;
+  return true;
 }

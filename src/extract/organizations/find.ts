@@ -54,7 +54,6 @@ export function orgLexicon(): OrgLexicon {
   return cached;
 }
 
-const HAN = /[\u3400-\u9fff]/;
 const MARKERS = '省市县区州';
 /** The index in MARKERS of a character code, or -1: one table read per character of the article. */
 const MARKER_INDEX = new Int8Array(0x10000).fill(-1);
@@ -63,8 +62,12 @@ const MARKER_INDEX = new Int8Array(0x10000).fill(-1);
 const WORD_BEFORE_MARKER = new Set([...'全本城都超上门股街夜集各外该两地省县区州市分小社园景山辖新老郊边湾片校厂矿营林农牧渔特沙直'].map((c) => c.charCodeAt(0)));
 /** A place written as a body's jurisdiction follows a boundary (`、荆州市委`), not the middle of a word (`自然资源县…`). */
 function placeStartsWord(text: string, i: number): boolean {
-  return i === 0 || !HAN.test(text[i - 1]!) || text.startsWith('中共', i - 2) || /[和与及的是在由对向了经据为将把被从到等报]/.test(text[i - 1]!);
+  if (i === 0) return true;
+  const before = text.charCodeAt(i - 1);
+  return !isHanCode(before) || text.startsWith('中共', i - 2) || WORD_END_BEFORE_PLACE.has(before);
 }
+/** Function words after which a place starts a word (by character code). */
+const WORD_END_BEFORE_PLACE = new Set([...'和与及的是在由对向了经据为将把被从到等报'].map((c) => c.charCodeAt(0)));
 
 /** Everything the finder needs. */
 export interface FindContext extends JurisdictionContext {
@@ -78,10 +81,9 @@ function jurisdictionEnds(text: string, ctx: FindContext): Array<{ start: number
   const out: Array<{ start: number; end: number; place: Place }> = [];
   for (const m of ctx.gazetteer?.find(text, 0, text.length, ctx.home) ?? []) {
     if (m.division.level === 'township' || !placeStartsWord(text, m.start)) continue;
-    const form = text.slice(m.start, m.end);
-    // Short forms (`荆州`, `公安`, `市中`) are too often the start of another word.
-    if (!/[省市县区州]$/.test(form) && m.division.level !== 'zone') continue;
-    const written = form;
+    // Short forms (`荆州`, `公安`, `市中`) are too often the start of another word: a form ends in 省市县区州.
+    if (MARKER_INDEX[text.charCodeAt(m.end - 1)]! < 0 && m.division.level !== 'zone') continue;
+    const written = text.slice(m.start, m.end);
     out.push({ start: m.start, end: m.end, place: { name: m.division.name, written } });
   }
   // The places are in text order and do not overlap: one cursor tells whether a marker lies inside one.
@@ -216,6 +218,14 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
 
 /** One or two characters and 网, standing alone (not inside a word or a quote), read at `lastIndex`. */
 const XUN = '讯'.charCodeAt(0);
+/** ( ) （ ） */
+function isBracketCode(c: number): boolean {
+  return c === 0x28 || c === 0x29 || c === 0xff08 || c === 0xff09;
+}
+/** A character a body's name may hold: CJK or a bracket. */
+function isNameCode(c: number): boolean {
+  return isHanCode(c) || isBracketCode(c);
+}
 /** In U+3400–U+9FFF, the range the regexes here call CJK (false for NaN, outside the text). */
 function isHanCode(c: number): boolean {
   return c >= 0x3400 && c <= 0x9fff;
@@ -268,7 +278,7 @@ function findNamed(text: string, ctx: FindContext, suffixes: Array<{ start: numb
     // `…集团股份有限公司`, `…(集团)股份有限公司`: the longer name ends later.
     if (m.key === '集团' && /^[)）]?(?:股份有限公司|有限责任公司|有限公司)/.test(text.slice(m.end, m.end + 8))) continue;
     let s = m.start;
-    while (s > 0 && m.start - s < max && (HAN.test(text[s - 1]!) || '()（）'.includes(text[s - 1]!))) s--;
+    while (s > 0 && m.start - s < max && isNameCode(text.charCodeAt(s - 1))) s--;
     for (let i = m.start - 1; i >= s; i--) {
       const cue = cues.find((c) => i - c.length + 1 >= s && text.startsWith(c, i - c.length + 1));
       if (cue) {
@@ -276,7 +286,7 @@ function findNamed(text: string, ctx: FindContext, suffixes: Array<{ start: numb
         break;
       }
     }
-    while (s < m.start && '()（）'.includes(text[s]!)) s++;
+    while (s < m.start && isBracketCode(text.charCodeAt(s))) s++;
     // `在公安县荆州伟胜科技…公司`: a division written in full before a name that starts with
     // another place is where the body is, not part of its name.
     const places = ctx.gazetteer?.find(text, s, m.start, ctx.home) ?? [];
