@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cueScan, leftmostLongest } from '../src/extract/organizations/cue-scan.js';
+import { Automaton } from '../src/extract/automaton.js';
+import { campaignLexicon } from '../src/extract/campaigns/lexicon.js';
+import { codePointLength } from '../src/extract/campaigns/parse.js';
+import { eventLexicon } from '../src/extract/events/lexicon.js';
+import { orgLexicon } from '../src/extract/organizations/find.js';
+import { projectLexicon } from '../src/extract/projects/lexicon.js';
+
+const dir = join(import.meta.dirname, '../data/articles');
+const samples = [
+  ...readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')),
+  '荆州日报讯 全市重大项目集中开工暨签约仪式在荆州开发区举行，党中央、中共中央和国家发改委、长江大学、荆州市城投有限公司。',
+  '实施产业链提升、技改提能强基等四大工程；省委十一届七次、八次全会；党的二十大；推进会、座谈会。',
+  '',
+];
+const plain = (ms: Array<{ start: number; end: number; key: string }>) => ms.map((m) => [m.start, m.end, m.key]);
+const automaton = (words: string[]) => new Automaton(words.map((w) => [w, true] as const));
+
+describe('cue scan', () => {
+  it('gives, per lexicon, what that lexicon finds over the whole text, in the same order', () => {
+    const orgs = orgLexicon().file;
+    const named = automaton(orgs.named_suffixes);
+    const media = automaton(orgs.media_suffixes);
+    for (const text of samples) {
+      const cues = cueScan(text);
+      expect(plain(cues.eventHeads)).toEqual(plain(eventLexicon().heads.findAll(text)));
+      expect(plain(cues.campaignBare)).toEqual(plain(campaignLexicon().bareSuffixes.findAll(text)));
+      expect(plain(cues.projectSuffixes)).toEqual(plain(projectLexicon().suffixes.findAll(text)));
+      expect(plain(cues.orgNamed)).toEqual(plain(named.findAll(text)));
+      expect(plain(cues.orgMedia)).toEqual(plain(media.findAll(text)));
+      expect(plain(leftmostLongest(cues.orgNamed))).toEqual(plain(named.findLongest(text)));
+      expect(cues.national.map((m) => m.start)).toEqual([...text.matchAll(/国家/g)].map((m) => m.index));
+      expect(cues.hasOrdinalList).toBe(text.includes('次、'));
+      expect(cues.hasPartyOf).toBe(text.includes('党的'));
+    }
+  });
+
+  it('remembers the last text only', () => {
+    const a = cueScan('市委经济工作会议');
+    expect(cueScan('市委经济工作会议')).toBe(a);
+    cueScan('另一篇');
+    expect(cueScan('市委经济工作会议')).not.toBe(a);
+  });
+});
+
+describe('codePointLength', () => {
+  it('counts as spreading the string does', () => {
+    for (const s of ['', '中', 'ab', '😀', '中😀文', '\ud83d', '\ude00中', 'a\ud83d']) expect(codePointLength(s), JSON.stringify(s)).toBe([...s].length);
+  });
+});
