@@ -158,22 +158,3 @@ export async function withWriter(path: string, body: (w: FileWriter) => Promise<
   await w.close();
   return path;
 }
-
-/**
- * Writes `chunks` through `w` in blocks of about 64K characters: exporters that render a file
- * as many small pieces (a row, a tag) neither hold the whole file nor make a write per piece.
- */
-export async function writeChunks(w: FileWriter, chunks: Iterable<string>): Promise<void> {
-  let parts: string[] = [];
-  let size = 0;
-  for (const chunk of chunks) {
-    parts.push(chunk);
-    size += chunk.length;
-    if (size > 65536) {
-      await w.write(parts.join(''));
-      parts = [];
-      size = 0;
-    }
-  }
-  if (parts.length) await w.write(parts.join(''));
-}
