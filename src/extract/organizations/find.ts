@@ -127,6 +127,11 @@ function inOrder(list: Array<{ start: number }>): boolean {
   return true;
 }
 
+/** What a session (`第十届`, `十届`) can start with. */
+const SESSION_FIRST_CODES = new Set([...'第一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+const FA = '法'.charCodeAt(0);
+const JIAN = '检'.charCodeAt(0);
+
 /** Finds the organisations of a text. */
 export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
   const out: OrgSpan[] = [];
@@ -139,8 +144,10 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
   for (const j of jurisdictionEnds(text, ctx)) {
     let b = j.end;
     // `松滋市市委`: the marker repeats the place's suffix; `市十届人大常委会`: the session is not part of the name.
-    if (text[b] === j.place.written.slice(-1) && text[b + 1] === '委') b++;
-    const session = /^第?[一二三四五六七八九十]+届/.exec(text.slice(b, b + 6));
+    const written = j.place.written;
+    if (text.charCodeAt(b) === written.charCodeAt(written.length - 1) && text[b + 1] === '委') b++;
+    // The regexes below only where their first character is (most bodies have no session or court).
+    const session = SESSION_FIRST_CODES.has(text.charCodeAt(b)) ? /^第?[一二三四五六七八九十]+届/.exec(text.slice(b, b + 6)) : null;
     if (session && ctx.orgs.stateBodies.longestAt(text, b + session[0].length)) b += session[0].length;
     const party = text.startsWith('中共', j.start - 2);
     const start = party ? j.start - 2 : j.start;
@@ -158,7 +165,8 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
       continue;
     }
     // `市法院`, `县检察院`: the court of the jurisdiction's level.
-    const shortCourt = /^(法院|检察院)/.exec(text.slice(b, b + 3));
+    const courtFirst = text.charCodeAt(b);
+    const shortCourt = courtFirst === FA || courtFirst === JIAN ? /^(法院|检察院)/.exec(text.slice(b, b + 3)) : null;
     if (shortCourt) {
       const court = shortCourt[1] === '检察院' ? '人民检察院' : j.place.written.endsWith('市') && ctx.gazetteer?.byName(placeName)?.level === 'prefecture' ? '中级人民法院' : '人民法院';
       out.push({ start, end: b + shortCourt[0].length, name: placeName + court, rule: 'org.court', jurisdiction: j.place.name });
