@@ -235,9 +235,10 @@ function findSpeakers(doc: Doc): Speakers {
       }
     }
     // 应勇同志…的讲话, 重要讲话精神: the speech as a thing, not the person speaking here.
+    if (limit <= from) return null;
     const hit = verbsA
       .findAll(text, from, limit)
-      .find((h) => text[h.start - 1] !== '的' && text.slice(h.start - 2, h.start) !== '重要' && text.slice(h.end, h.end + 2) !== '精神');
+      .find((h) => text[h.start - 1] !== '的' && !(h.start >= 2 && text.startsWith('重要', h.start - 2)) && !text.startsWith('精神', h.end));
     return hit ? { end: hit.end, rule: 'speaker.verb' } : null;
   };
 
