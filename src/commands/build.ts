@@ -124,11 +124,12 @@ export async function buildCommand(argv: string[]): Promise<number> {
   // disk, and is dropped: held until the end, the results were most of a build's peak memory.
   // report.json's per-input entries go to its file as they come, for the same reason.
   const totals = { ok: 0, skipped: 0, failed: 0 };
-  const reportOut = await openReportWriter(join(outDir, 'report.json'));
   // Streamed as outcomes arrive (src/parallel/lines.ts): kept in memory they dominate peak RSS at 100k articles.
   const articlesOut = await openLineWriter(join(outDir, 'articles.jsonl'));
   const extractionsOut = await openLineWriter(join(outDir, 'extractions.jsonl'));
   const listing = await collectInputs(paths);
+  // Opened after the inputs are listed: an --out inside an input folder must not list its temporary file.
+  const reportOut = await openReportWriter(join(outDir, 'report.json'));
   const extracting = progress.task('extract', listing.problems.length + selectShard(listing.files, shard).length);
   // jsonLines: the lines are serialised where the article was extracted (a worker with --jobs).
   await runPipeline(paths, { manifestPath: config.manifest, home: config.home, jsonLines: true, jobs, shard, listing, dropOutcomes: true }, async (o) => {
