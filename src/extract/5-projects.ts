@@ -48,7 +48,9 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
   // The project words of the whole text (one scan), handed to each sentence: those inside it.
   const suffixes = cueScan(text).projectSuffixes;
   let nextSuffix = 0;
-  sentences.forEach((s, index) => {
+  // A loop, not forEach: the cursor and the last project stay locals, not a closure's context.
+  for (let index = 0; index < sentences.length; index++) {
+    const s = sentences[index]!;
     // Ordered by end: skip those ending before the sentence, take those ending inside that start inside.
     while (nextSuffix < suffixes.length && suffixes[nextSuffix]!.end <= s.start) nextSuffix++;
     let inSentence: typeof suffixes = NONE;
@@ -61,7 +63,7 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
     const cands = findProjectsInSentence(text, s.start, s.end, lexicon, divisions, inSentence);
     const afterProject = last !== null && index - last.index <= 2;
     // Most sentences neither name a project nor follow one: nothing to read in them.
-    if (!cands.length && !afterProject) return;
+    if (!cands.length && !afterProject) continue;
     const sentence = text.slice(s.start, s.end);
     const anaphoric = afterProject && ANAPHOR.test(sentence);
     if (!cands.length || anaphoric) {
@@ -72,7 +74,7 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
         const place = placeAfterVerb(text, s, divisions);
         if (place && (located.get(last.c.name)?.weak ?? true)) located.set(last.c.name, { to: place.name, evidence: s, rule: 'project.located-in' });
       }
-      if (!cands.length) return;
+      if (!cands.length) continue;
     }
     for (const c of cands) {
       const stage = sentenceStage(sentence, lexicon, c.end - s.start);
@@ -88,7 +90,7 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
         if (place) located.set(c.name, { to: place.name, evidence: s, weak: place.weak, rule: place.rule ?? 'project.located-in' });
       }
     }
-  });
+  }
   for (const { c, properties } of found) {
     const mention: Mention = { type: 'Project', name: c.name, start: c.start, end: c.end, rule: c.rule };
     if (Object.keys(properties).length) mention.properties = properties;
