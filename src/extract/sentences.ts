@@ -34,21 +34,6 @@ export function isSentenceStopAt(text: string, i: number): boolean {
 }
 
 /**
- * `split`, remembered for the last text it was given: the stages of one article ask for the
- * same spans in turn. Every caller gets its own copy (callers may change their spans).
- */
-export function rememberLastText(split: (text: string) => Span[]): (text: string) => Span[] {
-  let last: { text: string; spans: Span[] } | null = null;
-  const copy = (spans: Span[]) => spans.map((s) => ({ start: s.start, end: s.end }));
-  return (text) => {
-    if (last && last.text === text) return copy(last.spans);
-    const spans = split(text);
-    last = { text, spans: copy(spans) };
-    return spans;
-  };
-}
-
-/**
  * Splits text into sentence spans (whitespace-only spans are dropped); five stages ask, it
  * splits once. The spans are frozen and shared between the stages (a copy for each cost more
  * than the split): a stage that wants to change one makes its own, and one that forgets throws.
