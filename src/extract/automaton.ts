@@ -151,12 +151,8 @@ export class Automaton<V> {
     return this.keys.length;
   }
 
-  private slot(node: number, c: number): number {
-    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> 0;
-  }
-
   private insert(node: number, c: number, to: number): void {
-    let h = this.slot(node, c) & this.mask;
+    let h = slot(node, c) & this.mask;
     while (this.hashNode[h] !== EMPTY) h = (h + 1) & this.mask;
     this.hashNode[h] = node;
     this.hashChar[h] = c;
@@ -168,7 +164,7 @@ export class Automaton<V> {
     if (node === 0 && this.root) return this.root[c]!;
     const hashNode = this.hashNode;
     const mask = this.mask;
-    let h = this.slot(node, c) & mask;
+    let h = slot(node, c) & mask;
     for (;;) {
       const k = hashNode[h]!;
       if (k === EMPTY) return EMPTY;
@@ -279,14 +275,14 @@ export class Automaton<V> {
    * every candidate name).
    */
   longestEndingAt(text: string, end: number, maxLength = 32): AutomatonMatch<V> | null {
-    const reversed = (this.reversed ??= this.buildReversed());
+    const reversed = (this.reversed ??= new ReversedTrie(this.keys));
     const stop = Math.max(0, end - maxLength);
     let cur = 0;
     let best = -1;
     let bestStart = end;
     for (let i = end - 1; i >= stop; i--) {
-      const nxt = reversed.next[cur]!.get(text.charCodeAt(i));
-      if (nxt === undefined) break;
+      const nxt = reversed.step(cur, text.charCodeAt(i));
+      if (nxt === EMPTY) break;
       cur = nxt;
       if (reversed.output[cur] !== -1) {
         best = reversed.output[cur]!;
@@ -296,29 +292,7 @@ export class Automaton<V> {
     return best === -1 ? null : { start: bestStart, end, key: this.keys[best]!, value: this.values[best]! };
   }
 
-  private reversed?: { next: Array<Map<number, number>>; output: number[] };
-
-  /** The trie of every key read backwards; `output` holds the key's index. */
-  private buildReversed(): { next: Array<Map<number, number>>; output: number[] } {
-    const next: Array<Map<number, number>> = [new Map()];
-    const output: number[] = [-1];
-    this.keys.forEach((key, k) => {
-      let cur = 0;
-      for (let i = key.length - 1; i >= 0; i--) {
-        const c = key.charCodeAt(i);
-        let nxt = next[cur]!.get(c);
-        if (nxt === undefined) {
-          nxt = next.length;
-          next.push(new Map());
-          output.push(-1);
-          next[cur]!.set(c, nxt);
-        }
-        cur = nxt;
-      }
-      output[cur] = k;
-    });
-    return { next, output };
-  }
+  private reversed?: ReversedTrie;
 
   /** The key equal to `text.slice(start, end)`, or null. */
   exactAt(text: string, start: number, end: number): AutomatonMatch<V> | null {
@@ -336,6 +310,68 @@ export class Automaton<V> {
   get(key: string): V | undefined {
     return this.exactAt(key, 0, key.length)?.value;
   }
+}
+
+/**
+ * The trie of every key read backwards, for longestEndingAt: transitions in one
+ * open-addressing hash table of (node, character) → node, as the forward trie's (a Map per
+ * node cost a hash lookup and a pointer chase per step); `output` holds each node's key index.
+ */
+class ReversedTrie {
+  readonly output: Int32Array;
+  private hashNode: Int32Array;
+  private hashChar: Uint16Array;
+  private hashTo: Int32Array;
+  private mask: number;
+
+  constructor(keys: readonly string[]) {
+    let capacity = 1;
+    for (const key of keys) capacity += key.length;
+    let size = 16;
+    while (size < capacity * 2) size <<= 1;
+    this.mask = size - 1;
+    this.hashNode = new Int32Array(size).fill(EMPTY);
+    this.hashChar = new Uint16Array(size);
+    this.hashTo = new Int32Array(size);
+    const output = new Int32Array(capacity).fill(-1);
+    let n = 1;
+    keys.forEach((key, k) => {
+      let cur = 0;
+      for (let i = key.length - 1; i >= 0; i--) {
+        const c = key.charCodeAt(i);
+        let nxt = this.step(cur, c);
+        if (nxt === EMPTY) {
+          nxt = n++;
+          let h = slot(cur, c) & this.mask;
+          while (this.hashNode[h] !== EMPTY) h = (h + 1) & this.mask;
+          this.hashNode[h] = cur;
+          this.hashChar[h] = c;
+          this.hashTo[h] = nxt;
+        }
+        cur = nxt;
+      }
+      output[cur] = k;
+    });
+    this.output = output.slice(0, n);
+  }
+
+  /** The child of `node` on character `c`, or -1. */
+  step(node: number, c: number): number {
+    const hashNode = this.hashNode;
+    const mask = this.mask;
+    let h = slot(node, c) & mask;
+    for (;;) {
+      const k = hashNode[h]!;
+      if (k === EMPTY) return EMPTY;
+      if (k === node && this.hashChar[h] === c) return this.hashTo[h]!;
+      h = (h + 1) & mask;
+    }
+  }
+}
+
+/** The hash slot of the transition (node, c), before masking. */
+function slot(node: number, c: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> 0;
 }
 
 /**
