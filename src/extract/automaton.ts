@@ -355,7 +355,10 @@ class ReversedTrie {
     this.output = output.slice(0, n);
   }
 
-  /** The child of `node` on character `c`, or -1. */
+  /**
+   * The child of `node` on character `c`, or -1. The same probe as Automaton's, written
+   * out again: a shared transition-table object cost this walk ~10% (measured).
+   */
   step(node: number, c: number): number {
     const hashNode = this.hashNode;
     const mask = this.mask;
