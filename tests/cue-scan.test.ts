@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cueScan, leftmostLongest } from '../src/extract/organizations/cue-scan.js';
+import { cueScan, leftmostLongest } from '../src/extract/cue-scan.js';
 import { Automaton } from '../src/extract/automaton.js';
 import { campaignLexicon } from '../src/extract/campaigns/lexicon.js';
 import { codePointLength } from '../src/extract/campaigns/parse.js';

@@ -18,7 +18,7 @@ import { projectLexicon, type ProjectLexicon } from './projects/lexicon.js';
 import { findProjectsInSentence, type ProjectCandidate } from './projects/find.js';
 import { sentenceStage, statedInvestment } from './projects/parse.js';
 import { getGazetteer } from '../gazetteer/index.js';
-import { cueScan } from './organizations/cue-scan.js';
+import { cueScan } from './cue-scan.js';
 
 /** Creates the stage (configured once, run per article). */
 export default function projectsStage(): Stage {

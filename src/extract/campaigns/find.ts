@@ -23,7 +23,7 @@ import { findLongestOf } from '../automaton.js';
 import { campaignLexicon } from './lexicon.js';
 import { canonicalName, codePointLength, hasCount, isCounted, isOnlyNumber } from './parse.js';
 import { findQuotes, type Quote } from './quotes.js';
-import { cueScan } from '../organizations/cue-scan.js';
+import { cueScan } from '../cue-scan.js';
 
 /** A campaign found in the text. `start`/`end` index `doc.text`. */
 export interface CampaignSpan {

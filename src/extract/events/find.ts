@@ -16,7 +16,7 @@ import type { Doc } from '../../types.js';
 import { getGazetteer } from '../../gazetteer/index.js';
 import { eventLexicon } from './lexicon.js';
 import { isSentenceStopAt, isSpaceCode } from '../sentences.js';
-import { cueScan } from '../organizations/cue-scan.js';
+import { cueScan } from '../cue-scan.js';
 import { codePointLength } from '../campaigns/parse.js';
 
 /** An event mention. */

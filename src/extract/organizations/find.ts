@@ -12,7 +12,7 @@ import { dataPath } from '../../data-path.js';
 import { Automaton } from '../automaton.js';
 import { markerPlace, type GazetteerLike, type JurisdictionContext, type Place } from '../offices/jurisdiction.js';
 import type { PeopleLexicon } from '../people/lexicon.js';
-import { cueScan, leftmostLongest } from './cue-scan.js';
+import { cueScan, leftmostLongest } from '../cue-scan.js';
 
 /** An organisation found in text: span as written, canonical name, jurisdiction if any. */
 export interface OrgSpan {

@@ -7,12 +7,12 @@
  *
  * Example: `cueScan(text).eventHeads` is `eventLexicon().heads.findAll(text)`.
  */
-import { Automaton, type AutomatonMatch } from '../automaton.js';
-import { campaignLexicon } from '../campaigns/lexicon.js';
-import { SHARED_SUFFIXES } from '../campaigns/find.js';
-import { eventLexicon } from '../events/lexicon.js';
-import { projectLexicon } from '../projects/lexicon.js';
-import { orgLexicon } from './find.js';
+import { Automaton, type AutomatonMatch } from './automaton.js';
+import { campaignLexicon } from './campaigns/lexicon.js';
+import { SHARED_SUFFIXES } from './campaigns/find.js';
+import { eventLexicon } from './events/lexicon.js';
+import { projectLexicon } from './projects/lexicon.js';
+import { orgLexicon } from './organizations/find.js';
 
 /** The matches of one article, by lexicon. Shared by the stages: read them, never change them. */
 export interface CueMatches {
