@@ -15,7 +15,7 @@
 import type { Doc, Mention, RelationFact, Stage } from '../types.js';
 import { splitSentences, type Span } from './sentences.js';
 import { projectLexicon, type ProjectLexicon } from './projects/lexicon.js';
-import { findProjectsInSentence, type ProjectCandidate } from './projects/find.js';
+import { findProjectsInSentence, insideTitle, type ProjectCandidate } from './projects/find.js';
 import { sentenceStage, statedInvestment } from './projects/parse.js';
 import { getGazetteer } from '../gazetteer/index.js';
 import { cueScan } from './cue-scan.js';
@@ -122,18 +122,6 @@ function placeAfterVerb(text: string, s: Span, divisions: Mention[]): Mention | 
   }
   return null;
 }
-
-function insideTitle(text: string, from: number, index: number): boolean {
-  // The nearest 《 or 》 before `index` decides (a backward walk: no slice per division).
-  for (let i = index - 1; i >= from; i--) {
-    const c = text.charCodeAt(i);
-    if (c === OPEN_TITLE) return true;
-    if (c === CLOSE_TITLE) return false;
-  }
-  return false;
-}
-const OPEN_TITLE = '《'.charCodeAt(0);
-const CLOSE_TITLE = '》'.charCodeAt(0);
 
 function specific(m: Mention): number {
   return SPECIFIC[String(m.properties?.level ?? '')] ?? 0;

@@ -34,11 +34,11 @@ export function isSentenceStopAt(text: string, i: number): boolean {
 }
 
 /**
- * Splits text into sentence spans (whitespace-only spans are dropped); five stages ask, it
- * splits once. The spans are frozen and shared between the stages (a copy for each cost more
- * than the split): a stage that wants to change one makes its own, and one that forgets throws.
+ * `split`, remembered for the last text it was given: the stages of one article ask for the
+ * same spans in turn. The spans are frozen and shared (a copy per stage cost more than the
+ * split): a stage that wants to change one makes its own, and one that forgets throws.
  */
-export const splitSentences: (text: string) => readonly Span[] = (() => {
+export function sharedSpans(split: (text: string) => Span[]): (text: string) => readonly Span[] {
   let last: { text: string; spans: readonly Span[] } | null = null;
   return (text: string) => {
     if (last && last.text === text) return last.spans;
@@ -47,7 +47,10 @@ export const splitSentences: (text: string) => readonly Span[] = (() => {
     last = { text, spans: Object.freeze(spans) };
     return last.spans;
   };
-})();
+}
+
+/** Splits text into sentence spans (whitespace-only spans are dropped); five stages ask, it splits once. */
+export const splitSentences = sharedSpans(split);
 
 function split(text: string): Span[] {
   const spans: Span[] = [];

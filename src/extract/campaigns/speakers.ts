@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Doc, Mention } from '../../types.js';
-import { isSpaceCode, type Span } from '../sentences.js';
+import { isSpaceCode, sharedSpans, type Span } from '../sentences.js';
 import { Automaton } from '../automaton.js';
 import { dataPath } from '../../data-path.js';
 
@@ -54,17 +54,7 @@ const TAG = /<[^>]*>/g;
  * Three passes over each article ask for them (campaign sections, campaign and event
  * speakers): split once.
  */
-export const paragraphs: (text: string) => readonly Span[] = (() => {
-  // Frozen and shared, as splitSentences' spans: a copy per caller cost more than the split.
-  let last: { text: string; spans: readonly Span[] } | null = null;
-  return (text: string) => {
-    if (last && last.text === text) return last.spans;
-    const spans = splitParagraphs(text);
-    for (const span of spans) Object.freeze(span);
-    last = { text, spans: Object.freeze(spans) };
-    return last.spans;
-  };
-})();
+export const paragraphs = sharedSpans(splitParagraphs);
 
 function splitParagraphs(text: string): Span[] {
   const out: Span[] = [];

@@ -104,8 +104,8 @@ function coveredBy(s: string, words: ProjectLexicon['generic']): boolean {
   return ok[s.length] === 1;
 }
 
-/** True when `[start, end)` lies inside 《…》 in the sentence (a document title). */
-function insideTitle(text: string, sentenceStart: number, start: number): boolean {
+/** True when `start` lies inside 《…》 in the sentence that starts at `sentenceStart` (a document title). */
+export function insideTitle(text: string, sentenceStart: number, start: number): boolean {
   // The nearest 《 or 》 before `start` decides (a backward walk: no slice per project word).
   for (let i = start - 1; i >= sentenceStart; i--) {
     const c = text.charCodeAt(i);
