@@ -240,19 +240,9 @@ export class Automaton<V> {
    * starts there wins, and scanning resumes after it.
    */
   findLongest(text: string, from = 0, to = text.length): AutomatonMatch<V>[] {
-    const all = this.findAll(text, from, to);
-    if (all.length < 2) return all;
-    // By start, longest first: the first match of each start is the one that can win.
-    all.sort((a, b) => a.start - b.start || b.end - a.end);
-    const out: AutomatonMatch<V>[] = [];
-    let pos = from;
-    for (const m of all) {
-      if (m.start < pos) continue;
-      out.push(m);
-      pos = m.end;
-    }
-    return out;
+    return pickLeftmostLongest(this.findAll(text, from, to));
   }
+
 
   /** The longest key that starts exactly at `index`, or null. */
   longestAt(text: string, index: number): AutomatonMatch<V> | null {
@@ -388,10 +378,20 @@ export function findLongestOf(text: string, keys: Iterable<string>): Array<{ sta
     if (!key) continue;
     for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) all.push({ start: i, end: i + key.length, key });
   }
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Array<{ start: number; end: number; key: string }> = [];
+  return pickLeftmostLongest(all);
+}
+
+/**
+ * Leftmost-longest, not overlapping: at each start the longest match wins, and the next
+ * kept match starts at or after its end. Sorts `matches` in place (by start, longest first:
+ * the first match of each start is the one that can win).
+ */
+export function pickLeftmostLongest<M extends { start: number; end: number }>(matches: M[]): M[] {
+  if (matches.length < 2) return matches;
+  matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: M[] = [];
   let pos = 0;
-  for (const m of all) {
+  for (const m of matches) {
     if (m.start < pos) continue;
     out.push(m);
     pos = m.end;

@@ -7,7 +7,7 @@
  *
  * Example: `cueScan(text).eventHeads` is `eventLexicon().heads.findAll(text)`.
  */
-import { Automaton, type AutomatonMatch } from './automaton.js';
+import { Automaton, pickLeftmostLongest, type AutomatonMatch } from './automaton.js';
 import { campaignLexicon } from './campaigns/lexicon.js';
 import { SHARED_SUFFIXES } from './campaigns/find.js';
 import { eventLexicon } from './events/lexicon.js';
@@ -109,14 +109,5 @@ export function cueScan(text: string): CueMatches {
  * not overlapping. Sorts a copy: the shared lists stay as they are.
  */
 export function leftmostLongest<V>(all: AutomatonMatch<V>[]): AutomatonMatch<V>[] {
-  if (all.length < 2) return all;
-  const sorted = [...all].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: AutomatonMatch<V>[] = [];
-  let pos = 0;
-  for (const m of sorted) {
-    if (m.start < pos) continue;
-    out.push(m);
-    pos = m.end;
-  }
-  return out;
+  return all.length < 2 ? all : pickLeftmostLongest([...all]);
 }
