@@ -81,7 +81,7 @@ function push(text: string, spans: Span[], start: number, end: number): void {
   if (e > s) spans.push({ start: s, end: e });
 }
 
-/** Finds the sentence containing `index` by binary search over sorted spans. */
+/** Finds the sentence (or any span of sorted, disjoint spans: paragraphs too) containing `index`, by binary search. */
 export function sentenceAt(spans: readonly Span[], index: number): Span | null {
   let lo = 0;
   let hi = spans.length - 1;

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Doc, Mention } from '../../types.js';
-import { isSpaceCode, sharedSpans, type Span } from '../sentences.js';
+import { isSpaceCode, sentenceAt, sharedSpans, type Span } from '../sentences.js';
 import { Automaton } from '../automaton.js';
 import { dataPath } from '../../data-path.js';
 
@@ -152,20 +152,6 @@ export function isByline(text: string, m: { start: number; end: number }): boole
   return /^(?:[ \t\u3000]+[\u3400-\u9fff]{2,3})*[ \t\u3000]*(报道|摄|供图|整理)/.test(text.slice(m.end, m.end + 24));
 }
 
-/** The paragraph holding `index` (binary search: the paragraphs are in order and apart). */
-function paragraphAt(paras: readonly Span[], index: number): Span | null {
-  let lo = 0;
-  let hi = paras.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = paras[mid]!;
-    if (index < p.start) hi = mid - 1;
-    else if (index >= p.end) lo = mid + 1;
-    else return p;
-  }
-  return null;
-}
-
 /** Where 他 and 她 stand, in order (two indexOf walks merged: cheaper than a regex over the text). */
 function pronounsOf(text: string): number[] {
   const out: number[] = [];
@@ -235,7 +221,7 @@ function findSpeakers(doc: Doc): Speakers {
   people.forEach((p: Mention, i) => {
     const next = people[i + 1]?.start ?? text.length;
     const a = attribution(p.end, next);
-    const para = paragraphAt(paras, p.start);
+    const para = sentenceAt(paras, p.start);
     if (a && para) turns.push({ person: p.name, start: p.start, end: a.end, paragraph: para, rule: a.rule });
   });
   for (const at of pronounsOf(text)) {
@@ -243,7 +229,7 @@ function findSpeakers(doc: Doc): Speakers {
     if (text[at - 1] === '其' || text[at + 1] === '们') continue;
     const a = attribution(at + 1, text.length);
     if (!a || a.rule !== 'speaker.verb' || a.end - at > 4) continue;
-    const para = paragraphAt(paras, at);
+    const para = sentenceAt(paras, at);
     if (!para) continue;
     // The pronoun's person: the last one named in its paragraph, else whoever spoke last.
     let person: string | undefined;
@@ -288,7 +274,7 @@ function findSpeakers(doc: Doc): Speakers {
     paragraphs: paras,
     at(index: number): string[] {
       const out: string[] = [];
-      const para = paragraphAt(paras, index);
+      const para = sentenceAt(paras, index);
       if (para) {
         const inPara = turnsOf(para);
         let current: Turn | undefined;
