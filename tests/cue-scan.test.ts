@@ -14,6 +14,8 @@ const samples = [
   ...readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')),
   '荆州日报讯 全市重大项目集中开工暨签约仪式在荆州开发区举行，党中央、中共中央和国家发改委、长江大学、荆州市城投有限公司。',
   '实施产业链提升、技改提能强基等四大工程；省委十一届七次、八次全会；党的二十大；推进会、座谈会。',
+  '会议长江大桥大会有限公司股份有限公司日报客户端项目',
+  '深化改革，推进A、B等专项行动和C、D等三项改革；市委、县政府、州区省。',
   '',
 ];
 const plain = (ms: Array<{ start: number; end: number; key: string }>) => ms.map((m) => [m.start, m.end, m.key]);
@@ -35,7 +37,16 @@ describe('cue scan', () => {
       expect(cues.national.map((m) => m.start)).toEqual([...text.matchAll(/国家/g)].map((m) => m.index));
       expect(cues.hasOrdinalList).toBe(text.includes('次、'));
       expect(cues.hasPartyOf).toBe(text.includes('党的'));
+      // A necessary condition of the shared-suffix list (a suffix after 等 or a measure word): true wherever the list matches.
+      if (/等([一二三四五六七八九十两]+[大个项类])?(工程|行动|专项行动|改革|计划|攻坚战|专项治理)/.test(text)) expect(cues.hasSharedSuffix).toBe(true);
+      expect(cues.levelMarkers).toEqual([...text.matchAll(/[省市县区州]/g)].map((m) => m.index));
     }
+  });
+
+  it('flags a shared suffix only after 等 or a measure word', () => {
+    expect(cueScan('深化改革，实施行动计划').hasSharedSuffix).toBe(false);
+    expect(cueScan('推进A、B等专项行动').hasSharedSuffix).toBe(true);
+    expect(cueScan('推进A、B等三项改革').hasSharedSuffix).toBe(true);
   });
 
   it('remembers the last text only', () => {

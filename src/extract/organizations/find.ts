@@ -55,6 +55,8 @@ export function orgLexicon(): OrgLexicon {
 }
 
 const MARKERS = '省市县区州';
+/** The level markers, one character each (the cue scan lists where they stand). */
+export const LEVEL_MARKERS: readonly string[] = [...MARKERS];
 /** The index in MARKERS of a character code, or -1: one table read per character of the article. */
 const MARKER_INDEX = new Int8Array(0x10000).fill(-1);
 [...MARKERS].forEach((c, k) => (MARKER_INDEX[c.charCodeAt(0)] = k));
@@ -77,7 +79,7 @@ export interface FindContext extends JurisdictionContext {
 }
 
 /** Where a place or a level marker ends: `{end, place}` for every jurisdiction written in the text. */
-function jurisdictionEnds(text: string, ctx: FindContext): Array<{ start: number; end: number; place: Place }> {
+function jurisdictionEnds(text: string, ctx: FindContext, markers: readonly number[]): Array<{ start: number; end: number; place: Place }> {
   const out: Array<{ start: number; end: number; place: Place }> = [];
   for (const m of ctx.gazetteer?.find(text, 0, text.length, ctx.home) ?? []) {
     if (m.division.level === 'township' || !placeStartsWord(text, m.start)) continue;
@@ -92,10 +94,9 @@ function jurisdictionEnds(text: string, ctx: FindContext): Array<{ start: number
   const marks: typeof out = [];
   // What each marker means in this article, asked once per marker (undefined: not asked yet).
   const meaning: Array<Place | null | undefined> = [];
-  for (let i = 0; i < text.length; i++) {
-    // Character codes: text[i] would allocate a string for every character of the article.
+  // The markers' positions come from the cue scan (one pass over the article for four stages).
+  for (const i of markers) {
     const marker = MARKER_INDEX[text.charCodeAt(i)]!;
-    if (marker < 0) continue;
     if (i > 0 && WORD_BEFORE_MARKER.has(text.charCodeAt(i - 1))) continue;
     while (next < places && out[next]!.end <= i) next++;
     if (next < places && out[next]!.start <= i) continue;
@@ -141,7 +142,8 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
     const role = ctx.people.roles.longestAt(text, i);
     return role !== null && !ctx.people.noOffice.includes(role.key);
   };
-  for (const j of jurisdictionEnds(text, ctx)) {
+  const cues = cueScan(text);
+  for (const j of jurisdictionEnds(text, ctx, cues.levelMarkers)) {
     let b = j.end;
     // `松滋市市委`: the marker repeats the place's suffix; `市十届人大常委会`: the session is not part of the name.
     const written = j.place.written;
@@ -203,7 +205,6 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
       out.push({ start, end, name: placeName + text.slice(b, end), rule: 'org.bureau', jurisdiction: j.place.name });
     }
   }
-  const cues = cueScan(text);
   for (const { start: i } of cues.national) {
     const bureau = BUREAU.exec(text.slice(i + 2, i + 14));
     if (bureau && isBureauStem(bureau[1]!) && bureau[2] !== '中心') {
