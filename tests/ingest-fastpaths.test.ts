@@ -284,3 +284,74 @@ describe('reused map arrays', () => {
     expect(pages.map((p) => Array.from(normaliseBody(p, 0).offsets))).toEqual(snapshot.map((s) => s.offsets));
   });
 });
+
+describe('reading files into the reused buffer', () => {
+  it('reads small, exactly-buffer-sized and bigger files whole, as ingestBytes sees their bytes', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { ingestBytes, ingestFileSync } = await import('../src/ingest/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'guanxi-read-'));
+    try {
+      const line = '市委书记吴锦出席会议，并讲话。\n';
+      const bytesOfLine = Buffer.byteLength(line);
+      // 2^18 bytes is the reused buffer: below it, exactly it (padded with ASCII), and above it.
+      const sizes = [bytesOfLine, 1 << 18, (1 << 18) + 1, 3 << 18];
+      for (const size of sizes) {
+        const body = line.repeat(Math.floor(size / bytesOfLine));
+        const text = body + 'x'.repeat(size - Buffer.byteLength(body));
+        const bytes = Buffer.from(text);
+        expect(bytes.length).toBe(size);
+        const path = join(dir, `a${size}.txt`);
+        writeFileSync(path, bytes);
+        const read = ingestFileSync(path);
+        const direct = ingestBytes(new Uint8Array(bytes), path);
+        expect(read.status).toBe('ok');
+        if (read.status !== 'ok' || direct.status !== 'ok') continue;
+        expect(read.doc.source).toBe(text);
+        expect(read.doc.text).toBe(direct.doc.text);
+        expect(Array.from(read.doc.offsets)).toEqual(Array.from(direct.doc.offsets));
+      }
+      // A limit below the buffer: a file at the limit is read, one byte over is refused by its size.
+      const atLimit = join(dir, 'limit.txt');
+      writeFileSync(atLimit, '会议召开。'.repeat(70)); // 1050 bytes
+      expect(ingestFileSync(atLimit, { maxBytes: 1050 }).status).toBe('ok');
+      expect(ingestFileSync(atLimit, { maxBytes: 1049 })).toMatchObject({ status: 'skipped', reason: 'file too large (0.0 MB > 0.0 MB)' });
+      // A limit above the buffer, a file between the two: read whole.
+      const between = join(dir, 'between.txt');
+      writeFileSync(between, '会议召开。'.repeat(60_000)); // 900 000 bytes
+      const outcome = ingestFileSync(between, { maxBytes: 1_000_000 });
+      expect(outcome.status === 'ok' && outcome.doc.source.length).toBe(300_000);
+      expect(ingestFileSync(between, { maxBytes: 899_999 })).toMatchObject({ status: 'skipped', reason: 'file too large (0.9 MB > 0.9 MB)' });
+      expect(ingestFileSync(dir)).toMatchObject({ status: 'failed', reason: 'is a directory' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('PDF checks by code unit', () => {
+  it('undoubleLine repairs doubled runs and refuses near misses as before', async () => {
+    const { undoubleLine } = await import('../src/normalise/pdf.js');
+    const line = '以策略精以策略精准保准保障战障战略实施略实施';
+    expect(undoubleLine(line)?.map(([s, e]) => line.slice(s, e))).toEqual(['以策略精', '准保', '障战', '略实施']);
+    const dashed = '——全市全市冲刺冲刺决战决战';
+    expect(undoubleLine(dashed)?.map(([s, e]) => dashed.slice(s, e))).toEqual(['——', '全市', '冲刺', '决战']);
+    // The first character comes back, but not as a copy of what precedes it.
+    expect(undoubleLine('会议强调会要抓项目会议强调')).toBeNull();
+    // The first repeat lies beyond the first half.
+    expect(undoubleLine('会议强调要抓项目好会议')).toBeNull();
+    expect(undoubleLine('会议会议')).toBeNull();
+    expect(undoubleLine('𠀋𠀋会议会议召开召开')?.length).toBe(3);
+  });
+
+  it('isHardWrapped counts long and open lines as before', async () => {
+    const { isHardWrapped } = await import('../src/normalise/pdf.js');
+    const wrapped = Array.from({ length: 10 }, (_, i) => `省委书记应勇出席会议并讲话第${i}行`);
+    expect(isHardWrapped(wrapped)).toBe(true);
+    expect(isHardWrapped(wrapped.slice(0, 7))).toBe(false);
+    expect(isHardWrapped(wrapped.map((l) => `${l}。`))).toBe(false);
+    expect(isHardWrapped(wrapped.map((l) => l.repeat(6)))).toBe(false);
+    expect(isHardWrapped([...wrapped, '短', '短行', ...wrapped.map((l) => `${l}。`).slice(0, 9)])).toBe(true);
+  });
+});

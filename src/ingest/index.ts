@@ -176,6 +176,13 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   return ingestFileSync(path, options);
 }
 
+/**
+ * Where files are read: kept from file to file, so reading an article costs one open, reads
+ * and a close (no fstat, no new Buffer). Only a file that fills it is looked at with fstat.
+ * The bytes never outlive ingestBytes: decoding copies them into a string.
+ */
+let readBuffer = Buffer.allocUnsafe(1 << 18);
+
 /** {@link ingestFile} without the promise (what the pipeline and the workers call). */
 export function ingestFileSync(path: string, options: IngestOptions = {}): IngestOutcome {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -190,28 +197,43 @@ export function ingestFileSync(path: string, options: IngestOptions = {}): Inges
   }
   let bytes: Uint8Array;
   try {
-    const s = fstatSync(fd);
-    if (s.isDirectory()) return { status: 'failed', path, reason: 'is a directory', messages: [] };
-    if (s.size > maxBytes) {
-      return { status: 'skipped', path, reason: `file too large (${mb(s.size)} MB > ${mb(maxBytes)} MB)`, messages: [] };
-    }
-    // One byte more than the limit, in case the file grew since fstat.
-    const buf = Buffer.allocUnsafe(Math.min(s.size, maxBytes) + 1);
-    let bytesRead = 0;
-    for (;;) {
-      const n = readSync(fd, buf, bytesRead, buf.length - bytesRead, bytesRead);
-      if (n === 0) break;
-      bytesRead += n;
-      if (bytesRead === buf.length) break;
+    // Up to one byte more than the limit, so a file over it is told apart without fstat.
+    let buf = readBuffer.length <= maxBytes ? readBuffer : readBuffer.subarray(0, maxBytes + 1);
+    let bytesRead = readAll(fd, buf, 0);
+    if (bytesRead === buf.length) {
+      // Filled the reused buffer: a big file. Its size decides, as it did before any read.
+      const s = fstatSync(fd);
+      if (s.size > maxBytes) {
+        return { status: 'skipped', path, reason: `file too large (${mb(s.size)} MB > ${mb(maxBytes)} MB)`, messages: [] };
+      }
+      // One byte more than the limit, in case the file grew since fstat.
+      const whole = Buffer.allocUnsafe(Math.min(Math.max(s.size, bytesRead), maxBytes) + 1);
+      whole.set(buf.subarray(0, bytesRead));
+      buf = whole;
+      bytesRead = readAll(fd, buf, bytesRead);
     }
     if (bytesRead > maxBytes) return { status: 'skipped', path, reason: `file too large (> ${mb(maxBytes)} MB)`, messages: [] };
     bytes = buf.subarray(0, bytesRead);
   } catch (err) {
-    return { status: 'failed', path, reason: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, messages: [] };
+    const code = (err as NodeJS.ErrnoException).code;
+    // A directory opens for reading on some systems; reading it fails.
+    if (code === 'EISDIR') return { status: 'failed', path, reason: 'is a directory', messages: [] };
+    return { status: 'failed', path, reason: `cannot read file: ${code ?? (err as Error).message}`, messages: [] };
   } finally {
     closeSync(fd);
   }
   return ingestBytes(bytes, path, options);
+}
+
+/** Reads `fd` into `buf` from byte `at` on until the end of the file or of `buf`; returns the bytes in `buf`. */
+function readAll(fd: number, buf: Uint8Array, at: number): number {
+  let bytesRead = at;
+  while (bytesRead < buf.length) {
+    const n = readSync(fd, buf, bytesRead, buf.length - bytesRead, bytesRead);
+    if (n === 0) break;
+    bytesRead += n;
+  }
+  return bytesRead;
 }
 
 function mb(bytes: number): string {

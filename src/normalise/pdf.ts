@@ -31,6 +31,20 @@ function units(line: string): Array<[number, number]> {
 
 const unitParity = new Uint8Array(0x10000);
 
+/** `WORD.test` of one code unit standing alone, without the regex for CJK ideographs and ASCII. */
+function isWordUnit(c: number): boolean {
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return WORD.test(String.fromCharCode(c));
+}
+
+/** `line.startsWith(line.slice(0, j), j)`: the first `j` units are repeated right after themselves. */
+function repeatsPrefix(line: string, j: number): boolean {
+  if (2 * j > line.length) return false;
+  for (let k = 0; k < j; k++) if (line.charCodeAt(k) !== line.charCodeAt(j + k)) return false;
+  return true;
+}
+
 /**
  * When `line` is made of doubled runs, the `[start, end)` ranges (in `line`) to keep, in order;
  * otherwise null.
@@ -39,14 +53,18 @@ export function undoubleLine(line: string): Array<[number, number]> | null {
   if (line.length < 6 || line.length > 1000) return null;
   // Cheap necessary conditions first (most lines fail them): the first run repeats within
   // the first half, and every word character occurs an even number of times.
-  const again = line.indexOf(line[0]!, 1);
-  if (again < 0 || again > line.length / 2 + 1) return null;
+  // (By code unit: `line[0]` is one unit, so these loops find what indexOf(line[0]) would.)
+  const first = line.charCodeAt(0);
+  const half = line.length / 2 + 1;
+  let again = 1;
+  while (again < line.length && again <= half && line.charCodeAt(again) !== first) again++;
+  if (again >= line.length || again > half) return null;
   // A line that starts with a word character starts with a doubled run `rr…`: some later
   // occurrence of its first character must begin a copy of everything before it.
-  if (WORD.test(line[0]!)) {
+  if (isWordUnit(first)) {
     let doubled = false;
-    for (let j = again; j > 0 && j <= line.length / 2 + 1 && !doubled; j = line.indexOf(line[0]!, j + 1)) {
-      doubled = line.startsWith(line.slice(0, j), j);
+    for (let j = again; j <= half && !doubled; j++) {
+      if (line.charCodeAt(j) === first) doubled = repeatsPrefix(line, j);
     }
     if (!doubled) return null;
   }
@@ -57,7 +75,7 @@ export function undoubleLine(line: string): Array<[number, number]> | null {
     const c = line.charCodeAt(i);
     if (unitParity[c] === 0) continue;
     unitParity[c] = 0;
-    if (!oddWord && WORD.test(String.fromCharCode(c))) oddWord = true;
+    if (!oddWord && isWordUnit(c)) oddWord = true;
   }
   if (oddWord) return null;
   const u = units(line);
@@ -130,12 +148,21 @@ export function displayWidth(line: string): number {
 
 /** True when most lines stop without end punctuation and lines are short: a hard-wrapped (PDF-like) text. */
 export function isHardWrapped(lines: string[]): boolean {
-  const long = lines.filter((l) => l.length >= 6);
-  if (long.length < 8) return false;
-  const open = long.filter((l) => !NO_END.test(l)).length;
+  // Counted in one pass; the lengths are only sorted for a text that passes the other tests.
+  let long = 0;
+  let open = 0;
+  for (const l of lines) {
+    if (l.length < 6) continue;
+    long++;
+    if (!NO_END.test(l)) open++;
+  }
+  if (long < 8 || open / long < 0.5) return false;
   // PDF columns are narrow; web paragraphs saved one per line are long.
-  const lengths = long.map((l) => l.length).sort((a, b) => a - b);
-  return open / long.length >= 0.5 && lengths[Math.floor(lengths.length / 2)]! <= 80;
+  const lengths = new Int32Array(long);
+  let k = 0;
+  for (const l of lines) if (l.length >= 6) lengths[k++] = l.length;
+  lengths.sort();
+  return lengths[Math.floor(long / 2)]! <= 80;
 }
 
 const neighbourWidths = new Float64Array(8);
