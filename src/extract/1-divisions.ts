@@ -155,8 +155,12 @@ function inferHome(matches: GazetteerMatch[], gazetteer: Gazetteer): Division | 
  */
 export function chainRelations(divisions: Division[], gazetteer: Gazetteer = getGazetteer()): RelationFact[] {
   const seen = new Set<string>();
+  // A division named again adds nothing: its chain was walked the first time.
+  const walked = new Set<Division>();
   const out: RelationFact[] = [];
   for (const d of divisions) {
+    if (walked.has(d)) continue;
+    walked.add(d);
     let child = d;
     for (const parent of gazetteer.parentChain(d)) {
       const key = `${child.name}\u0000${parent.name}`;
