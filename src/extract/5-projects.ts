@@ -15,7 +15,7 @@
 import type { Doc, Mention, RelationFact, Stage } from '../types.js';
 import { splitSentences, type Span } from './sentences.js';
 import { projectLexicon, type ProjectLexicon } from './projects/lexicon.js';
-import { findProjectsInSentence, insideTitle, type ProjectCandidate } from './projects/find.js';
+import { findProjectsInSentence, firstFrom, insideTitle, type ProjectCandidate } from './projects/find.js';
 import { sentenceStage, statedInvestment } from './projects/parse.js';
 import { getGazetteer } from '../gazetteer/index.js';
 import { cueScan } from './cue-scan.js';
@@ -40,7 +40,7 @@ const NONE: ReturnType<typeof cueScan>['projectSuffixes'] = [];
 
 function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
   const { text } = doc;
-  const divisions = doc.mentions.filter((m) => m.type === 'AdminDivision').sort((a, b) => a.start - b.start);
+  const divisions = byStart(doc.mentions.filter((m) => m.type === 'AdminDivision'));
   const sentences = splitSentences(text);
   const found: Array<{ c: ProjectCandidate; sentence: Span; index: number; properties: Record<string, unknown> }> = [];
   const located = new Map<string, { to: string; evidence: Span; weak?: boolean; rule: string }>();
@@ -86,7 +86,7 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
       found.push(entry);
       last = entry;
       if (!located.has(c.name)) {
-        const place = placeOf(doc, c, s, sentences.slice(Math.max(0, index - 3), index), divisions);
+        const place = placeOf(doc, c, s, sentences, index, divisions);
         if (place) located.set(c.name, { to: place.name, evidence: s, weak: place.weak, rule: place.rule ?? 'project.located-in' });
       }
     }
@@ -108,16 +108,30 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
   doc.relations.push(...relations);
 }
 
-/** The most specific division right after 位于/在 in a sentence, or null. */
+/** The mentions sorted by start (a stable sort), without a sort's copy when they already are (the divisions stage writes them in order). */
+function byStart(mentions: Mention[]): Mention[] {
+  for (let k = 1; k < mentions.length; k++) if (mentions[k]!.start < mentions[k - 1]!.start) return mentions.sort((a, b) => a.start - b.start);
+  return mentions;
+}
+
+/** The most specific division right after 位于/在 in a sentence, or null. `divisions` are sorted by start. */
 function placeAfterVerb(text: string, s: Span, divisions: Mention[]): Mention | null {
-  const inSentence = divisions.filter((d) => d.start >= s.start && d.end <= s.end);
+  // The divisions inside the sentence: those starting in it (a range of the sorted list) that end in it.
+  const from = firstFrom(divisions, s.start);
+  let to = from;
+  while (to < divisions.length && divisions[to]!.start < s.end) to++;
   let best: Mention | null = null;
-  for (const d of inSentence) {
+  for (let k = from; k < to; k++) {
+    const d = divisions[k]!;
+    if (d.end > s.end) continue;
     // LOCATES ends in 于, 户, 址 or 在: test that character before slicing for the regex.
     if (d.start <= s.start || !LOCATES_LAST_CODES.has(text.charCodeAt(d.start - 1))) continue;
     if (!LOCATES.test(text.slice(Math.max(s.start, d.start - 3), d.start))) continue;
     // A run of divisions after the verb (湖北|江陵经济开发区): take the most specific of the run.
-    for (const x of inSentence) if (x.start >= d.start && x.start - d.start <= 12 && (!best || specific(x) > specific(best))) best = x;
+    for (let j = from; j < to; j++) {
+      const x = divisions[j]!;
+      if (x.end <= s.end && x.start >= d.start && x.start - d.start <= 12 && (!best || specific(x) > specific(best))) best = x;
+    }
     return best;
   }
   return null;
@@ -133,27 +147,39 @@ function specific(m: Mention): number {
  * sentence, the nearest division before it in the sentence, a city inside its name, a
  * specific division in the sentences before, or the home.
  */
-function placeOf(doc: Doc, c: ProjectCandidate, s: Span, previous: readonly Span[], divisions: Mention[]): { name: string; weak?: boolean; rule?: string } | null {
+function placeOf(
+  doc: Doc,
+  c: ProjectCandidate,
+  s: Span,
+  sentences: readonly Span[],
+  index: number,
+  divisions: Mention[],
+): { name: string; weak?: boolean; rule?: string } | null {
   if (c.place) return { name: c.place.name };
+  // The divisions are sorted by start: each rule reads only the range that can hold its division.
   // A county, township or zone in its name (孟家溪镇污水处理厂, 江陵煤港电厂项目) places it best (the first most specific).
   let bestInside: Mention | null = null;
-  for (const d of divisions) if (d.start >= c.start && d.end <= c.end && (!bestInside || specific(d) > specific(bestInside))) bestInside = d;
+  const inName = firstFrom(divisions, c.start);
+  for (let k = inName; k < divisions.length && divisions[k]!.start < c.end; k++) {
+    const d = divisions[k]!;
+    if (d.end <= c.end && (!bestInside || specific(d) > specific(bestInside))) bestInside = d;
+  }
   if (bestInside && specific(bestInside) >= 4) return { name: bestInside.name };
   const afterVerb = placeAfterVerb(doc.text, s, divisions);
   if (afterVerb) return { name: afterVerb.name };
   // A province before it (or one inside a document title) says less than a place in its name.
   // Only a division close before it (within its clause or a few characters) places it: the last such.
-  for (let k = divisions.length - 1; k >= 0; k--) {
+  for (let k = inName - 1; k >= 0 && divisions[k]!.start >= s.start; k--) {
     const d = divisions[k]!;
-    if (d.start >= s.start && d.end <= c.start && c.start - d.end <= NEAR && specific(d) >= 3 && !insideTitle(doc.text, s.start, d.start)) return { name: d.name };
+    if (d.end <= c.start && c.start - d.end <= NEAR && specific(d) >= 3 && !insideTitle(doc.text, s.start, d.start)) return { name: d.name };
   }
   if (bestInside) return { name: bestInside.name };
   // The sentences just before (a list of tasks split by ；), nearest first, may name the county: its last one.
-  for (let i = previous.length - 1; i >= 0; i--) {
-    const p = previous[i]!;
-    for (let k = divisions.length - 1; k >= 0; k--) {
+  for (let i = index - 1; i >= Math.max(0, index - 3); i--) {
+    const p = sentences[i]!;
+    for (let k = firstFrom(divisions, p.end) - 1; k >= 0 && divisions[k]!.start >= p.start; k--) {
       const d = divisions[k]!;
-      if (d.start >= p.start && d.end <= p.end && specific(d) >= 4) return { name: d.name, weak: true, rule: 'project.located-in-context' };
+      if (d.end <= p.end && specific(d) >= 4) return { name: d.name, weak: true, rule: 'project.located-in-context' };
     }
   }
   // The home is only a guess: a later sentence about the project (项目位于…) overrides it.

@@ -48,6 +48,37 @@ function mayLeadInvestment(code: number): boolean {
 }
 const PLACE_SUFFIX = /(?:省|市|县|区|镇|乡|街道|开发区|新区)$/;
 
+/**
+ * The index of the first mention that starts at or after `pos`, in mentions sorted by start
+ * (a binary search: the finders ask per project word, and an article names many places).
+ */
+export function firstFrom(mentions: readonly Mention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (mentions[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first of the divisions (sorted by start) that starts at `start` and ends before `endBefore`, as `find` would give it. */
+function divisionStartingAt(divisions: readonly Mention[], start: number, endBefore: number): Mention | undefined {
+  for (let k = firstFrom(divisions, start); k < divisions.length && divisions[k]!.start === start; k++) {
+    if (divisions[k]!.end < endBefore) return divisions[k];
+  }
+  return undefined;
+}
+
+/** Is there a division (in divisions sorted by start) spanning exactly `[start, end)`? */
+function isDivisionSpan(divisions: readonly Mention[], start: number, end: number): boolean {
+  for (let k = firstFrom(divisions, start); k < divisions.length && divisions[k]!.start === start; k++) {
+    if (divisions[k]!.end === end) return true;
+  }
+  return false;
+}
+
 /** The start of the clause containing `index` (after the last hard boundary), not before `floor`. */
 function clauseStart(text: string, index: number, floor: number): number {
   let i = index;
@@ -119,7 +150,7 @@ const CLOSE_TITLE = '》'.charCodeAt(0);
 
 /**
  * Every project candidate in `text[from, to)` (one sentence). `divisions` are the
- * AdminDivision mentions of the doc, used to cut a place off the start of a name.
+ * AdminDivision mentions of the doc sorted by start, used to cut a place off the start of a name.
  * `suffixMatches`, when the caller has them, are `lexicon.suffixes.findAll(text, from, to)`.
  */
 export function findProjectsInSentence(
@@ -155,13 +186,13 @@ export function findProjectsInSentence(
     let place: Mention | undefined;
     // A place written after 在/位于 heads the span but is not part of the name (在公安县|X项目);
     // without the preposition it is (荆州市第一人民医院新院区项目).
-    let head = divisions.find((d) => d.start === start && d.end < sfx.start);
+    let head = divisionStartingAt(divisions, start, sfx.start);
     if (head && LOCATIVE.test(text.slice(Math.max(from, start - 2), start)) && PLACE_SUFFIX.test(text.slice(head.start, head.end)) && sfx.start - head.end >= 2) {
       // 在大邑县沙渠街道|X项目: every place in the run comes off; the last one places it.
       while (head && PLACE_SUFFIX.test(text.slice(head.start, head.end)) && sfx.start - head.end >= 2) {
         place = head;
         start = head.end;
-        head = divisions.find((d) => d.start === start && d.end < sfx.start);
+        head = divisionStartingAt(divisions, start, sfx.start);
       }
     } else if (start > from && LOCATIVE_LAST_CODES.has(text.charCodeAt(start - 1)) && LOCATIVE.test(text.slice(Math.max(from, start - 2), start))) {
       const lp = LEADING_PLACE.exec(text.slice(start, sfx.end));
@@ -170,14 +201,14 @@ export function findProjectsInSentence(
     const name = text.slice(start, sfx.end);
     const core = text.slice(start, sfx.start);
     // A division and category words only (松滋市项目, 荆州市重点项目) is no name.
-    const placeHead = divisions.find((d) => d.start === start && d.end <= sfx.start);
+    const placeHead = divisionStartingAt(divisions, start, sfx.start + 1);
     if (placeHead && GENERIC_SUFFIXES.has(sfx.key) && isGenericCore(text.slice(placeHead.end, sfx.start) || '项', lexicon)) continue;
     if (COUNT.test(name) || isGenericCore(core, lexicon) || isGenericCore(bareCore(core, lexicon), lexicon)) continue;
     if (lexicon.notInName.findAll(core).length) continue;
     // 项目 after a two-character core is nearly always a verb and its object (抓牢项目, 健全项目).
     if (sfx.key === '项目' && core.length < 3) continue;
     // A division the gazetteer already names (浦东新区) is not a project.
-    if (divisions.some((d) => d.start === start && d.end === sfx.end)) continue;
+    if (isDivisionSpan(divisions, start, sfx.end)) continue;
     const investment = lead ? lead.investment : (trailingInvestment(text.slice(clauseStart(text, nameFrom, from), nameFrom)) ?? undefined);
     raw.push({ name, start, end: sfx.end, rule: 'project.suffix', investment, place });
   }
