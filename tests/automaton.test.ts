@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Automaton, findLongestOf } from '../src/extract/automaton.js';
+import { SuffixScanner, Automaton, findLongestOf } from '../src/extract/automaton.js';
 import { splitSentences, sentenceAt } from '../src/extract/sentences.js';
 import { TextBuilder, spanToSource } from '../src/offsets.js';
 
@@ -89,6 +89,68 @@ describe('Automaton with the first-pair filter (64 or more first characters)', (
     // A range scan sees only what lies inside the range.
     const ranged = automaton.findAll(text, 100, 400).map((m): [string, number, number] => [m.key, m.start, m.end]);
     expect(ranged).toEqual(bruteForce(text.slice(100, 400)).map(([k, s, e]) => [k, s + 100, e + 100]));
+  });
+});
+
+describe('SuffixScanner (findAll from the keys\' ends)', () => {
+  // Two- and three-character 县 names sharing last characters, one-character keys, a key that ends another.
+  const keys = ['东南县', '南县', '和平', '平安县', '安县', '江', '江北', '北', '长江北', '天地人'];
+  const scanner = new SuffixScanner(keys.map((k) => [k, k.length] as const));
+  const automaton = new Automaton(keys.map((k) => [k, k.length] as const));
+  const triples = (ms: Array<{ key: string; start: number; end: number }>) => ms.map((m): [string, number, number] => [m.key, m.start, m.end]);
+
+  it('finds every key ending at each character, shortest first, as Automaton.findAll does', () => {
+    const text = '在东南县和平安县之间，长江北岸江北，天地人和平安，北';
+    expect(triples(scanner.findAll(text))).toEqual([
+      ['南县', 2, 4],
+      ['东南县', 1, 4],
+      ['和平', 4, 6],
+      ['安县', 6, 8],
+      ['平安县', 5, 8],
+      ['江', 12, 13],
+      ['北', 13, 14],
+      ['江北', 12, 14],
+      ['长江北', 11, 14],
+      ['江', 15, 16],
+      ['北', 16, 17],
+      ['江北', 15, 17],
+      ['天地人', 18, 21],
+      ['和平', 21, 23],
+      ['北', 25, 26],
+    ]);
+    expect(scanner.findAll(text)).toEqual(automaton.findAll(text));
+  });
+
+  it('sees only what lies wholly inside a range', () => {
+    const text = '在东南县和平安县之间，长江北岸';
+    // From 2: 东南县 starts before the range, 南县 does not; up to 13: 江北 ends past it.
+    expect(triples(scanner.findAll(text, 2, 13))).toEqual([
+      ['南县', 2, 4],
+      ['和平', 4, 6],
+      ['安县', 6, 8],
+      ['平安县', 5, 8],
+      ['江', 12, 13],
+    ]);
+  });
+
+  it('agrees with Automaton.findAll on pseudo-random text over the keys\' characters, whole and in ranges', () => {
+    const alphabet = '东南县和平安江北长天地人，';
+    let seed = 11;
+    let text = '';
+    for (let i = 0; i < 4000; i++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      text += alphabet[seed % alphabet.length];
+    }
+    const found = scanner.findAll(text);
+    expect(found.length).toBeGreaterThan(500);
+    expect(found).toEqual(automaton.findAll(text));
+    expect(scanner.findAll(text, 123, 2345)).toEqual(automaton.findAll(text, 123, 2345));
+  });
+
+  it('keeps a duplicate key once, with its last value', () => {
+    const s = new SuffixScanner([['荆州', 1], ['荆州', 2], ['', 3]] as const);
+    expect(s.size).toBe(1);
+    expect(s.findAll('荆州市')).toEqual([{ start: 0, end: 2, key: '荆州', value: 2 }]);
   });
 });
 

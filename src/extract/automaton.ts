@@ -362,6 +362,88 @@ class ReversedTrie {
   }
 }
 
+/** Size of SuffixScanner's last-pair filter in bits (16 KB: stays in the first-level cache). */
+const LAST_PAIR_BITS = 1 << 17;
+
+function lastPairBit(before: number, last: number): number {
+  return (Math.imul(before, 0x9e3779b1) ^ Math.imul(last, 0x85ebca6b)) >>> 15;
+}
+
+/**
+ * `findAll` of an Automaton of the same keys, found from the other end: at each character
+ * that ends some key (by a bit per character, then a bit per hashed pair of a key's last two
+ * characters), the trie of the reversed keys is walked backwards, and every key ending there
+ * comes out, shortest first. For the gazetteer's 36k names this is the cheaper way round: in
+ * running text ~70% of characters start some name and ~7% start a name's first two
+ * characters, but only ~2.5% end a name's last two (a name ends in one of a few hundred
+ * characters, 市县区镇乡村…), so the big trie (megabytes, mostly cache misses) is walked a
+ * third as often, and the filters are 24 KB instead of 390 KB. It keeps no fail links.
+ */
+export class SuffixScanner<V> {
+  private keys: string[] = [];
+  private values: V[] = [];
+  private trie: ReversedTrie;
+  /** One bit per character code: does some key end in it? */
+  private lastChars = new Uint32Array(2048);
+  /** One bit per character code that is a whole key (no pair to check). */
+  private singles = new Uint32Array(2048);
+  /** One bit per hashed pair of a key's last two characters. */
+  private lastPairs = new Uint32Array(LAST_PAIR_BITS >>> 5);
+
+  constructor(entries: Iterable<readonly [string, V]>) {
+    // As Automaton: empty keys are skipped; a duplicate key keeps its first place and its last value.
+    const index = new Map<string, number>();
+    for (const [key, value] of entries) {
+      if (!key) continue;
+      const k = index.get(key);
+      if (k !== undefined) {
+        this.values[k] = value;
+        continue;
+      }
+      index.set(key, this.keys.length);
+      this.keys.push(key);
+      this.values.push(value);
+      const last = key.charCodeAt(key.length - 1);
+      this.lastChars[last >>> 5]! |= 1 << (last & 31);
+      if (key.length === 1) {
+        this.singles[last >>> 5]! |= 1 << (last & 31);
+      } else {
+        const bit = lastPairBit(key.charCodeAt(key.length - 2), last);
+        this.lastPairs[bit >>> 5]! |= 1 << (bit & 31);
+      }
+    }
+    this.trie = new ReversedTrie(this.keys);
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** Every match of every key inside `[from, to)`, ordered by end then by length (longest last), as Automaton.findAll. */
+  findAll(text: string, from = 0, to = text.length): AutomatonMatch<V>[] {
+    const out: AutomatonMatch<V>[] = [];
+    const { lastChars, singles, lastPairs, trie } = this;
+    const output = trie.output;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if ((lastChars[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+      if ((singles[c >>> 5]! & (1 << (c & 31))) === 0) {
+        if (i === from) continue;
+        const bit = lastPairBit(text.charCodeAt(i - 1), c);
+        if ((lastPairs[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
+      }
+      let cur = 0;
+      for (let j = i; j >= from; j--) {
+        cur = trie.step(cur, text.charCodeAt(j));
+        if (cur === EMPTY) break;
+        const k = output[cur]!;
+        if (k !== -1) out.push({ start: j, end: i + 1, key: this.keys[k]!, value: this.values[k]! });
+      }
+    }
+    return out;
+  }
+}
+
 /** The hash slot of the transition (node, c), before masking. */
 function slot(node: number, c: number): number {
   return (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> 0;

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { Automaton, type AutomatonMatch } from '../extract/automaton.js';
+import { Automaton, SuffixScanner, type AutomatonMatch } from '../extract/automaton.js';
 import { dataPath } from '../data-path.js';
 
 /** Administrative level of a division; `zone` is a functional zone acting as a county-level unit. */
@@ -109,7 +109,8 @@ class GazetteerImpl implements Gazetteer {
   private byFormer = new Map<string, Entry[]>();
   private byZone = new Map<string, Entry>();
   private zoneSuffixes: Automaton<ZoneSuffix>;
-  private automaton: Automaton<FormKind> | null = null;
+  /** Every name, short form, former name and zone of the gazetteer, found from the end (see SuffixScanner). */
+  private automaton: SuffixScanner<FormKind> | null = null;
   /** parseZone's answers by home name, then by form. */
   private zoneCache = new Map<string, Map<string, Entry | null>>();
   /** formKind's answers (null: not a form of any division): stages ask it for every match. */
@@ -345,14 +346,14 @@ class GazetteerImpl implements Gazetteer {
   }
 
 
-  private getAutomaton(): Automaton<FormKind> {
+  private getAutomaton(): SuffixScanner<FormKind> {
     if (this.automaton) return this.automaton;
     const entries: Array<[string, FormKind]> = [];
     for (const k of this.byShort.keys()) entries.push([k, 'short']);
     for (const k of this.byFormer.keys()) entries.push([k, 'former']);
     for (const k of this.byFull.keys()) entries.push([k, 'name']);
     for (const k of this.byZone.keys()) entries.push([k, 'zone']);
-    this.automaton = new Automaton(entries);
+    this.automaton = new SuffixScanner(entries);
     return this.automaton;
   }
 
