@@ -355,3 +355,40 @@ describe('PDF checks by code unit', () => {
     expect(isHardWrapped([...wrapped, '短', '短行', ...wrapped.map((l) => `${l}。`).slice(0, 9)])).toBe(true);
   });
 });
+
+describe('tags, blank lines, image names and folds by code unit', () => {
+  it('htmlToText reads tag names as its pattern did: any case, any \\s after the name, names cut at 40 units, <!', async () => {
+    const { htmlToText } = await import('../src/normalise/html.js');
+    const cases: Array<[string, string, number[]]> = [
+      ["<p>\u4f1a\u8bae</p>", "\n\u4f1a\u8bae\n", [0, 3, 4, 5]],
+      ["<P\u3000class=a>\u4f1a\u8bae<BR/>\u53ec\u5f00", "\n\u4f1a\u8bae\n\u53ec\u5f00", [0, 11, 12, 13, 18, 19]],
+      ["</ p>\u4f1a\u8bae", "</ p>\u4f1a\u8bae", [0, 1, 2, 3, 4, 5, 6]],
+      ["<!DOCTYPE html><p>\u4f1a\u8bae", "\n\u4f1a\u8bae", [15, 18, 19]],
+      ["<abcdefghijabcdefghijabcdefghijabcdefghijk>\u4f1a\u8bae", "\u4f1a\u8bae", [43, 44]],
+      ["<abcdefghijabcdefghijabcdefghijabcdefg>\u4f1a\u8bae<br", "\u4f1a\u8bae\n", [39, 40, 41]],
+      ["<a1b>\u4f1a\u8bae</a1b>", "\u4f1a\u8bae", [5, 6]],
+      ["<1p>\u4f1a\u8bae", "<1p>\u4f1a\u8bae", [0, 1, 2, 3, 4, 5]],
+      ["<p\u00a0x>\u4f1a\u8bae<p\u2028>\u53ec\u5f00", "\n\u4f1a\u8bae\n\u53ec\u5f00", [0, 5, 6, 7, 11, 12]],
+      ["<div\ufeff>\u4f1a\u8bae</div\u3001>", "\n\u4f1a\u8bae</div\u3001>", [0, 6, 7, 8, 9, 10, 11, 12, 13, 14]],
+      ["\u4f1a\u8bae<script>x<p>y</script>\u7ed3\u675f", "\u4f1a\u8bae\u7ed3\u675f", [0, 1, 24, 25]],
+      ["<p/>\u4f1a\u8bae<br\t/>\u53ec\u5f00</p\n>", "\n\u4f1a\u8bae\n\u53ec\u5f00\n", [0, 4, 5, 6, 12, 13, 14]],
+    ];
+    for (const [html, text, map] of cases) {
+      const m = htmlToText(mappedSlice(html));
+      expect([m.text, Array.from(m.map)]).toEqual([text, map]);
+    }
+  });
+
+  it('classifyLines and probe: blank lines, image file names, copyright, long folds as before', async () => {
+    const { classifyLines } = await import('../src/normalise/chrome.js');
+    const lines = ["", " \u3000", "\u2028", "photo.JPG", "\u56fe\u7247\uff0e\uff50\uff4e\uff47", "\u4f1a\u8bae\u53ec\u5f00\u3002photo.gif", "\u7248\u6743\u6240\u6709 \u8f6c\u8f7d\u8bf7\u6ce8\u660e", "\u672c\u7f51\u7ad9\u7248\u6743\u6240\u6709\uff0c\u672a\u7ecf\u6388\u6743\u7981\u6b62\u8f6c\u8f7d", "\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\uff08\u4f1a\u8bae", "\uff21\uff22\uff23\uff0c\u4f1a\u8bae\uff1a\u53ec\u5f00\uff1b\uff21\uff22\uff23\uff0c\u4f1a\u8bae\uff1a\u53ec\u5f00\uff1b\uff21\uff22\uff23\uff0c\u4f1a\u8bae\uff1a\u53ec\u5f00\uff1b\uff21\uff22\uff23\uff0c\u4f1a\u8bae\uff1a\u53ec\u5f00\uff1b\uff21\uff22\uff23\uff0c\u4f1a\u8bae\uff1a\u53ec\u5f00\uff1b", "\u6458\u8981\uff1a\u4f1a\u8bae\u53ec\u5f00"];
+    expect(classifyLines(lines).map((v) => v.rule)).toEqual(["blank", "blank", "blank", "chrome-image-file", "chrome-image-file", "chrome-image-file", "chrome-cue", "chrome-cue", "article", "article", "chrome-summary"]);
+    expect(lines.map((l) => probe(l))).toEqual(["", "", "", "photo.JPG", "\u56fe\u7247.png", "\u4f1a\u8bae\u53ec\u5f00\u3002photo.gif", "\u7248\u6743\u6240\u6709\u8f6c\u8f7d\u8bf7\u6ce8\u660e", "\u672c\u7f51\u7ad9\u7248\u6743\u6240\u6709,\u672a\u7ecf\u6388\u6743\u7981\u6b62\u8f6c\u8f7d", "((((((((((((((((((((((((((((((((((((((((\u4f1a\u8bae", "ABC,\u4f1a\u8bae:\u53ec\u5f00;ABC,\u4f1a\u8bae:\u53ec\u5f00;ABC,\u4f1a\u8bae:\u53ec\u5f00;ABC,\u4f1a\u8bae:\u53ec\u5f00;ABC,\u4f1a\u8bae:\u53ec\u5f00;", "\u6458\u8981:\u4f1a\u8bae\u53ec\u5f00"]);
+  });
+
+  it('tidySpaces shapes tokens by code point as before', async () => {
+    const { tidySpaces } = await import('../src/normalise/spacing.js');
+    const lines = ['书记 吴 锦出席', '𠀋 𠂇 会议', 'a 吴 b', 'Ｇ２０ 峰会 召开', '刚 刚 过 去 的 2021 年 ，'];
+    expect(lines.map((t) => tidySpaces(mappedSlice(t), 0, t.length).text)).toEqual(["书记 吴 锦出席", "𠀋𠂇会议", "a 吴 b", "Ｇ２０ 峰会 召开", "刚刚过去的2021年，"]);
+  });
+});

@@ -55,6 +55,9 @@ export function dateFromUrl(url: string | null | undefined): string | null {
 /** The first URL the page states (`<http://…>` lines, bare URL lines). */
 export function urlFromLines(lines: BodyLine[]): string | null {
   for (const line of lines) {
+    // The pattern opens with `<`, `h`/`H` or `/`: other lines are passed over before it.
+    const first = line.text.charCodeAt(0);
+    if (first !== 0x3c && (first | 0x20) !== 0x68 && first !== 0x2f) continue;
     const m = /^<?((?:https?:)?\/\/[^\s<>]+)>?$/i.exec(line.text);
     if (m && !/^\[/.test(line.text)) return m[1]!.startsWith('//') ? `http:${m[1]}` : m[1]!;
   }
@@ -114,7 +117,8 @@ export function publisherFrom(lines: BodyLine[], frontMatter: Record<string, unk
     }
   }
   for (const { text, kind } of lines) {
-    if (kind !== 'article') continue;
+    // The lead ends in 讯 or 消息: lines without either are passed over before the regex.
+    if (kind !== 'article' || (!text.includes('讯') && !text.includes('消息'))) continue;
     const m = /^([\u4e00-\u9fffA-Za-z]{2,12}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|消息)[(（\s]/.exec(text.replace(/^[\s【\[]+/, ''));
     // Only a name that reads like a medium (…日报, …网, …热线): `红网时刻岳阳3月30日讯` names
     // an app and a place, not a publisher.
@@ -243,7 +247,8 @@ export function bylineFrom(lines: BodyLine[]): string[] {
     const credit = text.includes('摄') ? /(?:记者|摄影|通讯员)\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,8})\s*摄\s*$/.exec(text) : null;
     if (credit) add(namesInByline(credit[1]!));
     // □ author lines of commentaries: `□中共荆州市委书记 吴 锦`.
-    const author = /^[□■]\s*(.+)$/.exec(text);
+    const first = text.charCodeAt(0);
+    const author = first === 0x25a1 || first === 0x25a0 ? /^[□■]\s*(.+)$/.exec(text) : null;
     if (author) {
       const tokens = author[1]!.split(/\s+/);
       const tail: string[] = [];

@@ -67,18 +67,37 @@ export function probe(line: string): string {
   // Most lines hold only characters whose NFKC is known without ICU (see OWN_NFKC): fold
   // them in one pass, and return the line itself when nothing changes.
   const table = foldTable();
-  let out = '';
-  let runStart = 0;
-  for (let i = 0; i < line.length; i++) {
-    const kind = table[line.charCodeAt(i)]!;
-    if (kind === FOLD_KEEP) continue;
-    if (kind === FOLD_NFKC) return line.normalize('NFKC').replace(WHITESPACE_RUNS, '');
-    out += line.slice(runStart, i);
-    if (kind === FOLD_ASCII) out += String.fromCharCode(line.charCodeAt(i) - 0xfee0);
-    runStart = i + 1;
+  let i = 0;
+  while (i < line.length && table[line.charCodeAt(i)] === FOLD_KEEP) i++;
+  if (i === line.length) return line;
+  // Something changes (a full-width comma, most often): the folded units are written into a
+  // scratch array and made into one flat string, instead of a string concatenated per change.
+  if (line.length > foldUnits.length) foldUnits = new Uint16Array(line.length);
+  const units = foldUnits;
+  let o = 0;
+  for (let k = 0; k < i; k++) units[o++] = line.charCodeAt(k);
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    const kind = table[c]!;
+    if (kind === FOLD_KEEP) units[o++] = c;
+    else if (kind === FOLD_ASCII) units[o++] = c - 0xfee0;
+    else if (kind === FOLD_NFKC) return line.normalize('NFKC').replace(WHITESPACE_RUNS, '');
   }
-  return runStart === 0 ? line : out + line.slice(runStart);
+  return unitsToString(units, o);
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** `units[0…n)` as a string: short ones directly, longer ones through Buffer's UTF-16 decoder (little-endian machines). */
+function unitsToString(units: Uint16Array, n: number): string {
+  if (n > 32 && LITTLE_ENDIAN) return Buffer.from(units.buffer, units.byteOffset, n * 2).toString('utf16le');
+  let out = '';
+  for (let k = 0; k < n; k += 4096) out += String.fromCharCode.apply(null, units.subarray(k, Math.min(n, k + 4096)) as unknown as number[]);
+  return out;
+}
+
+/** The UTF-16 units of the last folded line (reused: grown as needed). */
+let foldUnits = new Uint16Array(1024);
 
 /**
  * The characters whose NFKC is known without ICU: ASCII, CJK ideographs, common Chinese
@@ -209,9 +228,23 @@ export function classifyLines(lines: string[]): LineVerdict[] {
 const ARTICLE: LineVerdict = Object.freeze({ kind: 'article', rule: 'article' });
 const BLANK: LineVerdict = Object.freeze({ kind: 'blank', rule: 'blank' });
 
+/** `!line.trim()`, answered from the first unit when it is plainly no whitespace (most lines). */
+function isBlank(line: string): boolean {
+  if (!line.length) return true;
+  const c = line.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff)) return false;
+  return !line.trim();
+}
+
+/** A necessary condition of IMAGE_FILE: the last unit ends one of its extensions (`g` `f` `p`, any case). */
+function endsLikeImageType(p: string): boolean {
+  const c = p.charCodeAt(p.length - 1) | 0x20;
+  return c === 0x67 || c === 0x66 || c === 0x70;
+}
+
 /** `fold(index)` gives the line's {@link probe}. */
 function classifyOne(line: string, lex: ChromeLexicon, fold: (index: number) => string, index: number): LineVerdict {
-  if (!line.trim()) return BLANK;
+  if (isBlank(line)) return BLANK;
   // Long lines are article text unless they open with a summary cue; skip the folding.
   if (line.length > 300 && !URL_LINE.test(line)) return lex.prefix.test(probe(line.slice(0, 20))) ? { kind: 'chrome', rule: 'chrome-summary' } : ARTICLE;
   const p = fold(index);
@@ -223,7 +256,7 @@ function classifyOne(line: string, lex: ChromeLexicon, fold: (index: number) => 
   if (!ideographFirst && URL_LINE.test(p)) return { kind: 'chrome', rule: 'chrome-url' };
   if (!ideographFirst && MARKDOWN_LINKS.test(line)) return { kind: 'chrome', rule: 'chrome-markdown-link' };
   // At most 120 + 1 + 4 characters, with a dot: most lines are ruled out before the regex.
-  if (p.length <= 125 && p.includes('.') && IMAGE_FILE.test(p)) return { kind: 'chrome', rule: 'chrome-image-file' };
+  if (p.length <= 125 && endsLikeImageType(p) && p.includes('.') && IMAGE_FILE.test(p)) return { kind: 'chrome', rule: 'chrome-image-file' };
   if (!ideographFirst && DATE_BANNER.test(p)) return { kind: 'chrome', rule: 'chrome-date-banner' };
   if (!ideographFirst && DATE_ONLY.test(p)) return { kind: 'chrome', rule: 'chrome-date-line' };
   if (lex.prefix.test(p)) return { kind: 'chrome', rule: 'chrome-summary' };
@@ -239,6 +272,6 @@ function classifyOne(line: string, lex: ChromeLexicon, fold: (index: number) => 
   if (!ideographFirst && BULLET.test(p) && p.length <= 20 && !SENTENCE_END.test(p)) {
     if (lex.channels.test(p)) return { kind: 'chrome', rule: 'chrome-follow' };
   }
-  if (p.includes('版权') && /转载|所有|声明|授权/.test(p) && p.length <= 200) return { kind: 'chrome', rule: 'chrome-copyright' };
+  if (p.length <= 200 && p.includes('版权') && /转载|所有|声明|授权/.test(p)) return { kind: 'chrome', rule: 'chrome-copyright' };
   return ARTICLE;
 }

@@ -44,6 +44,44 @@ function decodeEntity(text: string, i: number): [string, number] | null {
   return [String.fromCodePoint(code), semi - i + 1];
 }
 
+/** A tag opening at `<`: its lower-case name (`!` for `<!…`) and whether it closes. */
+interface TagStart {
+  name: string;
+  closing: boolean;
+}
+
+const DOCTYPE: TagStart = { name: '!', closing: false };
+
+/** Whether `c` is a unit `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
+function isRegexSpace(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * The tag at `text[i]` (a `<`), read by code unit as the pattern
+ * `^<(\/?)([a-zA-Z][a-zA-Z0-9]*)(?=[\s/>]|$)` reads the next 40 units (so a name running to
+ * the 40th unit counts as ended), else `<!`; null when neither.
+ */
+function tagAt(text: string, i: number): TagStart | null {
+  const windowEnd = Math.min(text.length, i + 40);
+  let j = i + 1;
+  const closing = j < windowEnd && text.charCodeAt(j) === 0x2f;
+  if (closing) j++;
+  const nameStart = j;
+  if (j < windowEnd && isAsciiLetter(text.charCodeAt(j))) {
+    j++;
+    for (let c = text.charCodeAt(j); j < windowEnd && (isAsciiLetter(c) || (c >= 0x30 && c <= 0x39)); c = text.charCodeAt(++j));
+    const after = text.charCodeAt(j);
+    if (j === windowEnd || after === 0x2f || after === 0x3e || isRegexSpace(after)) return { name: text.slice(nameStart, j).toLowerCase(), closing };
+  }
+  return text.charCodeAt(i + 1) === 0x21 ? DOCTYPE : null;
+}
+
 /** Converts HTML to text, keeping the map to the source. */
 export function htmlToText(input: Mapped, scratch?: MapScratch): Mapped {
   const { text } = input;
@@ -65,15 +103,14 @@ export function htmlToText(input: Mapped, scratch?: MapScratch): Mapped {
         runStart = i;
         continue;
       }
-      const m = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)(?=[\s/>]|$)/.exec(text.slice(i, i + 40)) ?? (/^<!/.test(text.slice(i, i + 2)) ? ['<!', '', '!'] : null);
-      if (m) {
+      const tag = tagAt(text, i);
+      if (tag) {
         flush(i);
         const close = text.indexOf('>', i + 1);
         const nl = text.indexOf('\n', i + 1);
         // An unclosed tag (no `>` before the line ends, or ever): drop to the line's end.
         const end = close < 0 || (nl >= 0 && nl < close && close - i > 2000) ? (nl < 0 ? text.length : nl) : close + 1;
-        const name = (m[2] ?? '').toLowerCase();
-        const closing = m[1] === '/';
+        const { name, closing } = tag;
         if (skipUntil !== null) {
           if (closing && name === skipUntil) skipUntil = null;
         } else if (SKIP_CONTENT.has(name) && !closing && !text.slice(i, end).endsWith('/>')) {

@@ -69,7 +69,7 @@ interface Piece extends TidyLine {
  * `tidySpaces` of `m[start…end)`, without copying a line that has no space inside: trimmed,
  * it is a range of `m` as it is. `spaces` finds spaces in `m.text` for lines taken in order.
  */
-function tidyPiece(m: Mapped, start: number, end: number, spaces?: SpaceFinder): TidyLine {
+function tidyPiece(m: Mapped, start: number, end: number, spaces?: SpaceFinder, trimmed?: string): TidyLine {
   const { text } = m;
   while (start < end && text.charCodeAt(start) === 0x20) start++;
   while (end > start && text.charCodeAt(end - 1) === 0x20) end--;
@@ -78,7 +78,8 @@ function tidyPiece(m: Mapped, start: number, end: number, spaces?: SpaceFinder):
     const tidy = tidySpaces(m, start, end);
     return { from: tidy, start: 0, end: tidy.text.length, text: tidy.text };
   }
-  return { from: m, start, end, text: text.slice(start, end) };
+  // `trimmed`: the caller's copy of this very range (a line trimmed alike), not sliced again.
+  return { from: m, start, end, text: trimmed ?? text.slice(start, end) };
 }
 
 /**
@@ -179,7 +180,7 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
       line = b.finish();
       doubled++;
     }
-    const tidy = line ? tidyPiece(line, 0, line.text.length) : tidyPiece(m, start, end, spaces);
+    const tidy = line ? tidyPiece(line, 0, line.text.length) : tidyPiece(m, start, end, spaces, text);
     if (!tidy.text) continue;
     const nl = breaks[i]!;
     const breakAt = nl < m.map.length ? m.map[nl]! : Math.min(source.length, tidy.from.map[tidy.end - 1]! + 1);

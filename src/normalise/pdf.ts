@@ -53,19 +53,15 @@ export function undoubleLine(line: string): Array<[number, number]> | null {
   if (line.length < 6 || line.length > 1000) return null;
   // Cheap necessary conditions first (most lines fail them): the first run repeats within
   // the first half, and every word character occurs an even number of times.
-  // (By code unit: `line[0]` is one unit, so these loops find what indexOf(line[0]) would.)
-  const first = line.charCodeAt(0);
+  const head = line[0]!;
   const half = line.length / 2 + 1;
-  let again = 1;
-  while (again < line.length && again <= half && line.charCodeAt(again) !== first) again++;
-  if (again >= line.length || again > half) return null;
+  const again = line.indexOf(head, 1);
+  if (again < 0 || again > half) return null;
   // A line that starts with a word character starts with a doubled run `rr…`: some later
   // occurrence of its first character must begin a copy of everything before it.
-  if (isWordUnit(first)) {
+  if (isWordUnit(line.charCodeAt(0))) {
     let doubled = false;
-    for (let j = again; j <= half && !doubled; j++) {
-      if (line.charCodeAt(j) === first) doubled = repeatsPrefix(line, j);
-    }
+    for (let j = again; j > 0 && j <= half && !doubled; j = line.indexOf(head, j + 1)) doubled = repeatsPrefix(line, j);
     if (!doubled) return null;
   }
   // Parity of every unit's count, in a table shared by all calls and left all zero again.

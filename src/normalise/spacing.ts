@@ -31,12 +31,20 @@ function isCjk(ch: string | undefined): boolean {
 function tokenShape(token: string): { cjk: number; other: boolean } {
   let cjk = 0;
   let other = false;
-  for (const ch of token) {
-    if (isCjk(ch)) cjk++;
-    else if (/[\p{L}\p{N}]/u.test(ch)) other = true;
+  // By code point, as for…of walks it: ranges for CJK (what isCjk says) and ASCII, the
+  // regex for the rest.
+  for (let i = 0; i < token.length; i++) {
+    const cp = token.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if ((cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f)) cjk++;
+    else if (cp < 0x80) {
+      if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) other = true;
+    } else if (WORD_CHAR.test(String.fromCodePoint(cp))) other = true;
   }
   return { cjk, other };
 }
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Applies the space rules to `m.text[start…end)`; returns the tidied line. */
 export function tidySpaces(m: Mapped, start: number, end: number): Mapped {
@@ -99,6 +107,9 @@ function isAsciiLetterCode(c: number): boolean {
 }
 
 const ASCII_CANDIDATES = /[,:;!?()]/;
+/** 1 for the units fullwidthPunctuation stops at (all below `@`): `\n` and ASCII_CANDIDATES. */
+const SCANNED = new Uint8Array(0x40);
+for (const ch of '\n!(),:;?') SCANNED[ch.charCodeAt(0)] = 1;
 
 /**
  * From this many changes on, fullwidthPunctuation rewrites a copy of the text's code units;
@@ -118,8 +129,9 @@ export function fullwidthPunctuation(text: string): string {
   const unmatchedOpen: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    // `\n` `!` `(` `)` `,` `:` `;` `?`: a plain scan, no match object per line break.
-    if (code !== 0x0a && code !== 0x21 && code !== 0x28 && code !== 0x29 && code !== 0x2c && code !== 0x3a && code !== 0x3b && code !== 0x3f) continue;
+    // `\n` `!` `(` `)` `,` `:` `;` `?`: a plain scan, no match object per line break; one
+    // comparison passes over any unit from `@` on (CJK text), a table tells the rest.
+    if (code >= 0x40 || SCANNED[code] === 0) continue;
     const c = text[i]!;
     // The character before, as a code unit when it stands alone (NaN at the start); the tests
     // below read codes instead of one-character strings, except next to a surrogate.
