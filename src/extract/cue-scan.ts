@@ -59,8 +59,10 @@ interface CueTable {
   /** One byte per hashed pair of a word's last two characters (a one-character word passes by `singleBits`). */
   lastPairs: Uint8Array;
   singleBits: Uint32Array;
-  /** Last character code → the words ending in it, shortest first (findAll's order at one end), with their bits. */
-  byLast: Map<number, Array<{ word: string; bits: number }>>;
+  /** Last character code → index in `groups` (-1: no word ends in it). */
+  groupOf: Int16Array;
+  /** The words ending in one character, shortest first (findAll's order at one end), with their bits. */
+  groups: Array<Array<{ word: string; bits: number }>>;
 }
 
 const PAIR_SHIFT = 18;
@@ -93,17 +95,19 @@ function cueTable(): CueTable {
   add('次、', ORDINAL_LIST_BIT);
   add('党的', PARTY_OF_BIT);
   for (const word of SHARED_SUFFIXES) add(word, SHARED_SUFFIX_BIT);
-  const built: CueTable = { lastBits: new Uint32Array(2048), markerBits: new Uint32Array(2048), lastPairs: new Uint8Array(1 << (32 - PAIR_SHIFT)), singleBits: new Uint32Array(2048), byLast: new Map() };
+  const built: CueTable = { lastBits: new Uint32Array(2048), markerBits: new Uint32Array(2048), lastPairs: new Uint8Array(1 << (32 - PAIR_SHIFT)), singleBits: new Uint32Array(2048), groupOf: new Int16Array(0x10000).fill(-1), groups: [] };
   for (const [word, b] of bits) {
     const last = word.charCodeAt(word.length - 1);
     built.lastBits[last >>> 5]! |= 1 << (last & 31);
     if (word.length === 1) built.singleBits[last >>> 5]! |= 1 << (last & 31);
     else built.lastPairs[lastPairSlot(word.charCodeAt(word.length - 2), last)] = 1;
-    let list = built.byLast.get(last);
-    if (!list) built.byLast.set(last, (list = []));
-    list.push({ word, bits: b });
+    if (built.groupOf[last] === -1) {
+      built.groupOf[last] = built.groups.length;
+      built.groups.push([]);
+    }
+    built.groups[built.groupOf[last]!]!.push({ word, bits: b });
   }
-  for (const list of built.byLast.values()) list.sort((a, b) => a.word.length - b.word.length);
+  for (const list of built.groups) list.sort((a, b) => a.word.length - b.word.length);
   for (const marker of LEVEL_MARKERS) {
     const c = marker.charCodeAt(0);
     built.lastBits[c >>> 5]! |= 1 << (c & 31);
@@ -133,7 +137,7 @@ function scan(text: string): CueMatches {
     hasSharedSuffix: false,
     levelMarkers: [],
   };
-  const { lastBits, markerBits, lastPairs, singleBits, byLast } = cueTable();
+  const { lastBits, markerBits, lastPairs, singleBits, groupOf, groups } = cueTable();
   // By end, then shortest first: the order of Automaton.findAll, which the stages rely on.
   let before = -1;
   for (let i = 0; i < text.length; i++) {
@@ -142,11 +146,11 @@ function scan(text: string): CueMatches {
     before = c;
     if ((lastBits[c >>> 5]! & (1 << (c & 31))) === 0) continue;
     if ((markerBits[c >>> 5]! & (1 << (c & 31))) !== 0) out.levelMarkers.push(i);
-    const words = byLast.get(c);
-    if (words === undefined) continue;
+    const group = groupOf[c]!;
+    if (group < 0) continue;
     if ((singleBits[c >>> 5]! & (1 << (c & 31))) === 0 && (prev < 0 || lastPairs[lastPairSlot(prev, c)] === 0)) continue;
     const end = i + 1;
-    for (const { word, bits } of words) {
+    for (const { word, bits } of groups[group]!) {
       const start = end - word.length;
       if (start < 0 || !text.startsWith(word, start)) continue;
       const m: AutomatonMatch<number> = { start, end, key: word, value: bits };

@@ -31,6 +31,8 @@ export interface Speakers {
   turns: Turn[];
   author: string | null;
   paragraphs: readonly Span[];
+  /** The Person mentions that are no byline (isByline), by start: who may speak or attend. */
+  people: readonly Mention[];
   /** The people speaking at `index`: the current turn's person, then the author. */
   at(index: number): string[];
 }
@@ -169,17 +171,21 @@ function pronounsOf(text: string): number[] {
   return out;
 }
 
-/** The last answer per doc: the campaign and the event stages both ask, with the same people. */
-const remembered = new WeakMap<Doc, { text: string; persons: number; answer: Speakers }>();
+/**
+ * The answer for the last doc asked: the campaign and the event stages of one article ask in
+ * turn, with the same people. One slot, not a WeakMap entry per doc (its set cost more than
+ * the lookups it saved, and every entry weighs on the collector).
+ */
+let remembered: { doc: Doc; text: string; persons: number; answer: Speakers } | null = null;
 
 /** Finds the speech turns and the author of a doc from its Person mentions (computed once while they stay the same). */
 export function speakers(doc: Doc): Speakers {
   let persons = 0;
   for (const m of doc.mentions) if (m.type === 'Person') persons++;
-  const known = remembered.get(doc);
-  if (known && known.text === doc.text && known.persons === persons) return known.answer;
+  const known = remembered;
+  if (known && known.doc === doc && known.text === doc.text && known.persons === persons) return known.answer;
   const answer = findSpeakers(doc);
-  remembered.set(doc, { text: doc.text, persons, answer });
+  remembered = { doc, text: doc.text, persons, answer };
   return answer;
 }
 
@@ -272,6 +278,7 @@ function findSpeakers(doc: Doc): Speakers {
     turns,
     author,
     paragraphs: paras,
+    people,
     at(index: number): string[] {
       const out: string[] = [];
       const para = sentenceAt(paras, index);

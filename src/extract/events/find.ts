@@ -17,7 +17,6 @@ import { getGazetteer } from '../../gazetteer/index.js';
 import { eventLexicon } from './lexicon.js';
 import { isSentenceStopAt, isSpaceCode } from '../sentences.js';
 import { cueScan } from '../cue-scan.js';
-import { codePointLength } from '../campaigns/parse.js';
 
 /** An event mention. */
 export interface EventSpan {
@@ -264,17 +263,40 @@ function expandSession(raw: string): string {
   return raw.replace(SHORT_CONGRESS_SESSION, '$1第$2届人民代表大会第$3次会议');
 }
 
+/** Scopes and bodies that open a name, in the order a regex alternation would try them. */
+const SCOPE_PREFIXES = ['全市', '全县', '全区', '全省', '我市', '我县', '我区', '本市', '本县', '省', '市', '县', '区'];
+const BODY_PREFIXES = ['委', '政府', '人大常委会', '政协'];
+
+/**
+ * Where `s.slice(from, to).replace(/^(A|B|…)/, '')` would start: after the first of `prefixes`
+ * that `s` holds at `from` within `to`, else `from`.
+ */
+function afterPrefix(s: string, from: number, to: number, prefixes: readonly string[]): number {
+  for (const p of prefixes) if (from + p.length <= to && s.startsWith(p, from)) return from + p.length;
+  return from;
+}
+
+/** `codePointLength(s.slice(from, to)) < 2`, without the slice. */
+function isUnderTwoCodePoints(s: string, from: number, to: number): boolean {
+  const n = to - from;
+  if (n <= 1) return true;
+  if (n > 2) return false;
+  const high = s.charCodeAt(from);
+  const low = s.charCodeAt(from + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+}
+
 /** Makes the jurisdiction of a name explicit, or null when the name is generic. */
 function explicit(raw: string, home: string | null, subject: string | null): string | null {
   const lex = eventLexicon();
   const gaz = getGazetteer();
   // What is left besides the place, the body and the head must say which meeting it is.
+  // The core: raw without its head, a leading scope (全市, 省) and then a leading body (委, 政府),
+  // read in place (no strings: only its length matters).
   const headOfRaw = lex.heads.longestEndingAt(raw, raw.length, 6);
-  const core = raw
-    .slice(0, headOfRaw ? raw.length - headOfRaw.key.length : raw.length)
-    .replace(/^(全市|全县|全区|全省|我市|我县|我区|本市|本县|省|市|县|区)/, '')
-    .replace(/^(委|政府|人大常委会|政协)/, '');
-  if (lex.generic.has(raw) || codePointLength(core) < 2) {
+  const coreEnd = headOfRaw ? raw.length - headOfRaw.key.length : raw.length;
+  const coreStart = afterPrefix(raw, afterPrefix(raw, 0, coreEnd, SCOPE_PREFIXES), coreEnd, BODY_PREFIXES);
+  if (lex.generic.has(raw) || isUnderTwoCodePoints(raw, coreStart, coreEnd)) {
     if (!/第.+次|届|党代会|两会/.test(raw)) return null;
   }
   let name = raw;

@@ -8,9 +8,9 @@
  *   副市长肖云，…聂玉华…欢聚一堂`).
  * - `attended.speaker`: a speaker (speakers.ts) after a held event spoke at it.
  */
-import type { Doc } from '../../types.js';
+import type { Doc, Mention } from '../../types.js';
 import { splitSentences, sentenceAt, type Span } from '../sentences.js';
-import { isByline, speakers } from '../campaigns/speakers.js';
+import { speakers } from '../campaigns/speakers.js';
 import { eventLexicon } from './lexicon.js';
 import type { EventSpan } from './find.js';
 
@@ -26,7 +26,9 @@ export function attendance(doc: Doc, events: EventSpan[]): void {
   const lex = eventLexicon();
   const sentences = splitSentences(text);
   const held = events.filter((e) => e.occurring).sort((a, b) => a.start - b.start);
-  const people = doc.mentions.filter((m) => m.type === 'Person' && !isByline(text, m)).sort((a, b) => a.start - b.start);
+  const who = speakers(doc);
+  // The people who are no byline, by start: the speakers' list (the campaign stage made it already).
+  const people = who.people;
   /** The last held event that starts by `index`. */
   const current = (index: number): EventSpan | null => {
     for (let k = held.length - 1; k >= 0; k--) if (held[k]!.start <= index) return held[k]!;
@@ -45,7 +47,7 @@ export function attendance(doc: Doc, events: EventSpan[]): void {
   let nextPerson = 0;
   for (const s of sentences) {
     while (nextPerson < people.length && people[nextPerson]!.start < s.start) nextPerson++;
-    let inSentence: typeof people | null = null;
+    let inSentence: Mention[] | null = null;
     for (let k = nextPerson; k < people.length && people[k]!.start < s.end; k++) if (people[k]!.end <= s.end) (inSentence ??= []).push(people[k]!);
     if (!inSentence) continue;
     // 出席会议, 主持开工仪式, 在主席台就座, …讲话。 — not 参加湖北代表团审议.
@@ -67,7 +69,6 @@ export function attendance(doc: Doc, events: EventSpan[]): void {
     }
   }
 
-  const who = speakers(doc);
   for (const t of who.turns) {
     const s0 = sentenceAt(sentences, t.start);
     const e = (s0 && held.find((x) => x.start >= s0.start && x.end <= s0.end)) || current(t.start);
