@@ -211,3 +211,18 @@ describe('findLongestOf', () => {
     ]);
   });
 });
+
+describe('Automaton built to find keys from their ends', () => {
+  it('finds exactly what the forward scan finds, and still answers the anchored lookups', () => {
+    const keys = ['书记', '副书记', '市委书记', '市长', '副市长', '主任', '常务副主任', '长'];
+    const forward = new Automaton(keys.map((k) => [k, k.length] as const));
+    const fromEnds = new Automaton(keys.map((k) => [k, k.length] as const), { findFromEnds: true });
+    const text = '市委书记吴某、市委副书记、市长周某，常务副主任李某和副市长，长';
+    expect(fromEnds.findAll(text)).toEqual(forward.findAll(text));
+    expect(fromEnds.findAll(text).map((m) => [m.key, m.start, m.end])).toContainEqual(['市委书记', 0, 4]);
+    expect(fromEnds.findAll(text, 7, 13)).toEqual(forward.findAll(text, 7, 13));
+    expect(fromEnds.longestAt(text, 13)?.key).toBe('市长');
+    expect(fromEnds.longestEndingAt(text, 12)?.key).toBe('副书记');
+    expect(fromEnds.get('常务副主任')).toBe(5);
+  });
+});

@@ -68,7 +68,8 @@ export function peopleLexicon(): PeopleLexicon {
     }
   }
   cached = {
-    roles: new Automaton(entries),
+    // Titles start with common characters (市, 副, 党) but end with few (记, 长, 任): found from their ends.
+    roles: new Automaton(entries, { findFromEnds: true }),
     levels: new Set(titles.levels),
     subBodies: titles.sub_bodies,
     noOffice: titles.no_office,
