@@ -3,6 +3,8 @@ import divisionsStage from '../src/extract/1-divisions.js';
 import projectsStage from '../src/extract/5-projects.js';
 import { textDoc } from './helpers/text-doc.js';
 import type { Doc } from '../src/types.js';
+import { sentenceStage } from '../src/extract/projects/parse.js';
+import { projectLexicon } from '../src/extract/projects/lexicon.js';
 
 function doc(text: string, home: string | null): Doc {
   return textDoc(text, { home });
@@ -136,5 +138,35 @@ describe('Project names', () => {
     expect(run('紧盯项目、大抓项目,没有新项目就没有新发展').names).toEqual([]);
     expect(run('市政府2021年民生实事项目、投资过亿元项目、第四期项目').names).toEqual([]);
     expect(run('签署《湖北省大型火电项目开发协议》').names).toEqual([]);
+  });
+});
+
+describe('sentenceStage', () => {
+  // The plain reading: every occurrence of every word, stage by stage and word by word; the nearest wins, the first on a tie.
+  const reference = (sentence: string, at: number): string | null => {
+    let best: { stage: string; distance: number } | null = null;
+    for (const [stage, words] of projectLexicon().stages) {
+      for (const w of words) {
+        for (let i = sentence.indexOf(w); i !== -1; i = sentence.indexOf(w, i + 1)) {
+          const distance = Math.abs(i - at);
+          if (!best || distance < best.distance) best = { stage, distance };
+        }
+      }
+    }
+    return best?.stage ?? null;
+  };
+
+  it('picks the stage word nearest to the project, as a walk over every word does', () => {
+    const pieces = ['签约', '签订', '开工', '动工', '投产', '竣工', '建成', '完工', '项目', '集中', '暨', '，', '签', '开', '建'];
+    let seed = 5;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+    for (let k = 0; k < 2000; k++) {
+      let sentence = '';
+      for (let j = rnd(8); j >= 0; j--) sentence += pieces[rnd(pieces.length)];
+      const at = rnd(sentence.length + 2);
+      expect(sentenceStage(sentence, projectLexicon(), at), `${sentence} @${at}`).toBe(reference(sentence, at));
+    }
+    expect(sentenceStage('集中开工暨集中签约', projectLexicon(), 9)).toBe('签约');
+    expect(sentenceStage('没有', projectLexicon())).toBeNull();
   });
 });

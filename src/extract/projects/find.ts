@@ -98,7 +98,7 @@ export function nameStart(text: string, suffixStart: number, floor: number, lexi
     if (!w || w.start < cs) continue;
     if (lexicon.boundaryExceptions.get(w.key)?.has(text[p] ?? '')) continue;
     // 古镇|提升改造(二期)|项目: a verb followed only by name-tail words belongs to the name.
-    if (coveredBy(text.slice(w.start, suffixStart), lexicon.tailWords)) continue;
+    if (coveredBy(text, w.start, suffixStart, lexicon.tailWords)) continue;
     if (w.end - w.start === 1) {
       if (w.start - cs === 1) continue;
       // 和/与/及 join two names when a name ends before them (A项目及B项目) or little is left
@@ -121,18 +121,24 @@ function bareCore(core: string, lexicon: ProjectLexicon): string {
 /** True when the core of a name (without its suffix) is only category words. */
 export function isGenericCore(core: string, lexicon: ProjectLexicon): boolean {
   if (core.length < 2) return true;
-  return coveredBy(core, lexicon.generic);
+  return coveredBy(core, 0, core.length, lexicon.generic);
 }
 
-/** True when `s` is a sequence of words of `words` (dynamic programming over positions). */
-function coveredBy(s: string, words: ProjectLexicon['generic']): boolean {
-  if (!s) return false;
+/** Which positions of the span coveredBy reads are reached; reused (a typed array per call cost more than the test). */
+let reached = new Uint8Array(64);
+
+/** True when `text[from, to)` is a sequence of words of `words` (dynamic programming over positions). */
+function coveredBy(text: string, from: number, to: number, words: ProjectLexicon['generic']): boolean {
+  if (to <= from) return false;
+  const n = to - from;
+  if (reached.length <= n) reached = new Uint8Array(2 * (n + 1));
+  const ok = reached;
+  ok.fill(0, 0, n + 1);
+  ok[0] = 1;
   // One scan: the matches come ordered by end, so every position a word starts at is settled
   // (by the words ending there) before any word starting there is read.
-  const ok = new Uint8Array(s.length + 1);
-  ok[0] = 1;
-  for (const m of words.findAll(s)) if (ok[m.start]) ok[m.end] = 1;
-  return ok[s.length] === 1;
+  for (const m of words.findAll(text, from, to)) if (ok[m.start - from]) ok[m.end - from] = 1;
+  return ok[n] === 1;
 }
 
 /** True when `start` lies inside 《…》 in the sentence that starts at `sentenceStart` (a document title). */

@@ -55,6 +55,39 @@ export interface ProjectLexicon {
   subjectOrListedIsLocal: boolean;
   /** Stage name → trigger words. */
   stages: Array<[string, string[]]>;
+  /** The same words by their first character, for one pass over a sentence (see sentenceStage). */
+  stageWords: StageWordIndex;
+}
+
+/** A stage word and its rank in `stages` (stage by stage, word by word): the earlier wins a tie. */
+export interface StageWord {
+  stage: string;
+  word: string;
+  rank: number;
+}
+
+export interface StageWordIndex {
+  /** One bit per character code that starts a stage word. */
+  firstBits: Uint32Array;
+  byFirst: Map<number, StageWord[]>;
+}
+
+function indexStageWords(stages: Array<[string, string[]]>): StageWordIndex {
+  const index: StageWordIndex = { firstBits: new Uint32Array(2048), byFirst: new Map() };
+  let rank = 0;
+  for (const [stage, words] of stages) {
+    for (const w of words) {
+      const word = String(w);
+      rank++;
+      if (!word) continue;
+      const c = word.charCodeAt(0);
+      index.firstBits[c >>> 5]! |= 1 << (c & 31);
+      let list = index.byFirst.get(c);
+      if (!list) index.byFirst.set(c, (list = []));
+      list.push({ stage, word, rank });
+    }
+  }
+  return index;
 }
 
 let cached: ProjectLexicon | null = null;
@@ -95,6 +128,7 @@ export function projectLexicon(): ProjectLexicon {
     subjectOrListedAnywhere: new RegExp(anyOf([...f.subjectIsProject, ...f.listedAsProjects])),
     subjectOrListedIsLocal: isLocalPattern(anyOf([...f.subjectIsProject, ...f.listedAsProjects])),
     stages: Object.entries(f.stages),
+    stageWords: indexStageWords(Object.entries(f.stages)),
   };
   return cached;
 }

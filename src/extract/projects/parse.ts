@@ -4,7 +4,7 @@
  *
  * Example: `leadingInvestment('百亿元仙鹤纸业项目')` → `{investment: '百亿元', length: 3}`.
  */
-import type { ProjectLexicon } from './lexicon.js';
+import type { ProjectLexicon, StageWord } from './lexicon.js';
 
 // Digits may be full-width where the source was not NFKC-normalised (２４０亿元).
 const AMOUNT = String.raw`(?:[\d０-９]+(?:[.．][\d０-９]+)?|[一二三四五六七八九十百千两]+)(?:多)?(?:万亿|亿|万)?元`;
@@ -36,15 +36,24 @@ export function statedInvestment(sentence: string): string | null {
 
 /**
  * The stage a sentence reports, or null: the stage word nearest to `at` (an offset into the
- * sentence, the project's position) when there are several (集中开工暨集中签约…在X项目现场).
+ * sentence, the project's position) when there are several (集中开工暨集中签约…在X项目现场);
+ * of words equally near, the one listed first, then the one written first.
+ * One pass over the sentence, trying the words that start with each character, where an
+ * `indexOf` walk per word read the sentence once per word.
  */
 export function sentenceStage(sentence: string, lexicon: ProjectLexicon, at = 0): string | null {
-  let best: { stage: string; distance: number } | null = null;
-  for (const [stage, words] of lexicon.stages) {
-    for (const w of words) {
-      for (let i = sentence.indexOf(w); i !== -1; i = sentence.indexOf(w, i + 1)) {
-        const distance = Math.abs(i - at);
-        if (!best || distance < best.distance) best = { stage, distance };
+  const { firstBits, byFirst } = lexicon.stageWords;
+  let best: StageWord | null = null;
+  let bestDistance = Infinity;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence.charCodeAt(i);
+    if ((firstBits[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+    for (const w of byFirst.get(c)!) {
+      if (!sentence.startsWith(w.word, i)) continue;
+      const distance = Math.abs(i - at);
+      if (distance < bestDistance || (distance === bestDistance && w.rank < best!.rank)) {
+        best = w;
+        bestDistance = distance;
       }
     }
   }
