@@ -47,7 +47,10 @@ export interface PipelineOptions {
   keepDocs?: boolean;
   /** Serialise each outcome's JSON Lines (see FileOutcome.jsonLines). */
   jsonLines?: boolean;
-  /** Worker threads for ingest + extract (`--jobs`); 'auto' = the machine's cores for large inputs; default 1 (in-process). Outcomes keep input order either way. */
+  /**
+   * Threads for ingest + extract (`--jobs`): this one and jobs - 1 workers; 'auto' = the machine's cores for large
+   * inputs; default 1 (in-process). Outcomes keep input order either way.
+   */
   jobs?: number | 'auto';
   /** Process only this slice of the files (`--shard i/n`), see src/parallel/shard.ts. */
   shard?: Shard;
@@ -58,6 +61,8 @@ export interface PipelineOptions {
    * to the end of the run, a build's 10k outcomes went to the old generation for nothing.
    */
   dropOutcomes?: boolean;
+  /** With jobs > 1: files queued per worker before this thread takes some itself (default WORKER_QUEUE; tests mix the two with 1). */
+  workerQueue?: number;
 }
 
 /** Loads the manifest named by `--manifest`, or `manifest.jsonl` beside the articles when there is one. */
@@ -118,15 +123,16 @@ export async function runPipeline(
   const files = selectShard(listing.files, options.shard);
   const perFile: ProcessOptions = { keepDoc: options.keepDocs ?? false, jsonLines: options.jsonLines ?? false };
   const jobs = effectiveJobs(options.jobs, files.length);
+  const emit = async (outcome: FileOutcome) => {
+    keep(outcome);
+    await onOutcome(outcome);
+  };
   if (jobs > 1) {
-    const pool = new ExtractionPool({ jobs, ingest: ingestOptions, ...perFile });
+    // The main thread is one of the `jobs` threads: it extracts too, in the time its own work
+    // (onOutcome: resolving, writing) leaves, beside jobs - 1 workers (see runBesidePool).
+    const pool = new ExtractionPool({ jobs: jobs - 1, ingest: ingestOptions, ...perFile });
     try {
-      // Tasks in flight keep every thread busy, and a worker ingests those it has before
-      // extracting them (see INGEST_BATCH): 16 per worker make batches of about that size.
-      await runOrdered(files, (f) => pool.process(f), jobs * 16, async (outcome) => {
-        keep(outcome);
-        await onOutcome(outcome);
-      });
+      await runBesidePool(files, pool, ingestOptions, perFile, options.workerQueue ?? WORKER_QUEUE, emit);
     } finally {
       await pool.close();
     }
@@ -140,12 +146,93 @@ export async function runPipeline(
     for (let i = 0; i < batch.length; i++) {
       const step = ingested[i]!;
       ingested[i] = undefined;
-      const outcome = 'status' in step ? step : extractStep(batch[i]!, step, extract, perFile);
-      keep(outcome);
-      await onOutcome(outcome);
+      await emit('status' in step ? step : extractStep(batch[i]!, step, extract, perFile));
     }
   }
   return outcomes;
+}
+
+/**
+ * Tasks each worker has queued while the main thread extracts a batch of its own: enough that
+ * a worker never runs dry in the meantime (a LOCAL_BATCH takes the main thread about as long
+ * as a worker takes for a third of these).
+ */
+const WORKER_QUEUE = 48;
+
+/** Files the main thread ingests and extracts between two looks at the workers' replies. */
+const LOCAL_BATCH = 16;
+
+/**
+ * Files handed out and not yet passed to `emit`: a file that takes a worker long holds back
+ * the outcomes after it (they wait, done, for their turn); this bounds what waits.
+ */
+const ORDER_WINDOW = 512;
+
+/**
+ * Runs the files on `pool`'s workers and on this thread, calling `emit` in input order.
+ * The workers' queues are kept at `workerQueue` files; whenever they are, the main thread takes
+ * the next LOCAL_BATCH files itself. So the split follows the threads' speeds, and the
+ * main thread, which also resolves and writes every outcome, takes fewer files the more
+ * that costs. An outcome made here skips the workers' round trip: no structured clone, no
+ * second JSON.parse of its extraction. On 2 cores, main + 1 worker also build the
+ * extraction tables once less than main + 2 workers, which compete with each other.
+ */
+async function runBesidePool(
+  files: readonly string[],
+  pool: ExtractionPool,
+  ingestOptions: IngestOptions,
+  perFile: ProcessOptions,
+  workerQueue: number,
+  emit: (outcome: FileOutcome) => Promise<void>,
+): Promise<void> {
+  /** Outcomes done and not emitted yet, by file index. */
+  const done: Array<FileOutcome | undefined> = new Array(files.length);
+  let handedOut = 0;
+  let emitted = 0;
+  /** Set while the main thread waits for the outcome of file `emitted`. */
+  let wakeUp: (() => void) | undefined;
+  const toPool = (index: number) => {
+    void pool.process(files[index]!).then((outcome) => {
+      done[index] = outcome;
+      if (wakeUp && index === emitted) {
+        const wake = wakeUp;
+        wakeUp = undefined;
+        wake();
+      }
+    });
+  };
+  let extract: ((doc: Doc) => void) | undefined;
+  while (emitted < files.length) {
+    // No worker left (they kept crashing): the pool fails the rest, as it always has.
+    const queueLimit = pool.size ? pool.size * workerQueue : Infinity;
+    while (handedOut < files.length && handedOut - emitted < ORDER_WINDOW && pool.pending < queueLimit) toPool(handedOut++);
+    while (emitted < files.length && done[emitted]) {
+      const outcome = done[emitted]!;
+      done[emitted++] = undefined;
+      await emit(outcome);
+    }
+    if (emitted === files.length) break;
+    const room = Math.min(LOCAL_BATCH, files.length - handedOut, ORDER_WINDOW - (handedOut - emitted));
+    if (room > 0) {
+      // Built on first use: the workers got their first files before this thread spends its time on it.
+      extract ??= createExtractor();
+      const from = handedOut;
+      handedOut += room;
+      const ingested: Array<Doc | FileOutcome | undefined> = [];
+      for (let i = from; i < handedOut; i++) ingested.push(ingestStep(files[i]!, ingestOptions));
+      for (let i = from; i < handedOut; i++) {
+        const step = ingested[i - from]!;
+        ingested[i - from] = undefined;
+        done[i] = 'status' in step ? step : extractStep(files[i]!, step, extract, perFile);
+      }
+      // Lets the workers' replies in (they arrive as events) before the next round.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    } else if (!done[emitted]) {
+      await new Promise<void>((resolve) => {
+        wakeUp = resolve;
+      });
+    }
+  }
 }
 
 /**

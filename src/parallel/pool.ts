@@ -131,6 +131,18 @@ export class ExtractionPool {
     return slot;
   }
 
+  /** Workers running now (fewer than asked once broken workers were given up). */
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Tasks sent to the workers and not answered yet. */
+  get pending(): number {
+    let n = 0;
+    for (const s of this.slots) n += s.inFlight.size;
+    return n;
+  }
+
   /** Ingests and extracts `path` on the least busy worker. */
   process(path: string): Promise<FileOutcome> {
     if (this.closed) return Promise.reject(new Error('ExtractionPool.process: the pool is closed'));
