@@ -11,9 +11,10 @@ import type { Exporter } from './types.js';
 /** Writes `outDir/graph.cypher`. */
 export const cypherExporter: Exporter = {
   name: 'cypher',
-  async write(graph, outDir) {
+  async write(graph, outDir, options = {}) {
     const plan = planLoad(graph);
-    for (const m of plan.messages) process.stderr.write(`guanxi: graph.cypher: ${m.level}: ${m.message} [${m.rule}]\n`);
+    const log = options.log ?? ((line: string) => process.stderr.write(line));
+    for (const m of plan.messages) log(`guanxi: graph.cypher: ${m.level}: ${m.message} [${m.rule}]\n`);
     // Streamed row by row into the file's block: the script is as large as graph.json, and
     // rendering it as one string doubled the export's peak memory.
     const path = await withWriter(join(outDir, 'graph.cypher'), async (w) => writeScript(plan, w.sink));

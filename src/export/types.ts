@@ -4,9 +4,14 @@
  */
 import type { Graph } from '../graph/model.js';
 
+export interface ExporterOptions {
+  /** Where warnings go, one line each with its newline (default: process.stderr). */
+  log?: (line: string) => void;
+}
+
 export interface Exporter {
   /** Format name, e.g. `json`, `cypher`, `csv`, `graphml`, `html`. */
   name: string;
   /** Writes the format into `outDir` and returns the paths written. */
-  write(graph: Graph, outDir: string): Promise<string[]>;
+  write(graph: Graph, outDir: string, options?: ExporterOptions): Promise<string[]>;
 }

@@ -138,6 +138,15 @@ interface Packed {
 
 const hex8 = (v: number) => (v >>> 0).toString(16).padStart(8, '0');
 
+/** A MentionStore as plain data: what `MentionStore.data()` gives to post to a worker thread. */
+export interface MentionStoreData {
+  packed: Packed;
+  articleNodeIds: readonly string[];
+  nodeIds: readonly string[];
+  texts: readonly string[];
+  rules: readonly string[];
+}
+
 /** MENTIONS relationships in id order, made into objects on read. */
 export class MentionStore {
   constructor(
@@ -147,6 +156,22 @@ export class MentionStore {
     private readonly texts: readonly string[],
     private readonly rules: readonly string[],
   ) {}
+
+  /** The store's fields, for `fromData` on the other side of a postMessage (typed arrays and strings clone cheaply). */
+  data(): MentionStoreData {
+    // Spans are the builder's array, longer than what they use, and a clone copies a view's
+    // whole buffer: only the used part is sent.
+    const p = this.packed;
+    let used = 0;
+    for (let i = 0; i < p.to.length; i++) used = Math.max(used, p.to[i]!);
+    const spans = used === p.spans.length ? p.spans : p.spans.slice(0, used);
+    return { packed: { ...p, spans }, articleNodeIds: this.articleNodeIds, nodeIds: this.nodeIds, texts: this.texts, rules: this.rules };
+  }
+
+  /** The store `data()` describes. */
+  static fromData(data: MentionStoreData): MentionStore {
+    return new MentionStore(data.packed, data.articleNodeIds, data.nodeIds, data.texts, data.rules);
+  }
 
   get length(): number {
     return this.packed.art.length;

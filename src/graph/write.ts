@@ -151,10 +151,11 @@ export async function withWriter(path: string, body: (w: FileWriter) => Promise<
   const w = await openWriter(path);
   try {
     await body(w);
+    await w.close();
   } catch (err) {
+    // Also when the last flush or the rename fails (a full disk, a directory in the way).
     await w.abort();
     throw err;
   }
-  await w.close();
   return path;
 }

@@ -1,0 +1,33 @@
+/**
+ * The export worker: takes a packed graph (src/graph/transfer.ts), then writes the formats
+ * it claims from the shared queue until none is left (see src/export/concurrent.ts). An
+ * exporter's error stops the queue and goes back to the main thread, which fails the build
+ * with it; the exporter has already removed its temporary file (withWriter).
+ * Loaded from dist/ (see `exportWorkerUrl`).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { unpackGraph, type PackedGraph } from '../graph/transfer.js';
+import { FormatQueue, sentError, type ExportWorkerData, type ExportWorkerMessage } from './concurrent.js';
+import { EXPORTERS } from './index.js';
+
+const data = workerData as ExportWorkerData;
+const port = parentPort!;
+const post = (m: ExportWorkerMessage) => port.postMessage(m);
+
+port.once('message', async (packed: PackedGraph) => {
+  const queue = new FormatQueue(data.formats, data.queue);
+  let index: number | undefined;
+  try {
+    const graph = unpackGraph(packed);
+    const log = (line: string) => post({ kind: 'log', line });
+    while ((index = queue.claim()) !== undefined) {
+      const paths = await EXPORTERS[data.formats[index]!]!.write(graph, data.outDir, { log });
+      graph.relationships.mentionStore?.releaseCaches();
+      post({ kind: 'written', index, paths });
+    }
+  } catch (err) {
+    queue.stop();
+    post({ kind: 'failed', index: index ?? -1, error: sentError(err) });
+  }
+  post({ kind: 'finished' });
+});
