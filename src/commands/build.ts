@@ -175,7 +175,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
   await writeFileAtomic(join(outDir, 'review.jsonl'), resolution.review.map((r) => JSON.stringify(r) + '\n').join(''));
 
   t0 = performance.now();
-  const written = await writeExports(resolution.graph, outDir);
+  const written = await writeExports(resolution.graph, outDir, { threads: jobs });
   timings.exportMs = performance.now() - t0;
 
   let load: LoadSummary | undefined;
