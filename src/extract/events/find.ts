@@ -91,7 +91,7 @@ export function findEvents(doc: Doc): EventSpan[] {
       subject = null;
       rule = 'event.session';
     }
-    if (includesAny(raw, lex.neverInside)) continue;
+    if (includesAny(raw, lex.neverInside, lex.neverInsideLastCodes)) continue;
     const name = explicit(expandSession(raw), home, subject);
     if (!name) continue;
     candidates.push({ name, start, end, rule, occurring: false });
@@ -222,7 +222,16 @@ function verbEndingAt(text: string, at: number): string | null {
   return null;
 }
 
-function includesAny(text: string, words: readonly string[]): boolean {
+/** Does `text` hold one of `words`? `lastCodes` (the words' last characters) rule out most names in one pass (a name holds no 次 or 届). */
+function includesAny(text: string, words: readonly string[], lastCodes: Uint32Array | null): boolean {
+  if (lastCodes) {
+    let mayHold = false;
+    for (let i = 0; i < text.length && !mayHold; i++) {
+      const c = text.charCodeAt(i);
+      mayHold = (lastCodes[c >>> 5]! & (1 << (c & 31))) !== 0;
+    }
+    if (!mayHold) return false;
+  }
   for (const w of words) if (text.includes(w)) return true;
   return false;
 }
@@ -344,6 +353,11 @@ function resolveSubject(subject: string, home: string | null): string {
   return subject;
 }
 
+/** ，,； */
+function isClauseBreakCode(c: number): boolean {
+  return c === 0xff0c || c === 0x2c || c === 0xff1b;
+}
+
 /** True when the text says the event is held here, not ahead of us or only referred to. */
 function isOccurring(text: string, e: EventSpan): boolean {
   const lex = eventLexicon();
@@ -351,12 +365,16 @@ function isOccurring(text: string, e: EventSpan): boolean {
   while (s > 0 && !isSentenceStopAt(text, s - 1)) s--;
   let end = e.end;
   while (end < text.length && !isSentenceStopAt(text, end) && end - e.end < 40) end++;
-  const before = text.slice(s, e.start);
-  const after = text.slice(e.end, end);
-  const clauseBefore = before.split(/[，,；]/).pop() ?? '';
-  if (lex.notOccurring.some((w) => clauseBefore.includes(w) || after.slice(0, 6).includes(w))) return false;
+  // The clause before it: after the last ，,； of the sentence before it.
+  let clause = e.start;
+  while (clause > s && !isClauseBreakCode(text.charCodeAt(clause - 1))) clause--;
+  const clauseBefore = text.slice(clause, e.start);
+  const afterStart = text.slice(e.end, Math.min(end, e.end + 6));
+  for (const w of lex.notOccurring) if (clauseBefore.includes(w) || afterStart.includes(w)) return false;
+  // Both patterns end the text before it and match at most 9 characters: its last 9 are enough.
+  const before = text.slice(Math.max(s, e.start - 9), e.start);
   if (/(召开|举行|主持)的?$/.test(before) || /(召开|举行)的[^，,。]{0,6}$/.test(before)) return true;
-  return lex.occurring.findAll(after).length > 0;
+  return lex.occurring.lastMatchEnd(text, e.end, end) >= 0;
 }
 
 /** `2月9日` (+ the article's year) in the sentence of `at`, as YYYY-MM-DD. */

@@ -30,6 +30,8 @@ export interface EventLexicon {
   organAfter: Automaton<true>;
   generic: Set<string>;
   neverInside: string[];
+  /** One bit per character code that ends a `neverInside` word (null when one is empty: every name holds it). */
+  neverInsideLastCodes: Uint32Array | null;
   occurring: Automaton<true>;
   notOccurring: string[];
   attendVerbs: Automaton<true>;
@@ -37,6 +39,16 @@ export interface EventLexicon {
 }
 
 let cached: EventLexicon | null = null;
+
+function lastCodeBits(words: readonly string[]): Uint32Array | null {
+  const bits = new Uint32Array(2048);
+  for (const word of words) {
+    if (!word) return null;
+    const c = word.charCodeAt(word.length - 1);
+    bits[c >>> 5]! |= 1 << (c & 31);
+  }
+  return bits;
+}
 
 function compile(words: string[]): Automaton<true> {
   return new Automaton<true>(words.map((w) => [w, true] as const));
@@ -53,6 +65,7 @@ export function eventLexicon(): EventLexicon {
     organAfter: compile(cues.organ_after),
     generic: new Set(cues.generic),
     neverInside: cues.never_inside,
+    neverInsideLastCodes: lastCodeBits(cues.never_inside),
     occurring: compile(cues.occurring),
     notOccurring: cues.not_occurring,
     attendVerbs: compile(cues.attend_verbs),
