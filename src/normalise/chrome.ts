@@ -173,7 +173,7 @@ export function classifyLines(lines: string[]): LineVerdict[] {
     if (verdicts[i]!.rule === 'chrome-breadcrumb' || (verdicts[i]!.rule === 'chrome-cue' && /当前位置|您的位置|您现在的位置|所在位置/.test(fold(i)))) lastNav = i;
   }
   for (let i = 0; i < lastNav; i++) {
-    if (verdicts[i]!.kind === 'article' && lines[i]!.length <= 30 && !endsSentence(i)) verdicts[i] = { kind: 'chrome', rule: 'chrome-nav' };
+    if (verdicts[i]!.kind === 'article' && lines[i]!.length <= 30 && !endsSentence(i)) verdicts[i] = chrome('chrome-nav');
   }
 
   // A menu at the top: three or more short unpunctuated lines in a row before the first
@@ -191,7 +191,7 @@ export function classifyLines(lines: string[]): LineVerdict[] {
       if (verdicts[j]!.kind !== 'blank') run.push(j);
       j++;
     }
-    if (run.length >= 3) for (const k of run) if (verdicts[k]!.kind === 'article') verdicts[k] = { kind: 'chrome', rule: 'chrome-nav' };
+    if (run.length >= 3) for (const k of run) if (verdicts[k]!.kind === 'article') verdicts[k] = chrome('chrome-nav');
     i = j;
   }
 
@@ -202,7 +202,7 @@ export function classifyLines(lines: string[]): LineVerdict[] {
     // An end marker: a short line without sentence punctuation holding an end cue.
     if (seenArticle && lines[i]!.length <= 20 && !endsSentence(i) && lex.end.test(fold(i))) {
       for (let j = i; j < lines.length; j++) {
-        if (verdicts[j]!.kind !== 'blank') verdicts[j] = { kind: 'chrome', rule: 'chrome-end' };
+        if (verdicts[j]!.kind !== 'blank') verdicts[j] = chrome('chrome-end');
       }
       break;
     }
@@ -219,7 +219,7 @@ export function classifyLines(lines: string[]): LineVerdict[] {
     if (verdicts[i]!.kind !== 'article') continue;
     if (line.length > 20 || /[。！？，]/.test(line)) break;
     if (/记者|编辑|作者|通讯员|来源|摄|供稿|审核|校对|责编|出品|监制|制作/.test(line)) continue;
-    verdicts[i] = { kind: 'chrome', rule: 'chrome-tail' };
+    verdicts[i] = chrome('chrome-tail');
   }
   return verdicts;
 }
@@ -227,6 +227,14 @@ export function classifyLines(lines: string[]): LineVerdict[] {
 // The two verdicts of most lines, shared (verdicts are replaced, never changed in place).
 const ARTICLE: LineVerdict = Object.freeze({ kind: 'article', rule: 'article' });
 const BLANK: LineVerdict = Object.freeze({ kind: 'blank', rule: 'blank' });
+/** The chrome verdicts, shared alike: one frozen object per rule. */
+const CHROME_VERDICTS = new Map<string, LineVerdict>();
+
+function chrome(rule: string): LineVerdict {
+  let verdict = CHROME_VERDICTS.get(rule);
+  if (!verdict) CHROME_VERDICTS.set(rule, (verdict = Object.freeze({ kind: 'chrome', rule })));
+  return verdict;
+}
 
 /** `!line.trim()`, answered from the first unit when it is plainly no whitespace (most lines). */
 function isBlank(line: string): boolean {
@@ -246,32 +254,32 @@ function endsLikeImageType(p: string): boolean {
 function classifyOne(line: string, lex: ChromeLexicon, fold: (index: number) => string, index: number): LineVerdict {
   if (isBlank(line)) return BLANK;
   // Long lines are article text unless they open with a summary cue; skip the folding.
-  if (line.length > 300 && !URL_LINE.test(line)) return lex.prefix.test(probe(line.slice(0, 20))) ? { kind: 'chrome', rule: 'chrome-summary' } : ARTICLE;
+  if (line.length > 300 && !URL_LINE.test(line)) return lex.prefix.test(probe(line.slice(0, 20))) ? chrome('chrome-summary') : ARTICLE;
   const p = fold(index);
-  if (!hasWord(p)) return { kind: 'chrome', rule: 'chrome-separator' };
+  if (!hasWord(p)) return chrome('chrome-separator');
   // A line opening with a CJK ideograph (most lines; the probe opens with the same one) is no
   // URL, Markdown link list, date line or bullet: those anchored regexes are skipped.
   const first = line.charCodeAt(0);
   const ideographFirst = first >= 0x4e00 && first <= 0x9fff;
-  if (!ideographFirst && URL_LINE.test(p)) return { kind: 'chrome', rule: 'chrome-url' };
-  if (!ideographFirst && MARKDOWN_LINKS.test(line)) return { kind: 'chrome', rule: 'chrome-markdown-link' };
+  if (!ideographFirst && URL_LINE.test(p)) return chrome('chrome-url');
+  if (!ideographFirst && MARKDOWN_LINKS.test(line)) return chrome('chrome-markdown-link');
   // At most 120 + 1 + 4 characters, with a dot: most lines are ruled out before the regex.
-  if (p.length <= 125 && endsLikeImageType(p) && p.includes('.') && IMAGE_FILE.test(p)) return { kind: 'chrome', rule: 'chrome-image-file' };
-  if (!ideographFirst && DATE_BANNER.test(p)) return { kind: 'chrome', rule: 'chrome-date-banner' };
-  if (!ideographFirst && DATE_ONLY.test(p)) return { kind: 'chrome', rule: 'chrome-date-line' };
-  if (lex.prefix.test(p)) return { kind: 'chrome', rule: 'chrome-summary' };
-  if (isBreadcrumb(line)) return { kind: 'chrome', rule: 'chrome-breadcrumb' };
+  if (p.length <= 125 && endsLikeImageType(p) && p.includes('.') && IMAGE_FILE.test(p)) return chrome('chrome-image-file');
+  if (!ideographFirst && DATE_BANNER.test(p)) return chrome('chrome-date-banner');
+  if (!ideographFirst && DATE_ONLY.test(p)) return chrome('chrome-date-line');
+  if (lex.prefix.test(p)) return chrome('chrome-summary');
+  if (isBreadcrumb(line)) return chrome('chrome-breadcrumb');
   const short = line.length <= 100 && !/[。！？]/.test(line);
-  if (short && lex.strong.test(p)) return { kind: 'chrome', rule: 'chrome-cue' };
+  if (short && lex.strong.test(p)) return chrome('chrome-cue');
   // Weak cues count only when they are all the line holds (`打印 关闭`, `浏览：`, `正文`), so a
   // heading such as `3D打印产业园开工` stays.
   if (p.length <= 12 && !/[。！？，]/.test(line)) {
     const rest = p.replace(lex.weak, '');
-    if (rest !== p && !HAS_WORD.test(rest.replace(/\d+/g, ''))) return { kind: 'chrome', rule: 'chrome-cue' };
+    if (rest !== p && !HAS_WORD.test(rest.replace(/\d+/g, ''))) return chrome('chrome-cue');
   }
   if (!ideographFirst && BULLET.test(p) && p.length <= 20 && !SENTENCE_END.test(p)) {
-    if (lex.channels.test(p)) return { kind: 'chrome', rule: 'chrome-follow' };
+    if (lex.channels.test(p)) return chrome('chrome-follow');
   }
-  if (p.length <= 200 && p.includes('版权') && /转载|所有|声明|授权/.test(p)) return { kind: 'chrome', rule: 'chrome-copyright' };
+  if (p.length <= 200 && p.includes('版权') && /转载|所有|声明|授权/.test(p)) return chrome('chrome-copyright');
   return ARTICLE;
 }

@@ -147,11 +147,19 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   const lines: BodyLine[] = lineTexts.map((text, i) => ({ text, kind: verdicts[i]!.kind, rule: verdicts[i]!.rule }));
 
   // Say what was dropped as chrome, by rule, so a report shows why text is missing.
+  // (Counted by rule in first-seen order, the message written without spreading the map.)
   const dropped = new Map<string, number>();
-  for (const l of lines) if (l.kind === 'chrome') dropped.set(l.rule, (dropped.get(l.rule) ?? 0) + 1);
-  if (dropped.size) {
-    const total = [...dropped.values()].reduce((a, b) => a + b, 0);
-    const byRule = [...dropped].map(([rule, n]) => `${rule} ${n}`).join(', ');
+  let total = 0;
+  for (const l of lines) {
+    if (l.kind !== 'chrome') continue;
+    dropped.set(l.rule, (dropped.get(l.rule) ?? 0) + 1);
+    total++;
+  }
+  if (total) {
+    let byRule = '';
+    dropped.forEach((n, rule) => {
+      byRule += `${byRule ? ', ' : ''}${rule} ${n}`;
+    });
     messages.push({ level: 'info', message: `dropped ${total} line(s) of site chrome (${byRule})`, rule: 'normalise-chrome' });
   }
 
@@ -188,10 +196,18 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   }
   if (doubled) messages.push({ level: 'info', message: `repaired ${doubled} line(s) of doubled PDF text`, rule: 'normalise-pdf-doubled' });
 
-  const texts = pieces.map((p) => p.text);
+  // Plain loops over the pieces: array methods on `texts` deoptimised this function whenever
+  // an article had no article line (an empty array of another elements kind).
+  const texts: string[] = new Array(pieces.length);
+  let capacity = 0;
+  for (let k = 0; k < pieces.length; k++) {
+    texts[k] = pieces[k]!.text;
+    capacity += pieces[k]!.text.length + 1;
+  }
   const hardWrapped = isHardWrapped(texts);
-  const widths = hardWrapped ? texts.map((t) => displayWidth(t)) : [];
-  const out = new MappedBuilder(texts.reduce((n, t) => n + t.length + 1, 0));
+  const widths: number[] = [];
+  if (hardWrapped) for (let k = 0; k < texts.length; k++) widths.push(displayWidth(texts[k]!));
+  const out = new MappedBuilder(capacity);
   let joins = 0;
   for (let k = 0; k < pieces.length; k++) {
     if (k > 0) {

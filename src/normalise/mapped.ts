@@ -74,9 +74,9 @@ export class MappedBuilder {
     const source = from.map;
     const target = this.map;
     const at = this.length;
-    // Short runs (most: words between tags, tokens, lines) are copied by hand: a subarray view
-    // per run costs more than the copy itself.
-    if (n <= 64) for (let k = 0; k < n; k++) target[at + k] = source[start + k]!;
+    // Runs up to a long paragraph are copied by hand: a subarray view per run costs more than
+    // the copy itself, and each view is one more object for the young generation.
+    if (n <= 1024) for (let k = 0; k < n; k++) target[at + k] = source[start + k]!;
     else target.set(source.subarray(start, end), at);
     this.length += n;
   }
