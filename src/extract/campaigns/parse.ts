@@ -6,6 +6,7 @@
  * Example: `canonicalName('冲刺 三千亿元')` → `冲刺3000亿`; `isCounted('十问十帮')` → true.
  */
 import { campaignLexicon } from './lexicon.js';
+import { isSpaceCode } from '../sentences.js';
 
 const QUOTE_CHARS = /[“”‘’「」『』"']/g;
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -50,9 +51,19 @@ export function codePointLength(s: string): number {
   return n;
 }
 
+/** Does `s` hold a character of QUOTE_CHARS or white space (as `\s` reads it)? */
+function hasQuoteOrSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22 || c === 0x27 || (c >= 0x2018 && c <= 0x201d && c !== 0x201a && c !== 0x201b) || (c >= 0x300c && c <= 0x300f) || isSpaceCode(c)) return true;
+  }
+  return false;
+}
+
 /** The canonical campaign name of a surface form (see the file comment). */
 export function canonicalName(surface: string): string {
-  let name = surface.replace(QUOTE_CHARS, '').replace(/\s+/g, '');
+  // Most names hold no quote mark and no white space: nothing to replace.
+  let name = hasQuoteOrSpace(surface) ? surface.replace(QUOTE_CHARS, '').replace(/\s+/g, '') : surface;
   // The amount rewrites below need a 亿 or 万 (most names have neither).
   if (!name.includes('亿') && !name.includes('万')) return name;
   // An amount target is written with digits in the guidelines (冲刺3000亿): only a digit and
@@ -100,6 +111,11 @@ export function hasCount(name: string): boolean {
 /** True when the name is nothing but numerals, digits and signs (`十四五`, `4611`, `1+2`). */
 export function isOnlyNumber(name: string): boolean {
   const { numerals } = campaignLexicon();
-  for (const c of name) if (!numerals.has(c) && !/[0-9+＋\-xX×.]/.test(c)) return false;
+  for (const c of name) if (!numerals.has(c) && !isNumberSign(c.charCodeAt(0))) return false;
   return true;
+}
+
+/** 0-9 + ＋ - x X × . (a character of a number written with digits and signs). */
+function isNumberSign(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0xff0b || c === 0x2d || c === 0x78 || c === 0x58 || c === 0xd7 || c === 0x2e;
 }

@@ -61,8 +61,13 @@ export const paragraphs = sharedSpans(splitParagraphs);
 function splitParagraphs(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
+  // The first < at or after the window endsParagraph reads (that window only moves forward): one
+  // walk over the text for all its line breaks, where each break looked at 40 characters.
+  let tag = text.indexOf('<');
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    if (blankLineAt(text, start, i) || endsParagraph(text, start, i)) {
+    const from = Math.max(start, i - 40);
+    if (tag >= 0 && tag < from) tag = text.indexOf('<', from);
+    if (blankLineAt(text, start, i) || endsParagraph(text, start, i, tag >= 0 && tag < i)) {
       push(out, text, start, i);
       start = i + 1;
     }
@@ -72,7 +77,6 @@ function splitParagraphs(text: string): Span[] {
 }
 
 const NEWLINE = 0x0a;
-const LT = 0x3c;
 /** Blanks that may stand on an empty line: space, tab, ideographic space. */
 function isLineBlankCode(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x3000;
@@ -101,18 +105,11 @@ function blankLineAt(text: string, start: number, i: number): boolean {
 
 /**
  * Does the line before the break at `i` end a sentence (its last 40 characters, tags and
- * closing quotes aside) or a `</p>`? Character codes: this runs at every line break of
+ * closing quotes aside) or a `</p>`? `hasTag`: is there a < in those 40 characters? Character codes: this runs at every line break of
  * every article, where slices and regex replacements cost more than the rest of the split.
  */
-function endsParagraph(text: string, start: number, i: number): boolean {
+function endsParagraph(text: string, start: number, i: number, hasTag: boolean): boolean {
   const from = Math.max(start, i - 40);
-  let hasTag = false;
-  for (let k = from; k < i; k++) {
-    if (text.charCodeAt(k) === LT) {
-      hasTag = true;
-      break;
-    }
-  }
   if (hasTag) {
     // Rare (HTML left in the text): the tags come out first.
     const before = text.slice(from, i).replace(TAG, '').replace(/[\s”’」』）)]+$/u, '');
@@ -218,6 +215,8 @@ function findSpeakers(doc: Doc): Speakers {
     }
     // 应勇同志…的讲话, 重要讲话精神: the speech as a thing, not the person speaking here.
     if (limit <= from) return null;
+    // Most people named have no speech verb after them: rule that out without a list of matches.
+    if (verbsA.lastMatchEnd(text, from, limit) < 0) return null;
     const hit = verbsA
       .findAll(text, from, limit)
       .find((h) => text[h.start - 1] !== '的' && !(h.start >= 2 && text.startsWith('重要', h.start - 2)) && !text.startsWith('精神', h.end));
