@@ -402,9 +402,19 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
   /** The article's sentences so far. */
   const articleSentences: string[] = [];
   const relEnds: number[] = [];
+  // The last type name looked up and its number: entities and relation ends come in runs of one type.
+  let lastTypeName = '';
+  let lastTypeNum: number | undefined;
+  const typeNumOf = (type: string): number | undefined => {
+    if (type !== lastTypeName) {
+      lastTypeName = type;
+      lastTypeNum = typeIndex.get(type);
+    }
+    return lastTypeNum;
+  };
   /** The article's occurrence of a type and name, as `${type}\0${name}` would find it. */
   const occOf = (type: unknown, name: unknown): number | undefined => {
-    const t = typeIndex.get(String(type));
+    const t = typeNumOf(String(type));
     return t === undefined ? undefined : articleOccs[t]!.get(String(name));
   };
 
@@ -445,7 +455,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     /** `[occurrence in the article, start, end, text, rule, …]`. */
     const extraSpans: number[] = [];
     const put = (type: EntityType, name: string, mentions: ExtractionResult['entities'][number]['mentions'], properties: Record<string, unknown>) => {
-      const t = typeof name === 'string' ? typeIndex.get(type) : undefined;
+      const t = typeof name === 'string' && typeof type === 'string' ? typeNumOf(type) : undefined;
       const info = t === undefined ? undefined : infoOf(t, name);
       if (t === undefined || !info || !info.rawName) {
         const m = `${String(type)} ${JSON.stringify(name)} has no usable type or name; left out`;
@@ -964,14 +974,15 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   const relCount = relBuilds.length;
   const relEvFrom = new Int32Array(relCount + 1);
   for (let rel = 0; rel < relCount; rel++) relEvFrom[rel + 1] = relEvFrom[rel]! + relEvidenceCount[rel]!;
-  // Each laid-out item's article, sentence, start, end and rule, read in order when the
-  // properties are made (not from the store, where a relationship's items lie scattered).
+  // Each laid-out item's property values (article id, sentence, start, end, date, rule id): a
+  // relationship's lists are slices of these (a copy of a run, not a function call per item).
   const laidOut = relEvFrom[relCount]!;
-  const relEvArt = new Int32Array(laidOut);
-  const relEvSentence = new Int32Array(laidOut);
-  const relEvStart = new Int32Array(laidOut);
-  const relEvEnd = new Int32Array(laidOut);
-  const relEvRule = new Int32Array(laidOut);
+  const laidArticles = arrayOf(laidOut, '');
+  const laidSentences = arrayOf(laidOut, '');
+  const laidStarts = arrayOf(laidOut, 0);
+  const laidEnds = arrayOf(laidOut, 0);
+  const laidDates = arrayOf(laidOut, '');
+  const laidRules = arrayOf(laidOut, '');
   const relEvFill = relEvFrom.slice(0, relCount);
   // Rule ids by their number, in code-point order.
   const ruleRank = new Int32Array(S.rules.length);
@@ -1009,20 +1020,26 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       articleItems[j + 1] = item;
     }
     const art = byDate[rank]!;
+    const articleId = articleIds[art]!;
+    const date = dates[art]!;
     for (let i = 0; i < articleItems.length; i++) {
       const item = articleItems[i]!;
       const at = relEvFill[evRel[item]!]!++;
-      relEvArt[at] = art;
-      relEvSentence[at] = ev4[item * 4]!;
-      relEvStart[at] = ev4[item * 4 + 1]!;
-      relEvEnd[at] = ev4[item * 4 + 2]!;
-      relEvRule[at] = ev4[item * 4 + 3]!;
+      const sentence = ev4[item * 4]!;
+      laidArticles[at] = articleId;
+      laidSentences[at] = sentence < 0 ? GAZETTEER_SENTENCE : S.sentences[sentence]!;
+      laidStarts[at] = ev4[item * 4 + 1]!;
+      laidEnds[at] = ev4[item * 4 + 2]!;
+      laidDates[at] = date;
+      laidRules[at] = S.rules[ev4[item * 4 + 3]!]!;
     }
   }
   // Each relationship's sources, in article order, one run per relationship.
   const relSrcFrom = new Int32Array(relCount + 1);
   for (let rel = 0; rel < relCount; rel++) relSrcFrom[rel + 1] = relSrcFrom[rel]! + relSourceCount[rel]!;
   const relSrc = new Int32Array(relSrcFrom[relCount]!);
+  // The same as article ids: a relationship's sources are a slice.
+  const relSrcIds = arrayOf(relSrcFrom[relCount]!, '');
   const relSrcFill = relSrcFrom.slice(0, relCount);
   relLastArticle.fill(-1);
   for (let art = 0; art < articles.length; art++) {
@@ -1031,6 +1048,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       const rel = factRel[i]!;
       if (rel < 0 || relLastArticle[rel] === art) continue;
       relLastArticle[rel] = art;
+      relSrcIds[relSrcFill[rel]!] = articleIds[art]!;
       relSrc[relSrcFill[rel]!++] = art;
     }
   }
@@ -1038,25 +1056,19 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     const b = relBuilds[rel]!;
     const id = b.id;
     const total = relEvidenceCount[rel]!;
-    // At most maxEvidence: the earliest and the latest. Places in the laid-out arrays.
-    const ev: number[] = [];
+    // At most maxEvidence: the earliest and the latest. Runs of the laid-out arrays: [from, to),
+    // or its first `head` and last `tail` items.
     const from = relEvFrom[rel]!;
     const to = relEvFrom[rel + 1]!;
-    if (total > maxEvidence) {
-      const head = Math.ceil(maxEvidence / 2);
-      for (let k = from; k < from + head; k++) ev.push(k);
-      for (let k = to - (maxEvidence - head); k < to; k++) ev.push(k);
-    } else {
-      for (let k = from; k < to; k++) ev.push(k);
-    }
+    const truncated = total > maxEvidence;
+    const head = truncated ? Math.max(0, Math.ceil(maxEvidence / 2)) : to - from;
+    const tail = truncated ? Math.max(0, maxEvidence - Math.ceil(maxEvidence / 2)) : 0;
     const props: Record<string, PropertyValue> = { id };
     let firstRank = -1;
     let lastRank = -1;
-    const sources: string[] = [];
+    const sources = relSrcIds.slice(relSrcFrom[rel]!, relSrcFrom[rel + 1]!);
     for (let i = relSrcFrom[rel]!; i < relSrcFrom[rel + 1]!; i++) {
-      const art = relSrc[i]!;
-      sources.push(articleIds[art]!);
-      const rank = dateRank[art]!;
+      const rank = dateRank[relSrc[i]!]!;
       if (rank < 0) continue;
       if (firstRank < 0 || rank < firstRank) firstRank = rank;
       if (rank > lastRank) lastRank = rank;
@@ -1067,15 +1079,15 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     }
     props.sources = sources.length > 1 && !idsSorted ? sources.sort(compareIds) : sources;
     props.evidenceCount = total;
-    // One map per list: each made at its size, no items in between. An empty list has no
+    // One slice per list: each made at its size, no items in between. An empty list has no
     // type in Neo4j and no form in CSV or GraphML: left out (sources never is empty).
-    if (ev.length) {
-      props.evidenceArticles = ev.map((k) => articleIds[relEvArt[k]!]!);
-      props.evidenceSentences = ev.map((k) => (relEvSentence[k]! < 0 ? GAZETTEER_SENTENCE : S.sentences[relEvSentence[k]!]!));
-      props.evidenceStarts = ev.map((k) => relEvStart[k]!);
-      props.evidenceEnds = ev.map((k) => relEvEnd[k]!);
-      props.evidenceDates = ev.map((k) => dates[relEvArt[k]!]!);
-      props.rules = ev.map((k) => S.rules[relEvRule[k]!]!);
+    if (head + tail > 0) {
+      props.evidenceArticles = keptRun(laidArticles, from, to, head, tail);
+      props.evidenceSentences = keptRun(laidSentences, from, to, head, tail);
+      props.evidenceStarts = keptRun(laidStarts, from, to, head, tail);
+      props.evidenceEnds = keptRun(laidEnds, from, to, head, tail);
+      props.evidenceDates = keptRun(laidDates, from, to, head, tail);
+      props.rules = keptRun(laidRules, from, to, head, tail);
     }
     graphRels.push({ id, type: b.type, start: b.start, end: b.end, properties: props });
   }
@@ -1176,6 +1188,11 @@ class LazyPersonOccurrence implements PersonOccurrence {
   }
 }
 
+/** Items `[from, from + head)` and `[to - tail, to)` of `laid` (all of `[from, to)` when they meet), as one array. */
+function keptRun<T>(laid: T[], from: number, to: number, head: number, tail: number): T[] {
+  return from + head + tail >= to ? laid.slice(from, to) : laid.slice(from, from + head).concat(laid.slice(to - tail, to));
+}
+
 /**
  * An array of `n` times `value`, filled element by element: `new Array(n)` beyond 100,000
  * elements is a slow dictionary in V8.
@@ -1249,16 +1266,26 @@ interface Jurisdiction {
   canonical: string;
 }
 
+/** What follows a division's short form in an office name: a party or government word. */
+const BEFORE_SHORT_FORM = /^(委|长|副|政府|人大|政协|人民|[省市州县区镇乡][委长])/;
+
 function makeJurisdiction(gazetteer: Gazetteer | null): (office: string) => Jurisdiction | null {
   const leading = (text: string): string | null => {
-    const chars = [...text];
-    for (let len = chars.length - 1; len >= 2; len--) {
-      const prefix = chars.slice(0, len).join('');
+    // Where each character ends, in code units (one outside the BMP takes two): prefixes are
+    // slices of the text, not characters joined again.
+    const ends: number[] = [];
+    for (let i = 0; i < text.length; ) {
+      i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+      ends.push(i);
+    }
+    for (let len = ends.length - 1; len >= 2; len--) {
+      const cut = ends[len - 1]!;
+      const prefix = text.slice(0, cut);
       if (gazetteer) {
         const kind = gazetteer.formKind(prefix);
         if (kind === 'name' || kind === 'zone' || kind === 'former') return prefix;
         // A short form only before a party or government word: 恩施州委书记, not 东方红公司.
-        if (kind === 'short' && /^(委|长|副|政府|人大|政协|人民|[省市州县区镇乡][委长])/.test(chars.slice(len).join(''))) return prefix;
+        if (kind === 'short' && BEFORE_SHORT_FORM.test(text.slice(cut))) return prefix;
       } else if (/[省市县区]$/.test(prefix)) {
         // Without a gazetteer, the longest prefix ending in a unit word is the best guess.
         return prefix;
@@ -1371,6 +1398,11 @@ function dedupeSpans(V: OccView, occs: number[], rules: string[], out: SpanScrat
 
 function displayName(n: NodeBuild, V: OccView): string {
   if (n.label === 'Person' || n.label === 'Office') return n.key;
+  // Most nodes have one name (interned: compared by reference mostly): the choice below picks it.
+  const only = V.info[n.occs[0]!]!.name;
+  let one = true;
+  for (let i = 1; i < n.occs.length && one; i++) one = V.info[n.occs[i]!]!.name === only;
+  if (one) return only === n.key && n.label !== 'AdminDivision' ? n.key : only;
   const counts = new Map<string, number>();
   for (let i = 0; i < n.occs.length; i++) {
     const o = n.occs[i]!;
