@@ -69,17 +69,18 @@ interface Piece extends TidyLine {
  * `tidySpaces` of `m[start…end)`, without copying a line that has no space inside: trimmed,
  * it is a range of `m` as it is. `spaces` finds spaces in `m.text` for lines taken in order.
  */
-function tidyPiece(m: Mapped, start: number, end: number, spaces?: SpaceFinder, trimmed?: string): TidyLine {
+function tidyPiece(m: Mapped, start: number, end: number, line: number, spaces?: SpaceFinder, trimmed?: string): Piece {
   const { text } = m;
   while (start < end && text.charCodeAt(start) === 0x20) start++;
   while (end > start && text.charCodeAt(end - 1) === 0x20) end--;
   const nextSpace = spaces ? spaces.from(start) : text.indexOf(' ', start);
+  // The piece is made here, its `breakAt` set by the caller (one object per line, not two).
   if (nextSpace >= 0 && nextSpace < end) {
     const tidy = tidySpaces(m, start, end);
-    return { from: tidy, start: 0, end: tidy.text.length, text: tidy.text };
+    return { from: tidy, start: 0, end: tidy.text.length, text: tidy.text, line, breakAt: 0 };
   }
   // `trimmed`: the caller's copy of this very range (a line trimmed alike), not sliced again.
-  return { from: m, start, end, text: trimmed ?? text.slice(start, end) };
+  return { from: m, start, end, text: trimmed ?? text.slice(start, end), line, breakAt: 0 };
 }
 
 /**
@@ -95,6 +96,9 @@ class SpaceFinder {
     return this.at;
   }
 }
+
+/** Where each line of the last body starts, ends and breaks (reused, grown as needed). */
+let lineBounds = new Int32Array(3 * 1024);
 
 /** The identity map of the last body (reused: it never leaves normaliseBody, only copies of its entries do). */
 let bodyMap = new Int32Array(1 << 14);
@@ -126,9 +130,11 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   // The lines at `\n`, trimmed of spaces: where each starts and ends in `m`, where its line
   // break is, and its text (one pass, no object per line).
   const lineTexts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const breaks: number[] = [];
+  // Three numbers per line in a reused array: start, end, break (lines ≤ units + 1).
+  // A huge page gets its own, so the reused one stays small.
+  const boundsNeeded = 3 * (m.text.length + 1);
+  if (lineBounds.length < boundsNeeded && m.text.length <= MAX_REUSED_MAP) lineBounds = new Int32Array(boundsNeeded);
+  const bounds = lineBounds.length < boundsNeeded ? new Int32Array(boundsNeeded) : lineBounds;
   for (let from = 0; ; ) {
     const nl = m.text.indexOf('\n', from);
     const lineEnd = nl < 0 ? m.text.length : nl;
@@ -137,9 +143,10 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
     while (s < e && m.text.charCodeAt(s) === 0x20) s++;
     while (e > s && m.text.charCodeAt(e - 1) === 0x20) e--;
     lineTexts.push(m.text.slice(s, e));
-    starts.push(s);
-    ends.push(e);
-    breaks.push(lineEnd);
+    const at = 3 * (lineTexts.length - 1);
+    bounds[at] = s;
+    bounds[at + 1] = e;
+    bounds[at + 2] = lineEnd;
     if (nl < 0) break;
     from = nl + 1;
   }
@@ -167,15 +174,16 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   const pieces: Piece[] = [];
   if (options.lead && options.lead.text.trim()) {
     const lead = normaliseChars(options.lead);
-    const tidy = tidyPiece(lead, 0, lead.text.length);
-    pieces.push({ from: tidy.from, start: tidy.start, end: tidy.end, text: tidy.text, line: -1, breakAt: lead.map[lead.map.length - 1]! + 1 });
+    const piece = tidyPiece(lead, 0, lead.text.length, -1);
+    piece.breakAt = lead.map[lead.map.length - 1]! + 1;
+    pieces.push(piece);
   }
   let doubled = 0;
   const spaces = new SpaceFinder(m.text);
   for (let i = 0; i < lineTexts.length; i++) {
     if (verdicts[i]!.kind !== 'article') continue;
-    const start = starts[i]!;
-    const end = ends[i]!;
+    const start = bounds[3 * i]!;
+    const end = bounds[3 * i + 1]!;
     const text = lineTexts[i]!;
     // Most lines need neither Markdown stripping nor PDF repair: they are tidied in place in
     // `m`, without a mapped copy of their own.
@@ -188,11 +196,12 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
       line = b.finish();
       doubled++;
     }
-    const tidy = line ? tidyPiece(line, 0, line.text.length) : tidyPiece(m, start, end, spaces, text);
+    const tidy = line ? tidyPiece(line, 0, line.text.length, i) : tidyPiece(m, start, end, i, spaces, text);
     if (!tidy.text) continue;
-    const nl = breaks[i]!;
+    const nl = bounds[3 * i + 2]!;
     const breakAt = nl < m.map.length ? m.map[nl]! : Math.min(source.length, tidy.from.map[tidy.end - 1]! + 1);
-    pieces.push({ from: tidy.from, start: tidy.start, end: tidy.end, text: tidy.text, line: i, breakAt });
+    tidy.breakAt = breakAt;
+    pieces.push(tidy);
   }
   if (doubled) messages.push({ level: 'info', message: `repaired ${doubled} line(s) of doubled PDF text`, rule: 'normalise-pdf-doubled' });
 
