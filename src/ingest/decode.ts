@@ -92,7 +92,14 @@ function decodeValidUtf8(bytes: Uint8Array): string {
   let notText = false;
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
-    if (b < 0x80) {
+    // Three-byte sequences first: CJK text is made of them. Only a lead byte from 0xEE on
+    // gives a unit from U+E000 on, so below it the NOT_TEXT test is one comparison.
+    if (b >= 0xe0 && b < 0xf0) {
+      const unit = ((b & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+      if (b >= 0xee && (unit === 0xfffd || unit <= 0xf8ff)) notText = true;
+      out[o++] = unit;
+      i += 3;
+    } else if (b < 0x80) {
       if (b < 0x20 ? b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d : b === 0x7f) notText = true;
       out[o++] = b;
       i++;
@@ -101,11 +108,6 @@ function decodeValidUtf8(bytes: Uint8Array): string {
       if (unit <= 0x9f) notText = true;
       out[o++] = unit;
       i += 2;
-    } else if (b < 0xf0) {
-      const unit = ((b & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
-      if (unit === 0xfffd || (unit >= 0xe000 && unit <= 0xf8ff)) notText = true;
-      out[o++] = unit;
-      i += 3;
     } else {
       const above = (((b & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f)) - 0x10000;
       out[o++] = 0xd800 + (above >> 10);
