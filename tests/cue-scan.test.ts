@@ -5,6 +5,7 @@ import { cueScan, leftmostLongest } from '../src/extract/cue-scan.js';
 import { Automaton } from '../src/extract/automaton.js';
 import { campaignLexicon } from '../src/extract/campaigns/lexicon.js';
 import { codePointLength } from '../src/extract/campaigns/parse.js';
+import { findQuotes } from '../src/extract/campaigns/quotes.js';
 import { eventLexicon } from '../src/extract/events/lexicon.js';
 import { orgLexicon } from '../src/extract/organizations/find.js';
 import { projectLexicon } from '../src/extract/projects/lexicon.js';
@@ -16,6 +17,7 @@ const samples = [
   '实施产业链提升、技改提能强基等四大工程；省委十一届七次、八次全会；党的二十大；推进会、座谈会。',
   '会议长江大桥大会有限公司股份有限公司日报客户端项目',
   '深化改革，推进A、B等专项行动和C、D等三项改革；市委、县政府、州区省。',
+  '打响“四大会战”和‘工业突围战’，「甲『乙』」”“‘未闭合',
   '',
 ];
 const plain = (ms: Array<{ start: number; end: number; key: string }>) => ms.map((m) => [m.start, m.end, m.key]);
@@ -40,6 +42,8 @@ describe('cue scan', () => {
       // A necessary condition of the shared-suffix list (a suffix after 等 or a measure word): true wherever the list matches.
       if (/等([一二三四五六七八九十两]+[大个项类])?(工程|行动|专项行动|改革|计划|攻坚战|专项治理)/.test(text)) expect(cues.hasSharedSuffix).toBe(true);
       expect(cues.levelMarkers).toEqual([...text.matchAll(/[省市县区州]/g)].map((m) => m.index));
+      expect(cues.quoteMarks).toEqual([...text.matchAll(/[“”‘’「」『』]/g)].map((m) => m.index));
+      expect(findQuotes(text, cues.quoteMarks)).toEqual(findQuotes(text));
     }
   });
 

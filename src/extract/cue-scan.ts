@@ -13,6 +13,7 @@ import { SHARED_SUFFIXES } from './campaigns/find.js';
 import { eventLexicon } from './events/lexicon.js';
 import { projectLexicon } from './projects/lexicon.js';
 import { LEVEL_MARKERS, orgLexicon } from './organizations/find.js';
+import { QUOTE_MARKS } from './campaigns/quotes.js';
 
 /** The matches of one article, by lexicon. Shared by the stages: read them, never change them. */
 export interface CueMatches {
@@ -37,9 +38,11 @@ export interface CueMatches {
   hasSharedSuffix: boolean;
   /** Where a level marker (省市县区州) stands, in order: the organisation finder reads `市委`, `县政府` there. */
   levelMarkers: number[];
+  /** Where a quote mark (“”‘’「」『』) stands, in order: the campaign finder pairs them. */
+  quoteMarks: number[];
 }
 
-type ListName = Exclude<keyof CueMatches, 'hasOrdinalList' | 'hasPartyOf' | 'hasSharedSuffix' | 'levelMarkers'>;
+type ListName = Exclude<keyof CueMatches, 'hasOrdinalList' | 'hasPartyOf' | 'hasSharedSuffix' | 'levelMarkers' | 'quoteMarks'>;
 const LISTS: ListName[] = ['orgNamed', 'orgMedia', 'national', 'partyCentre', 'centralCommittee', 'campaignBare', 'projectSuffixes', 'eventHeads'];
 const ORDINAL_LIST_BIT = 1 << LISTS.length;
 const PARTY_OF_BIT = ORDINAL_LIST_BIT << 1;
@@ -53,9 +56,10 @@ const SHARED_SUFFIX_BIT = ORDINAL_LIST_BIT << 2;
  * characters that end a word's last two.
  */
 interface CueTable {
-  /** One bit per character code: does some word end in it, or is it a level marker? */
+  /** One bit per character code: does some word end in it, or is it a level marker or a quote mark? */
   lastBits: Uint32Array;
   markerBits: Uint32Array;
+  quoteBits: Uint32Array;
   /** One byte per hashed pair of a word's last two characters (a one-character word passes by `singleBits`). */
   lastPairs: Uint8Array;
   singleBits: Uint32Array;
@@ -95,7 +99,7 @@ function cueTable(): CueTable {
   add('次、', ORDINAL_LIST_BIT);
   add('党的', PARTY_OF_BIT);
   for (const word of SHARED_SUFFIXES) add(word, SHARED_SUFFIX_BIT);
-  const built: CueTable = { lastBits: new Uint32Array(2048), markerBits: new Uint32Array(2048), lastPairs: new Uint8Array(1 << (32 - PAIR_SHIFT)), singleBits: new Uint32Array(2048), groupOf: new Int16Array(0x10000).fill(-1), groups: [] };
+  const built: CueTable = { lastBits: new Uint32Array(2048), markerBits: new Uint32Array(2048), quoteBits: new Uint32Array(2048), lastPairs: new Uint8Array(1 << (32 - PAIR_SHIFT)), singleBits: new Uint32Array(2048), groupOf: new Int16Array(0x10000).fill(-1), groups: [] };
   for (const [word, b] of bits) {
     const last = word.charCodeAt(word.length - 1);
     built.lastBits[last >>> 5]! |= 1 << (last & 31);
@@ -112,6 +116,11 @@ function cueTable(): CueTable {
     const c = marker.charCodeAt(0);
     built.lastBits[c >>> 5]! |= 1 << (c & 31);
     built.markerBits[c >>> 5]! |= 1 << (c & 31);
+  }
+  for (const mark of QUOTE_MARKS) {
+    const c = mark.charCodeAt(0);
+    built.lastBits[c >>> 5]! |= 1 << (c & 31);
+    built.quoteBits[c >>> 5]! |= 1 << (c & 31);
   }
   table = built;
   return table;
@@ -136,8 +145,9 @@ function scan(text: string): CueMatches {
     hasPartyOf: false,
     hasSharedSuffix: false,
     levelMarkers: [],
+    quoteMarks: [],
   };
-  const { lastBits, markerBits, lastPairs, singleBits, groupOf, groups } = cueTable();
+  const { lastBits, markerBits, quoteBits, lastPairs, singleBits, groupOf, groups } = cueTable();
   // By end, then shortest first: the order of Automaton.findAll, which the stages rely on.
   let before = -1;
   for (let i = 0; i < text.length; i++) {
@@ -146,6 +156,7 @@ function scan(text: string): CueMatches {
     before = c;
     if ((lastBits[c >>> 5]! & (1 << (c & 31))) === 0) continue;
     if ((markerBits[c >>> 5]! & (1 << (c & 31))) !== 0) out.levelMarkers.push(i);
+    else if ((quoteBits[c >>> 5]! & (1 << (c & 31))) !== 0) out.quoteMarks.push(i);
     const group = groupOf[c]!;
     if (group < 0) continue;
     if ((singleBits[c >>> 5]! & (1 << (c & 31))) === 0 && (prev < 0 || lastPairs[lastPairSlot(prev, c)] === 0)) continue;

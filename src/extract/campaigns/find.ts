@@ -45,7 +45,7 @@ const CJK = /[\u3400-\u9fff]/;
 
 /** Runs every rule over `text` and returns the spans, repeats included. */
 export function findCampaigns(text: string): CampaignSpan[] {
-  const quotes = findQuotes(text);
+  const quotes = findQuotes(text, cueScan(text).quoteMarks);
   const spans: CampaignSpan[] = [];
   const accepted = new Set<number>();
   quotes.forEach((q, i) => {

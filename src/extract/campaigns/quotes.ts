@@ -17,31 +17,46 @@ export interface Quote {
 }
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』' };
+/** Every quote mark, opening and closing (the cue scan lists where they stand). */
+export const QUOTE_MARKS: readonly string[] = Object.entries(PAIRS).flat();
 // Character codes (closer → opener), so the scan over every character allocates no strings.
 const OPENERS = new Set(Object.keys(PAIRS).map((o) => o.charCodeAt(0)));
 const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c.charCodeAt(0), o.charCodeAt(0)]));
 
-/** Every balanced quote, ordered by opening position. Unbalanced marks are ignored. */
-export function findQuotes(text: string): Quote[] {
+/**
+ * Every balanced quote, ordered by opening position. Unbalanced marks are ignored. `marks`,
+ * when the caller has them, are the positions of every quote mark in the text, in order
+ * (the cue scan's): then only those are read.
+ */
+export function findQuotes(text: string, marks?: readonly number[]): Quote[] {
   const stack: Array<{ mark: number; at: number }> = [];
   const out: Quote[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    // Every mark lies in U+2018–U+201D or U+300C–U+300F: two unsigned range tests rule out the rest.
-    if ((ch - 0x2018) >>> 0 > 5 && (ch - 0x300c) >>> 0 > 3) continue;
-    if (OPENERS.has(ch)) {
-      stack.push({ mark: ch, at: i });
-      continue;
+  if (marks) {
+    for (const i of marks) takeMark(text.charCodeAt(i), i, stack, out);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      // Every mark lies in U+2018–U+201D or U+300C–U+300F: two unsigned range tests rule out the rest.
+      if ((ch - 0x2018) >>> 0 > 5 && (ch - 0x300c) >>> 0 > 3) continue;
+      takeMark(ch, i, stack, out);
     }
-    const opener = CLOSERS.get(ch);
-    if (opener === undefined) continue;
-    // Pop to the matching opener; marks left open inside it were stray.
-    let k = stack.length - 1;
-    while (k >= 0 && stack[k]!.mark !== opener) k--;
-    if (k < 0) continue;
-    const at = stack[k]!.at;
-    stack.length = k;
-    out.push({ open: at, close: i, depth: k });
   }
   return out.sort((a, b) => a.open - b.open);
+}
+
+/** Reads the character `ch` at `i`: an opener goes on the stack, a closer pops to its opener and makes a quote. */
+function takeMark(ch: number, i: number, stack: Array<{ mark: number; at: number }>, out: Quote[]): void {
+  if (OPENERS.has(ch)) {
+    stack.push({ mark: ch, at: i });
+    return;
+  }
+  const opener = CLOSERS.get(ch);
+  if (opener === undefined) return;
+  // Pop to the matching opener; marks left open inside it were stray.
+  let k = stack.length - 1;
+  while (k >= 0 && stack[k]!.mark !== opener) k--;
+  if (k < 0) return;
+  const at = stack[k]!.at;
+  stack.length = k;
+  out.push({ open: at, close: i, depth: k });
 }
