@@ -117,6 +117,9 @@ for (const ch of '\n!(),:;?') SCANNED[ch.charCodeAt(0)] = 1;
  */
 const MANY_CHANGES = 16;
 
+/** The code units of the last text rewritten in place (reused, grown as needed). */
+let punctuationUnits = Buffer.allocUnsafe(1 << 16);
+
 /** ASCII punctuation in Chinese context → full-width; same length, so the map stays. */
 export function fullwidthPunctuation(text: string): string {
   // Only these ASCII marks ever change: text without any is returned at once.
@@ -168,9 +171,16 @@ export function fullwidthPunctuation(text: string): string {
     // Each change puts one code unit in place of another: the text's UTF-16 units are copied
     // once, changed in place and read back (two native copies, in any order, repeats harmless),
     // half the cost of sorting the changes and joining two slices per change.
-    const units = Buffer.from(text, 'utf16le');
+    // (Into a reused buffer: no new one per text.)
+    const bytes = 2 * text.length;
+    if (punctuationUnits.length < bytes) punctuationUnits = Buffer.allocUnsafe(Math.max(bytes, 2 * punctuationUnits.length));
+    const units = punctuationUnits;
+    units.write(text, 0, bytes, 'utf16le');
     for (const i of changes) units.writeUInt16LE(OPEN_CLOSE[text[i]!]!.charCodeAt(0), 2 * i);
-    return units.toString('utf16le');
+    const out = units.toString('utf16le', 0, bytes);
+    // A huge text's buffer is not kept.
+    if (punctuationUnits.length > 1 << 21) punctuationUnits = Buffer.allocUnsafe(1 << 16);
+    return out;
   }
   // Nearly in order already (only openings come late): a numeric sort, repeats skipped.
   changes.sort((a, b) => a - b);
