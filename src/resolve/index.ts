@@ -27,7 +27,7 @@ import { getGazetteer, type Gazetteer } from '../gazetteer/index.js';
 import { personPinyin } from '../pinyin.js';
 import { cleanName, nameKey, pickDisplayName } from './normalise.js';
 import { emptyOverrides, readOverrides, type Overrides } from './overrides.js';
-import { clusterPeople, UNRESOLVED, type PersonOccurrence } from './people.js';
+import { clusterPeople, hasPersonOverrides, oneContextOutcome, UNRESOLVED, type PersonOccurrence, type PersonOutcome } from './people.js';
 import { IntList, MentionStoreBuilder, relationshipList } from '../graph/mentions.js';
 
 /** Why mentions in several articles (or under several names) were merged into one node. */
@@ -792,14 +792,21 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     }
     return keys;
   };
+  const anyPersonOverrides = overrides.same.length > 0 || overrides.different.length > 0;
   for (const [key, list] of personGroups) {
-    const pocc: PersonOccurrence[] = list.map((o) => {
-      const context = personContext[o];
-      const art = occArt[o]!;
-      const jurisdictions = context === undefined ? NONE : context instanceof Set ? [...context].sort(compareIds) : (context as string[]);
-      return new LazyPersonOccurrence(articleIds[art]!, jurisdictions, art, personKeysOf);
-    });
-    const outcome = clusterPeople(key, pocc, overrides, gazetteer);
+    const outcome =
+      oneJurisdictionOutcome(key, list, personContext, occArt, anyPersonOverrides && hasPersonOverrides(key, overrides)) ??
+      clusterPeople(
+        key,
+        list.map((o) => {
+          const context = personContext[o];
+          const art = occArt[o]!;
+          const jurisdictions = context === undefined ? NONE : context instanceof Set ? [...context].sort(compareIds) : (context as string[]);
+          return new LazyPersonOccurrence(articleIds[art]!, jurisdictions, art, personKeysOf);
+        }),
+        overrides,
+        gazetteer,
+      );
     messages.push(...outcome.messages);
     for (const c of outcome.clusters) {
       const id = nodeId('Person', key, c.disambiguator === UNRESOLVED ? '?' : c.disambiguator);
@@ -1173,6 +1180,51 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   };
   const mentions = mentionStore.build(articleNodeIds, nodeIds, S.texts, S.rules);
   return { graph: { nodes: graphNodes, relationships: relationshipList(graphRels, mentions) }, merges, review, messages, stats };
+}
+
+/**
+ * clusterPeople's outcome for a person name key whose occurrences (in article order) name one
+ * jurisdiction at most and no override speaks about (most names), counted from the resolver's
+ * arrays without a PersonOccurrence per occurrence; null otherwise (clusterPeople decides).
+ */
+function oneJurisdictionOutcome(
+  key: string,
+  occs: number[],
+  personContext: ReadonlyArray<readonly string[] | Set<string> | undefined>,
+  occArt: Int32Array,
+  overridden: boolean,
+): PersonOutcome | null {
+  if (overridden) return null;
+  let only: string | null = null;
+  let bare = 0;
+  // Distinct articles of all occurrences and of those with a jurisdiction (occurrences of one article are adjacent).
+  let articles = 0;
+  let articlesWithContext = 0;
+  let lastArt = -1;
+  let lastContextArt = -1;
+  for (let i = 0; i < occs.length; i++) {
+    const o = occs[i]!;
+    const art = occArt[o]!;
+    if (art !== lastArt) {
+      articles++;
+      lastArt = art;
+    }
+    const context = personContext[o];
+    if (context === undefined) {
+      bare++;
+      continue;
+    }
+    // A set holds two jurisdictions or more.
+    if (context instanceof Set) return null;
+    const j = (context as readonly string[])[0]!;
+    if (only === null) only = j;
+    else if (j !== only) return null;
+    if (art !== lastContextArt) {
+      articlesWithContext++;
+      lastContextArt = art;
+    }
+  }
+  return oneContextOutcome(key, occs.length, only, only === null ? articles : articlesWithContext, bare);
 }
 
 /** A PersonOccurrence whose co-mentioned names are collected only when clustering reads them. */

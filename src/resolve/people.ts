@@ -81,12 +81,21 @@ class UnionFind {
   }
 }
 
+/** The user's override pairs (same or different) that speak about the person name key. */
+function overridesOf(key: string, list: Overrides['same']): Overrides['same'] {
+  return list.filter(([a, b]) => a.label === 'Person' && a.key === key && b.key === key);
+}
+
+/** Whether some override speaks about the person name key (clusterPeople then weighs it; see oneContextOutcome). */
+export function hasPersonOverrides(key: string, overrides: Overrides): boolean {
+  return overridesOf(key, overrides.same).length > 0 || overridesOf(key, overrides.different).length > 0;
+}
+
 /** Clusters the occurrences of one person name key (see the module comment). */
 export function clusterPeople(key: string, occs: PersonOccurrence[], overrides: Overrides, gazetteer: Gazetteer | null): PersonOutcome {
   // Overrides that speak about this name.
-  const mine = (list: Overrides['same']) => list.filter(([a, b]) => a.label === 'Person' && a.key === key && b.key === key);
-  const same = mine(overrides.same);
-  const different = mine(overrides.different);
+  const same = overridesOf(key, overrides.same);
+  const different = overridesOf(key, overrides.different);
   if (!same.length && !different.length) {
     const one = oneContext(key, occs);
     if (one) return one;
@@ -301,16 +310,27 @@ function oneContext(key: string, occs: PersonOccurrence[]): PersonOutcome | null
       else if (j !== only) return null;
     }
   }
-  const members = occs.map((_, i) => i);
-  if (only === null) {
-    const n = articleCount(occs, () => true);
-    const reason = n > 1 ? `person.same-name: ${key} without any context in ${n} articles` : '';
-    return { clusters: [{ members, disambiguator: '', jurisdictions: [], reason }], review: [], messages: [] };
-  }
-  const n = articleCount(occs, (o) => o.jurisdictions.length > 0);
-  let reason = n > 1 ? `person.context-compatible: ${key} with ${only} in ${n} articles` : '';
   let bare = 0;
   for (const o of occs) if (!o.jurisdictions.length) bare++;
+  if (only === null) return oneContextOutcome(key, occs.length, null, articleCount(occs, () => true), bare);
+  return oneContextOutcome(key, occs.length, only, articleCount(occs, (o) => o.jurisdictions.length > 0), bare);
+}
+
+/**
+ * What clusterPeople gives for a name without overrides whose `count` occurrences name the one
+ * jurisdiction `only` at most (null: none names any): one cluster of them all. `articles` is how
+ * many articles the occurrences are in (with `only`: those that name it), `bare` how many
+ * occurrences name no jurisdiction. For a caller that knows these numbers without making a
+ * PersonOccurrence per occurrence.
+ */
+export function oneContextOutcome(key: string, count: number, only: string | null, articles: number, bare: number): PersonOutcome {
+  const members: number[] = [];
+  for (let i = 0; i < count; i++) members.push(i);
+  if (only === null) {
+    const reason = articles > 1 ? `person.same-name: ${key} without any context in ${articles} articles` : '';
+    return { clusters: [{ members, disambiguator: '', jurisdictions: [], reason }], review: [], messages: [] };
+  }
+  let reason = articles > 1 ? `person.context-compatible: ${key} with ${only} in ${articles} articles` : '';
   if (bare) reason = `${reason || `${key} with ${only}`}; person.single-candidate: ${bare} mention${bare === 1 ? '' : 's'} without context joined`;
   return { clusters: [{ members, disambiguator: '', jurisdictions: [only], reason }], review: [], messages: [] };
 }
