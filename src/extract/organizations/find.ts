@@ -39,6 +39,8 @@ export interface OrgLexicon {
   /** The word lists; the name and media suffixes are looked for by the cue scan (cue-scan.ts). */
   file: OrgLexiconFile;
   stateBodies: Automaton<string>;
+  /** One bit per character code that ends a leading cue (null when a cue is empty: it ends everywhere). */
+  leadingCueEnds: Uint32Array | null;
 }
 
 let cached: OrgLexicon | null = null;
@@ -50,8 +52,19 @@ export function orgLexicon(): OrgLexicon {
   cached = {
     file,
     stateBodies: new Automaton(Object.entries(file.state_bodies)),
+    leadingCueEnds: lastCodeBits(file.leading_cues),
   };
   return cached;
+}
+
+function lastCodeBits(words: readonly string[]): Uint32Array | null {
+  const bits = new Uint32Array(2048);
+  for (const word of words) {
+    if (!word) return null;
+    const c = word.charCodeAt(word.length - 1);
+    bits[c >>> 5]! |= 1 << (c & 31);
+  }
+  return bits;
 }
 
 const MARKERS = '省市县区州';
@@ -282,6 +295,7 @@ function isBureauStem(stem: string): boolean {
 /** Named bodies ending in a suffix (`长江大学`, `…股份有限公司`, `荆州日报`): the name runs back to a cue or punctuation. */
 function findNamed(text: string, ctx: FindContext, suffixes: Array<{ start: number; end: number; key: string }>, rule: string, out: OrgSpan[], min: number, max: number): void {
   const { leading_cues: cues, generic_starts: generic } = ctx.orgs.file;
+  const cueEnds = ctx.orgs.leadingCueEnds;
   for (const m of suffixes) {
     if (rule === 'org.named' && text.startsWith('客户端', m.end)) continue;
     // `…集团股份有限公司`, `…(集团)股份有限公司`: the longer name ends later.
@@ -289,6 +303,9 @@ function findNamed(text: string, ctx: FindContext, suffixes: Array<{ start: numb
     let s = m.start;
     while (s > 0 && m.start - s < max && isNameCode(text.charCodeAt(s - 1))) s--;
     for (let i = m.start - 1; i >= s; i--) {
+      // A cue ends at i only where its last character stands (most characters end none).
+      const c = text.charCodeAt(i);
+      if (cueEnds && (cueEnds[c >>> 5]! & (1 << (c & 31))) === 0) continue;
       const cue = cues.find((c) => i - c.length + 1 >= s && text.startsWith(c, i - c.length + 1));
       if (cue) {
         s = i + 1;
