@@ -14,6 +14,7 @@ import type { Graph, GraphNode, GraphRelationship } from '../src/graph/model.js'
 import { packGraph, unpackGraph } from '../src/graph/transfer.js';
 import { EXPORTERS, writeExports } from '../src/export/index.js';
 import { ExportWorker, FormatQueue } from '../src/export/concurrent.js';
+import { GraphValidationError } from '../src/graph/schema.js';
 
 async function files(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -91,6 +92,7 @@ describe('writeExports on two threads', () => {
     const queue = new FormatQueue(formats);
     const worker = new ExportWorker(queue, byWorker);
     worker.send(packGraph(graph)!);
+    queue.open();
     const outcome = await worker.finished;
     expect(outcome.error).toBeUndefined();
     expect(outcome.crashed).toBeUndefined();
@@ -113,6 +115,7 @@ describe('writeExports on two threads', () => {
     const queue = new FormatQueue(['cypher', 'json']);
     const worker = new ExportWorker(queue, dir);
     worker.send(packGraph(graph)!);
+    queue.open();
     const outcome = await worker.finished;
     expect(outcome.error?.message).toContain('graph.cypher');
     expect((outcome.error as NodeJS.ErrnoException).code).toBe('EISDIR');
@@ -123,6 +126,14 @@ describe('writeExports on two threads', () => {
     await mkdir(join(again, 'graph.cypher'));
     await expect(writeExports(graph, again, { threads: 2, workerMinimumSize: 0 })).rejects.toThrow(/EISDIR.*graph\.cypher/);
     expect((await readdir(again)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('writes nothing from an invalid graph', async () => {
+    const graph = sampleGraph();
+    graph.nodes[4]!.properties.articleCount = 'two';
+    const dir = await tempDir('invalid');
+    await expect(writeExports(graph, dir, { threads: 2, workerMinimumSize: 0 })).rejects.toThrow(GraphValidationError);
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('writes everything on this thread when the worker cannot start', async () => {

@@ -17,28 +17,44 @@ import type { PackedGraph } from '../graph/transfer.js';
  * does not answer messages until it is done).
  */
 export class FormatQueue {
-  private readonly next: Int32Array;
+  /** [next format to claim, gate: 0 closed, 1 open, 2 cancelled]. */
+  private readonly state: Int32Array;
   constructor(
     readonly formats: readonly string[],
-    readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(4),
+    readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(8),
   ) {
-    this.next = new Int32Array(buffer);
+    this.state = new Int32Array(buffer);
+  }
+
+  /**
+   * Lets claims begin (once the graph is validated: nothing is written from an invalid one),
+   * or with `false` cancels them; wakes a thread blocked in `waitOpen`.
+   */
+  open(go = true): void {
+    Atomics.store(this.state, 1, go ? 1 : 2);
+    Atomics.notify(this.state, 1);
+  }
+
+  /** Blocks until `open` is called; whether claims may begin. */
+  waitOpen(): boolean {
+    Atomics.wait(this.state, 1, 0);
+    return Atomics.load(this.state, 1) === 1;
   }
 
   /** The index of the next format nobody has claimed (now claimed by the caller), or undefined when none is left. */
   claim(): number | undefined {
-    const k = Atomics.add(this.next, 0, 1);
+    const k = Atomics.add(this.state, 0, 1);
     return k < this.formats.length ? k : undefined;
   }
 
   /** How many formats were claimed (by either thread). */
   get claimed(): number {
-    return Math.min(Atomics.load(this.next, 0), this.formats.length);
+    return Math.min(Atomics.load(this.state, 0), this.formats.length);
   }
 
   /** Leaves the formats nobody claimed yet unwritten (after an error). */
   stop(): void {
-    Atomics.store(this.next, 0, this.formats.length);
+    Atomics.store(this.state, 0, this.formats.length);
   }
 }
 

@@ -108,22 +108,25 @@ async function writeFormat(graph: Graph, outDir: string, format: string): Promis
 async function writeOnTwoThreads(graph: Graph, outDir: string, formats: readonly string[], workerUrl?: URL): Promise<string[][]> {
   const order = [...formats].sort((a, b) => rank(a) - rank(b));
   const queue = new FormatQueue(order);
-  // Started first: it loads its modules while this thread validates and packs.
+  // Started first: it loads its modules while this thread packs the graph, and unpacks it
+  // while this thread validates it; it claims formats only once the graph is valid.
   const worker = new ExportWorker(queue, outDir, workerUrl);
-  const packed = (() => {
-    try {
-      validateGraph(graph);
-      return packGraph(graph);
-    } catch (err) {
-      void worker.cancel();
-      throw err;
-    }
-  })();
-  if (!packed) {
+  let sent = false;
+  try {
+    sent = sendGraph(worker, graph);
+    if (sent) validateGraph(graph);
+  } catch (err) {
+    if (sent) {
+      queue.open(false);
+      await worker.finished;
+    } else await worker.cancel();
+    throw err;
+  }
+  if (!sent) {
     await worker.cancel();
     return writeOnThisThread(graph, outDir, formats);
   }
-  worker.send(packed);
+  queue.open();
   const byIndex = new Map<number, string[]>();
   try {
     for (let k = queue.claim(); k !== undefined; k = queue.claim()) byIndex.set(k, await writeFormat(graph, outDir, order[k]!));
@@ -142,6 +145,13 @@ async function writeOnTwoThreads(graph: Graph, outDir: string, formats: readonly
     if (!byIndex.has(k)) byIndex.set(k, await writeFormat(graph, outDir, order[k]!));
   }
   return formats.map((f) => byIndex.get(order.indexOf(f))!);
+}
+
+/** Packs and posts the graph (false: it does not pack): the packed copy is not kept here while formats are written. */
+function sendGraph(worker: ExportWorker, graph: Graph): boolean {
+  const packed = packGraph(graph);
+  if (packed) worker.send(packed);
+  return packed !== undefined;
 }
 
 const rank = (format: string): number => {

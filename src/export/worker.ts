@@ -6,6 +6,7 @@
  * Loaded from dist/ (see `exportWorkerUrl`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Graph } from '../graph/model.js';
 import { unpackGraph, type PackedGraph } from '../graph/transfer.js';
 import { FormatQueue, sentError, type ExportWorkerData, type ExportWorkerMessage } from './concurrent.js';
 import { EXPORTERS } from './index.js';
@@ -14,13 +15,18 @@ const data = workerData as ExportWorkerData;
 const port = parentPort!;
 const post = (m: ExportWorkerMessage) => port.postMessage(m);
 
-port.once('message', async (packed: PackedGraph) => {
+// The packed message is dropped once unpacked: only the graph lives on while formats are written.
+port.once('message', (packed: PackedGraph) => void writeClaimed(() => unpackGraph(packed)));
+
+async function writeClaimed(unpack: () => Graph): Promise<void> {
   const queue = new FormatQueue(data.formats, data.queue);
   let index: number | undefined;
   try {
-    const graph = unpackGraph(packed);
+    const graph = unpack();
     const log = (line: string) => post({ kind: 'log', line });
-    while ((index = queue.claim()) !== undefined) {
+    // Unpacked while the main thread validates the graph: nothing is written unless it passes.
+    const open = queue.waitOpen();
+    while (open && (index = queue.claim()) !== undefined) {
       const paths = await EXPORTERS[data.formats[index]!]!.write(graph, data.outDir, { log });
       graph.relationships.mentionStore?.releaseCaches();
       post({ kind: 'written', index, paths });
@@ -30,4 +36,4 @@ port.once('message', async (packed: PackedGraph) => {
     post({ kind: 'failed', index: index ?? -1, error: sentError(err) });
   }
   post({ kind: 'finished' });
-});
+}
