@@ -392,3 +392,28 @@ describe('tags, blank lines, image names and folds by code unit', () => {
     expect(lines.map((t) => tidySpaces(mappedSlice(t), 0, t.length).text)).toEqual(["书记 吴 锦出席", "𠀋𠂇会议", "a 吴 b", "Ｇ２０ 峰会 召开", "刚刚过去的2021年，"]);
   });
 });
+
+describe('plain sentence lines classified without folding', () => {
+  it('give the verdicts the folded probe gives: image names, summary cues at the start, copyright, spaces and NFKC left to the full path', async () => {
+    const { classifyLines } = await import('../src/normalise/chrome.js');
+    const lines = [
+      '市委书记吴锦出席会议并讲话，强调要抓好项目建设。',
+      '图片说明。这是一张照片文件名photo.jpg',
+      '图片说明。这是一张照片文件名photo．ｊｐｇ',
+      '图片说明，这是一张照片的文件名称写在这里。ｇ',
+      '摘要：本文介绍了会议的主要内容和精神。',
+      '摘要:本文介绍了会议的主要内容和精神。',
+      '本网站版权所有，未经授权不得转载。违者必究',
+      '本网站版 权所有，未经授权不得转载。违者必究',
+      '会议强调㏒要抓好项目建设，推动高质量发展。',
+      '会议强调要抓好项目建设推动高质量发展',
+      '会议强调要抓好项目建设推动高质量发展'.repeat(6),
+      '首页新闻正文会议强调。',
+      '当前位置：首页 > 新闻 > 正文',
+    ];
+    expect(classifyLines(lines).map((v) => v.rule)).toEqual([
+      'article', 'chrome-image-file', 'chrome-image-file', 'article', 'chrome-summary', 'chrome-summary', 'chrome-copyright',
+      'chrome-copyright', 'article', 'chrome-nav', 'article', 'article', 'chrome-breadcrumb',
+    ]);
+  });
+});
