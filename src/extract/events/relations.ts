@@ -12,12 +12,16 @@ import type { Doc, Mention } from '../../types.js';
 import { splitSentences, sentenceAt, type Span } from '../sentences.js';
 import { speakers } from '../campaigns/speakers.js';
 import { eventLexicon } from './lexicon.js';
+import type { AutomatonMatch } from '../automaton.js';
 import type { EventSpan } from './find.js';
 
 const ATTEND_OBJECT = /^(?:召开|举行|[^，。；、,;]{0,10}?(?:会|活动|仪式|开工|讲话|发言|报告|说明|部署|议案|感言|致辞|就座)|并|[，。；,;]|$)/;
 
 /** Verbs that place a person at the meeting whatever follows (陶然所作的关于…的说明, 在会上宣读). */
 const SELF_EVIDENT = new Set(['所作', '在会上', '宣读', '就座']);
+
+/** No verbs of attending in a sentence: one shared empty list (never changed). */
+const NO_VERBS: ReadonlyArray<AutomatonMatch<true>> = [];
 
 /** Adds ATTENDED facts for the events found in `doc`. */
 export function attendance(doc: Doc, events: EventSpan[]): void {
@@ -51,7 +55,8 @@ export function attendance(doc: Doc, events: EventSpan[]): void {
     for (let k = nextPerson; k < people.length && people[k]!.start < s.end; k++) if (people[k]!.end <= s.end) (inSentence ??= []).push(people[k]!);
     if (!inSentence) continue;
     // 出席会议, 主持开工仪式, 在主席台就座, …讲话。 — not 参加湖北代表团审议.
-    const verbs = lex.attendVerbs.findAll(text, s.start, s.end).filter((v) => SELF_EVIDENT.has(v.key) || ATTEND_OBJECT.test(text.slice(v.end, Math.min(s.end, v.end + 12))));
+    // Most sentences naming people hold no verb of attending: ruled out without a list of matches.
+    const verbs = lex.attendVerbs.lastMatchEnd(text, s.start, s.end) < 0 ? NO_VERBS : lex.attendVerbs.findAll(text, s.start, s.end).filter((v) => SELF_EVIDENT.has(v.key) || ATTEND_OBJECT.test(text.slice(v.end, Math.min(s.end, v.end + 12))));
     const lastVerb = verbs.length ? verbs[verbs.length - 1]!.start : -1;
     // 出席全省…会议: an event written as the object of the verb is the one attended, held
     // in the text or not.
