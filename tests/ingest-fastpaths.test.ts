@@ -417,3 +417,17 @@ describe('plain sentence lines classified without folding', () => {
     ]);
   });
 });
+
+describe('line bounds in the reused array', () => {
+  it('hold pages of many lines (the array grows) and leave later pages right', async () => {
+    const { normaliseBody } = await import('../src/normalise/index.js');
+    const many = Array.from({ length: 5000 }, (_, i) => `第${i}段会议召开，市委书记出席。`).join('\n\n');
+    const big = normaliseBody(many, 0);
+    expect(big.text).toBe(many.replace(/\n\n/g, '\n'));
+    expect(big.lines.length).toBe(9999);
+    for (let k = 0; k < big.text.length; k += 97) expect(many[big.offsets[k]!]).toBe(big.text[k]);
+    const small = normaliseBody('会议召开。\n  市委书记出席。  \n', 0);
+    expect(small.text).toBe('会议召开。\n市委书记出席。');
+    expect(Array.from(small.offsets)).toEqual([0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15]);
+  });
+});

@@ -99,6 +99,7 @@ class SpaceFinder {
 
 /** Where each line of the last body starts, ends and breaks (reused, grown as needed). */
 let lineBounds = new Int32Array(3 * 1024);
+const MAX_REUSED_LINES = 1 << 16;
 
 /** The identity map of the last body (reused: it never leaves normaliseBody, only copies of its entries do). */
 let bodyMap = new Int32Array(1 << 14);
@@ -130,11 +131,9 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   // The lines at `\n`, trimmed of spaces: where each starts and ends in `m`, where its line
   // break is, and its text (one pass, no object per line).
   const lineTexts: string[] = [];
-  // Three numbers per line in a reused array: start, end, break (lines ≤ units + 1).
-  // A huge page gets its own, so the reused one stays small.
-  const boundsNeeded = 3 * (m.text.length + 1);
-  if (lineBounds.length < boundsNeeded && m.text.length <= MAX_REUSED_MAP) lineBounds = new Int32Array(boundsNeeded);
-  const bounds = lineBounds.length < boundsNeeded ? new Int32Array(boundsNeeded) : lineBounds;
+  // Three numbers per line in a reused array: start, end, break (grown when a page has more
+  // lines; kept only up to MAX_REUSED_LINES lines).
+  let bounds = lineBounds;
   for (let from = 0; ; ) {
     const nl = m.text.indexOf('\n', from);
     const lineEnd = nl < 0 ? m.text.length : nl;
@@ -144,6 +143,12 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
     while (e > s && m.text.charCodeAt(e - 1) === 0x20) e--;
     lineTexts.push(m.text.slice(s, e));
     const at = 3 * (lineTexts.length - 1);
+    if (at + 3 > bounds.length) {
+      const grown = new Int32Array(2 * bounds.length);
+      grown.set(bounds);
+      bounds = grown;
+      if (bounds.length <= 3 * MAX_REUSED_LINES) lineBounds = bounds;
+    }
     bounds[at] = s;
     bounds[at + 1] = e;
     bounds[at + 2] = lineEnd;
