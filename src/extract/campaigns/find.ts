@@ -164,10 +164,13 @@ function jointName(text: string, q: Quote): CampaignSpan | null {
 
 /** Suffix matches that end a word (not 改革开放, 工程量, 行动自觉, 战略机遇). */
 function endsWord(text: string, end: number): boolean {
-  const next = text[end];
-  if (next === undefined || !CJK.test(next)) return true;
-  return '和与及等中上'.includes(next);
+  // By code: the end of the text, or no CJK character (U+3400–U+9FFF) after it.
+  const next = text.charCodeAt(end);
+  if (!(next >= 0x3400 && next <= 0x9fff)) return true;
+  return WORD_AFTER_SUFFIX_CODES.has(next);
 }
+/** 和与及等中上: after these a suffix still ends its word. */
+const WORD_AFTER_SUFFIX_CODES = new Set([...'和与及等中上'].map((c) => c.charCodeAt(0)));
 
 /** `实施产业跨江行动`: trigger verb, a body, a suffix, all inside one clause. */
 function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): CampaignSpan[] {
@@ -219,11 +222,9 @@ function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): Campai
   return out;
 }
 
-/** End of the last launching verb in [from, to), or -1. */
+/** End of the last launching verb in [from, to), or -1 (the largest end of a match: no list of them). */
 function lastTrigger(text: string, from: number, to: number): number {
-  let best = -1;
-  for (const t of campaignLexicon().triggers.findAll(text, from, to)) best = Math.max(best, t.end);
-  return best;
+  return campaignLexicon().triggers.lastMatchEnd(text, from, to);
 }
 
 function validBody(bodyRaw: string, at: number, quotes: Quote[], accepted: Quote[], suffix: string): boolean {
