@@ -11,7 +11,7 @@ import { UsageError } from './cli-util.js';
 import { createExtractor } from './extract/index.js';
 import { toExtraction } from './extract/output.js';
 import type { Doc } from './types.js';
-import { ExtractionPool, effectiveJobs, runOrdered } from './parallel/pool.js';
+import { ExtractionPool, effectiveJobs, withResult } from './parallel/pool.js';
 import { selectShard, type Shard } from './parallel/shard.js';
 
 export type FileStatus = 'ok' | 'skipped' | 'failed';
@@ -152,30 +152,36 @@ export async function runPipeline(
   return outcomes;
 }
 
-/**
- * Tasks each worker has queued while the main thread extracts a batch of its own: enough that
- * a worker never runs dry in the meantime (a LOCAL_BATCH takes the main thread about as long
- * as a worker takes for a third of these).
- */
-const WORKER_QUEUE = 48;
+/** Files queued per worker: enough that a worker does not run dry while the main thread, busy with a LOCAL_BATCH and the outcomes before it, or not scheduled on a loaded machine, does not send it more. */
+const WORKER_QUEUE = 64;
 
 /** Files the main thread ingests and extracts between two looks at the workers' replies. */
 const LOCAL_BATCH = 16;
 
 /**
- * Files handed out and not yet passed to `emit`: a file that takes a worker long holds back
- * the outcomes after it (they wait, done, for their turn); this bounds what waits.
+ * How far ahead of the main thread's next file the workers take theirs, in queues: far
+ * enough that a worker's outcome is there when its turn comes, so the main thread's own
+ * outcomes are used at once. A worker's outcome waits cheaply (two strings); one made here
+ * holds the article's object graph, which kept surviving young-generation collections while
+ * it waited (the main thread's GC share doubled when workers took the files right after it).
+ */
+const WORKER_LEAD_QUEUES = 2;
+
+/**
+ * Files from the first not yet used to the last handed out, at least (twice the workers'
+ * lead with many workers): bounds the outcomes that wait for their turn (a file that takes
+ * a worker long holds back all after it).
  */
 const ORDER_WINDOW = 512;
 
 /**
  * Runs the files on `pool`'s workers and on this thread, calling `emit` in input order.
- * The workers' queues are kept at `workerQueue` files; whenever they are, the main thread takes
- * the next LOCAL_BATCH files itself. So the split follows the threads' speeds, and the
- * main thread, which also resolves and writes every outcome, takes fewer files the more
- * that costs. An outcome made here skips the workers' round trip: no structured clone, no
- * second JSON.parse of its extraction. On 2 cores, main + 1 worker also build the
- * extraction tables once less than main + 2 workers, which compete with each other.
+ * The workers' queues are kept at `workerQueue` files each, taken WORKER_LEAD_QUEUES queues ahead
+ * of this thread, which meanwhile takes the next files not taken, LOCAL_BATCH at a time.
+ * So the split follows the threads' speeds: the main thread, which also resolves and
+ * writes every outcome, takes fewer files the more that costs. An outcome made here skips
+ * the workers' round trip (no structured clone, no second JSON.parse of its extraction),
+ * and with 2 cores, main + 1 worker build the extraction tables once less than 2 workers.
  */
 async function runBesidePool(
   files: readonly string[],
@@ -185,13 +191,20 @@ async function runBesidePool(
   workerQueue: number,
   emit: (outcome: FileOutcome) => Promise<void>,
 ): Promise<void> {
+  const count = files.length;
   /** Outcomes done and not emitted yet, by file index. */
-  const done: Array<FileOutcome | undefined> = new Array(files.length);
-  let handedOut = 0;
+  const done: Array<FileOutcome | undefined> = new Array(count);
+  /** Files given to a worker. */
+  const toWorker = new Uint8Array(count);
+  /** Every file before it is taken (by a worker or this thread). */
+  let localNext = 0;
+  /** The workers take no file before it. */
+  let poolNext = 0;
   let emitted = 0;
   /** Set while the main thread waits for the outcome of file `emitted`. */
   let wakeUp: (() => void) | undefined;
   const toPool = (index: number) => {
+    toWorker[index] = 1;
     void pool.process(files[index]!).then((outcome) => {
       done[index] = outcome;
       if (wakeUp && index === emitted) {
@@ -201,28 +214,41 @@ async function runBesidePool(
       }
     });
   };
+  const skipTaken = () => {
+    while (localNext < count && toWorker[localNext]) localNext++;
+  };
   let extract: ((doc: Doc) => void) | undefined;
-  while (emitted < files.length) {
+  while (emitted < count) {
     // No worker left (they kept crashing): the pool fails the rest, as it always has.
     const queueLimit = pool.size ? pool.size * workerQueue : Infinity;
-    while (handedOut < files.length && handedOut - emitted < ORDER_WINDOW && pool.pending < queueLimit) toPool(handedOut++);
-    while (emitted < files.length && done[emitted]) {
+    const lead = pool.size * workerQueue * WORKER_LEAD_QUEUES;
+    const window = Math.max(ORDER_WINDOW, 2 * lead);
+    while (pool.pending < queueLimit) {
+      const next = Math.max(poolNext, localNext + lead);
+      if (next >= count || next - emitted >= window) break;
+      toPool(next);
+      poolNext = next + 1;
+    }
+    skipTaken();
+    while (emitted < count && done[emitted]) {
       const outcome = done[emitted]!;
       done[emitted++] = undefined;
-      await emit(outcome);
+      await emit(withResult(outcome));
     }
-    if (emitted === files.length) break;
-    const room = Math.min(LOCAL_BATCH, files.length - handedOut, ORDER_WINDOW - (handedOut - emitted));
-    if (room > 0) {
+    if (emitted === count) break;
+    if (localNext < count && localNext - emitted < window) {
       // Built on first use: the workers got their first files before this thread spends its time on it.
       extract ??= createExtractor();
-      const from = handedOut;
-      handedOut += room;
-      const ingested: Array<Doc | FileOutcome | undefined> = [];
-      for (let i = from; i < handedOut; i++) ingested.push(ingestStep(files[i]!, ingestOptions));
-      for (let i = from; i < handedOut; i++) {
-        const step = ingested[i - from]!;
-        ingested[i - from] = undefined;
+      const batch: number[] = [];
+      while (batch.length < LOCAL_BATCH && localNext < count && localNext - emitted < window) {
+        batch.push(localNext++);
+        skipTaken();
+      }
+      const ingested: Array<Doc | FileOutcome | undefined> = batch.map((i) => ingestStep(files[i]!, ingestOptions));
+      for (let k = 0; k < batch.length; k++) {
+        const step = ingested[k]!;
+        ingested[k] = undefined;
+        const i = batch[k]!;
         done[i] = 'status' in step ? step : extractStep(files[i]!, step, extract, perFile);
       }
       // Lets the workers' replies in (they arrive as events) before the next round.

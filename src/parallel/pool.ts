@@ -1,12 +1,13 @@
 /**
  * A worker_threads pool for the per-article stages (ingest + extract), which are stateless
- * per article: `--jobs N` runs them on N threads and hands outcomes back IN INPUT ORDER,
- * so every output is byte for byte the one of `--jobs 1`. Resolve and export stay on the
- * main thread: they need the whole corpus.
+ * per article: `--jobs N` runs them on N - 1 such workers beside the main thread (see
+ * runBesidePool in pipeline.ts), and outcomes are used IN INPUT ORDER, so every output is
+ * byte for byte the one of `--jobs 1`. Resolve and export stay on the main thread: they
+ * need the whole corpus.
  *
  * Example:
  *   const pool = new ExtractionPool({ jobs: 2, ingest: {}, jsonLines: true });
- *   await runOrdered(files, (f) => pool.process(f), 16, (o) => console.log(o.status));
+ *   await runOrdered(files, (f) => pool.process(f), 16, (o) => console.log(withResult(o).result?.entities.length));
  *   await pool.close();
  */
 import { availableParallelism } from 'node:os';
@@ -39,6 +40,19 @@ export interface PoolOptions extends WorkerInit {
   jobs: number;
   /** The compiled worker module; default `defaultWorkerUrl()`. */
   workerUrl?: URL;
+}
+
+/**
+ * The outcome as processFile makes it (same keys, same order) from one a worker sent: the
+ * worker sends an extraction as its JSON line only (see worker.ts), parsed back here. Called
+ * when the outcome is used, not when it arrives: parsed early, the objects outlived a young
+ * generation collection or two while the outcomes before them were still being made.
+ */
+export function withResult(outcome: FileOutcome): FileOutcome {
+  const line = outcome.jsonLines?.extraction;
+  if (outcome.result || outcome.status !== 'ok' || !line) return outcome;
+  const { path, status, messages, doc, jsonLines } = outcome;
+  return { path, status, result: JSON.parse(line) as ExtractionResult, messages, doc, jsonLines };
 }
 
 /** After this many crashes per job the pool stops replacing workers: they are broken, not unlucky. */
@@ -98,14 +112,7 @@ export class ExtractionPool {
       const task = slot.inFlight.get(reply.id);
       if (!task) return;
       slot.inFlight.delete(reply.id);
-      let outcome = reply.outcome;
-      // The worker sent the extraction as its JSON line only (see worker.ts): parse it here,
-      // into an outcome shaped as processFile makes it (same keys, same order).
-      if (!outcome.result && outcome.status === 'ok' && outcome.jsonLines?.extraction) {
-        const { path, status, messages, doc, jsonLines } = outcome;
-        outcome = { path, status, result: JSON.parse(jsonLines.extraction!) as ExtractionResult, messages, doc, jsonLines };
-      }
-      task.resolve(outcome);
+      task.resolve(reply.outcome);
     });
     let failed = false;
     const fail = (reason: string) => {
@@ -143,7 +150,10 @@ export class ExtractionPool {
     return n;
   }
 
-  /** Ingests and extracts `path` on the least busy worker. */
+  /**
+   * Ingests and extracts `path` on the least busy worker. An ok outcome comes with its
+   * extraction as `jsonLines.extraction` only: {@link withResult} adds the parsed `result`.
+   */
   process(path: string): Promise<FileOutcome> {
     if (this.closed) return Promise.reject(new Error('ExtractionPool.process: the pool is closed'));
     if (!this.slots.length) {
