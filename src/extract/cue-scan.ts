@@ -192,3 +192,12 @@ export function cueScan(text: string): CueMatches {
 export function leftmostLongest<V>(all: AutomatonMatch<V>[]): AutomatonMatch<V>[] {
   return all.length < 2 ? all : pickLeftmostLongest([...all]);
 }
+
+/**
+ * Is `all[k]` the longest match ending where it ends? In findAll's order (by end, then
+ * shortest first) that is the last one of its end: what a Map from each end to the match
+ * with the smallest start picked, in the same order, without the Map.
+ */
+export function isLongestAtEnd(all: ReadonlyArray<{ end: number }>, k: number): boolean {
+  return k + 1 >= all.length || all[k + 1]!.end !== all[k]!.end;
+}

@@ -23,7 +23,7 @@ import { findLongestOf } from '../automaton.js';
 import { campaignLexicon } from './lexicon.js';
 import { canonicalName, codePointLength, hasCount, isCounted, isOnlyNumber } from './parse.js';
 import { findQuotes, type Quote } from './quotes.js';
-import { cueScan } from '../cue-scan.js';
+import { cueScan, isLongestAtEnd } from '../cue-scan.js';
 
 /** A campaign found in the text. `start`/`end` index `doc.text`. */
 export interface CampaignSpan {
@@ -176,14 +176,13 @@ const WORD_AFTER_SUFFIX_CODES = new Set([...'和与及等中上'].map((c) => c.c
 function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): CampaignSpan[] {
   const lex = campaignLexicon();
   const out: CampaignSpan[] = [];
-  const byEnd = new Map<number, { start: number; key: string }>();
-  for (const m of cueScan(text).campaignBare) {
-    const prev = byEnd.get(m.end);
-    if (!prev || m.start < prev.start) byEnd.set(m.end, { start: m.start, key: m.key });
-  }
-  for (const [end0, m] of byEnd) {
+  // The suffixes by end, the longest per end.
+  const suffixes = cueScan(text).campaignBare;
+  for (let k = 0; k < suffixes.length; k++) {
+    if (!isLongestAtEnd(suffixes, k)) continue;
+    const m = suffixes[k]!;
     // A suffix inside a quote (“六大行动”) ends the name after the closing quote.
-    let end = end0;
+    let end = m.end;
     if (text[end] === '”' || text[end] === '’') end++;
     if (!endsWord(text, end)) continue;
     let clauseStart = m.start;

@@ -16,7 +16,7 @@ import type { Doc } from '../../types.js';
 import { getGazetteer } from '../../gazetteer/index.js';
 import { eventLexicon } from './lexicon.js';
 import { isSentenceStopAt, isSpaceCode } from '../sentences.js';
-import { cueScan } from '../cue-scan.js';
+import { cueScan, isLongestAtEnd } from '../cue-scan.js';
 
 /** An event mention. */
 export interface EventSpan {
@@ -65,15 +65,13 @@ export function findEvents(doc: Doc): EventSpan[] {
     out.push({ name: m[0], start: m.index!, end: m.index! + m[0].length, rule: 'event.congress', occurring: false });
   }
 
-  // Heads, longest per end; a candidate inside a longer one to its right is dropped below.
-  const byEnd = new Map<number, number>();
-  for (const h of cues.eventHeads) {
-    const prev = byEnd.get(h.end);
-    if (prev === undefined || h.start < prev) byEnd.set(h.end, h.start);
-  }
+  // Heads, longest per end, by end; a candidate inside a longer one to its right is dropped below.
+  const heads = cues.eventHeads;
   const candidates: EventSpan[] = [];
-  // The heads come ordered by end, so the map holds the ends in ascending order already.
-  for (let [end, headStart] of byEnd) {
+  for (let k = 0; k < heads.length; k++) {
+    if (!isLongestAtEnd(heads, k)) continue;
+    const headStart = heads[k]!.start;
+    let end = heads[k]!.end;
     if (lex.organAfter.longestAt(text, end)) continue;
     if (consumed.length && consumed.some(([s, e]) => s <= headStart && end <= e)) continue;
     const start = scanLeft(text, headStart);

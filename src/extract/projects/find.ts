@@ -12,6 +12,7 @@
 import type { Mention } from '../../types.js';
 import type { ProjectLexicon } from './lexicon.js';
 import { leadingInvestment, trailingInvestment } from './parse.js';
+import { isLongestAtEnd } from '../cue-scan.js';
 
 /** A project found in a sentence. */
 export interface ProjectCandidate {
@@ -157,7 +158,7 @@ const CLOSE_TITLE = '》'.charCodeAt(0);
 /**
  * Every project candidate in `text[from, to)` (one sentence). `divisions` are the
  * AdminDivision mentions of the doc sorted by start, used to cut a place off the start of a name.
- * `suffixMatches`, when the caller has them, are `lexicon.suffixes.findAll(text, from, to)`.
+ * `suffixMatches`, when the caller has them, are `lexicon.suffixes.findAll(text, from, to)` (in its order: by end).
  */
 export function findProjectsInSentence(
   text: string,
@@ -169,19 +170,16 @@ export function findProjectsInSentence(
 ): ProjectCandidate[] {
   // Most sentences have no project word: no map, no candidates to weigh.
   if (!suffixMatches.length) return longestOfOverlapping(findSubjects(text, from, to, lexicon, []));
-  // The longest word per end; its key is the text of its span.
-  const bySuffixEnd = new Map<number, { start: number; end: number; key: string }>();
-  for (const m of suffixMatches) {
-    const prev = bySuffixEnd.get(m.end);
-    if (!prev || m.start < prev.start) bySuffixEnd.set(m.end, m);
-  }
   const raw: ProjectCandidate[] = [];
   // Whether the sentence speaks of building or investing: asked only for a facility word.
   let building: boolean | undefined;
-  for (const sfx of bySuffixEnd.values()) {
+  // The longest word per end (the matches come by end); its key is the text of its span.
+  for (let k = 0; k < suffixMatches.length; k++) {
+    if (!isLongestAtEnd(suffixMatches, k)) continue;
+    const sfx = suffixMatches[k]!;
     if (insideTitle(text, from, sfx.start)) continue;
     if (lexicon.facilitySuffixes.has(sfx.key)) {
-      building ??= lexicon.buildCues.findAll(text, from, to).length > 0;
+      building ??= lexicon.buildCues.lastMatchEnd(text, from, to) >= 0;
       if (!building) continue;
     }
     let start = nameStart(text, sfx.start, from, lexicon);
