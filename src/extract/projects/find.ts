@@ -134,8 +134,9 @@ function coveredBy(text: string, from: number, to: number, words: ProjectLexicon
   const n = to - from;
   if (reached.length <= n) reached = new Uint8Array(2 * (n + 1));
   const ok = reached;
-  ok.fill(0, 0, n + 1);
+  // A loop, not fill(): the spans are a few characters, and the builtin's call costs more.
   ok[0] = 1;
+  for (let k = 1; k <= n; k++) ok[k] = 0;
   // One scan: the matches come ordered by end, so every position a word starts at is settled
   // (by the words ending there) before any word starting there is read.
   for (const m of words.findAll(text, from, to)) if (ok[m.start - from]) ok[m.end - from] = 1;
