@@ -38,6 +38,11 @@ function isWordUnit(c: number): boolean {
   return WORD.test(String.fromCharCode(c));
 }
 
+/** `WORD.test` of a unit of `units` (one code unit, a surrogate pair, `——` or `……`). */
+function isWordUnitString(unit: string): boolean {
+  return unit.length === 1 ? isWordUnit(unit.charCodeAt(0)) : WORD.test(unit);
+}
+
 /** `line.startsWith(line.slice(0, j), j)`: the first `j` units are repeated right after themselves. */
 function repeatsPrefix(line: string, j: number): boolean {
   if (2 * j > line.length) return false;
@@ -80,7 +85,7 @@ export function undoubleLine(line: string): Array<[number, number]> | null {
   // Cheap necessary condition: every word unit occurs an even number of times.
   const counts = new Map<string, number>();
   for (const k of key) counts.set(k, (counts.get(k) ?? 0) + 1);
-  for (const [k, c] of counts) if (c % 2 && WORD.test(k)) return null;
+  for (const [k, c] of counts) if (c % 2 && isWordUnitString(k)) return null;
 
   // best[i]: fewest single units needed to parse key[i…]; choice[i]: run length (0 = single).
   const INF = 1 << 30;
@@ -99,7 +104,7 @@ export function undoubleLine(line: string): Array<[number, number]> | null {
         choice[i] = len;
       }
     }
-    if (!WORD.test(key[i]!) && best[i + 1]! < INF && best[i + 1]! + 1 < best[i]!) {
+    if (!isWordUnitString(key[i]!) && best[i + 1]! < INF && best[i + 1]! + 1 < best[i]!) {
       best[i] = best[i + 1]! + 1;
       choice[i] = 0;
     }
