@@ -431,3 +431,15 @@ describe('line bounds in the reused array', () => {
     expect(Array.from(small.offsets)).toEqual([0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15]);
   });
 });
+
+describe('date lines folded only when they may be a weekday banner', () => {
+  it('finds banners opening with a digit or whitespace, and dates on date lines, as before', async () => {
+    const { dateFromLines } = await import('../src/ingest/meta.js');
+    const line = (text: string, rule = 'article') => ({ text, kind: (rule === 'article' ? 'article' : 'chrome') as 'article' | 'chrome', rule });
+    expect(dateFromLines([line('2021年8月18日 星期三'), line('会议召开。')])).toEqual({ date: null, banner: '2021-08-18' });
+    expect(dateFromLines([line('\u3000 2021年8月18日星期三'), line('会议召开。')])).toEqual({ date: null, banner: '2021-08-18' });
+    expect(dateFromLines([line('【2021年8月18日星期三'), line('会议召开。')])).toEqual({ date: null, banner: null });
+    expect(dateFromLines([line('[2021 - 08 - 18]', 'chrome-date-line')])).toEqual({ date: '2021-08-18', banner: null });
+    expect(dateFromLines([line('发布时间：2021-08-18 来源：荆州日报')])).toEqual({ date: '2021-08-18', banner: null });
+  });
+});

@@ -64,6 +64,12 @@ export function urlFromLines(lines: BodyLine[]): string | null {
   return null;
 }
 
+/** Whether `c` is a unit `\s` matches (NaN, no unit: false). */
+function isWhitespaceUnit(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /**
  * The publication date from the body lines: a date on a line that says 来源 / 发布时间 (never
  * inside trailing chrome), else a date-only line near the top; the weekday banner is
@@ -75,10 +81,11 @@ export function dateFromLines(lines: BodyLine[]): { date: string | null; banner:
   for (let i = 0; i < lines.length; i++) {
     const { text, kind, rule } = lines[i]!;
     if (kind === 'blank' || rule === 'chrome-end') continue;
-    // A line opening with a CJK ideograph is no weekday banner (it opens with a digit), so it
-    // is folded only if the date-line rule below asks.
+    // The weekday banner opens with a digit: a line opening with anything else that is no
+    // whitespace (a CJK ideograph, punctuation, a letter) is none, so it is folded only if the
+    // date-line rule below asks.
     const first = text.charCodeAt(0);
-    const folded = first >= 0x4e00 && first <= 0x9fff ? null : text.replace(/\s+/g, '');
+    const folded = (first >= 0x30 && first <= 0x39) || isWhitespaceUnit(first) ? text.replace(/\s+/g, '') : null;
     if (folded !== null && DATE_BANNER.test(folded)) {
       banner ??= dateIn(folded);
       continue;
