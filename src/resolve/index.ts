@@ -218,6 +218,8 @@ const MAX_REVIEW_ARTICLES = 50;
  */
 export const GAZETTEER_SENTENCE = '〔GB/T 2260 行政区划〕';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** lastRule before the first lookup: equal to no rule id an extraction can give. */
+const NO_RULE_YET = Symbol('no rule yet');
 const NO_PROPERTIES: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 const NONE: never[] = [];
 /** Entity type → its index in ENTITY_TYPES. */
@@ -357,6 +359,16 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     }
     return i;
   };
+  // The last rule id looked up and its number: an article's mentions and evidence repeat a few rules in runs.
+  let lastRule: string | symbol = NO_RULE_YET;
+  let lastRuleNum = -1;
+  const ruleNumOf = (S: Store, rule: string): number => {
+    if (rule !== lastRule) {
+      lastRuleNum = indexOf(S.rules, ruleIndex, rule);
+      lastRule = rule;
+    }
+    return lastRuleNum;
+  };
   // Per type: key → its number (Store.keys), given when a name or a division's code first brings it.
   const keyNums: Array<Map<string, number>> = ENTITY_TYPES.map(() => new Map());
   const keyNumOf = (t: number, key: string): number => {
@@ -484,7 +496,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
           text = indexOf(S.texts, textIndex, m.text);
           other = true;
         }
-        const rule = indexOf(S.rules, ruleIndex, m.rule);
+        const rule = ruleNumOf(S, m.rule);
         if (existing !== undefined) {
           extraSpans.push(local, m.start, m.end, text, rule);
         } else {
@@ -566,7 +578,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       const ev0 = S.ev.length >> 2;
       for (const e of rel.evidence) {
         const isGazetteer = e.rule === 'gazetteer' || (e.end <= e.start && !e.sentence);
-        const rule = indexOf(S.rules, ruleIndex, e.rule);
+        const rule = ruleNumOf(S, e.rule);
         if (isGazetteer) {
           S.ev.push(-1);
           S.ev.push(0);
