@@ -57,6 +57,7 @@ function takeMark(ch: number, i: number, stack: Array<{ mark: number; at: number
   while (k >= 0 && stack[k]!.mark !== opener) k--;
   if (k < 0) return;
   const at = stack[k]!.at;
-  stack.length = k;
+  // Pops (usually one): cheaper than setting the length.
+  while (stack.length > k) stack.pop();
   out.push({ open: at, close: i, depth: k });
 }

@@ -145,6 +145,11 @@ function inOrder(list: Array<{ start: number }>): boolean {
 const SESSION_FIRST_CODES = new Set([...'第一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 const FA = '法'.charCodeAt(0);
 const JIAN = '检'.charCodeAt(0);
+const [WEI, YUAN, HUI] = [...'委员会'].map((c) => c.charCodeAt(0));
+/** 省市县区: a place written in full ends in one (`监利县`). */
+function isFullPlaceEnd(c: number): boolean {
+  return c === 0x7701 || c === 0x5e02 || c === 0x53bf || c === 0x533a;
+}
 
 /** Finds the organisations of a text. */
 export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
@@ -160,16 +165,16 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
     let b = j.end;
     // `松滋市市委`: the marker repeats the place's suffix; `市十届人大常委会`: the session is not part of the name.
     const written = j.place.written;
-    if (text.charCodeAt(b) === written.charCodeAt(written.length - 1) && text[b + 1] === '委') b++;
+    if (text.charCodeAt(b) === written.charCodeAt(written.length - 1) && text.charCodeAt(b + 1) === WEI) b++;
     // The regexes below only where their first character is (most bodies have no session or court).
     const session = SESSION_FIRST_CODES.has(text.charCodeAt(b)) ? /^第?[一二三四五六七八九十]+届/.exec(text.slice(b, b + 6)) : null;
     if (session && ctx.orgs.stateBodies.longestAt(text, b + session[0].length)) b += session[0].length;
     const party = text.startsWith('中共', j.start - 2);
     const start = party ? j.start - 2 : j.start;
     // The name as the text's time wrote it (`监利县`, before it became 监利市); short forms (`恩施州`) by the full name.
-    const placeName = /[省市县区]$/.test(j.place.written) && j.place.written.length >= 3 ? j.place.written : j.place.name;
+    const placeName = written.length >= 3 && isFullPlaceEnd(written.charCodeAt(written.length - 1)) ? written : j.place.name;
     // Party committee: `市委`, and its organs `市委组织部`.
-    if (text[b] === '委' && text[b + 1] !== '员' && text[b + 1] !== '会') {
+    if (text.charCodeAt(b) === WEI && text.charCodeAt(b + 1) !== YUAN && text.charCodeAt(b + 1) !== HUI) {
       const organ = file.party_organs.find((o) => text.startsWith(o, b + 1));
       const committee = `中共${j.place.written}委`;
       if (organ) {
@@ -210,7 +215,7 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
       continue;
     }
     // Bureaus: `市住建局`, `市自然资源和规划局`, `市公安局荆州分局`, `市发改委`.
-    const bureau = BUREAU.exec(text.slice(b, b + 12));
+    const bureau = mayStartBureau(text, b) ? BUREAU.exec(text.slice(b, b + 12)) : null;
     if (bureau && (isBureauStem(bureau[1]!) || (bureau[2] === '农商行' && !bureau[1]))) {
       let end = b + bureau[0].length;
       const branch = /^[\u3400-\u9fff]{2,3}分局/.exec(text.slice(end, end + 6));
@@ -283,6 +288,22 @@ function mediaSites(text: string): RegExpExecArray[] {
 }
 
 const BUREAU = /^([\u3400-\u9fff]{0,8}?)(农商行|分局|局|委员会|委|中心|银行|厅)/;
+/** The first characters of BUREAU's suffixes (农分局委中银厅). */
+const BUREAU_SUFFIX_FIRST = new Set([...'农分局委中银厅'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Can BUREAU match at `b`? Its suffix starts after at most 8 CJK characters: a walk over them
+ * that meets no suffix's first character (most places are followed by none) rules it out
+ * without a slice and the regex.
+ */
+function mayStartBureau(text: string, b: number): boolean {
+  for (let i = b; i < b + 9; i++) {
+    const c = text.charCodeAt(i);
+    if (BUREAU_SUFFIX_FIRST.has(c)) return true;
+    if (!isHanCode(c)) return false;
+  }
+  return false;
+}
 
 /** Is this the stem of a bureau name (`住建`, `自然资源和规划`), not a phrase (`建设区域性`, `未来发展全`)? */
 function isBureauStem(stem: string): boolean {
