@@ -148,3 +148,21 @@ describe('writeExports on two threads', () => {
     expect(await files(dir)).toEqual(await files(one));
   });
 });
+
+describe('writeExports above the worker size limit', () => {
+  it('writes on this thread alone', async () => {
+    const graph = sampleGraph();
+    const broken = join(await tempDir('broken'), 'worker.mjs');
+    await writeFile(broken, "throw new Error('broken worker');\n");
+    const lines: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      await writeExports(graph, await tempDir('capped'), { threads: 2, workerMinimumSize: 0, workerMaximumSize: 1, workerUrl: pathToFileURL(broken) });
+    } finally {
+      process.stderr.write = write;
+    }
+    // No worker was started: none crashed.
+    expect(lines.filter((l) => l.includes('export worker'))).toEqual([]);
+  });
+});

@@ -132,7 +132,8 @@ export class ExportWorker {
 
   /** Gives the worker the graph to write from: it starts claiming formats. */
   send(packed: PackedGraph): void {
-    this.worker.postMessage(packed);
+    // The codes and numbers are made for the message: moved, not copied.
+    this.worker.postMessage(packed, [packed.codes.buffer as ArrayBuffer, packed.numbers.buffer as ArrayBuffer]);
   }
 
   /** Stops a worker that was never sent a graph (it has claimed nothing). */

@@ -48,12 +48,28 @@ export interface WriteExportsOptions {
    * says: starting a worker (it loads the exporters and the schema) costs more than it saves.
    */
   workerMinimumSize?: number;
+  /**
+   * Graphs with more nodes + relationships are written on this thread: the worker's copy of
+   * the graph (and a second exporter's working memory at the same time) would cost too much.
+   */
+  workerMaximumSize?: number;
   /** The compiled export worker (default: `exportWorkerUrl()`). */
   workerUrl?: URL;
 }
 
 /** Below this many nodes + relationships a graph is exported on one thread (the 1k-article corpus has ~35 000). */
 export const WORKER_MINIMUM_SIZE = 20_000;
+
+/**
+ * Above this many nodes + relationships a graph is exported on one thread. Measured at
+ * --jobs 2, the worker raised the export's peak RSS by ~70 MB at 1k articles (~35 000
+ * elements) and ~140 MB at 10k (~270 000): about 55 MB + 8 MB per 1k articles, for its copy
+ * of the graph and a second exporter at work (sharing the MENTIONS store's arrays instead of
+ * copying them did not change it). At 100k articles (~2.6M elements; the build peaks at
+ * 1.3-1.6 GB) that would pass 2 GB; up to 1M elements (~40k articles) it adds ~0.4 GB at
+ * most to a build that peaks far lower.
+ */
+export const WORKER_MAXIMUM_SIZE = 1_000_000;
 
 /**
  * The order formats are claimed in, longest to write first (measured on a 10k-article graph),
@@ -73,7 +89,7 @@ export async function writeExports(graph: Graph, outDir: string, options: WriteE
   }
   const threads = options.threads === 'auto' ? availableParallelism() : (options.threads ?? 1);
   const size = graph.nodes.length + graph.relationships.length;
-  const concurrent = threads > 1 && formats.length > 1 && size >= (options.workerMinimumSize ?? WORKER_MINIMUM_SIZE);
+  const concurrent = threads > 1 && formats.length > 1 && size >= (options.workerMinimumSize ?? WORKER_MINIMUM_SIZE) && size <= (options.workerMaximumSize ?? WORKER_MAXIMUM_SIZE);
   const paths = concurrent ? await writeOnTwoThreads(graph, outDir, formats, options.workerUrl) : await writeOnThisThread(graph, outDir, formats);
   const written: Record<string, string> = {};
   formats.forEach((f, k) => {
