@@ -61,6 +61,11 @@ export interface PipelineOptions {
    * to the end of the run, a build's 10k outcomes went to the old generation for nothing.
    */
   dropOutcomes?: boolean;
+  /**
+   * Workers from {@link startExtractionWorkers}, started early by the caller: used instead of
+   * `jobs` (this thread and these workers), given the ingest options, and closed at the end.
+   */
+  pool?: ExtractionPool;
   /** With jobs > 1: files queued per worker before this thread takes some itself (default WORKER_QUEUE; tests mix the two with 1). */
   workerQueue?: number;
 }
@@ -96,12 +101,32 @@ export async function loadManifest(paths: string[], manifestPath?: string): Prom
   return merged;
 }
 
+/**
+ * Starts the workers `runPipeline` would start for `jobs` and `fileCount` files (none when it
+ * would run on one thread), ahead of it: each takes ~0.5 s to build its extraction tables, time
+ * the main thread can spend on its own preparation (the resolver's gazetteer). Pass them as
+ * PipelineOptions.pool; the caller closes them only if it never gets to run the pipeline.
+ */
+export function startExtractionWorkers(jobs: number | 'auto' | undefined, fileCount: number): ExtractionPool | undefined {
+  const threads = effectiveJobs(jobs, fileCount);
+  return threads > 1 ? new ExtractionPool({ jobs: threads - 1 }) : undefined;
+}
+
 /** Runs ingest and extraction over every input, calling `onOutcome` in input order. */
 export async function runPipeline(
   paths: string[],
   options: PipelineOptions,
   onOutcome: (outcome: FileOutcome) => void | Promise<void>,
 ): Promise<FileOutcome[]> {
+  try {
+    return await runInputs(paths, options, onOutcome);
+  } finally {
+    // Closed here whatever happens: a worker left running keeps the process alive.
+    await options.pool?.close();
+  }
+}
+
+async function runInputs(paths: string[], options: PipelineOptions, onOutcome: (outcome: FileOutcome) => void | Promise<void>): Promise<FileOutcome[]> {
   const listing = options.listing ?? (await collectInputs(paths));
   const manifest = await loadManifest(paths, options.manifestPath);
   const ingestOptions: IngestOptions = { manifest, home: options.home, maxBytes: options.maxBytes };
@@ -122,7 +147,7 @@ export async function runPipeline(
   }
   const files = selectShard(listing.files, options.shard);
   const perFile: ProcessOptions = { keepDoc: options.keepDocs ?? false, jsonLines: options.jsonLines ?? false };
-  const jobs = effectiveJobs(options.jobs, files.length);
+  const jobs = options.pool ? options.pool.size + 1 : effectiveJobs(options.jobs, files.length);
   const emit = async (outcome: FileOutcome) => {
     keep(outcome);
     await onOutcome(outcome);
@@ -130,7 +155,9 @@ export async function runPipeline(
   if (jobs > 1) {
     // The main thread is one of the `jobs` threads: it extracts too, in the time its own work
     // (onOutcome: resolving, writing) leaves, beside jobs - 1 workers (see runBesidePool).
-    const pool = new ExtractionPool({ jobs: jobs - 1, ingest: ingestOptions, ...perFile });
+    let pool = options.pool;
+    if (pool) pool.configure({ ingest: ingestOptions, ...perFile });
+    else pool = new ExtractionPool({ jobs: jobs - 1, ingest: ingestOptions, ...perFile });
     try {
       await runBesidePool(files, pool, ingestOptions, perFile, options.workerQueue ?? WORKER_QUEUE, emit);
     } finally {

@@ -8,9 +8,9 @@ import { setFlagsFromString } from 'node:v8';
 import { mkdir, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCommandArgs, UsageError, EXIT } from '../cli-util.js';
-import { runPipeline } from '../pipeline.js';
+import { runPipeline, startExtractionWorkers } from '../pipeline.js';
 import { parseShard } from '../parallel/shard.js';
-import { createCorpusResolver } from '../resolve/index.js';
+import { createCorpusResolver, type CorpusResolver } from '../resolve/index.js';
 import { OverrideFileError } from '../resolve/overrides.js';
 import { writeExports } from '../export/index.js';
 import { loadGraph, LoadError, type LoadSummary } from '../load/index.js';
@@ -43,8 +43,8 @@ Options:
   --batch-size N      rows per Neo4j transaction
   --concurrency N     parallel Neo4j writers
   --fail-on LEVEL     exit 1 when an input is: failed (default), skipped, or never
-  --jobs N            worker threads for ingest + extract (default: the machine's
-                      cores for 64 files or more); output is identical for every N
+  --jobs N            threads for ingest + extract, this one and N-1 workers (default:
+                      the machine's cores for 64 files or more); output is identical for every N
   --shard i/n         process only the i-th of n slices of the input (by file-name
                       hash); shards' outputs merge into the graph of one full run
   --config FILE       settings file (default ./guanxi.yaml when present); flags win
@@ -112,12 +112,6 @@ export async function buildCommand(argv: string[]): Promise<number> {
   await mkdir(outDir, { recursive: true });
 
   const timings: Record<string, number> = {};
-  // Read the override file before the long extraction: a bad one is the caller's mistake,
-  // exit 2 with no stack, and better said now than after an hour of extracting.
-  const resolver = await createCorpusResolver({ overridesPath: config.resolve }).catch((err: unknown) => {
-    if (err instanceof OverrideFileError) throw new UsageError(err.message);
-    throw err;
-  });
   let t0 = performance.now();
   let resolveAddMs = 0;
   // Each outcome's extraction goes to the resolver (which keeps a compact record) and to
@@ -128,11 +122,33 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const articlesOut = await openLineWriter(join(outDir, 'articles.jsonl'));
   const extractionsOut = await openLineWriter(join(outDir, 'extractions.jsonl'));
   const listing = await collectInputs(paths);
-  // Opened after the inputs are listed: an --out inside an input folder must not list its temporary file.
-  const reportOut = await openReportWriter(join(outDir, 'report.json'));
+  // Started now (with --jobs): each worker builds its extraction tables while this thread
+  // reads the overrides and builds the resolver's gazetteer.
+  const workers = startExtractionWorkers(jobs, selectShard(listing.files, shard).length);
+  let resolver: CorpusResolver;
+  let reportOut: ReportWriter;
+  const setupStarted = performance.now();
+  try {
+    // Read the override file before the long extraction: a bad one is the caller's mistake,
+    // exit 2 with no stack, and better said now than after an hour of extracting.
+    resolver = await createCorpusResolver({ overridesPath: config.resolve }).catch((err: unknown) => {
+      if (err instanceof OverrideFileError) throw new UsageError(err.message);
+      throw err;
+    });
+    // Opened after the inputs are listed: an --out inside an input folder must not list its temporary file.
+    reportOut = await openReportWriter(join(outDir, 'report.json'));
+  } catch (err) {
+    // Nothing of the build is left behind, and no worker keeps the process alive.
+    await workers?.close();
+    await articlesOut.abort();
+    await extractionsOut.abort();
+    throw err;
+  }
+  // Setting up the resolver is not extracting (and was not timed when it came first).
+  t0 += performance.now() - setupStarted;
   const extracting = progress.task('extract', listing.problems.length + selectShard(listing.files, shard).length);
   // jsonLines: the lines are serialised where the article was extracted (a worker with --jobs).
-  await runPipeline(paths, { manifestPath: config.manifest, home: config.home, jsonLines: true, jobs, shard, listing, dropOutcomes: true }, async (o) => {
+  await runPipeline(paths, { manifestPath: config.manifest, home: config.home, jsonLines: true, jobs, pool: workers, shard, listing, dropOutcomes: true }, async (o) => {
     if (o.jsonLines?.article) await articlesOut.write(o.jsonLines.article);
     if (o.result) {
       const ta = performance.now();

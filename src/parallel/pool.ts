@@ -29,13 +29,18 @@ export interface WorkerTask {
   path: string;
 }
 
+/** Main → worker, before any task, to a worker started before the run's options were known. */
+export interface WorkerSetup {
+  init: WorkerInit;
+}
+
 /** Worker → main: the outcome of one task. */
 export interface WorkerReply {
   id: number;
   outcome: FileOutcome;
 }
 
-export interface PoolOptions extends WorkerInit {
+export interface PoolOptions extends Partial<WorkerInit> {
   /** Number of worker threads (≥ 1). */
   jobs: number;
   /** The compiled worker module; default `defaultWorkerUrl()`. */
@@ -92,6 +97,8 @@ export class ExtractionPool {
   private crashes = 0;
   private lastCrash = '';
   private readonly url: URL;
+  /** What the workers are told of the run: from the options, or later from `configure`. */
+  private init: WorkerInit | undefined;
 
   constructor(private readonly options: PoolOptions) {
     if (!Number.isInteger(options.jobs) || options.jobs < 1) {
@@ -101,12 +108,23 @@ export class ExtractionPool {
     if (!existsSync(fileURLToPath(this.url))) {
       throw new Error(`ExtractionPool: worker module ${fileURLToPath(this.url)} is missing. Expecting a compiled tree: run 'npx tsc -p .' first`);
     }
+    if (options.ingest) this.init = { ingest: options.ingest, keepDoc: options.keepDoc, jsonLines: options.jsonLines };
     for (let i = 0; i < options.jobs; i++) this.slots.push(this.spawn());
   }
 
+  /**
+   * Tells workers started without `ingest` (to build their extractors while the main thread
+   * still prepares the run) what they need before the first task. Once, before `process`.
+   */
+  configure(init: WorkerInit): void {
+    if (this.init) throw new Error('ExtractionPool.configure: the pool is configured already');
+    this.init = init;
+    const setup: WorkerSetup = { init };
+    for (const slot of this.slots) slot.worker.postMessage(setup);
+  }
+
   private spawn(): Slot {
-    const init: WorkerInit = { ingest: this.options.ingest, keepDoc: this.options.keepDoc, jsonLines: this.options.jsonLines };
-    const worker = new Worker(this.url, { workerData: init });
+    const worker = new Worker(this.url, { workerData: this.init ?? null });
     const slot: Slot = { worker, inFlight: new Map() };
     worker.on('message', (reply: WorkerReply) => {
       const task = slot.inFlight.get(reply.id);
@@ -156,6 +174,7 @@ export class ExtractionPool {
    */
   process(path: string): Promise<FileOutcome> {
     if (this.closed) return Promise.reject(new Error('ExtractionPool.process: the pool is closed'));
+    if (!this.init) return Promise.reject(new Error('ExtractionPool.process: the pool has no ingest options. Expecting configure() first'));
     if (!this.slots.length) {
       return Promise.resolve({ path, status: 'failed', reason: `no extraction worker left (last: ${this.lastCrash})`, messages: [] });
     }
@@ -169,8 +188,9 @@ export class ExtractionPool {
     });
   }
 
-  /** Stops the workers (after the caller has awaited its tasks). */
+  /** Stops the workers (after the caller has awaited its tasks); once, later calls do nothing. */
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }

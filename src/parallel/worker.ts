@@ -8,9 +8,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createExtractor } from '../extract/index.js';
 import { extractStep, ingestStep, type FileOutcome } from '../pipeline.js';
 import type { Doc } from '../types.js';
-import type { WorkerInit, WorkerReply, WorkerTask } from './pool.js';
+import type { WorkerInit, WorkerReply, WorkerSetup, WorkerTask } from './pool.js';
 
-const init = workerData as WorkerInit;
+/** From workerData, or (a worker started early, see ExtractionPool.configure) the first message. */
+let init = workerData as WorkerInit | null;
 const extract = createExtractor();
 const port = parentPort!;
 
@@ -18,8 +19,12 @@ const port = parentPort!;
 let queue: WorkerTask[] = [];
 let draining = false;
 
-port.on('message', (task: WorkerTask) => {
-  queue.push(task);
+port.on('message', (message: WorkerTask | WorkerSetup) => {
+  if ('init' in message) {
+    init = message.init;
+    return;
+  }
+  queue.push(message);
   // Drained once the messages already delivered are queued: the tasks that arrived together
   // are ingested together before they are extracted, as runPipeline does on one thread
   // (INGEST_BATCH in pipeline.ts: alternating the two per article costs ~20% more CPU).
@@ -33,14 +38,16 @@ function drain(): void {
   draining = false;
   const tasks = queue;
   queue = [];
-  const ingested: Array<Doc | FileOutcome | undefined> = tasks.map((task) => ingestStep(task.path, init.ingest));
+  // The pool sends no task before the setup (ExtractionPool.process refuses).
+  const options = init!;
+  const ingested: Array<Doc | FileOutcome | undefined> = tasks.map((task) => ingestStep(task.path, options.ingest));
   for (let i = 0; i < tasks.length; i++) {
     const task = tasks[i]!;
     const step = ingested[i]!;
     ingested[i] = undefined;
     let outcome: FileOutcome;
     try {
-      outcome = 'status' in step ? step : extractStep(task.path, step, extract, init);
+      outcome = 'status' in step ? step : extractStep(task.path, step, extract, options);
     } catch (err) {
       // The steps do not throw; if one ever does, the article fails and the worker goes on.
       outcome = { path: task.path, status: 'failed', reason: `worker: ${(err as Error)?.message ?? String(err)}`, messages: [] };
