@@ -145,6 +145,16 @@ describe('Person lists, appositions and 作为…', () => {
     ]);
   });
 
+  it('finds names where a list item only ends in one, and passes over lists of phrases', () => {
+    // The first item's name is its tail, the last item's name its head; only those two positions hold a surname.
+    expect(run('会上陈立新、孙晓东等人发言。', '公安县').persons).toEqual([
+      ['陈立新', 2, 5, 'person.list'],
+      ['孙晓东', 6, 9, 'person.list'],
+    ]);
+    // One item that could be a name is no list of names.
+    expect(run('加快产业转型升级、优化营商环境、陈立新出席。').persons).toEqual([]);
+  });
+
   it('reads a name followed by its titles as clauses', () => {
     const r = run('黄涛,洪湖市新滩镇镇长,也是武汉经济开发区新滩新区管委会副主任。', '湖北省');
     expect(r.persons).toEqual([['黄涛', 0, 2, 'person.apposition']]);

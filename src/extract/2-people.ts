@@ -15,7 +15,7 @@ import type { Doc, Mention, RelationFact, Stage } from '../types.js';
 import { Automaton, findLongestOf, type AutomatonMatch } from './automaton.js';
 import { sentenceAt, splitSentences, type Span } from './sentences.js';
 import { peopleLexicon, type PeopleLexicon, type TitleInfo } from './people/lexicon.js';
-import { codeTable, isHan, isHanAt, isPlausibleName, nameAt, nameBoundary, splitNameRun, type NameSpan } from './people/names.js';
+import { codeTable, isHan, isHanAt, isPlausibleName, nameAt, nameBoundary, splitNameRun, surnameLength, type NameSpan } from './people/names.js';
 import { parsePhrase, phraseStart, type OfficePhrase, type PhraseContext } from './offices/naming.js';
 import type { GazetteerLike } from './offices/jurisdiction.js';
 import { getGazetteer } from '../gazetteer/index.js';
@@ -444,6 +444,7 @@ function findLists(
   // `先后到吉首、花垣、凤凰等地`: places are shaped like names too.
   const isPlace = (name: string) => gazetteer.byName(name) !== undefined;
   for (const m of hanLists(text)) {
+    if (!mayHoldTwoNames(text, m.index, m.index + m.text.length, lex)) continue;
     const parts = m.text.split('、');
     const items: Array<NameSpan | null> = [];
     let at = m.index;
@@ -483,6 +484,25 @@ function findLists(
     });
     flush();
   }
+}
+
+/**
+ * Can two items of the list `[start, end)` give names? An item gives one only where a surname
+ * stands: at its start (the whole item, or the last item's leading name) or two to four
+ * characters before its end (tailName). Most lists (`加快产业转型、优化营商环境`) have no such
+ * pair, and are passed over without splitting them.
+ */
+function mayHoldTwoNames(text: string, start: number, end: number, lex: PeopleLexicon): boolean {
+  let candidates = 0;
+  for (let itemStart = start; itemStart < end; ) {
+    let itemEnd = text.indexOf('、', itemStart);
+    if (itemEnd < 0 || itemEnd > end) itemEnd = end;
+    let may = surnameLength(text, itemStart, lex) > 0;
+    if (itemEnd < end) for (let len = 2; len <= 4 && !may; len++) may = itemEnd - len > itemStart && surnameLength(text, itemEnd - len, lex) > 0;
+    if (may && ++candidates >= 2) return true;
+    itemStart = itemEnd + 1;
+  }
+  return false;
 }
 
 /** The name at the end of a list item (`市领导周昌俊` → 周昌俊), or null. */
