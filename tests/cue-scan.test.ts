@@ -9,6 +9,7 @@ import { findQuotes } from '../src/extract/campaigns/quotes.js';
 import { eventLexicon } from '../src/extract/events/lexicon.js';
 import { orgLexicon } from '../src/extract/organizations/find.js';
 import { projectLexicon } from '../src/extract/projects/lexicon.js';
+import { BYLINE_CUES } from '../src/extract/people/lexicon.js';
 
 const dir = join(import.meta.dirname, '../data/articles');
 const samples = [
@@ -18,6 +19,7 @@ const samples = [
   '会议长江大桥大会有限公司股份有限公司日报客户端项目',
   '深化改革，推进A、B等专项行动和C、D等三项改革；市委、县政府、州区省。',
   '打响“四大会战”和‘工业突围战’，「甲『乙』」”“‘未闭合',
+  '（特约记者 王敏 通讯员 李超）市委书记讲话。责任编辑：张三 编辑：李四 摄影/撰稿 实习生',
   '',
 ];
 const plain = (ms: Array<{ start: number; end: number; key: string }>) => ms.map((m) => [m.start, m.end, m.key]);
@@ -28,6 +30,7 @@ describe('cue scan', () => {
     const orgs = orgLexicon().file;
     const named = automaton(orgs.named_suffixes);
     const media = automaton(orgs.media_suffixes);
+    const bylines = automaton(BYLINE_CUES);
     for (const text of samples) {
       const cues = cueScan(text);
       expect(plain(cues.eventHeads)).toEqual(plain(eventLexicon().heads.findAll(text)));
@@ -36,6 +39,7 @@ describe('cue scan', () => {
       expect(plain(cues.orgNamed)).toEqual(plain(named.findAll(text)));
       expect(plain(cues.orgMedia)).toEqual(plain(media.findAll(text)));
       expect(plain(leftmostLongest(cues.orgNamed))).toEqual(plain(named.findLongest(text)));
+      expect(plain(leftmostLongest(cues.bylineCues))).toEqual(plain(bylines.findLongest(text)));
       expect(cues.national.map((m) => m.start)).toEqual([...text.matchAll(/国家/g)].map((m) => m.index));
       expect(cues.hasOrdinalList).toBe(text.includes('次、'));
       expect(cues.hasPartyOf).toBe(text.includes('党的'));

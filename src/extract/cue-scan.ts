@@ -13,6 +13,7 @@ import { SHARED_SUFFIXES } from './campaigns/find.js';
 import { eventLexicon } from './events/lexicon.js';
 import { projectLexicon } from './projects/lexicon.js';
 import { LEVEL_MARKERS, orgLexicon } from './organizations/find.js';
+import { BYLINE_CUES } from './people/lexicon.js';
 import { QUOTE_MARKS } from './campaigns/quotes.js';
 
 /** The matches of one article, by lexicon. Shared by the stages: read them, never change them. */
@@ -31,6 +32,8 @@ export interface CueMatches {
   projectSuffixes: AutomatonMatch<number>[];
   /** Head nouns of event names (`会议`, `推进会`). */
   eventHeads: AutomatonMatch<number>[];
+  /** Byline cues (`记者`, `通讯员`): where the people stage reads reporters' names. */
+  bylineCues: AutomatonMatch<number>[];
   /** Does the text hold `次、` (a list of session ordinals can only be there) and `党的` (a party congress)? */
   hasOrdinalList: boolean;
   hasPartyOf: boolean;
@@ -43,7 +46,7 @@ export interface CueMatches {
 }
 
 type ListName = Exclude<keyof CueMatches, 'hasOrdinalList' | 'hasPartyOf' | 'hasSharedSuffix' | 'levelMarkers' | 'quoteMarks'>;
-const LISTS: ListName[] = ['orgNamed', 'orgMedia', 'national', 'partyCentre', 'centralCommittee', 'campaignBare', 'projectSuffixes', 'eventHeads'];
+const LISTS: ListName[] = ['orgNamed', 'orgMedia', 'national', 'partyCentre', 'centralCommittee', 'campaignBare', 'projectSuffixes', 'eventHeads', 'bylineCues'];
 const ORDINAL_LIST_BIT = 1 << LISTS.length;
 const PARTY_OF_BIT = ORDINAL_LIST_BIT << 1;
 const SHARED_SUFFIX_BIT = ORDINAL_LIST_BIT << 2;
@@ -88,6 +91,7 @@ function cueTable(): CueTable {
     campaignBare: campaignLexicon().bareSuffixWords,
     projectSuffixes: projectLexicon().suffixWords,
     eventHeads: eventLexicon().headWords,
+    bylineCues: BYLINE_CUES,
   };
   const bits = new Map<string, number>();
   const add = (word: string, bit: number) => {
@@ -141,6 +145,7 @@ function scan(text: string): CueMatches {
     campaignBare: [],
     projectSuffixes: [],
     eventHeads: [],
+    bylineCues: [],
     hasOrdinalList: false,
     hasPartyOf: false,
     hasSharedSuffix: false,

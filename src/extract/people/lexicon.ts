@@ -11,6 +11,9 @@ import { Automaton } from '../automaton.js';
 import { dataPath } from '../../data-path.js';
 
 /** What a title word is: a role after a body (`书记`), or a government head bound to a level (`市长`). */
+/** Words before a byline's names (`记者 李超`, `通讯员：王敏`). */
+export const BYLINE_CUES = ['特约记者', '记者', '通讯员', '实习生', '责任编辑', '编辑', '摄影', '撰稿'];
+
 export interface TitleInfo {
   kind: 'role' | 'head';
   /** For heads: the level marker (`市` in 副市长). */
