@@ -34,6 +34,11 @@ ${Object.entries(COMMANDS)
 
 Run 'guanxi <command> --help' for a command's options.`;
 
+/** An error from a system call (Node's fs and net errors carry `code` and `syscall`). */
+function isSystemError(err: unknown): err is NodeJS.ErrnoException {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && typeof (err as NodeJS.ErrnoException).syscall === 'string';
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -56,6 +61,10 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     if (err instanceof UsageError) {
       process.stderr.write(`guanxi: ${err.message}\nRun 'guanxi --help' for usage.\n`);
+    } else if (isSystemError(err)) {
+      // The machine said no (a full disk, a read-only folder, a directory where a file goes):
+      // its message names the call and the file; a stack would add nothing for the user.
+      process.stderr.write(`guanxi: ${err.message}\n`);
     } else {
       process.stderr.write(`guanxi: crashed: ${(err as Error)?.stack ?? String(err)}\n`);
     }

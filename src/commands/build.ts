@@ -144,105 +144,114 @@ export async function buildCommand(argv: string[]): Promise<number> {
     await extractionsOut.abort();
     throw err;
   }
-  // Setting up the resolver is not extracting (and was not timed when it came first).
-  t0 += performance.now() - setupStarted;
-  const extracting = progress.task('extract', listing.problems.length + selectShard(listing.files, shard).length);
-  // jsonLines: the lines are serialised where the article was extracted (a worker with --jobs).
-  await runPipeline(paths, { manifestPath: config.manifest, home: config.home, jsonLines: true, jobs, pool: workers, shard, listing, dropOutcomes: true }, async (o) => {
-    if (o.jsonLines?.article) await articlesOut.write(o.jsonLines.article);
-    if (o.result) {
-      const ta = performance.now();
-      resolver.add(o.result);
-      resolveAddMs += performance.now() - ta;
-      if (o.jsonLines?.extraction) await extractionsOut.write(o.jsonLines.extraction);
-    }
-    if (o.status !== 'ok') progress.log('warn', `${o.path}: ${o.status}: ${o.reason}`, { path: o.path, status: o.status, reason: o.reason });
-    totals[o.status]++;
-    const input = {
-      path: o.path,
-      status: o.status,
-      reason: o.reason ?? null,
-      counts: o.result ? { entities: o.result.entities.length, relations: o.result.relations.length, messages: o.result.messages.length } : null,
-      messages: o.result ? o.result.messages : o.messages,
-    };
-    await reportOut.addInput(input);
-    extracting.tick();
-  });
-  extracting.done();
-  await articlesOut.close();
-  await extractionsOut.close();
-  // The resolver's share of the extract phase (compacting each result) counts as resolving.
-  timings.extractMs = performance.now() - t0 - resolveAddMs;
-
-  // From here on the graph lives as long as the build, and resolving and exporting make a
-  // lot of short-lived garbage: V8 by default lets the heap grow to about four times what
-  // is live before a full collection, which at 100k articles (a ~600 MB graph) took the
-  // peak RSS to 2.3–3 GB. Growing by half at most keeps it near 1.5× the graph, for a few
-  // more full collections (10k articles: peak RSS 630 -> 341 MB, user CPU 36.6 -> 36.7 s).
-  setFlagsFromString('--heap-growing-percent=50');
-  t0 = performance.now();
-  const articleCount = resolver.size;
-  const resolving = progress.task('resolve', articleCount);
-  const resolution = resolver.finish();
-  for (const message of resolution.messages) progress.log('warn', message);
-  resolving.tick(articleCount);
-  resolving.done(`${resolution.graph.nodes.length} nodes`);
-  timings.resolveMs = performance.now() - t0 + resolveAddMs;
-  await writeFileAtomic(join(outDir, 'review.jsonl'), resolution.review.map((r) => JSON.stringify(r) + '\n').join(''));
-
-  t0 = performance.now();
-  const written = await writeExports(resolution.graph, outDir, { threads: jobs });
-  timings.exportMs = performance.now() - t0;
-
-  let load: LoadSummary | undefined;
-  // A load that cannot connect or fails a batch still gets its report written; exit code 2 after.
-  let loadError: string | undefined;
-  if (config.neo4j?.uri) {
-    t0 = performance.now();
-    const loading = progress.task('load', resolution.graph.nodes.length + resolution.graph.relationships.length);
-    load = await loadGraph(resolution.graph, {
-      uri: config.neo4j.uri,
-      database: config.neo4j.database,
-      batchSize: config.neo4j.batchSize,
-      concurrency: config.neo4j.concurrency,
-      username: config.neo4j.username,
-      password: config.neo4j.password,
-      configPath: values.config,
-      // The loader's per-batch lines go through the reporter: hidden by --quiet, JSON with --log-format json.
-      log: (line) => progress.log('info', line.replace(/^guanxi: /, '')),
-    }).catch((err: unknown) => {
-      if (!(err instanceof LoadError)) throw err;
-      loadError = err.message;
-      return undefined;
+  try {
+    // Setting up the resolver is not extracting (and was not timed when it came first).
+    t0 += performance.now() - setupStarted;
+    const extracting = progress.task('extract', listing.problems.length + selectShard(listing.files, shard).length);
+    // jsonLines: the lines are serialised where the article was extracted (a worker with --jobs).
+    await runPipeline(paths, { manifestPath: config.manifest, home: config.home, jsonLines: true, jobs, pool: workers, shard, listing, dropOutcomes: true }, async (o) => {
+      if (o.jsonLines?.article) await articlesOut.write(o.jsonLines.article);
+      if (o.result) {
+        const ta = performance.now();
+        resolver.add(o.result);
+        resolveAddMs += performance.now() - ta;
+        if (o.jsonLines?.extraction) await extractionsOut.write(o.jsonLines.extraction);
+      }
+      if (o.status !== 'ok') progress.log('warn', `${o.path}: ${o.status}: ${o.reason}`, { path: o.path, status: o.status, reason: o.reason });
+      totals[o.status]++;
+      const input = {
+        path: o.path,
+        status: o.status,
+        reason: o.reason ?? null,
+        counts: o.result ? { entities: o.result.entities.length, relations: o.result.relations.length, messages: o.result.messages.length } : null,
+        messages: o.result ? o.result.messages : o.messages,
+      };
+      await reportOut.addInput(input);
+      extracting.tick();
     });
-    loading.tick(resolution.graph.nodes.length + resolution.graph.relationships.length);
-    loading.done();
-    timings.loadMs = performance.now() - t0;
-  }
+    extracting.done();
+    await articlesOut.close();
+    await extractionsOut.close();
+    // The resolver's share of the extract phase (compacting each result) counts as resolving.
+    timings.extractMs = performance.now() - t0 - resolveAddMs;
 
-  const rest = {
-    totals,
-    graph: summariseGraph(resolution.graph),
-    merges: resolution.merges,
-    reviewItems: resolution.review.length,
-    resolve: resolution.stats,
-    resolveMessages: resolution.messages,
-    outputs: written,
-    load: load ?? (loadError ? { error: loadError } : null),
-    timings,
-  };
-  await reportOut.finish(rest);
-  const report = rest;
-  const summary = { outDir, elapsedMs: performance.now() - started, totals: report.totals, graph: report.graph, reviewItems: report.reviewItems, outputs: written, load: load ?? null };
-  if (progress.mode === 'json') progress.log('info', 'built', { event: 'summary', ...summary });
-  else if (progress.mode !== 'quiet') process.stderr.write(formatSummary(summary) + '\n');
-  if (loadError) {
-    process.stderr.write(`guanxi: ${loadError}\n`);
-    return EXIT.usage;
+    // From here on the graph lives as long as the build, and resolving and exporting make a
+    // lot of short-lived garbage: V8 by default lets the heap grow to about four times what
+    // is live before a full collection, which at 100k articles (a ~600 MB graph) took the
+    // peak RSS to 2.3–3 GB. Growing by half at most keeps it near 1.5× the graph, for a few
+    // more full collections (10k articles: peak RSS 630 -> 341 MB, user CPU 36.6 -> 36.7 s).
+    setFlagsFromString('--heap-growing-percent=50');
+    t0 = performance.now();
+    const articleCount = resolver.size;
+    const resolving = progress.task('resolve', articleCount);
+    const resolution = resolver.finish();
+    for (const message of resolution.messages) progress.log('warn', message);
+    resolving.tick(articleCount);
+    resolving.done(`${resolution.graph.nodes.length} nodes`);
+    timings.resolveMs = performance.now() - t0 + resolveAddMs;
+    await writeFileAtomic(join(outDir, 'review.jsonl'), resolution.review.map((r) => JSON.stringify(r) + '\n').join(''));
+
+    t0 = performance.now();
+    const written = await writeExports(resolution.graph, outDir, { threads: jobs });
+    timings.exportMs = performance.now() - t0;
+
+    let load: LoadSummary | undefined;
+    // A load that cannot connect or fails a batch still gets its report written; exit code 2 after.
+    let loadError: string | undefined;
+    if (config.neo4j?.uri) {
+      t0 = performance.now();
+      const loading = progress.task('load', resolution.graph.nodes.length + resolution.graph.relationships.length);
+      load = await loadGraph(resolution.graph, {
+        uri: config.neo4j.uri,
+        database: config.neo4j.database,
+        batchSize: config.neo4j.batchSize,
+        concurrency: config.neo4j.concurrency,
+        username: config.neo4j.username,
+        password: config.neo4j.password,
+        configPath: values.config,
+        // The loader's per-batch lines go through the reporter: hidden by --quiet, JSON with --log-format json.
+        log: (line) => progress.log('info', line.replace(/^guanxi: /, '')),
+      }).catch((err: unknown) => {
+        if (!(err instanceof LoadError)) throw err;
+        loadError = err.message;
+        return undefined;
+      });
+      loading.tick(resolution.graph.nodes.length + resolution.graph.relationships.length);
+      loading.done();
+      timings.loadMs = performance.now() - t0;
+    }
+
+    const rest = {
+      totals,
+      graph: summariseGraph(resolution.graph),
+      merges: resolution.merges,
+      reviewItems: resolution.review.length,
+      resolve: resolution.stats,
+      resolveMessages: resolution.messages,
+      outputs: written,
+      load: load ?? (loadError ? { error: loadError } : null),
+      timings,
+    };
+    await reportOut.finish(rest);
+    const report = rest;
+    const summary = { outDir, elapsedMs: performance.now() - started, totals: report.totals, graph: report.graph, reviewItems: report.reviewItems, outputs: written, load: load ?? null };
+    if (progress.mode === 'json') progress.log('info', 'built', { event: 'summary', ...summary });
+    else if (progress.mode !== 'quiet') process.stderr.write(formatSummary(summary) + '\n');
+    if (loadError) {
+      process.stderr.write(`guanxi: ${loadError}\n`);
+      return EXIT.usage;
+    }
+    if (failOn === 'failed' && report.totals.failed) return EXIT.inputFailed;
+    if (failOn === 'skipped' && (report.totals.failed || report.totals.skipped)) return EXIT.inputFailed;
+    return EXIT.ok;
+  } catch (err) {
+    // A build that fails from here on (an export that cannot be written, a crash) leaves no
+    // temporary file: what was finished stays, the rest goes.
+    await reportOut.abort();
+    await articlesOut.abort();
+    await extractionsOut.abort();
+    throw err;
   }
-  if (failOn === 'failed' && report.totals.failed) return EXIT.inputFailed;
-  if (failOn === 'skipped' && (report.totals.failed || report.totals.skipped)) return EXIT.inputFailed;
-  return EXIT.ok;
 }
 
 /** report.json, written as the build goes: each input's entry as it comes, the rest at the end. */
@@ -250,6 +259,8 @@ interface ReportWriter {
   addInput(input: object): Promise<void>;
   /** Writes everything after the inputs (`rest`'s keys, in order) and moves the file into place. */
   finish(rest: Record<string, unknown>): Promise<void>;
+  /** Removes the temporary file: the build failed before the report could be finished. */
+  abort(): Promise<void>;
 }
 
 /** Inputs rendered per JSON.stringify call: one call for many entries instead of one each. */
@@ -293,6 +304,7 @@ async function openReportWriter(path: string): Promise<ReportWriter> {
       }
       await w.close();
     },
+    abort: () => w.abort(),
   };
 }
 
