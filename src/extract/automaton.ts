@@ -25,7 +25,7 @@ const EMPTY = -1;
 const PAIR_BITS = 1 << 20;
 
 function pairBit(a: number, b: number): number {
-  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
+  return pairHash(a, b) >>> 12;
 }
 
 export class Automaton<V> {
@@ -376,7 +376,7 @@ class ReversedTrie {
 const LAST_PAIR_BITS = 1 << 17;
 
 function lastPairBit(before: number, last: number): number {
-  return (Math.imul(before, 0x9e3779b1) ^ Math.imul(last, 0x85ebca6b)) >>> 15;
+  return pairHash(before, last) >>> 15;
 }
 
 /**
@@ -454,10 +454,16 @@ export class SuffixScanner<V> {
   }
 }
 
-/** The hash slot of the transition (node, c), before masking. */
-function slot(node: number, c: number): number {
-  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> 0;
+/**
+ * A 32-bit hash of two numbers: a trie transition (node, character), or a pair of characters
+ * for the pair filters (which keep its top bits).
+ */
+export function pairHash(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 0;
 }
+
+/** The hash slot of the transition (node, c), before masking. */
+const slot = pairHash;
 
 /**
  * `new Automaton(keys).findLongest(text)` for a handful of keys found in this very article

@@ -7,7 +7,7 @@
  *
  * Example: `cueScan(text).eventHeads` is `eventLexicon().heads.findAll(text)`.
  */
-import { pickLeftmostLongest, type AutomatonMatch } from './automaton.js';
+import { pairHash, pickLeftmostLongest, type AutomatonMatch } from './automaton.js';
 import { campaignLexicon } from './campaigns/lexicon.js';
 import { SHARED_SUFFIXES } from './campaigns/find.js';
 import { eventLexicon } from './events/lexicon.js';
@@ -74,7 +74,7 @@ interface CueTable {
 
 const PAIR_SHIFT = 18;
 function lastPairSlot(before: number, last: number): number {
-  return (Math.imul(before, 0x9e3779b1) ^ Math.imul(last, 0x85ebca6b)) >>> PAIR_SHIFT;
+  return pairHash(before, last) >>> PAIR_SHIFT;
 }
 
 let table: CueTable | null = null;
