@@ -1149,8 +1149,15 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       for (let o = r.occ; o < r.occEnd; o++) {
         if (!V.spanCount[o]) continue;
         const node = occNode[o]!;
+        const hash = relationshipHashAfter(hashPrefix, nodeIds[node]!);
+        const from = V.span[o]! * 4;
+        const to = from + V.spanCount[o]! * 4;
+        if (spansInOrder(V.spans, from, to)) {
+          mentionStore.addRun(art, node, hash, V.spans, from, to);
+          continue;
+        }
         oneOcc[0] = o;
-        mentionStore.add(art, node, relationshipHashAfter(hashPrefix, nodeIds[node]!), dedupeSpans(V, oneOcc, S.rules, spanScratch));
+        mentionStore.add(art, node, hash, dedupeSpans(V, oneOcc, S.rules, spanScratch));
       }
       continue;
     }
@@ -1428,6 +1435,15 @@ interface SpanScratch {
   [i: number]: number;
 }
 
+/** Whether the flat spans `spans[from..to)` go by start, then end, each (start, end) once: dedupeSpans would keep them as they are. */
+function spansInOrder(spans: Int32Array, from: number, to: number): boolean {
+  for (let i = from + 4; i < to; i += 4) {
+    if (spans[i - 4]! < spans[i]! || (spans[i - 4] === spans[i] && spans[i - 3]! < spans[i + 1]!)) continue;
+    return false;
+  }
+  return true;
+}
+
 /**
  * The spans of the occurrences of one node in one article, flat `[start, end, text, rule, …]`:
  * sorted by start, end and rule id, one per start and end; written into `out` (reused: the
@@ -1441,13 +1457,7 @@ function dedupeSpans(V: OccView, occs: number[], rules: string[], out: SpanScrat
     // its run of the store as it is.
     const from = V.span[occs[0]!]! * 4;
     const to = from + V.spanCount[occs[0]!]! * 4;
-    let ordered = true;
-    for (let i = from + 4; i < to; i += 4) {
-      if (spans[i - 4]! < spans[i]! || (spans[i - 4] === spans[i] && spans[i - 3]! < spans[i + 1]!)) continue;
-      ordered = false;
-      break;
-    }
-    if (ordered) {
+    if (spansInOrder(spans, from, to)) {
       for (let i = from; i < to; i++) out[out.length++] = spans[i]!;
       return out;
     }

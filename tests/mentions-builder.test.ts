@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { MentionStoreBuilder } from '../src/graph/mentions.js';
+
+// Hashes from few digits: many share their first 8 digits (the radix sort's key) or are equal.
+const nearHash = fc.tuple(fc.constantFrom('00000000', 'ffffffff', '80000000', '7fffffff', '0000ffff'), fc.constantFrom('00000000', 'ffffffff', '80000000', '7fffffff', '00010000'));
+
+describe('MentionStoreBuilder order', () => {
+  it('sorts by the hash as an unsigned number; equal hashes keep the order they were added in', () => {
+    fc.assert(
+      fc.property(fc.array(nearHash, { minLength: 1, maxLength: 60 }), (parts) => {
+        const builder = new MentionStoreBuilder();
+        const hashes = parts.map(([a, b]) => a + b);
+        hashes.forEach((h, k) => builder.add(0, 0, h, [k, k + 1, 0, 0]));
+        const store = builder.build(['article:a'], ['person:1'], ['t'], ['r']);
+        const expected = hashes.map((h, k) => ({ h, k })).sort((x, y) => (x.h < y.h ? -1 : x.h > y.h ? 1 : x.k - y.k));
+        expect(Array.from({ length: store.length }, (_, i) => store.id(i))).toEqual(expected.map((e) => 'mentions:' + e.h));
+        expect(Array.from({ length: store.length }, (_, i) => store.offsetsJson(i, 'starts'))).toEqual(expected.map((e) => `[${e.k}]`));
+      }),
+    );
+  });
+
+  it('addRun keeps the same spans as add with a copy of that run', () => {
+    const source = Int32Array.from([9, 9, 9, 9, 1, 2, 0, 0, 3, 4, 0, 0, 9, 9, 9, 9]);
+    const viaRun = new MentionStoreBuilder();
+    const viaAdd = new MentionStoreBuilder();
+    for (let k = 0; k < 3000; k++) {
+      const hash = (k * 2654435761 >>> 0).toString(16).padStart(8, '0') + '00000000';
+      viaRun.addRun(0, 0, hash, source, 4, 12);
+      viaAdd.add(0, 0, hash, Array.from(source.subarray(4, 12)));
+    }
+    const a = viaRun.build(['article:a'], ['person:1'], ['t'], ['r']);
+    const b = viaAdd.build(['article:a'], ['person:1'], ['t'], ['r']);
+    expect(a.length).toBe(3000);
+    for (let i = 0; i < a.length; i++) expect(a.propertiesJson(i)).toBe(b.propertiesJson(i));
+    expect(a.propertiesJson(0)).toBe(`{"id":"${a.id(0)}","count":2,"starts":[1,3],"ends":[2,4],"texts":["t","t"],"rules":["r","r"]}`);
+  });
+});
