@@ -6,28 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { resolveWith } from '../src/resolve/index.js';
 import { emptyOverrides } from '../src/resolve/overrides.js';
-import type { ExtractionResult } from '../src/types.js';
+import { HOLDS_SENTENCE as sentence, holdsArticle } from './helpers/holds-article.js';
 
-const sentence = '荆州市委书记吴锦出席会议。';
-
-function article(n: number): ExtractionResult {
-  const id = `a${String(n).padStart(2, '0')}.txt`;
-  return {
-    article: { id, path: `articles/${id}`, title: null, date: `2020-01-${String(n + 1).padStart(2, '0')}`, source: null, url: null, home: null, lang: 'zh', byline: [], homeSource: null, encoding: 'utf-8' },
-    entities: [
-      { type: 'Person', name: '吴锦', properties: {}, mentions: [{ start: 6, end: 8, text: '吴锦', rule: 'test.person' }] },
-      { type: 'Office', name: '荆州市委书记', properties: {}, mentions: [{ start: 0, end: 6, text: '荆州市委书记', rule: 'test.office' }] },
-    ],
-    relations: [
-      {
-        type: 'HOLDS',
-        from: { type: 'Person', name: '吴锦' },
-        to: { type: 'Office', name: '荆州市委书记' },
-        evidence: [{ sentence, start: n, end: n + 8, rule: `test.r${n}` }],
-      },
-    ],
-    messages: [],
-  } as unknown as ExtractionResult;
+/** Article n: dated 2020-01-(n+1), one evidence item at n..n+8 with rule test.r<n>. */
+function article(n: number) {
+  return holdsArticle(`a${String(n).padStart(2, '0')}.txt`, `2020-01-${String(n + 1).padStart(2, '0')}`, [[n, n + 8, `test.r${n}`]]);
 }
 
 function holds(maxEvidence: number) {

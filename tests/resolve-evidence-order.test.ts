@@ -7,28 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveWith } from '../src/resolve/index.js';
 import { emptyOverrides } from '../src/resolve/overrides.js';
-import type { ExtractionResult } from '../src/types.js';
-
-const sentence = '荆州市委书记吴锦出席会议。';
-
-function article(id: string, date: string | null, evidence: Array<[number, number, string]>): ExtractionResult {
-  return {
-    article: { id, path: `articles/${id}`, title: null, date, source: null, url: null, home: null, lang: 'zh', byline: [], homeSource: null, encoding: 'utf-8' },
-    entities: [
-      { type: 'Person', name: '吴锦', properties: {}, mentions: [{ start: 6, end: 8, text: '吴锦', rule: 'test.person' }] },
-      { type: 'Office', name: '荆州市委书记', properties: {}, mentions: [{ start: 0, end: 6, text: '荆州市委书记', rule: 'test.office' }] },
-    ],
-    relations: [
-      {
-        type: 'HOLDS',
-        from: { type: 'Person', name: '吴锦' },
-        to: { type: 'Office', name: '荆州市委书记' },
-        evidence: evidence.map(([start, end, rule]) => ({ sentence, start, end, rule })),
-      },
-    ],
-    messages: [],
-  } as unknown as ExtractionResult;
-}
+import { holdsArticle as article } from './helpers/holds-article.js';
 
 function holds(results: ExtractionResult[]) {
   const res = resolveWith(results, emptyOverrides(), null);

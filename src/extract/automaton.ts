@@ -455,6 +455,20 @@ export class SuffixScanner<V> {
 }
 
 /**
+ * One bit per character code (2048 words): the last character of each of `words`. Null when
+ * a word is empty (an empty word ends everywhere: no character can be ruled out).
+ */
+export function lastCharBits(words: readonly string[]): Uint32Array | null {
+  const bits = new Uint32Array(2048);
+  for (const word of words) {
+    if (!word) return null;
+    const c = word.charCodeAt(word.length - 1);
+    bits[c >>> 5]! |= 1 << (c & 31);
+  }
+  return bits;
+}
+
+/**
  * A 32-bit hash of two numbers: a trie transition (node, character), or a pair of characters
  * for the pair filters (which keep its top bits).
  */

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { Automaton } from '../automaton.js';
+import { Automaton, lastCharBits } from '../automaton.js';
 import { dataPath } from '../../data-path.js';
 
 interface CuesFile {
@@ -40,16 +40,6 @@ export interface EventLexicon {
 
 let cached: EventLexicon | null = null;
 
-function lastCodeBits(words: readonly string[]): Uint32Array | null {
-  const bits = new Uint32Array(2048);
-  for (const word of words) {
-    if (!word) return null;
-    const c = word.charCodeAt(word.length - 1);
-    bits[c >>> 5]! |= 1 << (c & 31);
-  }
-  return bits;
-}
-
 function compile(words: string[]): Automaton<true> {
   return new Automaton<true>(words.map((w) => [w, true] as const));
 }
@@ -65,7 +55,7 @@ export function eventLexicon(): EventLexicon {
     organAfter: compile(cues.organ_after),
     generic: new Set(cues.generic),
     neverInside: cues.never_inside,
-    neverInsideLastCodes: lastCodeBits(cues.never_inside),
+    neverInsideLastCodes: lastCharBits(cues.never_inside),
     occurring: compile(cues.occurring),
     notOccurring: cues.not_occurring,
     attendVerbs: compile(cues.attend_verbs),

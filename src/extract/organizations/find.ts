@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { dataPath } from '../../data-path.js';
-import { Automaton } from '../automaton.js';
+import { Automaton, lastCharBits } from '../automaton.js';
 import { markerPlace, type GazetteerLike, type JurisdictionContext, type Place } from '../offices/jurisdiction.js';
 import type { PeopleLexicon } from '../people/lexicon.js';
 import { cueScan, leftmostLongest } from '../cue-scan.js';
@@ -52,19 +52,9 @@ export function orgLexicon(): OrgLexicon {
   cached = {
     file,
     stateBodies: new Automaton(Object.entries(file.state_bodies)),
-    leadingCueEnds: lastCodeBits(file.leading_cues),
+    leadingCueEnds: lastCharBits(file.leading_cues),
   };
   return cached;
-}
-
-function lastCodeBits(words: readonly string[]): Uint32Array | null {
-  const bits = new Uint32Array(2048);
-  for (const word of words) {
-    if (!word) return null;
-    const c = word.charCodeAt(word.length - 1);
-    bits[c >>> 5]! |= 1 << (c & 31);
-  }
-  return bits;
 }
 
 const MARKERS = '省市县区州';
