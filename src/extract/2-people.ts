@@ -28,6 +28,9 @@ export interface PeopleOptions {
 }
 
 const BYLINE_STOPS = ['特约记者', '记者', '通讯员', '实习生', '责任编辑', '编辑', '摄影', '报道', '摄'];
+/** The first characters of BYLINE_STOPS by code: most characters of a byline start none. */
+const BYLINE_STOP_FIRSTS = new Uint8Array(0x10000);
+for (const stop of BYLINE_STOPS) BYLINE_STOP_FIRSTS[stop.charCodeAt(0)] = 1;
 /** Words that end right before a name written before `同志` / `总书记`. */
 const LEFT_CUES = [
   '学习', '任命', '免去', '推荐', '提名', '选举', '决定', '贯彻', '落实', '感谢', '欢迎', '祝贺', '陪同', '对', '和', '与', '向',
@@ -62,14 +65,17 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
       return { lex, home: doc.meta.home, gazetteer, carried };
     };
 
+    /** The ends of the persons found, for nameEndBefore (an array walks faster than the map's values). */
+    const personEnds: number[] = [];
     const addPerson = (span: NameSpan, rule: string) => {
       if (!found.persons.has(span.start)) {
         found.persons.set(span.start, { type: 'Person', name: span.name, start: span.start, end: span.end, rule });
+        personEnds.push(span.end);
       }
     };
     const nameEndBefore = (index: number): number => {
       let best = 0;
-      for (const p of found.persons.values()) if (p.end <= index && p.end > best) best = p.end;
+      for (const end of personEnds) if (end <= index && end > best) best = end;
       return best;
     };
     const hold = (person: NameSpan, chain: OfficePhrase[], rule: string) => {
@@ -256,7 +262,7 @@ function startsLikeTitle(text: string, start: number, roleStart: number, lex: Pe
 function findBylines(doc: Doc, lex: PeopleLexicon, addPerson: (span: NameSpan, rule: string) => void): void {
   const text = doc.text;
   for (const raw of doc.meta.byline) {
-    const name = raw.replace(/\s+/g, '');
+    const name = /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw;
     if (!isPlausibleName(name, lex)) continue;
     for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
       addPerson({ start: i, end: i + name.length, name }, 'person.byline');
@@ -269,7 +275,7 @@ function findBylines(doc: Doc, lex: PeopleLexicon, addPerson: (span: NameSpan, r
       // `记者|李 超`, `摄影：徐美平`: separators between the cue and the names.
       while (' \u3000|｜:：/'.includes(text[i] ?? 'x')) i++;
       let j = i;
-      while (j < text.length && isHanAt(text, j) && j - i < 12 && !BYLINE_STOPS.some((s) => text.startsWith(s, j))) j++;
+      while (j < text.length && isHanAt(text, j) && j - i < 12 && !(BYLINE_STOP_FIRSTS[text.charCodeAt(j)] && BYLINE_STOPS.some((s) => text.startsWith(s, j)))) j++;
       if (j === i) break;
       const pieces = splitNameRun(text.slice(i, j), lex);
       if (!pieces) break;
@@ -417,11 +423,13 @@ function findElections(
 
 /** Every other occurrence of a name already found (one automaton of the article's names). */
 function findRepeats(text: string, found: Found, addPerson: (span: NameSpan, rule: string) => void): void {
-  const names = new Set([...found.persons.values()].map((m) => m.name));
-  if (!names.size) return;
+  if (!found.persons.size) return;
+  const names = new Set<string>();
+  for (const p of found.persons.values()) names.add(p.name);
   const covered: Span[] = [...found.persons.values()];
   for (const m of findLongestOf(text, names)) {
-    if (covered.some((c) => m.start < c.end && c.start < m.end)) continue;
+    // Most repeats are the mentions found already (a person starts here): no scan of the others.
+    if (found.persons.has(m.start) || covered.some((c) => m.start < c.end && c.start < m.end)) continue;
     addPerson({ start: m.start, end: m.end, name: m.key }, 'person.repeat');
   }
 }
@@ -439,12 +447,18 @@ function findLists(
   addPerson: (span: NameSpan, rule: string) => void,
   gazetteer: GazetteerLike,
 ): void {
-  const known = new Set([...found.persons.values()].map((m) => m.name));
+  // The names known before the lists are read; made at the first list that may hold names (most articles have none).
+  let known: Set<string> | null = null;
   // `先后到吉首、花垣、凤凰等地`: places are shaped like names too.
   const isPlace = (name: string) => gazetteer.byName(name) !== undefined;
   for (const m of hanLists(text)) {
     if (!mayHoldTwoNames(text, m.index, m.index + m.text.length, lex)) continue;
-    const parts = m.text.split('、');
+    if (!known) {
+      known = new Set<string>();
+      for (const p of found.persons.values()) known.add(p.name);
+    }
+    const knownNames = known;
+    const parts = splitList(text, m.index, m.index + m.text.length);
     const items: Array<NameSpan | null> = [];
     let at = m.index;
     parts.forEach((part, k) => {
@@ -468,11 +482,11 @@ function findLists(
       const last = run[run.length - 1];
       // Closed by 等, or (three names or more) by a verb that follows names (`分别提出`, `出席`).
       const closed = last !== undefined && (text[last.end] === '等' || (run.length >= 3 && isHanAt(text, last.end) && nameBoundary(text, last.end) === 2));
-      if (run.length >= 2 && (closed || run.some((i) => known.has(i.name)))) for (const i of run) addPerson(i, 'person.list');
+      if (run.length >= 2 && (closed || run.some((i) => knownNames.has(i.name)))) for (const i of run) addPerson(i, 'person.list');
       run = [];
     };
     items.forEach((item, k) => {
-      if (!item || (isPlace(item.name) && !known.has(item.name))) return flush();
+      if (!item || (isPlace(item.name) && !knownNames.has(item.name))) return flush();
       const whole = parts[k] === item.name;
       const glued = parts[k]!.slice(0, parts[k]!.length - item.name.length);
       if (!whole && k > 0 && k < parts.length - 1 && (glued.includes('一行') || hasAnyOf(glued, codeTable(lex.neverInName)))) {
@@ -485,6 +499,19 @@ function findLists(
   }
 }
 
+/** The items of the list `text[start, end)` (`m.text.split('、')` without the runtime call on a two-byte string). */
+function splitList(text: string, start: number, end: number): string[] {
+  const parts: string[] = [];
+  let itemStart = start;
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== 0x3001) continue;
+    parts.push(text.slice(itemStart, i));
+    itemStart = i + 1;
+  }
+  parts.push(text.slice(itemStart, end));
+  return parts;
+}
+
 /**
  * Can two items of the list `[start, end)` give names? An item gives one only where a surname
  * stands: at its start (the whole item, or the last item's leading name) or two to four
@@ -494,8 +521,9 @@ function findLists(
 function mayHoldTwoNames(text: string, start: number, end: number, lex: PeopleLexicon): boolean {
   let candidates = 0;
   for (let itemStart = start; itemStart < end; ) {
-    let itemEnd = text.indexOf('、', itemStart);
-    if (itemEnd < 0 || itemEnd > end) itemEnd = end;
+    // Items are a few characters: a loop over them, not a search that may run on past the list.
+    let itemEnd = itemStart;
+    while (itemEnd < end && text.charCodeAt(itemEnd) !== 0x3001) itemEnd++;
     let may = surnameLength(text, itemStart, lex) > 0;
     if (itemEnd < end) for (let len = 2; len <= 4 && !may; len++) may = itemEnd - len > itemStart && surnameLength(text, itemEnd - len, lex) > 0;
     if (may && ++candidates >= 2) return true;
@@ -529,7 +557,8 @@ function findAppositions(
   const { text, lex, addPerson, hold, roleByEnd, ctxFor } = f;
   // Every run of two to four Han characters that opens a clause and ends at a comma (as
   // /(?<![\u3400-\u9fff])([\u3400-\u9fff]{2,4})[，,]/g would match it, without a match object each).
-  for (let comma = nextComma(text, 0); comma >= 0; comma = nextComma(text, comma + 1)) {
+  const commas = new CommaFinder(text);
+  for (let comma = commas.next(0); comma >= 0; comma = commas.next(comma + 1)) {
     let start = comma;
     while (start > 0 && comma - start <= 4 && isHanAt(text, start - 1)) start--;
     if (comma - start < 2 || comma - start > 4) continue;
@@ -556,13 +585,23 @@ function findAppositions(
   }
 }
 
-/** The next `，` or `,` at or after `from`, or -1. */
-function nextComma(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0xff0c || c === 0x2c) return i;
+/** The `，` and `,` of a text in order, each kind found by indexOf (native search, not a loop over every character). */
+class CommaFinder {
+  private full: number;
+  private ascii: number;
+  constructor(private readonly text: string) {
+    this.full = text.indexOf('，');
+    this.ascii = text.indexOf(',');
   }
-  return -1;
+
+  /** The next `，` or `,` at or after `from` (never less than the last `from`), or -1. */
+  next(from: number): number {
+    if (this.full >= 0 && this.full < from) this.full = this.text.indexOf('，', from);
+    if (this.ascii >= 0 && this.ascii < from) this.ascii = this.text.indexOf(',', from);
+    if (this.full < 0) return this.ascii;
+    if (this.ascii < 0) return this.full;
+    return Math.min(this.full, this.ascii);
+  }
 }
 
 /** Decisions on appointments: `关于王宏为荆门市人民检察院代理检察长的决定`. */
@@ -638,8 +677,14 @@ function findAppointments(
       }
     }
   }
-  for (const cue of ['提出辞去', '分别提出辞去', '辞去']) {
-    for (let i = text.indexOf(cue); i >= 0; i = text.indexOf(cue, i + 1)) {
+  // Every cue ends in 辞去: one search finds them all, read cue by cue in the order of the list.
+  const resignations: number[] = [];
+  for (let i = text.indexOf('辞去'); i >= 0; i = text.indexOf('辞去', i + 1)) resignations.push(i);
+  if (!resignations.length) return;
+  for (const lead of ['提出', '分别提出', '']) {
+    for (const at of resignations) {
+      const i = at - lead.length;
+      if (i < 0 || (lead && !text.startsWith(lead, i))) continue;
       for (const len of [3, 2, 4]) {
         const start = i - len;
         if (start < 0 || isHanAt(text, start - 1) && text[start - 1] !== '、' && !/[，,。]/.test(text[start - 1]!)) continue;

@@ -43,6 +43,8 @@ const afterName = new Automaton(AFTER_NAME.map((w) => [w, true] as const));
 /** Characters that never stand inside a given name. */
 const MIDDLE_NEVER = new Set([...'的了着是们个这那我你他她它']);
 const codeTables = new WeakMap<Set<string>, Uint8Array>();
+let lastCodeTableSet: Set<string> | null = null;
+let lastCodeTable: Uint8Array | null = null;
 const MIDDLE_NEVER_CODES = codeTable(MIDDLE_NEVER);
 
 /**
@@ -50,12 +52,16 @@ const MIDDLE_NEVER_CODES = codeTable(MIDDLE_NEVER);
  * makes a string per CJK character, a code lookup makes none.
  */
 export function codeTable(chars: Set<string>): Uint8Array {
+  // The same set is asked for at every name candidate: the last one answers without a WeakMap lookup.
+  if (chars === lastCodeTableSet) return lastCodeTable!;
   let table = codeTables.get(chars);
   if (!table) {
     table = new Uint8Array(0x10000);
     for (const c of chars) if (c.length === 1) table[c.charCodeAt(0)] = 1;
     codeTables.set(chars, table);
   }
+  lastCodeTableSet = chars;
+  lastCodeTable = table;
   return table;
 }
 
@@ -96,7 +102,21 @@ interface SurnameCodes {
 
 const surnameCodesOf = new WeakMap<Set<string>, SurnameCodes>();
 
+let lastSingleSurnames: Set<string> | null = null;
+let lastCompoundSurnames: Set<string> | null = null;
+let lastSurnameCodes: SurnameCodes | null = null;
+
 function surnameCodes(lex: PeopleLexicon): SurnameCodes {
+  // One lexicon in practice: the last one's tables answer without two WeakMap lookups per candidate.
+  if (lex.singleSurnames === lastSingleSurnames && lex.compoundSurnames === lastCompoundSurnames) return lastSurnameCodes!;
+  const codes = surnameCodesFor(lex);
+  lastSingleSurnames = lex.singleSurnames;
+  lastCompoundSurnames = lex.compoundSurnames;
+  lastSurnameCodes = codes;
+  return codes;
+}
+
+function surnameCodesFor(lex: PeopleLexicon): SurnameCodes {
   let codes = surnameCodesOf.get(lex.singleSurnames);
   if (codes && surnameCodesOf.get(lex.compoundSurnames) === codes) return codes;
   codes = { single: new Uint8Array(0x10000), compoundFirst: new Uint8Array(0x10000), compound: new Set() };
