@@ -29,6 +29,7 @@ import { cleanName, nameKey, pickDisplayName } from './normalise.js';
 import { emptyOverrides, readOverrides, type Overrides } from './overrides.js';
 import { clusterPeople, hasPersonOverrides, oneContextOutcome, UNRESOLVED, type PersonOccurrence, type PersonOutcome } from './people.js';
 import { IntList, MentionStoreBuilder, relationshipList } from '../graph/mentions.js';
+import { PairTable } from './pairs.js';
 
 /** Why mentions in several articles (or under several names) were merged into one node. */
 export interface MergeRecord {
@@ -881,7 +882,9 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   // the gazetteer is among them, the last article it was found in and how many (at most one per fact).
   const relBuilds: RelBuild[] = [];
   const relById = new Map<string, number>();
-  const relByNodes = new Map<number, number>();
+  // By (type and start node, end node): `from·T + type` stays below 2^31 for any corpus.
+  const relByNodes = new PairTable();
+  const T = RELATION_TYPES.length;
   const factCount = S.rels.length / 5;
   const relEvidenceCount = new Int32Array(factCount);
   const relGazetteerSeen = new Uint8Array(factCount);
@@ -916,22 +919,21 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       const from = occNode[fromOcc]!;
       const to = occNode[toOcc]!;
       if (from === to) continue;
-      // Below 2^53 for any corpus: five types times nodeCount² (10 million nodes: 5·10^14).
-      const pair = (typeNum * nodeCount + from) * nodeCount + to;
-      let rel = relByNodes.get(pair);
-      if (rel === undefined) {
+      const typeFrom = from * T + typeNum;
+      let rel = relByNodes.get(typeFrom, to);
+      if (rel < 0) {
         const type = RELATION_TYPES[typeNum]!;
         const start = nodeList[from]!.id;
         const end = nodeList[to]!.id;
         const id = relationshipId(type, start, end);
         // Two pairs with one id (a hash collision) are one relationship, as they were when keyed by id.
-        rel = relById.get(id);
-        if (rel === undefined) {
+        const known = relById.get(id);
+        if (known === undefined) {
           rel = relBuilds.length;
           relBuilds.push({ id, type, start, end });
           relById.set(id, rel);
-        }
-        relByNodes.set(pair, rel);
+        } else rel = known;
+        relByNodes.set(typeFrom, to, rel);
       }
       factRel[i] = rel;
       if (relLastArticle[rel] !== art) {
@@ -950,7 +952,6 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     }
   }
   relById.clear();
-  relByNodes.clear();
 
   const graphNodes: GraphNode[] = [];
   const graphRels: GraphRelationship[] = [];
