@@ -22,8 +22,10 @@ import {
   cutBatches,
   renderScript,
   scriptChunks,
+  writeScript,
   readGraphSchema,
 } from '../src/cypher/index.js';
+import { withWriter } from '../src/graph/write.js';
 import { cypherExporter } from '../src/export/cypher.js';
 import { NASTY, sampleGraph } from './integration/fixtures.js';
 
@@ -224,6 +226,32 @@ describe('planLoad', () => {
     expect(rebuilt.groups[0]!.batches.at(0)).not.toBe(rebuilt.groups[0]!.batches.at(0));
     expect(rebuilt.groups[0]!.batches.at(-1)).toEqual(kept.groups[0]!.batches.at(-1));
     expect(rebuilt.groups[0]!.batches.at(99)).toBeUndefined();
+  });
+
+  test('literals kept from sizing (literalCacheBytes) write the same script and cut the same batches, any strings, any budget', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'guanxi-kept-'));
+    const text = fc.oneof(fc.constantFrom(...NASTY, '', 'x'.repeat(60), 'ab\ud800', '\udc00z', 'p-1.5e3'), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.string());
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ name: text, aliases: fc.array(text, { maxLength: 4 }), articleCount: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(-0)) }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom(1, 40, 300, 1e6),
+        async (people, batchSize, literalCacheBytes) => {
+          const g = { nodes: people.map((p, k) => ({ id: `person:${k}`, label: 'Person', properties: { id: `person:${k}`, ...p } })), relationships: [] };
+          const plain = planLoad(g, { schema, batchSize, maxBatchBytes: 400, rowCacheBytes: 0 });
+          const kept = planLoad(g, { schema, batchSize, maxBatchBytes: 400, rowCacheBytes: 0, literalCacheBytes });
+          expect(kept.groups.map((x) => [x.name, x.batches.length, ...Array.from({ length: x.batches.length }, (_, i) => x.batches.offset(i))])).toEqual(
+            plain.groups.map((x) => [x.name, x.batches.length, ...Array.from({ length: x.batches.length }, (_, i) => x.batches.offset(i))]),
+          );
+          const path = join(dir, `kept-${run++}.cypher`);
+          await withWriter(path, async (w) => writeScript(kept, w.sink));
+          // Compared as bytes: a lone surrogate is written as U+FFFD either way.
+          expect((await readFile(path)).equals(Buffer.from(renderScript(plain), 'utf8'))).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   test('cutBatches: a row larger than the byte cap gets a batch of its own, order kept', () => {

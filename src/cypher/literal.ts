@@ -69,7 +69,7 @@ export function cypherString(value: string): string {
 /** Map keys repeat on every row (a handful of property names): quote each once. */
 const MAP_KEYS = new Map<string, string>();
 
-function mapKey(k: string): string {
+export function mapKey(k: string): string {
   let q = MAP_KEYS.get(k);
   if (q === undefined) {
     q = IDENTIFIER.test(k) ? k : '`' + k.replace(/`/g, '``') + '`';

@@ -17,7 +17,7 @@ import { EncodedValues, MENTIONS_PREFIX } from '../graph/mentions.js';
 import type { ByteSink } from '../graph/write.js';
 import { readGraphSchema, type CypherSchema } from './schema.js';
 import { jsonByteLength, jsonStringByteLength } from './json-size.js';
-import { cypherLiteral, cypherString } from './literal.js';
+import { cypherLiteral, cypherString, mapKey } from './literal.js';
 import {
   AWAIT_INDEXES,
   MENTION_TYPE,
@@ -99,21 +99,194 @@ interface RowShortcuts {
   writeLiteral(i: number, sink: ByteSink): boolean;
 }
 
+/**
+ * The Cypher literals of rows built while a plan was sized, as UTF-8 in large off-heap blocks,
+ * up to a budget of bytes: a writer of graph.cypher then copies them instead of building each
+ * row again (rows the budget leaves out are built again, as without it). Bytes, not strings
+ * or rows, so nothing kept adds to the garbage collector's work. A row is measured (its JSON
+ * size, for the batch cut) in the same walk that encodes its literal: a string that neither
+ * format escapes is `'…'` in one and `"…"` in the other, the bytes the encoder reports + 2.
+ */
+class KeptLiterals {
+  private readonly blocks: Buffer[] = [];
+  private block = Buffer.alloc(0);
+  private used = 0;
+  /** Where the row being written starts in `block`. */
+  private rowStart = 0;
+  /** The last row kept: where (block number × 2^32 + offset), its length and its JSON size. */
+  keptAt = 0;
+  keptLength = 0;
+  keptJsonBytes = 0;
+  constructor(private budget: number) {}
+
+  /**
+   * Encodes `row`'s cypherLiteral and measures its jsonByteLength (read them in keptAt,
+   * keptLength, keptJsonBytes); false, with nothing kept, past the budget or for a value
+   * the walk does not cover (the caller then measures the row as before).
+   */
+  keep(row: Row): boolean {
+    if (this.budget <= 0) return false;
+    this.rowStart = this.used;
+    const json = this.value(row);
+    if (json < 0) {
+      this.used = this.rowStart;
+      return false;
+    }
+    this.keptAt = (this.blocks.length - 1) * 2 ** 32 + this.rowStart;
+    this.keptLength = this.used - this.rowStart;
+    this.keptJsonBytes = json;
+    this.budget -= this.keptLength;
+    return true;
+  }
+
+  /** Writes the literal kept at `at` (of `length` bytes) into `sink`. */
+  write(at: number, length: number, sink: ByteSink): void {
+    const block = this.blocks[Math.floor(at / 2 ** 32)]!;
+    const from = at % 2 ** 32;
+    sink.bytesFrom(block, from, from + length);
+  }
+
+  /** Room for `n` more bytes of the current row: a new block (the row so far moved into it) when full. */
+  private room(n: number): void {
+    if (this.used + n <= this.block.length) return;
+    const sofar = this.used - this.rowStart;
+    const next = Buffer.allocUnsafeSlow(Math.max(KEPT_BLOCK_BYTES, 2 * (sofar + n)));
+    this.block.copy(next, 0, this.rowStart, this.used);
+    this.blocks.push(next);
+    this.block = next;
+    this.rowStart = 0;
+    this.used = sofar;
+  }
+
+  /** Writes ASCII `text` byte by byte: for a few bytes, cheaper than a call into the encoder. */
+  private ascii(text: string): void {
+    this.room(text.length);
+    const block = this.block;
+    let at = this.used;
+    for (let i = 0; i < text.length; i++) block[at++] = text.charCodeAt(i);
+    this.used = at;
+  }
+
+  /**
+   * Writes a short string of printable ASCII that neither format escapes as `'…'` and says
+   * true, or writes nothing and says false.
+   */
+  private plainAscii(v: string): boolean {
+    this.room(v.length + 2);
+    const block = this.block;
+    let at = this.used;
+    block[at++] = QUOTE;
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if (c < 0x20 || c >= 0x7f || c === 0x22 || c === 0x27 || c === 0x5c) return false;
+      block[at++] = c;
+    }
+    block[at++] = QUOTE;
+    this.used = at;
+    return true;
+  }
+
+  /** Writes `cypherLiteral(v)`; the size of `JSON.stringify(v)` in UTF-8, or -1 for a value not covered. */
+  private value(v: unknown): number {
+    if (typeof v === 'string') {
+      // Ids, dates and file names: a byte loop; sentences: the encoder.
+      if (v.length <= SHORT_ASCII && this.plainAscii(v)) return v.length + 2;
+      if (ESCAPED_BY_EITHER.test(v)) {
+        const literal = cypherString(v);
+        this.room(literal.length * 3);
+        this.used += this.block.write(literal, this.used, 'utf8');
+        return jsonStringByteLength(v);
+      }
+      this.room(v.length * 3 + 2);
+      const block = this.block;
+      block[this.used++] = QUOTE;
+      const n = block.write(v, this.used, 'utf8');
+      this.used += n;
+      block[this.used++] = QUOTE;
+      return n + 2;
+    }
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return -1;
+      const text = String(v);
+      this.ascii(Number.isInteger(v) || /[.eE]/.test(text) ? text : `${text}.0`);
+      return text.length;
+    }
+    if (typeof v === 'boolean') {
+      this.ascii(v ? 'true' : 'false');
+      return v ? 4 : 5;
+    }
+    if (Array.isArray(v)) {
+      this.ascii('[');
+      let json = v.length ? v.length + 1 : 2;
+      for (let i = 0; i < v.length; i++) {
+        if (i) this.ascii(', ');
+        const n = this.value(v[i]);
+        if (n < 0) return -1;
+        json += n;
+      }
+      this.ascii(']');
+      return json;
+    }
+    if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype && typeof (v as { toJSON?: unknown }).toJSON !== 'function') {
+      this.ascii('{');
+      let json = 2;
+      let members = 0;
+      for (const k in v) {
+        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+        const item: unknown = (v as Record<string, unknown>)[k];
+        // JSON leaves out what the literal writes as null: not covered.
+        if (item === undefined || typeof item === 'function' || typeof item === 'symbol') return -1;
+        const key = mapKey(k);
+        this.room(key.length * 3 + 4);
+        if (members) this.ascii(', ');
+        this.used += this.block.write(key, this.used, 'utf8');
+        this.ascii(': ');
+        const n = this.value(item);
+        if (n < 0) return -1;
+        json += jsonStringByteLength(k) + 1 + n;
+        members++;
+      }
+      this.ascii('}');
+      return members ? json + members - 1 : json;
+    }
+    return -1;
+  }
+}
+
+/** A character cypherString or JSON.stringify writes other than as itself (any surrogate, to be safe). */
+const ESCAPED_BY_EITHER = /[\\'"\u0000-\u001f\u007f\u2028\u2029\ud800-\udfff]/;
+const QUOTE = 0x27;
+/** Strings up to this long are first tried as plain ASCII, byte by byte. */
+const SHORT_ASCII = 48;
+
+/** Size of KeptLiterals' blocks (a longer literal gets a block of its own). */
+const KEPT_BLOCK_BYTES = 1 << 22;
+
+/** Where a group's rows' literals are among the plan's KeptLiterals (-1: not kept). */
+interface KeptRows {
+  literals: KeptLiterals;
+  at: number[];
+  lengths: number[];
+}
+
 class LazyBatches implements BatchList {
   constructor(
     /** Row index where each batch starts, and the row count at the end. */
     private readonly bounds: number[],
     private readonly row: (i: number) => Row,
     private readonly shortcuts?: RowShortcuts,
+    private readonly kept?: KeptRows,
   ) {}
   *literals(i: number): Generator<string> {
     for (let r = this.bounds[i]!; r < this.bounds[i + 1]!; r++) yield this.shortcuts?.literal(r) ?? cypherLiteral(this.row(r));
   }
   writeLiterals(i: number, separator: Uint8Array, sink: ByteSink): void {
     const shortcuts = this.shortcuts;
+    const kept = this.kept;
     for (let r = this.bounds[i]!; r < this.bounds[i + 1]!; r++) {
       if (r > this.bounds[i]!) sink.bytes(separator);
-      if (!shortcuts?.writeLiteral(r, sink)) sink.text(cypherLiteral(this.row(r)));
+      if (kept && kept.at[r]! >= 0) kept.literals.write(kept.at[r]!, kept.lengths[r]!, sink);
+      else if (!shortcuts?.writeLiteral(r, sink)) sink.text(cypherLiteral(this.row(r)));
     }
   }
   get length(): number {
@@ -186,20 +359,33 @@ function lazyBatches(
   maxBytes: number,
   cache: RowCache,
   shortcuts?: RowShortcuts,
+  literals?: KeptLiterals,
 ): LazyBatches {
   const kept: (Row | undefined)[] = [];
   if (!cache.off) cache.kept.push(kept as Row[]);
+  const keptRows: KeptRows | undefined = literals ? { literals, at: [], lengths: [] } : undefined;
   function* sizes() {
     for (let i = 0; i < n; i++) {
       // A row the shortcuts size is neither built nor kept (nor has messages: see mentionShortcuts).
       const quick = shortcuts?.size(i);
       if (quick !== undefined) {
         if (!cache.off) kept.push(undefined);
+        keptRows?.at.push(-1);
+        keptRows?.lengths.push(0);
         yield quick;
         continue;
       }
       const r = row(i, messages);
-      const b = jsonByteLength(r);
+      let b: number;
+      if (keptRows?.literals.keep(r)) {
+        b = keptRows.literals.keptJsonBytes;
+        keptRows.at.push(keptRows.literals.keptAt);
+        keptRows.lengths.push(keptRows.literals.keptLength);
+      } else {
+        b = jsonByteLength(r);
+        keptRows?.at.push(-1);
+        keptRows?.lengths.push(0);
+      }
       if (!cache.off) {
         if (b <= cache.bytes) {
           kept.push(r);
@@ -214,7 +400,7 @@ function lazyBatches(
   }
   const bounds = cutBounds(sizes(), size, maxBytes);
   // Read again, a row's messages are not collected twice.
-  return new LazyBatches(bounds, (i) => (cache.off ? undefined : kept[i]) ?? row(i, null), shortcuts);
+  return new LazyBatches(bounds, (i) => (cache.off ? undefined : kept[i]) ?? row(i, null), shortcuts, keptRows);
 }
 
 export interface LoadPlan {
@@ -231,6 +417,12 @@ export interface PlanOptions {
   maxBatchBytes?: number;
   /** Bytes (as JSON) of rows kept between planning and reading; default DEFAULT_ROW_CACHE_BYTES. */
   rowCacheBytes?: number;
+  /**
+   * Bytes (UTF-8) of rows' Cypher literals made while sizing and kept for `writeLiterals`
+   * (what writes graph.cypher), so those rows are not built again; default 0 (a loader
+   * reads rows, not literals).
+   */
+  literalCacheBytes?: number;
 }
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:$|T)/;
@@ -608,6 +800,7 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
     kept: [],
     off: graph.nodes.length + graph.relationships.length > DEFAULT_ROW_CACHE_ELEMENTS,
   };
+  const literals = options.literalCacheBytes ? new KeptLiterals(options.literalCacheBytes) : undefined;
 
   const byLabel = new Map<string, GraphNode[]>();
   const rels = graph.relationships;
@@ -628,7 +821,7 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
       const node = nodes[i]!;
       return buildRow({ [ns.key]: node.id }, node.properties, plan, { kind: 'node', id: node.id, what: label, messages: sink });
     };
-    groups.push({ kind: 'nodes', name: label, target: label, statement: nodeStatement(schema, label), rowCount: nodes.length, batches: lazyBatches(nodes.length, row, messages, size, maxBytes, budget) });
+    groups.push({ kind: 'nodes', name: label, target: label, statement: nodeStatement(schema, label), rowCount: nodes.length, batches: lazyBatches(nodes.length, row, messages, size, maxBytes, budget, undefined, literals) });
   }
 
   // Relationships by position in the list, not as objects: MENTIONS are made on read.
@@ -706,7 +899,7 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
           target: type,
           statement: relationshipStatement(schema, type, from, to),
           rowCount: positions.length,
-          batches: lazyBatches(positions.length, row, messages, size, maxBytes, budget, shortcuts),
+          batches: lazyBatches(positions.length, row, messages, size, maxBytes, budget, shortcuts, literals),
         });
       }
     }

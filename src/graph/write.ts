@@ -109,6 +109,20 @@ export class ByteSink {
     this.used += n;
   }
 
+  /** Writes `bytes[from..to)` as they are (no subarray made). */
+  bytesFrom(bytes: Uint8Array, from: number, to: number): void {
+    const n = to - from;
+    if (this.used + n > this.block.length) {
+      this.flush();
+      if (n > this.block.length) {
+        this.writeDirect(bytes.subarray(from, to));
+        return;
+      }
+    }
+    this.block.set(bytes.subarray(from, to), this.used);
+    this.used += n;
+  }
+
   /** Writes the 16 bytes of `bytes` from `from` (an id's hex digits): four 32-bit copies. */
   bytes16(bytes: DataView, from: number): void {
     if (this.used + 16 > this.block.length) this.flush();
