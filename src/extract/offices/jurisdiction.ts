@@ -126,10 +126,9 @@ export function placesAt(text: string, start: number, limit: number, ctx: Jurisd
   while (pos < limit) {
     let advanced = false;
     if (gz) {
-      const here = gz
-        .find(text, pos, limit, ctx.home)
-        .filter((m) => m.start === pos)
-        .sort((a, b) => b.end - a.end)[0];
+      // The longest match starting at `pos` (the first of the longest: what a stable sort by length would put first).
+      let here: ReturnType<GazetteerLike['find']>[number] | undefined;
+      for (const m of gz.find(text, pos, limit, ctx.home)) if (m.start === pos && (!here || m.end > here.end)) here = m;
       // `市中级人民法院` is not 市中区's court: a short form never starts with a level marker.
       const markerShort = here && '省市县区州镇乡'.includes(text[pos]!) && !SUFFIX.test(here.form);
       // A short form (`南京`) is a place of a title only before `委` or a zone word; `南京东金…公司` is a company.
