@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import peopleStage, { hanLists } from '../src/extract/2-people.js';
+import peopleStage, { hanLists, occurrencesOf } from '../src/extract/2-people.js';
+import { findLongestOf } from '../src/extract/automaton.js';
 import { textDoc } from './helpers/text-doc.js';
 import type { Doc } from '../src/types.js';
 
@@ -318,5 +319,15 @@ describe('hanLists', () => {
 
   it('ignores a 、 without Han text on both sides', () => {
     expect(hanLists('、王敏、、成先军 a、b')).toEqual([]);
+  });
+});
+
+describe('occurrencesOf', () => {
+  it('finds what findLongestOf finds: every occurrence, leftmost-longest, names sharing a first character too', () => {
+    const names = new Set(['王敏', '王敏华', '欧阳明', '李强', '强']);
+    const texts = ['王敏华、王敏和欧阳明出席，李强强调', '', '王王敏敏华', '欧阳欧阳明李强李强', '没有名字的文本'];
+    for (const text of texts) expect(occurrencesOf(text, names)).toEqual(findLongestOf(text, names));
+    // The table of first characters is cleared after each call: a later call with other names finds only those.
+    expect(occurrencesOf('王敏与李强', new Set(['李强']))).toEqual([{ start: 3, end: 5, key: '李强' }]);
   });
 });

@@ -12,7 +12,7 @@
  * 荆州市委副书记 and 荆州市市长, and a HOLDS from 周志红 to each.
  */
 import type { Doc, Mention, RelationFact, Stage } from '../types.js';
-import { Automaton, findLongestOf, type AutomatonMatch } from './automaton.js';
+import { Automaton, pickLeftmostLongest, type AutomatonMatch } from './automaton.js';
 import { sentenceAt, splitSentences, type Span } from './sentences.js';
 import { peopleLexicon, type PeopleLexicon, type TitleInfo } from './people/lexicon.js';
 import { codeTable, isHan, isHanAt, isPlausibleName, nameAt, nameBoundary, splitNameRun, surnameLength, type NameSpan } from './people/names.js';
@@ -427,11 +427,38 @@ function findRepeats(text: string, found: Found, addPerson: (span: NameSpan, rul
   const names = new Set<string>();
   for (const p of found.persons.values()) names.add(p.name);
   const covered: Span[] = [...found.persons.values()];
-  for (const m of findLongestOf(text, names)) {
+  for (const m of occurrencesOf(text, names)) {
     // Most repeats are the mentions found already (a person starts here): no scan of the others.
     if (found.persons.has(m.start) || covered.some((c) => m.start < c.end && c.start < m.end)) continue;
     addPerson({ start: m.start, end: m.end, name: m.key }, 'person.repeat');
   }
+}
+
+/** Marks, by character code, the first characters of the names occurrencesOf looks for (cleared after each call). */
+const NAME_FIRSTS = new Uint8Array(0x10000);
+
+/**
+ * `findLongestOf(text, names)`: every occurrence of each name, then the leftmost-longest
+ * choice; found in one pass over the text that stops only at a name's first character (an
+ * article has ten names or so, and an indexOf per name read the text as many times).
+ */
+export function occurrencesOf(text: string, names: Set<string>): Array<{ start: number; end: number; key: string }> {
+  const byFirst = new Map<number, string[]>();
+  for (const name of names) {
+    if (!name) continue;
+    const first = name.charCodeAt(0);
+    const same = byFirst.get(first);
+    if (same) same.push(name);
+    else byFirst.set(first, [name]);
+    NAME_FIRSTS[first] = 1;
+  }
+  const all: Array<{ start: number; end: number; key: string }> = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!NAME_FIRSTS[text.charCodeAt(i)]) continue;
+    for (const name of byFirst.get(text.charCodeAt(i))!) if (text.startsWith(name, i)) all.push({ start: i, end: i + name.length, key: name });
+  }
+  for (const first of byFirst.keys()) NAME_FIRSTS[first] = 0;
+  return pickLeftmostLongest(all);
 }
 
 /**
