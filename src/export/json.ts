@@ -81,14 +81,12 @@ const utf8 = (s: string) => Buffer.from(s, 'utf8');
  */
 function mentionLineWriter(store: MentionStore, labelsOf: (id: string) => string): (i: number, sink: ByteSink) => void {
   const endpoint = (id: string | undefined) => '{"id":' + JSON.stringify(id) + ',"labels":' + labelsOf(id!) + '}';
-  const starts = new EncodedValues(store.startValues, endpoint);
-  const ends = new EncodedValues(store.endValues, endpoint);
+  // Each endpoint encoded with the constant text around it: fewer, larger copies per line.
+  const starts = new EncodedValues(store.startValues, (id) => '","label":"MENTIONS","start":' + endpoint(id) + ',"end":');
+  const ends = new EncodedValues(store.endValues, (id) => endpoint(id) + ',"properties":{"id":"');
   const texts = new EncodedValues(store.textValues, itemJson);
   const rules = new EncodedValues(store.ruleValues, itemJson);
   const head = utf8('{"type":"relationship","id":"');
-  const toStart = utf8('","label":"MENTIONS","start":');
-  const toEnd = utf8(',"end":');
-  const toId = utf8(',"properties":{"id":"');
   const toCount = utf8('","count":');
   const toStarts = utf8(',"starts":[');
   const toEnds = utf8('],"ends":[');
@@ -99,11 +97,8 @@ function mentionLineWriter(store: MentionStore, labelsOf: (id: string) => string
   return (i, sink) => {
     sink.bytes(head);
     store.writeId(i, sink);
-    sink.bytes(toStart);
     sink.bytes(starts.at(store.startIndex(i)));
-    sink.bytes(toEnd);
     sink.bytes(ends.at(store.endIndex(i)));
-    sink.bytes(toId);
     store.writeId(i, sink);
     sink.bytes(toCount);
     sink.number(store.count(i));
