@@ -35,4 +35,14 @@ describe('MentionStoreBuilder order', () => {
     for (let i = 0; i < a.length; i++) expect(a.propertiesJson(i)).toBe(b.propertiesJson(i));
     expect(a.propertiesJson(0)).toBe(`{"id":"${a.id(0)}","count":2,"starts":[1,3],"ends":[2,4],"texts":["t","t"],"rules":["r","r"]}`);
   });
+
+  it('reads a hash with a char beyond ASCII as parseInt would (its low bits are no digit)', () => {
+    const builder = new MentionStoreBuilder();
+    // U+00B1 and U+00E1 share their low 7 bits with '1' and 'a'.
+    builder.add(0, 0, '00000001\u00b1000000a', [0, 1, 0, 0]);
+    builder.add(0, 0, '\u00e10000000a0000000', [0, 1, 0, 0]);
+    builder.add(0, 0, '0000000000000002', [0, 1, 0, 0]);
+    const store = builder.build(['article:a'], ['person:1'], ['t'], ['r']);
+    expect([store.id(0), store.id(1), store.id(2)]).toEqual(['mentions:0000000000000002', 'mentions:00000000a0000000', 'mentions:0000000100000000']);
+  });
 });

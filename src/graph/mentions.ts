@@ -99,15 +99,24 @@ export class MentionStoreBuilder {
     }
     let hi = 0;
     let lo = 0;
-    let valid = hash.length === 16;
-    for (let k = 0; valid && k < 16; k++) {
+    // Any char that is not a lower-case hex digit makes `bad` negative.
+    let bad = hash.length === 16 ? 0 : -1;
+    const hex = this.hex;
+    for (let k = 0; bad >= 0 && k < 8; k++) {
       const c = hash.charCodeAt(k);
-      const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
-      if (digit < 0) valid = false;
-      else if (k < 8) hi = (hi << 4) | digit;
-      else lo = (lo << 4) | digit;
-      this.hex[at + k] = c;
+      const digit = HEX_DIGIT[c & 127]! | ((c >> 7) && -1);
+      bad |= digit;
+      hi = (hi << 4) | (digit & 15);
+      hex[at + k] = c;
     }
+    for (let k = 8; bad >= 0 && k < 16; k++) {
+      const c = hash.charCodeAt(k);
+      const digit = HEX_DIGIT[c & 127]! | ((c >> 7) && -1);
+      bad |= digit;
+      lo = (lo << 4) | (digit & 15);
+      hex[at + k] = c;
+    }
+    const valid = bad >= 0;
     if (!valid) {
       hi = parseInt(hash.slice(0, 8), 16) | 0;
       lo = parseInt(hash.slice(8, 16), 16) | 0;
@@ -208,6 +217,9 @@ interface Packed {
   to: Int32Array;
   spans: Int32Array;
 }
+
+/** Per ASCII code: its value as a lower-case hex digit, -1 for any other char. */
+const HEX_DIGIT = Int8Array.from({ length: 128 }, (_, c) => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1));
 
 const hex8 = (v: number) => (v >>> 0).toString(16).padStart(8, '0');
 
