@@ -25,8 +25,12 @@ export interface FileWriter {
   abort(): Promise<void>;
 }
 
-/** Bytes gathered before one write: big enough that writes are few, small enough to stay flat. */
-const BLOCK_BYTES = 1 << 20;
+/**
+ * Bytes gathered before one write: big enough that writes are few, small enough that the
+ * block is still in the core's cache when the kernel copies it (256 KiB measured ~7% less
+ * export CPU than 1 MiB per 10k articles, A/B in both orders).
+ */
+const BLOCK_BYTES = 1 << 18;
 
 /**
  * Opens `path` for streamed, atomic writing (UTF-8, no BOM).
