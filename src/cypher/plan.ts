@@ -740,13 +740,7 @@ function mentionShortcuts(rels: Graph['relationships'], positions: number[], pla
       store.writeId(m, sink);
       sink.bytes(startLiterals.at(store.startIndex(m)));
       sink.bytes(endLiterals.at(store.endIndex(m)));
-      store.writeOffsets(m, 'starts', LIST_SEPARATOR, sink);
-      sink.bytes(LITERAL_TO_ENDS);
-      store.writeOffsets(m, 'ends', LIST_SEPARATOR, sink);
-      sink.bytes(LITERAL_TO_TEXTS);
-      store.writeStrings(m, 'texts', LIST_SEPARATOR, textLiterals, sink);
-      sink.bytes(LITERAL_TO_RULES);
-      store.writeStrings(m, 'rules', LIST_SEPARATOR, ruleLiterals, sink);
+      store.writeLists(m, LIST_SEPARATOR, LITERAL_LIST_GLUE, textLiterals, ruleLiterals, sink);
       sink.bytes(LITERAL_TAIL);
       return true;
     },
@@ -756,9 +750,8 @@ function mentionShortcuts(rels: Graph['relationships'], positions: number[], pla
 /** The JSON size of a MENTIONS id (`"mentions:` + 16 hex digits + `"`, as MentionStore keeps them). */
 const MENTION_ID_JSON_BYTES = MENTIONS_PREFIX.length + 16 + 2;
 const LITERAL_HEAD = Buffer.from("{id: '");
-const LITERAL_TO_ENDS = Buffer.from('], ends: [');
-const LITERAL_TO_TEXTS = Buffer.from('], texts: [');
-const LITERAL_TO_RULES = Buffer.from('], rules: [');
+/** Between a MENTIONS row's lists in a Cypher map literal (MentionStore.writeLists). */
+const LITERAL_LIST_GLUE = { toEnds: Buffer.from('], ends: ['), toTexts: Buffer.from('], texts: ['), toRules: Buffer.from('], rules: [') };
 const LITERAL_TAIL = Buffer.from(']}');
 const LIST_SEPARATOR = Buffer.from(', ');
 

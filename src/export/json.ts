@@ -89,9 +89,7 @@ function mentionLineWriter(store: MentionStore, labelsOf: (id: string) => string
   const head = utf8('{"type":"relationship","id":"');
   const toCount = utf8('","count":');
   const toStarts = utf8(',"starts":[');
-  const toEnds = utf8('],"ends":[');
-  const toTexts = utf8('],"texts":[');
-  const toRules = utf8('],"rules":[');
+  const glue = { toEnds: utf8('],"ends":['), toTexts: utf8('],"texts":['), toRules: utf8('],"rules":[') };
   const tail = utf8(']}}\n');
   const comma = utf8(',');
   return (i, sink) => {
@@ -103,13 +101,7 @@ function mentionLineWriter(store: MentionStore, labelsOf: (id: string) => string
     sink.bytes(toCount);
     sink.number(store.count(i));
     sink.bytes(toStarts);
-    store.writeOffsets(i, 'starts', comma, sink);
-    sink.bytes(toEnds);
-    store.writeOffsets(i, 'ends', comma, sink);
-    sink.bytes(toTexts);
-    store.writeStrings(i, 'texts', comma, texts, sink);
-    sink.bytes(toRules);
-    store.writeStrings(i, 'rules', comma, rules, sink);
+    store.writeLists(i, comma, glue, texts, rules, sink);
     sink.bytes(tail);
   };
 }

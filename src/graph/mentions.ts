@@ -494,6 +494,21 @@ export class MentionStore {
     }
   }
 
+  /**
+   * Writes the i-th MENTIONS' four lists in a row, as graph.json and graph.cypher lay them out:
+   * starts, `glue.toEnds`, ends, `glue.toTexts`, texts, `glue.toRules`, rules, each list joined
+   * with `separator` (the glue and separator as UTF-8 bytes, the strings as `texts`/`rules` have them).
+   */
+  writeLists(i: number, separator: Uint8Array, glue: MentionListGlue, texts: EncodedValues, rules: EncodedValues, sink: ByteSink): void {
+    this.writeOffsets(i, 'starts', separator, sink);
+    sink.bytes(glue.toEnds);
+    this.writeOffsets(i, 'ends', separator, sink);
+    sink.bytes(glue.toTexts);
+    this.writeStrings(i, 'texts', separator, texts, sink);
+    sink.bytes(glue.toRules);
+    this.writeStrings(i, 'rules', separator, rules, sink);
+  }
+
   /** The i-th MENTIONS (in id order) as a fresh relationship object. */
   get(i: number): GraphRelationship {
     const p = this.packed;
@@ -526,6 +541,13 @@ const MENTIONS_PREFIX_BYTES = Buffer.from(MENTIONS_PREFIX, 'latin1');
  * What an exporter writes for each value of a list (a text, a rule, a node id), as UTF-8,
  * made when first asked for: these repeat across rows, so each is rendered and encoded once.
  */
+/** What stands between a MENTIONS' lists when writeLists writes them in a row (UTF-8 bytes). */
+export interface MentionListGlue {
+  toEnds: Uint8Array;
+  toTexts: Uint8Array;
+  toRules: Uint8Array;
+}
+
 export class EncodedValues {
   private readonly encoded: Array<Uint8Array | undefined> = [];
   constructor(
