@@ -66,4 +66,36 @@ describe('toExtraction', () => {
     expect(person!.mentions[17]).toEqual({ start: 119, end: 121, text: '吴锦', rule: 'person.title-name' });
     expect(new Set(person!.mentions.map((m) => m.start)).size).toBe(20);
   });
+
+  it('orders entities by type then first mention, and merges relations by type and both ends', () => {
+    const text = '荆州市石首市吴锦周志红出席会议。';
+    const mixed: Doc = {
+      ...doc,
+      source: text,
+      text,
+      offsets: Int32Array.from({ length: text.length + 1 }, (_, i) => i),
+      // Two stages' runs, each by start: people, then divisions.
+      mentions: [
+        { type: 'Person', name: '吴锦', start: 6, end: 8, rule: 'p' },
+        { type: 'Person', name: '周志红', start: 8, end: 11, rule: 'p' },
+        { type: 'AdminDivision', name: '荆州市', start: 0, end: 3, rule: 'd' },
+        { type: 'AdminDivision', name: '石首市', start: 3, end: 6, rule: 'd' },
+      ],
+      relations: [
+        { type: 'LOCATED_IN', from: { type: 'AdminDivision', name: '石首市' }, to: { type: 'AdminDivision', name: '荆州市' }, evidence: [{ start: 0, end: 0, rule: 'gazetteer' }] },
+        { type: 'ATTENDED', from: { type: 'Person', name: '吴锦' }, to: { type: 'AdminDivision', name: '荆州市' }, evidence: [{ start: 6, end: 16, rule: 'a' }] },
+        { type: 'LOCATED_IN', from: { type: 'AdminDivision', name: '石首市' }, to: { type: 'AdminDivision', name: '荆州市' }, evidence: [{ start: 0, end: 0, rule: 'gazetteer' }] },
+        { type: 'ATTENDED', from: { type: 'Person', name: '吴锦' }, to: { type: 'AdminDivision', name: '石首市' }, evidence: [{ start: 6, end: 16, rule: 'a' }] },
+        { type: 'ATTENDED', from: { type: 'Person', name: '吴锦' }, to: { type: 'AdminDivision', name: '荆州市' }, evidence: [{ start: 6, end: 16, rule: 'a' }, { start: 0, end: 16, rule: 'b' }] },
+      ],
+      messages: [],
+    };
+    const out = toExtraction(mixed);
+    expect(out.entities.map((e) => e.name)).toEqual(['吴锦', '周志红', '荆州市', '石首市']);
+    expect(out.relations.map((r) => [r.type, r.from.name, r.to.name, r.evidence.map((e) => [e.start, e.end, e.rule])])).toEqual([
+      ['LOCATED_IN', '石首市', '荆州市', [[0, 0, 'gazetteer']]],
+      ['ATTENDED', '吴锦', '荆州市', [[6, 16, 'a'], [0, 16, 'b']]],
+      ['ATTENDED', '吴锦', '石首市', [[6, 16, 'a']]],
+    ]);
+  });
 });

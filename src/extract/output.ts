@@ -3,7 +3,7 @@
  * every offset mapped back into the ORIGINAL source (so `source.slice(start, end)` gives
  * back what was found), and each relation's evidence carrying its sentence.
  */
-import type { Doc, EntityType, ExtractionResult } from '../types.js';
+import type { Doc, EntityType, ExtractionResult, Mention } from '../types.js';
 import { ENTITY_TYPES } from '../types.js';
 import { spanToSource } from '../offsets.js';
 
@@ -19,24 +19,35 @@ function spanKey(start: number, end: number): number | string {
 }
 type Entity = ExtractionResult['entities'][number];
 
+/** Lists of at most this many are sorted by insertion here (no comparator call per step); longer ones by the builtin sort. */
+const INSERTION_SORT_MAX = 64;
+
 /** Builds the per-article result from a doc whose stages have run. */
 export function toExtraction(doc: Doc): ExtractionResult {
   const { meta, source, offsets, text } = doc;
-  // Entities by type, then by name; `order` keeps first-seen order for the stable sort below.
-  const byType = new Map<EntityType, Map<string, Entity>>();
+  // Entities by type (TYPE_ORDER's rank), then by name; `order` keeps first-seen order, and
+  // `orderRank`/`orderStart` beside it the sort keys (rank, first mention's source start).
+  const byRank: Array<Map<string, Entity> | undefined> = [];
   const order: Entity[] = [];
+  const orderRank: number[] = [];
+  const orderStart: number[] = [];
   // Spans already kept per entity, for the few entities named many times; the rest are
   // checked against their own short mention lists (a Set per entity cost more than the check).
   let seenSpans: Map<Entity, Set<number | string>> | null = null;
-  const mentions = [...doc.mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const mentions = sortedMentions(doc.mentions);
   for (const m of mentions) {
-    let byName = byType.get(m.type);
-    if (!byName) byType.set(m.type, (byName = new Map()));
+    const rank = TYPE_ORDER.get(m.type)!;
+    let byName = byRank[rank];
+    if (!byName) byRank[rank] = byName = new Map();
+    const span = spanToSource(offsets, source, m.start, m.end);
     let entity = byName.get(m.name);
     if (!entity) {
       entity = { type: m.type, name: m.name, properties: {}, mentions: [] };
       byName.set(m.name, entity);
       order.push(entity);
+      orderRank.push(rank);
+      // An entity's first mention is always kept: its start is mentions[0].start.
+      orderStart.push(span.start);
     }
     const props = m.properties;
     if (props) {
@@ -45,7 +56,6 @@ export function toExtraction(doc: Doc): ExtractionResult {
         if (v !== undefined && v !== null && !(k in entity.properties)) entity.properties[k] = v;
       }
     }
-    const span = spanToSource(offsets, source, m.start, m.end);
     const kept = entity.mentions;
     if (kept.length < SPAN_SET_FROM) {
       let seen = false;
@@ -69,36 +79,48 @@ export function toExtraction(doc: Doc): ExtractionResult {
     }
     kept.push({ start: span.start, end: span.end, text: source.slice(span.start, span.end), rule: m.rule });
   }
-  const entities = order.sort(
-    (a, b) => TYPE_ORDER.get(a.type)! - TYPE_ORDER.get(b.type)! || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0),
-  );
+  const entities = sortEntities(order, orderRank, orderStart);
 
-  const relByKey = new Map<string, ExtractionResult['relations'][number]>();
+  // Relations by their five-part key, found through the first relation from the same name
+  // and a chain of the others (no joined key string per relation: building and hashing it
+  // was the most expensive line here).
+  const relations: ExtractionResult['relations'] = [];
+  const firstFrom = new Map<string, number>();
+  const nextFrom: number[] = [];
   // Relations of one sentence share its text (one string per sentence, not one per evidence).
   const sentenceText = new Map<number, string>();
   for (const r of doc.relations) {
-    const key = `${r.type}\u0000${r.from.type}\u0000${r.from.name}\u0000${r.to.type}\u0000${r.to.name}`;
-    let rel = relByKey.get(key);
+    let rel: ExtractionResult['relations'][number] | undefined;
+    const first = firstFrom.get(r.from.name);
+    for (let i = first ?? -1; i !== -1; i = nextFrom[i]!) {
+      const c = relations[i]!;
+      if (c.type === r.type && c.to.name === r.to.name && c.from.type === r.from.type && c.to.type === r.to.type) {
+        rel = c;
+        break;
+      }
+    }
     if (!rel) {
       rel = { type: r.type, from: { ...r.from }, to: { ...r.to }, properties: { ...(r.properties ?? {}) }, evidence: [] };
-      relByKey.set(key, rel);
+      // Newest first in the chain: the same relation tends to come again soon after.
+      nextFrom.push(first ?? -1);
+      firstFrom.set(r.from.name, relations.length);
+      relations.push(rel);
     }
+    const evidence = rel.evidence;
     for (const ev of r.evidence) {
       if (ev.rule === 'gazetteer' || ev.end <= ev.start) {
-        if (!rel.evidence.some((e) => e.rule === ev.rule && e.sentence === '')) {
-          rel.evidence.push({ sentence: '', start: 0, end: 0, rule: ev.rule, date: meta.date });
-        }
+        if (!hasEvidence(evidence, ev.rule)) evidence.push({ sentence: '', start: 0, end: 0, rule: ev.rule, date: meta.date });
         continue;
       }
       const span = spanToSource(offsets, source, ev.start, ev.end);
-      if (rel.evidence.some((e) => e.start === span.start && e.end === span.end)) continue;
+      if (hasSpan(evidence, span.start, span.end)) continue;
       const key = ev.end < SPAN_KEY_LIMIT ? ev.start * SPAN_KEY_LIMIT + ev.end : -1;
       let sentence = sentenceText.get(key);
       if (sentence === undefined) {
         sentence = text.slice(ev.start, ev.end);
         if (key !== -1) sentenceText.set(key, sentence);
       }
-      rel.evidence.push({ sentence, start: span.start, end: span.end, rule: ev.rule, date: meta.date });
+      evidence.push({ sentence, start: span.start, end: span.end, rule: ev.rule, date: meta.date });
     }
   }
 
@@ -127,7 +149,63 @@ export function toExtraction(doc: Doc): ExtractionResult {
       encoding: meta.encoding,
     },
     entities,
-    relations: [...relByKey.values()],
+    relations,
     messages,
   };
+}
+
+type Evidence = ExtractionResult['relations'][number]['evidence'];
+
+/** Is there evidence without a sentence (a gazetteer fact) under `rule` already? */
+function hasEvidence(evidence: Evidence, rule: string): boolean {
+  for (let i = 0; i < evidence.length; i++) if (evidence[i]!.rule === rule && evidence[i]!.sentence === '') return true;
+  return false;
+}
+
+/** Is there evidence at this source span already? */
+function hasSpan(evidence: Evidence, start: number, end: number): boolean {
+  for (let i = 0; i < evidence.length; i++) if (evidence[i]!.start === start && evidence[i]!.end === end) return true;
+  return false;
+}
+
+/** A copy of `list` in a stable order by start, longest first (the stages' mentions come in a few runs, each by start). */
+function sortedMentions(list: readonly Mention[]): Mention[] {
+  const out = list.slice();
+  if (out.length > INSERTION_SORT_MAX) return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (let i = 1; i < out.length; i++) {
+    const m = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && (out[j]!.start > m.start || (out[j]!.start === m.start && out[j]!.end < m.end))) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = m;
+  }
+  return out;
+}
+
+/**
+ * Sorts `order` in place, stably, by type rank then first mention's start (`rank[i]` and
+ * `start[i]` are entity i's keys, moved along with it).
+ */
+function sortEntities(order: Entity[], rank: number[], start: number[]): Entity[] {
+  if (order.length > INSERTION_SORT_MAX) {
+    return order.sort((a, b) => TYPE_ORDER.get(a.type)! - TYPE_ORDER.get(b.type)! || a.mentions[0]!.start - b.mentions[0]!.start);
+  }
+  for (let i = 1; i < order.length; i++) {
+    const e = order[i]!;
+    const r = rank[i]!;
+    const s = start[i]!;
+    let j = i - 1;
+    while (j >= 0 && (rank[j]! > r || (rank[j] === r && start[j]! > s))) {
+      order[j + 1] = order[j]!;
+      rank[j + 1] = rank[j]!;
+      start[j + 1] = start[j]!;
+      j--;
+    }
+    order[j + 1] = e;
+    rank[j + 1] = r;
+    start[j + 1] = s;
+  }
+  return order;
 }
