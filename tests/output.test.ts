@@ -98,4 +98,26 @@ describe('toExtraction', () => {
       ['ATTENDED', '吴锦', '石首市', [[6, 16, 'a']]],
     ]);
   });
+
+  it('reads mentions by start, longest first, and keeps the earlier stage\'s rule for a span found twice', () => {
+    const text = '石首市东升镇';
+    const runs: Doc = {
+      ...doc,
+      source: text,
+      text,
+      offsets: Int32Array.from({ length: text.length + 1 }, (_, i) => i),
+      mentions: [
+        { type: 'AdminDivision', name: '石首市', start: 0, end: 2, rule: 'first' },
+        { type: 'AdminDivision', name: '东升镇', start: 3, end: 6, rule: 'first' },
+        { type: 'AdminDivision', name: '石首市', start: 0, end: 3, rule: 'second' },
+        { type: 'AdminDivision', name: '东升镇', start: 3, end: 6, rule: 'second' },
+      ],
+      relations: [],
+      messages: [],
+    };
+    const [shishou, dongsheng] = toExtraction(runs).entities;
+    expect(shishou!.mentions.map((m) => [m.start, m.end, m.rule])).toEqual([[0, 3, 'second'], [0, 2, 'first']]);
+    expect(dongsheng!.mentions.map((m) => m.rule)).toEqual(['first']);
+    expect(toExtraction({ ...runs, mentions: [] }).entities).toEqual([]);
+  });
 });

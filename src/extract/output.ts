@@ -87,7 +87,8 @@ export function toExtraction(doc: Doc): ExtractionResult {
   const relations: ExtractionResult['relations'] = [];
   const firstFrom = new Map<string, number>();
   const nextFrom: number[] = [];
-  // Relations of one sentence share its text (one string per sentence, not one per evidence).
+  // Relations of one sentence share its text (one string per sentence, not one per evidence),
+  // found by its start: a string of the same start and length is the same sentence.
   const sentenceText = new Map<number, string>();
   for (const r of doc.relations) {
     let rel: ExtractionResult['relations'][number] | undefined;
@@ -101,9 +102,15 @@ export function toExtraction(doc: Doc): ExtractionResult {
     }
     if (!rel) {
       rel = { type: r.type, from: { ...r.from }, to: { ...r.to }, properties: { ...(r.properties ?? {}) }, evidence: [] };
-      // Newest first in the chain: the same relation tends to come again soon after.
-      nextFrom.push(first ?? -1);
-      firstFrom.set(r.from.name, relations.length);
+      // A new from-name starts a chain; a known one gets the relation second in its chain
+      // (no map update: the order inside a chain does not matter, keys are unique).
+      if (first === undefined) {
+        nextFrom.push(-1);
+        firstFrom.set(r.from.name, relations.length);
+      } else {
+        nextFrom.push(nextFrom[first]!);
+        nextFrom[first] = relations.length;
+      }
       relations.push(rel);
     }
     const evidence = rel.evidence;
@@ -114,11 +121,10 @@ export function toExtraction(doc: Doc): ExtractionResult {
       }
       const span = spanToSource(offsets, source, ev.start, ev.end);
       if (hasSpan(evidence, span.start, span.end)) continue;
-      const key = ev.end < SPAN_KEY_LIMIT ? ev.start * SPAN_KEY_LIMIT + ev.end : -1;
-      let sentence = sentenceText.get(key);
-      if (sentence === undefined) {
+      let sentence = sentenceText.get(ev.start);
+      if (sentence === undefined || sentence.length !== ev.end - ev.start) {
         sentence = text.slice(ev.start, ev.end);
-        if (key !== -1) sentenceText.set(key, sentence);
+        sentenceText.set(ev.start, sentence);
       }
       evidence.push({ sentence, start: span.start, end: span.end, rule: ev.rule, date: meta.date });
     }
@@ -168,20 +174,47 @@ function hasSpan(evidence: Evidence, start: number, end: number): boolean {
   return false;
 }
 
-/** A copy of `list` in a stable order by start, longest first (the stages' mentions come in a few runs, each by start). */
+/** Does mention `a` come before `b`: by start, the longer first? */
+function comesBefore(a: Mention, b: Mention): boolean {
+  return a.start < b.start || (a.start === b.start && a.end > b.end);
+}
+
+/**
+ * A copy of `list` in a stable order by start, longest first. The stages' mentions come in a
+ * few runs, each already in order: adjacent runs are merged pairwise until one is left
+ * (a natural merge sort; on ties the earlier run's mention goes first, as a stable sort's).
+ */
 function sortedMentions(list: readonly Mention[]): Mention[] {
-  const out = list.slice();
-  if (out.length > INSERTION_SORT_MAX) return out.sort((a, b) => a.start - b.start || b.end - a.end);
-  for (let i = 1; i < out.length; i++) {
-    const m = out[i]!;
-    let j = i - 1;
-    while (j >= 0 && (out[j]!.start > m.start || (out[j]!.start === m.start && out[j]!.end < m.end))) {
-      out[j + 1] = out[j]!;
-      j--;
+  const n = list.length;
+  let from = list.slice();
+  if (n < 2) return from;
+  let to: Mention[] | null = null;
+  for (;;) {
+    let runs = 0;
+    for (let i = 0; i < n; ) {
+      let mid = i + 1;
+      while (mid < n && !comesBefore(from[mid]!, from[mid - 1]!)) mid++;
+      runs++;
+      if (mid === n) {
+        if (runs === 1) return from;
+        for (let k = i; k < n; k++) to![k] = from[k]!;
+        break;
+      }
+      let end = mid + 1;
+      while (end < n && !comesBefore(from[end]!, from[end - 1]!)) end++;
+      to ??= new Array<Mention>(n);
+      let l = i;
+      let r = mid;
+      let k = i;
+      while (l < mid && r < end) to[k++] = comesBefore(from[r]!, from[l]!) ? from[r++]! : from[l++]!;
+      while (l < mid) to[k++] = from[l++]!;
+      while (r < end) to[k++] = from[r++]!;
+      i = end;
     }
-    out[j + 1] = m;
+    const t = from;
+    from = to!;
+    to = t;
   }
-  return out;
 }
 
 /**
