@@ -12,7 +12,7 @@
  * 荆州市委副书记 and 荆州市市长, and a HOLDS from 周志红 to each.
  */
 import type { Doc, Mention, RelationFact, Stage } from '../types.js';
-import { Automaton, pickLeftmostLongest, type AutomatonMatch } from './automaton.js';
+import type { AutomatonMatch } from './automaton.js';
 import { sentenceAt, splitSentences, type Span } from './sentences.js';
 import { peopleLexicon, type PeopleLexicon, type TitleInfo } from './people/lexicon.js';
 import { codeTable, isHan, isHanAt, isPlausibleName, nameAt, nameBoundary, splitNameRun, surnameLength, type NameSpan } from './people/names.js';
@@ -36,7 +36,11 @@ const LEFT_CUES = [
   '学习', '任命', '免去', '推荐', '提名', '选举', '决定', '贯彻', '落实', '感谢', '欢迎', '祝贺', '陪同', '对', '和', '与', '向',
   '给', '同', '请', '是', '由', '经', '的', '了', '在', '把', '让', '及', '等', '以', '为', '跟', '听取', '看望', '会见',
 ];
-const CHAIN_SEPARATORS = new Set(['、', '，', ',']);
+/** Does a chain of titles go on across `text[i]` (`、`, `，` or `,`)? By code: no one-character string per test. */
+function isChainSeparatorAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 0x3001 || c === 0xff0c || c === 0x2c;
+}
 
 interface Found {
   /** By start offset. */
@@ -138,7 +142,7 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
       if (!name) continue;
       const floor = nameEndBefore(match.start);
       // `湖北省委书记李鸿忠、副书记张昌尔`: a bare title right after another person's titles is of the same body.
-      const neighbour = CHAIN_SEPARATORS.has(text[floor] ?? '') ? chainByNameEnd.get(floor) : undefined;
+      const neighbour = isChainSeparatorAt(text, floor) ? chainByNameEnd.get(floor) : undefined;
       const chain = chainBefore(text, match, roleByEnd, floor, lex, ctxFor(match.start), neighbour?.[neighbour.length - 1] ?? null);
       if (!chain.length) continue;
       chainByNameEnd.set(name.end, chain);
@@ -163,10 +167,17 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
     findAppointments(finders);
     findRepeats(text, found, addPerson);
 
-    doc.mentions.push(...[...found.persons.values()].sort((a, b) => a.start - b.start), ...found.offices);
-    doc.relations.push(...found.holds.values());
+    // Plain pushes: a spread call copies its arguments into one more array first.
+    const persons: Mention[] = [];
+    for (const person of found.persons.values()) persons.push(person);
+    persons.sort(byStart);
+    for (const person of persons) doc.mentions.push(person);
+    for (const office of found.offices) doc.mentions.push(office);
+    for (const fact of found.holds.values()) doc.relations.push(fact);
   };
 }
+
+const byStart = (a: Mention, b: Mention) => a.start - b.start;
 
 /** What the sentence-structure finders share: the text, the lexicon, the title ends, and how to record people and offices. */
 interface FinderContext {
@@ -231,7 +242,7 @@ function chainBefore(
     const seg = segmentStart(text, role.start, floor);
     const start = phraseStart(text, seg, role.start);
     spans.unshift({ start, role });
-    if (start !== seg || seg <= floor || !CHAIN_SEPARATORS.has(text[seg - 1] ?? '')) break;
+    if (start !== seg || seg <= floor || !isChainSeparatorAt(text, seg - 1)) break;
     const prev = roleByEnd.get(seg - 1);
     if (!prev || spans.length > 6) break;
     if (text[seg - 1] !== '、') {
@@ -440,25 +451,39 @@ const NAME_FIRSTS = new Uint8Array(0x10000);
 /**
  * `findLongestOf(text, names)`: every occurrence of each name, then the leftmost-longest
  * choice; found in one pass over the text that stops only at a name's first character (an
- * article has ten names or so, and an indexOf per name read the text as many times).
+ * article has ten names or so, and an indexOf per name read the text as many times). The
+ * longest name at each start is taken during the pass, and no start inside the match before:
+ * no list of every occurrence to sort, no Map of names by first character.
  */
 export function occurrencesOf(text: string, names: Set<string>): Array<{ start: number; end: number; key: string }> {
-  const byFirst = new Map<number, string[]>();
+  const list: string[] = [];
+  const firsts: number[] = [];
   for (const name of names) {
     if (!name) continue;
-    const first = name.charCodeAt(0);
-    const same = byFirst.get(first);
-    if (same) same.push(name);
-    else byFirst.set(first, [name]);
-    NAME_FIRSTS[first] = 1;
+    list.push(name);
+    firsts.push(name.charCodeAt(0));
+    NAME_FIRSTS[name.charCodeAt(0)] = 1;
   }
-  const all: Array<{ start: number; end: number; key: string }> = [];
-  for (let i = 0; i < text.length; i++) {
-    if (!NAME_FIRSTS[text.charCodeAt(i)]) continue;
-    for (const name of byFirst.get(text.charCodeAt(i))!) if (text.startsWith(name, i)) all.push({ start: i, end: i + name.length, key: name });
+  const out: Array<{ start: number; end: number; key: string }> = [];
+  const length = text.length;
+  let pos = 0;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (NAME_FIRSTS[c] === 0 || i < pos) continue;
+    let longest: string | null = null;
+    for (let k = 0; k < list.length; k++) {
+      const name = list[k]!;
+      if (firsts[k] !== c || (longest !== null && name.length <= longest.length) || i + name.length > length) continue;
+      let j = 1;
+      while (j < name.length && text.charCodeAt(i + j) === name.charCodeAt(j)) j++;
+      if (j === name.length) longest = name;
+    }
+    if (longest === null) continue;
+    out.push({ start: i, end: i + longest.length, key: longest });
+    pos = i + longest.length;
   }
-  for (const first of byFirst.keys()) NAME_FIRSTS[first] = 0;
-  return pickLeftmostLongest(all);
+  for (const first of firsts) NAME_FIRSTS[first] = 0;
+  return out;
 }
 
 /**
@@ -589,6 +614,8 @@ function findAppositions(
     let start = comma;
     while (start > 0 && comma - start <= 4 && isHanAt(text, start - 1)) start--;
     if (comma - start < 2 || comma - start > 4) continue;
+    // Most clauses start with no surname: rule them out before slicing the candidate.
+    if (!surnameLength(text, start, lex)) continue;
     const name: NameSpan = { start, end: comma, name: text.slice(start, comma) };
     if (!isPlausibleName(name.name, lex)) continue;
     const chain: OfficePhrase[] = [];
