@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import campaignsStage from '../src/extract/4-campaigns.js';
 import { findCampaigns } from '../src/extract/campaigns/find.js';
-import { canonicalName, isCounted } from '../src/extract/campaigns/parse.js';
+import { canonicalName, hasCount, isCounted } from '../src/extract/campaigns/parse.js';
 import { findQuotes } from '../src/extract/campaigns/quotes.js';
 import { paragraphs } from '../src/extract/campaigns/speakers.js';
 import { personMentions, textDoc } from './helpers/text-doc.js';
@@ -27,6 +27,22 @@ describe('campaign names', () => {
   it('tells counted forms from idioms with numerals', () => {
     for (const s of ['四个优先', '四大会战', '十问十帮', '六比六看', '五区五中心', '四策并举', '千名干部进千企']) expect(isCounted(s), s).toBe(true);
     for (const s of ['千军万马', '一难两难多难', '十四五', '五加二', '三重压力', '一线工作法']) expect(isCounted(s), s).toBe(false);
+  });
+
+  it('counts characters, not UTF-16 units, in the shape tests', () => {
+    // 𠀀 (U+20000) is one character in two units: 十𠀀十帮 repeats its numeral as 十问十帮 does.
+    expect(isCounted('十𠀀十帮')).toBe(true);
+    expect(isCounted('四𠀀并举')).toBe(true);
+    expect(isCounted('四𠀀𠀀并举')).toBe(false);
+    // A long name after a short one: the buffer the tests read grows.
+    expect(isCounted('四大' + '会'.repeat(100))).toBe(true);
+  });
+
+  it('finds a numeral followed by a measure anywhere in a name', () => {
+    expect(hasCount('高效办成一件事')).toBe(true);
+    expect(hasCount('𠀀一件事')).toBe(true);
+    expect(hasCount('高效办成事')).toBe(false);
+    expect(hasCount('一')).toBe(false);
   });
 
   it('pairs nested quotes', () => {

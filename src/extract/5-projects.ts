@@ -15,7 +15,7 @@
 import type { Doc, Mention, RelationFact, Stage } from '../types.js';
 import { splitSentences, type Span } from './sentences.js';
 import { projectLexicon, type ProjectLexicon } from './projects/lexicon.js';
-import { findProjectsInSentence, firstFrom, insideTitle, type ProjectCandidate } from './projects/find.js';
+import { findProjectsInSentence, firstFrom, insideTitle, maySubjectBeProject, type ProjectCandidate } from './projects/find.js';
 import { sentenceStage, statedInvestment } from './projects/parse.js';
 import { getGazetteer } from '../gazetteer/index.js';
 import { cueScan } from './cue-scan.js';
@@ -37,6 +37,8 @@ const LOCATES = /(?:位于|落户|坐落于|选址|在)$/;
 const LOCATES_LAST_CODES = new Set([...'于户址在'].map((c) => c.charCodeAt(0)));
 /** No project word in a sentence (most sentences): one shared empty list. */
 const NONE: ReturnType<typeof cueScan>['projectSuffixes'] = [];
+/** No candidate in a sentence: one shared empty list (never changed). */
+const NO_CANDIDATES: readonly ProjectCandidate[] = [];
 
 function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
   const { text } = doc;
@@ -47,6 +49,9 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
   let last: (typeof found)[number] | null = null;
   // The project words of the whole text (one scan), handed to each sentence: those inside it.
   const suffixes = cueScan(text).projectSuffixes;
+  // Without a project word, a sentence has a candidate only where a subject or list pattern
+  // matches: where none can in this text, such sentences are not asked.
+  const subjects = maySubjectBeProject(text, lexicon);
   let nextSuffix = 0;
   // A loop, not forEach: the cursor and the last project stay locals, not a closure's context.
   for (let index = 0; index < sentences.length; index++) {
@@ -60,7 +65,7 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
       if (inSentence === NONE) inSentence = [];
       inSentence.push(m);
     }
-    const cands = findProjectsInSentence(text, s.start, s.end, lexicon, divisions, inSentence);
+    const cands = inSentence === NONE && !subjects ? NO_CANDIDATES : findProjectsInSentence(text, s.start, s.end, lexicon, divisions, inSentence);
     const afterProject = last !== null && index - last.index <= 2;
     // Most sentences neither name a project nor follow one: nothing to read in them.
     if (!cands.length && !afterProject) continue;

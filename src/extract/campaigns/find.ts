@@ -47,17 +47,17 @@ const CJK = /[\u3400-\u9fff]/;
 export function findCampaigns(text: string): CampaignSpan[] {
   const quotes = findQuotes(text, cueScan(text).quoteMarks);
   const spans: CampaignSpan[] = [];
-  const accepted = new Set<number>();
-  quotes.forEach((q, i) => {
+  // The quotes that name a campaign, in order (a loop: no closure, no set of indexes to filter by).
+  const acceptedQuotes: Quote[] = [];
+  for (const q of quotes) {
     const found = fromQuote(text, q);
     if (found) {
       spans.push(found);
-      accepted.add(i);
+      acceptedQuotes.push(q);
     }
     const joint = jointName(text, q);
     if (joint) spans.push(joint);
-  });
-  const acceptedQuotes = quotes.filter((_, i) => accepted.has(i));
+  }
   spans.push(...bareCampaigns(text, quotes, acceptedQuotes));
   spans.push(...sharedSuffix(text));
   spans.push(...repeats(text, spans));
@@ -293,8 +293,10 @@ function sharedSuffix(text: string): CampaignSpan[] {
 
 /** Later occurrences of names already found, quoted or not (`冲刺3000亿元`, `四大会战`). */
 function repeats(text: string, spans: CampaignSpan[]): CampaignSpan[] {
-  const names = new Set(spans.map((s) => s.name).filter((n) => codePointLength(n) >= 3));
-  if (!names.size) return [];
+  // The names to look for, repeats included: findLongestOf takes each once, in first-seen order.
+  const names: string[] = [];
+  for (const s of spans) if (codePointLength(s.name) >= 3) names.push(s.name);
+  if (!names.length) return [];
   const out: CampaignSpan[] = [];
   for (const m of findLongestOf(text, names)) {
     if (spans.some((s) => s.start <= m.start && m.end <= s.end)) continue;

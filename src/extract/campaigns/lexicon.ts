@@ -32,6 +32,9 @@ interface CuesFile {
 export interface CampaignLexicon {
   numerals: Set<string>;
   measures: Set<string>;
+  /** `numerals` and `measures` by code point (the shape tests read names without an array of characters). */
+  numeralCodes: Set<number>;
+  measureCodes: Set<number>;
   contentSuffixes: Automaton<true>;
   attachedSuffixes: Automaton<true>;
   bareSuffixes: Automaton<true>;
@@ -64,6 +67,8 @@ export function campaignLexicon(): CampaignLexicon {
   cached = {
     numerals: new Set([...cues.numerals]),
     measures: new Set([...cues.measures]),
+    numeralCodes: new Set([...cues.numerals].map((c) => c.codePointAt(0)!)),
+    measureCodes: new Set([...cues.measures].map((c) => c.codePointAt(0)!)),
     contentSuffixes: compile(cues.content_suffixes),
     attachedSuffixes: compile(cues.attached_suffixes),
     bareSuffixes: compile(cues.bare_suffixes),

@@ -82,30 +82,55 @@ export function canonicalName(surface: string): string {
  * (`四策并举`). Different numerals (`千军万马`, `一难两难多难`) are idioms, not counts.
  */
 export function isCounted(name: string): boolean {
-  const { numerals, measures } = campaignLexicon();
-  const chars = [...name];
-  if (chars.length < 3 || !numerals.has(chars[0]!)) return false;
+  const { numeralCodes, measureCodes } = campaignLexicon();
+  const n = codePointsOf(name);
+  const chars = points;
+  if (n < 3 || !numeralCodes.has(chars[0]!)) return false;
   let i = 0;
-  while (i < chars.length && numerals.has(chars[i]!)) i++;
-  if (i < chars.length - 1 && i <= 2 && measures.has(chars[i]!)) return true;
-  const n = chars[0]!;
-  for (let j = 2; j <= 4 && j < chars.length - 1; j++) {
-    if (chars[j] === n && j + 1 < chars.length && chars.length - (j + 1) <= 3) {
-      if (chars.slice(1, j).every((c) => !numerals.has(c))) return true;
-    }
+  while (i < n && numeralCodes.has(chars[i]!)) i++;
+  if (i < n - 1 && i <= 2 && measureCodes.has(chars[i]!)) return true;
+  const first = chars[0]!;
+  for (let j = 2; j <= 4 && j < n - 1; j++) {
+    if (chars[j] === first && j + 1 < n && n - (j + 1) <= 3 && noneOf(chars, 1, j, numeralCodes)) return true;
   }
-  if (chars.length === 4 && chars[2] === '并') return true;
-  return false;
+  return n === 4 && chars[2] === BING;
 }
 
 /** True when the name holds a numeral followed by a measure anywhere (`高效办成一件事`). */
 export function hasCount(name: string): boolean {
-  const { numerals, measures } = campaignLexicon();
-  const chars = [...name];
-  for (let i = 0; i + 1 < chars.length; i++) {
-    if (numerals.has(chars[i]!) && measures.has(chars[i + 1]!)) return true;
+  const { numeralCodes, measureCodes } = campaignLexicon();
+  const n = codePointsOf(name);
+  for (let i = 0; i + 1 < n; i++) {
+    if (numeralCodes.has(points[i]!) && measureCodes.has(points[i + 1]!)) return true;
   }
   return false;
+}
+
+const BING = '并'.codePointAt(0)!;
+
+/**
+ * The code points of the last name read by codePointsOf (what `[...name]` would hold, as
+ * numbers): one buffer reused, where an array of one-character strings per name cost more
+ * than the tests on it.
+ */
+let points = new Int32Array(64);
+
+/** Reads the code points of `s` into `points`; returns how many. */
+function codePointsOf(s: string): number {
+  if (points.length < s.length) points = new Int32Array(2 * s.length);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i)!;
+    points[n++] = c;
+    if (c > 0xffff) i++;
+  }
+  return n;
+}
+
+/** True when none of `chars[from, to)` is in `codes`. */
+function noneOf(chars: Int32Array, from: number, to: number, codes: Set<number>): boolean {
+  for (let k = from; k < to; k++) if (codes.has(chars[k]!)) return false;
+  return true;
 }
 
 /** True when the name is nothing but numerals, digits and signs (`十四五`, `4611`, `1+2`). */

@@ -46,7 +46,8 @@ export function campaignRelations(doc: Doc, spans: CampaignSpan[]): void {
       addFact(doc, 'PART_OF', m.name, f.parent.name, sentenceOf(m.start), 'part-of.list');
     }
   }
-  all.sort((a, b) => a.start - b.start);
+  // The finder returns its spans by start: only members added out of order need the sort.
+  if (!inOrder(all)) all.sort((a, b) => a.start - b.start);
   sectionParts(doc, all, families, sentenceOf);
 
   const who = speakers(doc);
@@ -66,6 +67,12 @@ export function campaignRelations(doc: Doc, spans: CampaignSpan[]): void {
   }
 }
 
+/** Are the spans in order of start? */
+function inOrder(spans: readonly CampaignSpan[]): boolean {
+  for (let k = 1; k < spans.length; k++) if (spans[k]!.start < spans[k - 1]!.start) return false;
+  return true;
+}
+
 function addFact(doc: Doc, type: 'PART_OF', from: string, to: string, ev: Span, rule: string): void {
   if (from === to) return;
   doc.relations.push({
@@ -79,7 +86,10 @@ function addFact(doc: Doc, type: 'PART_OF', from: string, to: string, ev: Span, 
 /** Finds the members of every counted parent written in the parent's frame. */
 function countedFamilies(text: string, spans: CampaignSpan[], messages: Message[]): Family[] {
   const families: Family[] = [];
-  const parentNames = new Set(spans.filter((s) => isCounted(s.name)).map((s) => s.name));
+  const parentNames = new Set<string>();
+  for (const s of spans) if (isCounted(s.name)) parentNames.add(s.name);
+  // Most articles name no counted campaign: nothing to gather.
+  if (!parentNames.size) return families;
   for (const name of parentNames) {
     // Every occurrence of the parent is a possible frame (a headline's frame differs from the
     // body's): keep the one that gathers most members.

@@ -186,53 +186,64 @@ export function speakers(doc: Doc): Speakers {
   return answer;
 }
 
+/** Are the spans in order of start? */
+function inOrder(spans: ReadonlyArray<{ start: number }>): boolean {
+  for (let k = 1; k < spans.length; k++) if (spans[k]!.start < spans[k - 1]!.start) return false;
+  return true;
+}
+
+/** The speech attribution right after a person or pronoun ending at `from` (a colon before a quote, or a speech verb before `stopAt`), or null. */
+function attribution(text: string, verbsA: Automaton<true>, from: number, stopAt: number): { end: number; rule: Turn['rule'] } | null {
+  // A colon within the next six characters, then a quote (`：“`); the regex only where a colon is.
+  const window = Math.min(text.length, from + 6);
+  for (let i = from; i < window; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff1a || c === 0x3a) {
+      const colon = /^\s*[：:]\s*[“"]/.exec(text.slice(from, window));
+      if (colon) return { end: from + colon[0].length - 1, rule: 'speaker.colon' };
+      break;
+    }
+  }
+  let limit = Math.min(text.length, from + 20, stopAt);
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    // A sentence end, ；or “.
+    if (isSentenceEndCode(c) || c === 0xff1b || c === 0x201c) {
+      limit = i;
+      break;
+    }
+  }
+  // 应勇同志…的讲话, 重要讲话精神: the speech as a thing, not the person speaking here.
+  if (limit <= from) return null;
+  // Most people named have no speech verb after them: rule that out without a list of matches.
+  if (verbsA.lastMatchEnd(text, from, limit) < 0) return null;
+  for (const h of verbsA.findAll(text, from, limit)) {
+    if (text.charCodeAt(h.start - 1) !== DE_CODE && !(h.start >= 2 && text.startsWith('重要', h.start - 2)) && !text.startsWith('精神', h.end)) return { end: h.end, rule: 'speaker.verb' };
+  }
+  return null;
+}
+const DE_CODE = '的'.charCodeAt(0);
+
 function findSpeakers(doc: Doc): Speakers {
   const text = doc.text;
   const paras = paragraphs(text);
-  const people = doc.mentions.filter((m) => m.type === 'Person' && !isByline(text, m)).sort((a, b) => a.start - b.start);
+  const people = doc.mentions.filter((m) => m.type === 'Person' && !isByline(text, m));
+  // The people stage writes its mentions by start: the sort (and its copy) only when they are not.
+  if (!inOrder(people)) people.sort((a, b) => a.start - b.start);
   const turns: Turn[] = [];
   const verbsA = speechVerbs();
 
-  const attribution = (from: number, stopAt: number): { end: number; rule: Turn['rule'] } | null => {
-    // A colon within the next six characters, then a quote (`：“`); the regex only where a colon is.
-    const window = Math.min(text.length, from + 6);
-    for (let i = from; i < window; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0xff1a || c === 0x3a) {
-        const colon = /^\s*[：:]\s*[“"]/.exec(text.slice(from, window));
-        if (colon) return { end: from + colon[0].length - 1, rule: 'speaker.colon' };
-        break;
-      }
-    }
-    let limit = Math.min(text.length, from + 20, stopAt);
-    for (let i = from; i < limit; i++) {
-      const c = text.charCodeAt(i);
-      // A sentence end, ；or “.
-      if (isSentenceEndCode(c) || c === 0xff1b || c === 0x201c) {
-        limit = i;
-        break;
-      }
-    }
-    // 应勇同志…的讲话, 重要讲话精神: the speech as a thing, not the person speaking here.
-    if (limit <= from) return null;
-    // Most people named have no speech verb after them: rule that out without a list of matches.
-    if (verbsA.lastMatchEnd(text, from, limit) < 0) return null;
-    const hit = verbsA
-      .findAll(text, from, limit)
-      .find((h) => text[h.start - 1] !== '的' && !(h.start >= 2 && text.startsWith('重要', h.start - 2)) && !text.startsWith('精神', h.end));
-    return hit ? { end: hit.end, rule: 'speaker.verb' } : null;
-  };
-
-  people.forEach((p: Mention, i) => {
-    const next = people[i + 1]?.start ?? text.length;
-    const a = attribution(p.end, next);
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i]!;
+    const next = i + 1 < people.length ? people[i + 1]!.start : text.length;
+    const a = attribution(text, verbsA, p.end, next);
     const para = sentenceAt(paras, p.start);
     if (a && para) turns.push({ person: p.name, start: p.start, end: a.end, paragraph: para, rule: a.rule });
-  });
+  }
   for (const at of pronounsOf(text)) {
     // 其他/他们 are not a pronoun for the last person named.
     if (text[at - 1] === '其' || text[at + 1] === '们') continue;
-    const a = attribution(at + 1, text.length);
+    const a = attribution(text, verbsA, at + 1, text.length);
     if (!a || a.rule !== 'speaker.verb' || a.end - at > 4) continue;
     const para = sentenceAt(paras, at);
     if (!para) continue;
@@ -245,7 +256,8 @@ function findSpeakers(doc: Doc): Speakers {
     for (let k = turns.length - 1; k >= 0 && person === undefined; k--) if (turns[k]!.start < at) person = turns[k]!.person;
     if (person) turns.push({ person, start: at, end: a.end, paragraph: para, rule: 'speaker.pronoun' });
   }
-  turns.sort((a, b) => a.start - b.start);
+  // In order already unless a pronoun's turn came before a later person's: sorted only then.
+  if (!inOrder(turns)) turns.sort((a, b) => a.start - b.start);
 
   // A byline: □ then (title and) a person within the same line.
   let author: string | null = null;

@@ -247,6 +247,15 @@ function subjectOrListedInText(text: string, lexicon: ProjectLexicon): boolean {
   return found;
 }
 
+/**
+ * Can a clause subject or a listed item (findSubjects) be a project anywhere in `text`? False
+ * when the pattern is local and matches nowhere in it (most articles): then a sentence without
+ * a project word has no candidate at all.
+ */
+export function maySubjectBeProject(text: string, lexicon: ProjectLexicon): boolean {
+  return !lexicon.subjectOrListedIsLocal || subjectOrListedInText(text, lexicon);
+}
+
 const PRONOUN = /^(?:这|该|此|其|它|项目|今年|去年|目前|近年)/;
 
 /** Clause subjects called projects (`盛鸿建材是…项目`) and items before `等重点项目`. */
