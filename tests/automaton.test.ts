@@ -149,6 +149,9 @@ describe('SuffixScanner (findAll from the keys\' ends)', () => {
 
   it('keeps a duplicate key once, with its last value', () => {
     const s = new SuffixScanner([['荆州', 1], ['荆州', 2], ['', 3]] as const);
+    // A key right at `from` (its last pair has no character before it in range) is found.
+    expect(s.findAll('湖荆州市', 1)).toEqual([{ start: 1, end: 3, key: '荆州', value: 2 }]);
+    expect(s.findAll('湖荆州市', 2)).toEqual([]);
     expect(s.size).toBe(1);
     expect(s.findAll('荆州市')).toEqual([{ start: 0, end: 2, key: '荆州', value: 2 }]);
   });

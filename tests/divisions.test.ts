@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import divisionsStage from '../src/extract/1-divisions.js';
+import divisionsStage, { chainRelations } from '../src/extract/1-divisions.js';
+import { getGazetteer } from '../src/gazetteer/index.js';
 import { textDoc } from './helpers/text-doc.js';
 import type { Doc } from '../src/types.js';
 
@@ -109,5 +110,14 @@ describe('AdminDivision mentions', () => {
   it('keeps offsets right after a character outside the BMP', () => {
     const r = run('𠀀荆州市');
     expect(r.mentions).toEqual([['荆州市', 2, 5, 'division.gazetteer']]);
+  });
+});
+
+describe('chainRelations', () => {
+  it('walks each named division up to its province once, and keeps same-named divisions apart', () => {
+    const g = getGazetteer();
+    const [a, b] = g.candidates('城关镇').filter((d) => d.parent === '和林格尔县' || d.parent === '清水河县');
+    const edges = chainRelations([a!, b!, a!, g.byName('呼和浩特市')!]).map((r) => `${r.from.name}>${r.to.name}`);
+    expect(edges.sort()).toEqual(['和林格尔县>呼和浩特市', '呼和浩特市>内蒙古自治区', '城关镇>和林格尔县', '城关镇>清水河县', '清水河县>呼和浩特市'].sort());
   });
 });

@@ -83,3 +83,12 @@ describe('gazetteer.find', () => {
     expect(all.filter((d) => d.level === 'province').length).toBe(34);
   });
 });
+
+describe('parentsOf', () => {
+  it('is parentChain without a copy: the same parents, shared and frozen', () => {
+    const d = g.byName('沙市区')!;
+    expect(g.parentsOf(d)).toEqual(g.parentChain(d));
+    expect(g.parentsOf(d)).toBe(g.parentsOf(d));
+    expect(Object.isFrozen(g.parentsOf(d))).toBe(true);
+  });
+});

@@ -71,14 +71,15 @@ export function findDivisions(text: string, home: string | null, gazetteer: Gaze
   if (!known && homeDiv) matches = gazetteer.find(text, 0, text.length, homeDiv.name);
   // Full names, and short forms of prefectures and provinces (湘西州), anchor the short
   // forms and townships under them (湘西州 … 吉首、凤凰).
-  const anchors = [
-    ...new Set(
-      matches
-        .filter((m) => gazetteer.formKind(m.form) !== 'short' || m.division.level === 'prefecture' || m.division.level === 'province')
-        .map((m) => m.division),
-    ),
-  ];
-  let prev: { end: number; division: Division } | null = null;
+  const anchors: Division[] = [];
+  for (const m of matches) {
+    const level = m.division.level;
+    if (gazetteer.formKind(m.form) === 'short' && level !== 'prefecture' && level !== 'province') continue;
+    if (!anchors.includes(m.division)) anchors.push(m.division);
+  }
+  // The division accepted last and where it ends.
+  let prevEnd = -1;
+  let prevDivision: Division | null = null;
   for (const found of matches) {
     let m = found;
     // 荆州区域性中心城市 is 荆州 + 区域, not 荆州区: read the short form.
@@ -90,7 +91,7 @@ export function findDivisions(text: string, home: string | null, gazetteer: Gaze
     }
     const kind = gazetteer.formKind(m.form) ?? 'name';
     // A division written right after another is read inside it (湖南省岳阳市, 石首市东升镇).
-    const context: Division | null = prev && prev.end === m.start ? prev.division : null;
+    const context: Division | null = prevEnd === m.start ? prevDivision : null;
     const division: Division = (context && gazetteer.resolve(m.form, context.name)) || m.division;
     const verdict = judgeMatch({ text, start: m.start, end: m.end, form: m.form, kind, division, home: homeDiv ?? null, context, anchors, gazetteer });
     if (!verdict) continue;
@@ -105,7 +106,8 @@ export function findDivisions(text: string, home: string | null, gazetteer: Gaze
         properties: { level: division.level, code: division.code },
       },
     });
-    prev = { end: m.end, division };
+    prevEnd = m.end;
+    prevDivision = division;
   }
   if (homeDiv && (homeDiv.level === 'prefecture' || homeDiv.level === 'county')) {
     out.push(...findBareZones(text, homeDiv, out, gazetteer));
@@ -118,12 +120,15 @@ export function findDivisions(text: string, home: string | null, gazetteer: Gaze
 function findBareZones(text: string, home: Division, found: FoundDivision[], gazetteer: Gazetteer): FoundDivision[] {
   const out: FoundDivision[] = [];
   const stem = home.aliases.find((a) => !a.endsWith('州')) ?? home.name;
-  for (const m of text.matchAll(BARE_ZONE)) {
+  // exec on the one global regex (matchAll clones it and makes an iterator per article).
+  BARE_ZONE.lastIndex = 0;
+  for (let m = BARE_ZONE.exec(text); m !== null; m = BARE_ZONE.exec(text)) {
+    const word = m[0];
     const start = m.index;
-    const end = start + m[0].length;
+    const end = start + word.length;
     if (found.some((f) => f.mention.start < end && f.mention.end > start)) continue;
     if (start > 0 && BARE_ZONE_GENERIC_BEFORE.has(text[start - 1]!)) continue;
-    const zone = gazetteer.byName(`${stem}${m[0]}`);
+    const zone = gazetteer.byName(`${stem}${word}`);
     if (!zone || zone.level !== 'zone') continue;
     out.push({
       division: zone,
@@ -154,7 +159,7 @@ function inferHome(matches: GazetteerMatch[], gazetteer: Gazetteer): Division | 
  * keeps the whole chain (宿松县 → 安庆市 → 安徽省) even where the text names no parent.
  */
 export function chainRelations(divisions: Division[], gazetteer: Gazetteer = getGazetteer()): RelationFact[] {
-  const seen = new Set<string>();
+  const edges = new EdgeSet();
   // A division named again adds nothing: its chain was walked the first time.
   const walked = new Set<Division>();
   const out: RelationFact[] = [];
@@ -162,10 +167,8 @@ export function chainRelations(divisions: Division[], gazetteer: Gazetteer = get
     if (walked.has(d)) continue;
     walked.add(d);
     let child = d;
-    for (const parent of gazetteer.parentChain(d)) {
-      const key = `${child.name}\u0000${parent.name}`;
-      if (seen.has(key)) break;
-      seen.add(key);
+    for (const parent of gazetteer.parentsOf(d)) {
+      if (!edges.add(child.name, parent.name)) break;
       out.push({
         type: 'LOCATED_IN',
         from: { type: 'AdminDivision', name: child.name },
@@ -177,4 +180,28 @@ export function chainRelations(divisions: Division[], gazetteer: Gazetteer = get
     }
   }
   return out;
+}
+
+/**
+ * Child → parent edges by name. A child name nearly always has one parent (its first is kept
+ * in a map); joined keys are made only for the rare second parent of a name (two 城关镇).
+ */
+class EdgeSet {
+  private firstParent = new Map<string, string>();
+  private more: Set<string> | null = null;
+
+  /** Adds the edge; false when it was there already. */
+  add(child: string, parent: string): boolean {
+    const first = this.firstParent.get(child);
+    if (first === undefined) {
+      this.firstParent.set(child, parent);
+      return true;
+    }
+    if (first === parent) return false;
+    this.more ??= new Set();
+    const key = `${child}\u0000${parent}`;
+    if (this.more.has(key)) return false;
+    this.more.add(key);
+    return true;
+  }
 }

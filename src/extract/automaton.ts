@@ -434,14 +434,18 @@ export class SuffixScanner<V> {
     const out: AutomatonMatch<V>[] = [];
     const { lastChars, singles, lastPairs, trie } = this;
     const output = trie.output;
+    // Both filters are read for every character and tested together: a third of the
+    // characters end some key, too many for a branch on that alone to be predicted. A filter
+    // only rules positions out; the walk decides (at `from` the pair is made with 0, harmless).
+    let before = 0;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
-      if ((lastChars[c >>> 5]! & (1 << (c & 31))) === 0) continue;
-      if ((singles[c >>> 5]! & (1 << (c & 31))) === 0) {
-        if (i === from) continue;
-        const bit = lastPairBit(text.charCodeAt(i - 1), c);
-        if ((lastPairs[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
-      }
+      const bit = lastPairBit(before, c);
+      before = c;
+      const word = c >>> 5;
+      const shift = c & 31;
+      const ends = (lastChars[word]! >>> shift) & (lastPairs[bit >>> 5]! >>> (bit & 31));
+      if (((ends | (singles[word]! >>> shift)) & 1) === 0) continue;
       let cur = 0;
       for (let j = i; j >= from; j--) {
         cur = trie.step(cur, text.charCodeAt(j));

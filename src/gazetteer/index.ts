@@ -51,6 +51,8 @@ export interface Gazetteer {
   candidates(form: string): Division[];
   /** The parents of a division, nearest first: 沙市区 → [荆州市, 湖北省]. */
   parentChain(name: string | Division): Division[];
+  /** parentChain of a division, shared and frozen: for reading only, without a copy per call. */
+  parentsOf(division: Division): readonly Division[];
   /** The province a division lies in (itself for a province). */
   provinceOf(name: string | Division): Division | undefined;
   /** True when `inner` is `outer` or lies under it. */
@@ -218,7 +220,11 @@ class GazetteerImpl implements Gazetteer {
     return e ? [...this.chainOf(e)] : [];
   }
 
-  /** The parents of `e`, nearest first: remembered and shared, so only for reading here (parentChain gives callers a copy). */
+  parentsOf(division: Division): readonly Division[] {
+    return this.chainOf(division);
+  }
+
+  /** The parents of `e`, nearest first: remembered and shared, frozen (parentChain gives callers a copy). */
   private chainOf(e: Division): readonly Division[] {
     const known = this.chainCache.get(e);
     if (known) return known;
@@ -228,6 +234,7 @@ class GazetteerImpl implements Gazetteer {
       out.push(p);
       p = this.parentOf(p);
     }
+    Object.freeze(out);
     this.chainCache.set(e, out);
     return out;
   }

@@ -39,6 +39,8 @@ interface Cues {
   company: RegExp;
   titles: Automaton<true>;
   wordsBefore: Set<string>;
+  /** The first characters of wordsBefore: most places rule the word out without a slice. */
+  wordsBeforeFirst: Set<number>;
   personAfter: Automaton<true>;
   notGivenName: Set<string>;
   surnames: Set<string>;
@@ -58,6 +60,7 @@ function loadCues(): Cues {
     generic: new Set(file.genericNames.map(String)),
     beforeShortName: new Set(file.notPrecedingShortName.map(String)),
     wordsBefore: new Set(file.wordsBefore.map(String)),
+    wordsBeforeFirst: new Set(file.wordsBefore.map((w) => String(w).charCodeAt(0))),
     personAfter: new Automaton(file.personAfter.map((s) => [String(s), true] as const)),
     notGivenName: new Set(file.notGivenName.map(String)),
     surnames: readSurnames(),
@@ -102,7 +105,7 @@ export function rejectReason(m: MatchContext): string | null {
   const { stop, after, before, generic, beforeShortName } = loadCues();
   // Nearness walks parent chains: asked only by the rules that need it.
   if (generic.has(m.form)) return 'generic-name';
-  if (!m.context && m.start > 0 && loadCues().wordsBefore.has(m.text.slice(m.start - 1, m.start + 1))) return 'inside-word';
+  if (!m.context && m.start > 0 && isInsideWord(m.text, m.start)) return 'inside-word';
   // Two-character full names (和县, 代县, 龙镇) are as fragile as short forms.
   if (m.kind === 'name' && m.form.length <= 2) {
     if (!isNearHome(m)) return 'far-two-character-name';
@@ -124,6 +127,12 @@ export function rejectReason(m: MatchContext): string | null {
   }
   if (m.kind === 'name' && m.division.level === 'township' && !isNearHome(m)) return 'far-township';
   return null;
+}
+
+/** Do the character before `start` and the one at it make one of the cue words (相应城市: 相应, not 应城市)? */
+function isInsideWord(text: string, start: number): boolean {
+  const { wordsBefore, wordsBeforeFirst } = loadCues();
+  return wordsBeforeFirst.has(text.charCodeAt(start - 1)) && wordsBefore.has(text.slice(start - 1, start + 1));
 }
 
 /** True when the match is a division (see rejectReason). */
@@ -158,7 +167,7 @@ function isNearForShortForm(m: MatchContext): boolean {
   const g = m.gazetteer;
   if (m.context && g.isWithin(m.division, m.context)) return true;
   if (m.home) {
-    const scope = m.home.level === 'county' || m.home.level === 'township' || m.home.level === 'zone' ? g.parentChain(m.home)[0] : m.home;
+    const scope = m.home.level === 'county' || m.home.level === 'township' || m.home.level === 'zone' ? g.parentsOf(m.home)[0] : m.home;
     if (scope && g.isWithin(m.division, scope)) return true;
   }
   for (const a of m.anchors ?? []) {
