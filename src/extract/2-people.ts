@@ -14,7 +14,7 @@
 import type { Doc, Mention, RelationFact, Stage } from '../types.js';
 import type { AutomatonMatch } from './automaton.js';
 import { sentenceAt, splitSentences, type Span } from './sentences.js';
-import { peopleLexicon, type PeopleLexicon, type TitleInfo } from './people/lexicon.js';
+import { HONORIFICS, peopleLexicon, type PeopleLexicon, type TitleInfo } from './people/lexicon.js';
 import { codeTable, isHan, isHanAt, isPlausibleName, nameAt, nameBoundary, splitNameRun, surnameLength, type NameSpan } from './people/names.js';
 import { parsePhrase, phraseStart, type OfficePhrase, type PhraseContext } from './offices/naming.js';
 import type { GazetteerLike } from './offices/jurisdiction.js';
@@ -158,7 +158,7 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
       }
     }
 
-    const finders: FinderContext = { text, lex, addPerson, hold, roleByEnd, ctxFor };
+    const finders: FinderContext = { text, lex, addPerson, hold, roleByEnd, ctxFor, cues: cueScan(text).personCues };
     findHonorifics(finders, found);
     findElections(finders);
     findAppositions(finders);
@@ -187,6 +187,8 @@ interface FinderContext {
   hold: (person: NameSpan, chain: OfficePhrase[], rule: string) => void;
   roleByEnd: Map<number, AutomatonMatch<TitleInfo>>;
   ctxFor: (index: number) => PhraseContext;
+  /** Where the cue words of the finders stand (PERSON_CUES, from the shared cue scan): no search of the text per word. */
+  cues: readonly AutomatonMatch<number>[];
 }
 
 /** Keeps, for every end position, the longest title ending there (`党组副书记` over `副书记` and `书记`). */
@@ -327,8 +329,10 @@ function findHonorifics(
   found: Found,
 ): void {
   const { text, lex, addPerson, hold, roleByEnd, ctxFor } = f;
-  for (const honorific of ['同志', '总书记', '委员长', '总理']) {
-    for (let i = text.indexOf(honorific); i >= 0; i = text.indexOf(honorific, i + 1)) {
+  for (const honorific of HONORIFICS) {
+    for (const cue of f.cues) {
+      if (cue.key !== honorific) continue;
+      const i = cue.start;
       if (honorific === '同志' && text[i + 2] === '们') continue;
       const name = nameEndingAt(text, i, lex, found.persons);
       if (!name) continue;
@@ -409,8 +413,9 @@ function findElections(
   f: FinderContext,
 ): void {
   const { text, lex, addPerson, hold, roleByEnd, ctxFor } = f;
-  const cue = '当选为';
-  for (let i = text.indexOf(cue); i >= 0; i = text.indexOf(cue, i + 1)) {
+  for (const cue of f.cues) {
+    if (cue.key !== '当选为') continue;
+    const i = cue.start;
     // `丁广治等42位同志当选为…`: the names stand before the count.
     const count = /等[0-9０-９一二三四五六七八九十百]+[位名](?:同志)?$/.exec(text.slice(Math.max(0, i - 12), i));
     const before = count ? i - count[0].length : i;
@@ -424,7 +429,7 @@ function findElections(
       at += item.length + 1;
     }
     if (!names.length || names.length !== items.length) continue;
-    const chain = chainAfter(text, i + cue.length, roleByEnd, ctxFor(i));
+    const chain = chainAfter(text, cue.end, roleByEnd, ctxFor(i));
     for (const n of names) {
       addPerson(n, 'person.election');
       if (chain.length) hold(n, chain, 'office.election');
@@ -663,7 +668,9 @@ function findDecisions(
   f: FinderContext,
 ): void {
   const { text, lex, addPerson, hold, roleByEnd, ctxFor } = f;
-  for (let i = text.indexOf('关于'); i >= 0; i = text.indexOf('关于', i + 1)) {
+  for (const cue of f.cues) {
+    if (cue.key !== '关于') continue;
+    const i = cue.start;
     for (const len of [2, 3, 4]) {
       const name = text.slice(i + 2, i + 2 + len);
       if (text[i + 2 + len] !== '为' || !isPlausibleName(name, lex)) continue;
@@ -712,8 +719,10 @@ function findAppointments(
 ): void {
   const { text, lex, addPerson, hold, roleByEnd, ctxFor } = f;
   for (const cue of ['任命', '免去']) {
-    for (let i = text.indexOf(cue); i >= 0; i = text.indexOf(cue, i + 1)) {
-      let pos = i + cue.length;
+    for (const match of f.cues) {
+      if (match.key !== cue) continue;
+      const i = match.start;
+      let pos = match.end;
       for (let guard = 0; guard < 12; guard++) {
         const list = namesAt(text, pos, lex);
         if (!list) break;
@@ -733,7 +742,7 @@ function findAppointments(
   }
   // Every cue ends in 辞去: one search finds them all, read cue by cue in the order of the list.
   const resignations: number[] = [];
-  for (let i = text.indexOf('辞去'); i >= 0; i = text.indexOf('辞去', i + 1)) resignations.push(i);
+  for (const cue of f.cues) if (cue.key === '辞去') resignations.push(cue.start);
   if (!resignations.length) return;
   for (const lead of ['提出', '分别提出', '']) {
     for (const at of resignations) {

@@ -1,7 +1,8 @@
 /**
  * One scan of an article for the cue words that the organisation, campaign, project and event
  * stages each looked for over the whole text with an automaton of their own: five scans of
- * every character became one. The matches come split by lexicon, in the order each lexicon's
+ * every character became one. The people stage's byline cues and the words it reads names
+ * around are found in the same pass. The matches come split by lexicon, in the order each lexicon's
  * own `findAll` gives them (by end, then shortest first): the scan finds every occurrence of
  * every word in that order, and each list keeps its own.
  *
@@ -13,7 +14,7 @@ import { SHARED_SUFFIXES } from './campaigns/find.js';
 import { eventLexicon } from './events/lexicon.js';
 import { projectLexicon } from './projects/lexicon.js';
 import { LEVEL_MARKERS, orgLexicon } from './organizations/find.js';
-import { BYLINE_CUES } from './people/lexicon.js';
+import { BYLINE_CUES, PERSON_CUES } from './people/lexicon.js';
 import { QUOTE_MARKS } from './campaigns/quotes.js';
 
 /** The matches of one article, by lexicon. Shared by the stages: read them, never change them. */
@@ -34,6 +35,8 @@ export interface CueMatches {
   eventHeads: AutomatonMatch<number>[];
   /** Byline cues (`记者`, `通讯员`): where the people stage reads reporters' names. */
   bylineCues: AutomatonMatch<number>[];
+  /** Every occurrence of the people stage's cue words (`同志`, `当选为`, `任命`, `辞去`…; PERSON_CUES). */
+  personCues: AutomatonMatch<number>[];
   /** Does the text hold `次、` (a list of session ordinals can only be there) and `党的` (a party congress)? */
   hasOrdinalList: boolean;
   hasPartyOf: boolean;
@@ -45,11 +48,13 @@ export interface CueMatches {
   quoteMarks: number[];
 }
 
-type ListName = Exclude<keyof CueMatches, 'hasOrdinalList' | 'hasPartyOf' | 'hasSharedSuffix' | 'levelMarkers' | 'quoteMarks'>;
+type ListName = Exclude<keyof CueMatches, 'personCues' | 'hasOrdinalList' | 'hasPartyOf' | 'hasSharedSuffix' | 'levelMarkers' | 'quoteMarks'>;
 const LISTS: ListName[] = ['orgNamed', 'orgMedia', 'national', 'partyCentre', 'centralCommittee', 'campaignBare', 'projectSuffixes', 'eventHeads', 'bylineCues'];
 const ORDINAL_LIST_BIT = 1 << LISTS.length;
 const PARTY_OF_BIT = ORDINAL_LIST_BIT << 1;
 const SHARED_SUFFIX_BIT = ORDINAL_LIST_BIT << 2;
+/** After the other bits, so that the values of the older lists' matches stay what they were. */
+const PERSON_CUE_BIT = ORDINAL_LIST_BIT << 3;
 
 /**
  * The cue words indexed by their last character, for a scan that reads each character once
@@ -82,7 +87,7 @@ let table: CueTable | null = null;
 /** Every word with one bit per lexicon it belongs to (a word may be in several). */
 function cueTable(): CueTable {
   if (table) return table;
-  const words: Record<ListName, string[]> = {
+  const words: Record<ListName, readonly string[]> = {
     orgNamed: orgLexicon().file.named_suffixes,
     orgMedia: orgLexicon().file.media_suffixes,
     national: ['国家'],
@@ -102,6 +107,7 @@ function cueTable(): CueTable {
   });
   add('次、', ORDINAL_LIST_BIT);
   add('党的', PARTY_OF_BIT);
+  for (const word of PERSON_CUES) add(word, PERSON_CUE_BIT);
   for (const word of SHARED_SUFFIXES) add(word, SHARED_SUFFIX_BIT);
   const built: CueTable = { lastBits: new Uint32Array(2048), markerBits: new Uint32Array(2048), quoteBits: new Uint32Array(2048), lastPairs: new Uint8Array(1 << (32 - PAIR_SHIFT)), singleBits: new Uint32Array(2048), groupOf: new Int16Array(0x10000).fill(-1), groups: [] };
   for (const [word, b] of bits) {
@@ -146,6 +152,7 @@ function scan(text: string): CueMatches {
     projectSuffixes: [],
     eventHeads: [],
     bylineCues: [],
+    personCues: [],
     hasOrdinalList: false,
     hasPartyOf: false,
     hasSharedSuffix: false,
@@ -171,6 +178,7 @@ function scan(text: string): CueMatches {
       if (start < 0 || !text.startsWith(word, start)) continue;
       const m: AutomatonMatch<number> = { start, end, key: word, value: bits };
       for (let k = 0; k < LISTS.length; k++) if (bits & (1 << k)) out[LISTS[k]!].push(m);
+      if (bits & PERSON_CUE_BIT) out.personCues.push(m);
       if (bits & ORDINAL_LIST_BIT) out.hasOrdinalList = true;
       if (bits & PARTY_OF_BIT) out.hasPartyOf = true;
       // SHARED_SUFFIX_LIST matches only after 等 or a count's measure word (等四大工程).

@@ -13,6 +13,13 @@ import { dataPath } from '../../data-path.js';
 /** What a title word is: a role after a body (`书记`), or a government head bound to a level (`市长`). */
 /** Words before a byline's names (`记者 李超`, `通讯员：王敏`). */
 export const BYLINE_CUES = ['特约记者', '记者', '通讯员', '实习生', '责任编辑', '编辑', '摄影', '撰稿'];
+/**
+ * Words the people stage reads names around: honorifics after a name (`X同志`, `X总书记`), and
+ * the words of elections, decisions, appointments and resignations (`当选为`, `关于X为…的决定`,
+ * `任命`, `免去`, `辞去`). Found by the shared cue scan, not by a search of the text per word.
+ */
+export const HONORIFICS = ['同志', '总书记', '委员长', '总理'];
+export const PERSON_CUES = [...HONORIFICS, '当选为', '关于', '任命', '免去', '辞去'];
 
 export interface TitleInfo {
   kind: 'role' | 'head';
