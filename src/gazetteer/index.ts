@@ -122,6 +122,8 @@ class GazetteerImpl implements Gazetteer {
   private byNameCache = new Map<string, Division | null>();
   private chainCache = new WeakMap<Division, Division[]>();
   private lastScan: TextScan | null = null;
+  /** resolve's answers by home, then by form (null: none). */
+  private resolveByHome = new Map<string, Map<string, Division | null>>();
   /** resolveCached's answers by home, then by form (no joined key string per lookup). */
   private resolveCache = new Map<string, Map<string, Division | null>>();
 
@@ -252,6 +254,19 @@ class GazetteerImpl implements Gazetteer {
   }
 
   resolve(form: string, home?: string | null): Division | undefined {
+    // Stages resolve the same few forms against the same few homes (the divisions stage
+    // every form written right after another division): remembered by home, then form.
+    const homeKey = home ?? '';
+    let byForm = this.resolveByHome.get(homeKey);
+    if (!byForm) this.resolveByHome.set(homeKey, (byForm = new Map()));
+    const known = byForm.get(form);
+    if (known !== undefined) return known ?? undefined;
+    const d = this.resolveUncached(form, home);
+    byForm.set(form, d ?? null);
+    return d;
+  }
+
+  private resolveUncached(form: string, home?: string | null): Division | undefined {
     const homeDiv = home ? this.byName(home) : undefined;
     const zone = this.byZone.get(form) ?? this.parseZone(form, homeDiv ?? null);
     if (this.byZone.has(form)) return zone;
