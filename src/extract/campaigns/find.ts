@@ -35,12 +35,19 @@ export interface CampaignSpan {
   anchor: number;
 }
 
+/** A table by UTF-16 code with 1 for each of `chars` (one read, where a Set of codes hashed every lookup). */
+function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
 const CLAUSE_PUNCT = new Set([...'，。；：！？,;:!?\n、()（）《》']);
 const INNER_PUNCT = /[，。；：！？,;:!?、《》…]/;
 const SENTENCE_PUNCT = new Set([...'，。；：！？,;:!?\n']);
 /** The two sets by character code, for the walks back to a clause or sentence start. */
-const CLAUSE_PUNCT_CODES = new Set([...CLAUSE_PUNCT].map((c) => c.charCodeAt(0)));
-const SENTENCE_PUNCT_CODES = new Set([...SENTENCE_PUNCT].map((c) => c.charCodeAt(0)));
+const CLAUSE_PUNCT_CODES = codeTable([...CLAUSE_PUNCT].join(''));
+const SENTENCE_PUNCT_CODES = codeTable([...SENTENCE_PUNCT].join(''));
 const CJK = /[\u3400-\u9fff]/;
 
 /** Runs every rule over `text` and returns the spans, repeats included. */
@@ -167,10 +174,10 @@ function endsWord(text: string, end: number): boolean {
   // By code: the end of the text, or no CJK character (U+3400–U+9FFF) after it.
   const next = text.charCodeAt(end);
   if (!(next >= 0x3400 && next <= 0x9fff)) return true;
-  return WORD_AFTER_SUFFIX_CODES.has(next);
+  return WORD_AFTER_SUFFIX_CODES[next] === 1;
 }
 /** 和与及等中上: after these a suffix still ends its word. */
-const WORD_AFTER_SUFFIX_CODES = new Set([...'和与及等中上'].map((c) => c.charCodeAt(0)));
+const WORD_AFTER_SUFFIX_CODES = codeTable('和与及等中上');
 
 /** `实施产业跨江行动`: trigger verb, a body, a suffix, all inside one clause. */
 function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): CampaignSpan[] {
@@ -186,7 +193,7 @@ function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): Campai
     if (text[end] === '”' || text[end] === '’') end++;
     if (!endsWord(text, end)) continue;
     let clauseStart = m.start;
-    while (clauseStart > 0 && !CLAUSE_PUNCT_CODES.has(text.charCodeAt(clauseStart - 1)) && m.start - clauseStart < 24) clauseStart--;
+    while (clauseStart > 0 && !CLAUSE_PUNCT_CODES[text.charCodeAt(clauseStart - 1)] && m.start - clauseStart < 24) clauseStart--;
     const trigger = lastTrigger(text, clauseStart, m.start);
     let bodyStart = trigger;
     let rule = 'campaign.bare-cue';
@@ -199,7 +206,7 @@ function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): Campai
       // A list item: the verb stands before the first item (实施A工程、B工程), every item
       // carrying the suffix (not 推进A、B“五大行动”, where the count names the whole list).
       let listStart = clauseStart - 1;
-      while (listStart > 0 && !SENTENCE_PUNCT_CODES.has(text.charCodeAt(listStart - 1)) && clauseStart - listStart < 60) listStart--;
+      while (listStart > 0 && !SENTENCE_PUNCT_CODES[text.charCodeAt(listStart - 1)] && clauseStart - listStart < 60) listStart--;
       if (lastTrigger(text, listStart, clauseStart) >= 0) bodyStart = clauseStart;
     }
     if (bodyStart < 0) continue;
@@ -262,7 +269,7 @@ function sharedSuffix(text: string): CampaignSpan[] {
   for (const m of text.matchAll(SHARED_SUFFIX_LIST)) {
     const at = m.index!;
     let start = at;
-    while (start > 0 && !SENTENCE_PUNCT_CODES.has(text.charCodeAt(start - 1)) && at - start < 80) start--;
+    while (start > 0 && !SENTENCE_PUNCT_CODES[text.charCodeAt(start - 1)] && at - start < 80) start--;
     const trigger = lastTrigger(text, start, at);
     if (trigger < 0) continue;
     const suffix = m[2]!;

@@ -19,9 +19,16 @@ import { canonicalName, chineseNumber, isCounted } from './parse.js';
 import { paragraphs, speakers } from './speakers.js';
 import type { CampaignSpan } from './find.js';
 
+/** A table by UTF-16 code with 1 for each of `chars` (one read, where a Set of codes hashed every lookup). */
+function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
 /** Punctuation that ends a member's text, by character code. */
-const PUNCT_CODES = new Set([...'，。；：！？,;:!?、\n（）()'].map((c) => c.charCodeAt(0)));
-const QUOTE_CODES = new Set([...'“”‘’'].map((c) => c.charCodeAt(0)));
+const PUNCT_CODES = codeTable('，。；：！？,;:!?、\n（）()');
+const QUOTE_CODES = codeTable('“”‘’');
 
 interface Family {
   parent: CampaignSpan;
@@ -172,8 +179,8 @@ function readMember(text: string, from: number, last: string, follow: string): {
   let bare = 0;
   for (let i = start; i < text.length && i < start + 14; i++) {
     const ch = text.charCodeAt(i);
-    if (PUNCT_CODES.has(ch)) return null;
-    if (!QUOTE_CODES.has(ch)) bare++;
+    if (PUNCT_CODES[ch]) return null;
+    if (!QUOTE_CODES[ch]) bare++;
     if (bare >= 3 && ch === lastCode) {
       const end = i + 1;
       const after = text[end] === '”' || text[end] === '’' ? end + 1 : end;

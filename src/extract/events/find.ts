@@ -28,9 +28,16 @@ export interface EventSpan {
   date?: string;
 }
 
+/** A table by UTF-16 code with 1 for each of `chars` (one read, where a Set of codes hashed every lookup). */
+function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
 const PUNCT = new Set([...'，。；：！？,;:!?\n—…「」']);
 /** PUNCT by character code (scanLeft reads every character of a name, leftwards). */
-const PUNCT_CODES = new Set([...PUNCT].map((c) => c.charCodeAt(0)));
+const PUNCT_CODES = codeTable([...PUNCT].join(''));
 const code = (c: string) => c.charCodeAt(0);
 const [ENUMERATION_COMMA, WEI, SHENG, SHI, XIAN, QU, RIGHT_DOUBLE, RIGHT_SINGLE, LEFT_DOUBLE, LEFT_SINGLE, DE, DANG] = [...'、委省市县区”’“‘的党'].map(code);
 const CJK = /[\u3400-\u9fff]/;
@@ -187,6 +194,7 @@ function joinCombined(text: string, candidates: EventSpan[]): void {
 /** Start of the name that ends at `from`: leftwards over name characters to a stop word or punctuation. */
 function scanLeft(text: string, from: number): number {
   const lex = eventLexicon();
+  const stopEnds = lex.leftStopLastCodes;
   let i = from;
   // Character codes: text[i] would make a string of every character walked over.
   while (i > 0 && from - i < 45) {
@@ -206,10 +214,11 @@ function scanLeft(text: string, from: number): number {
       }
       break;
     }
-    if (PUNCT_CODES.has(ch) || isSpaceCode(ch)) break;
+    if (PUNCT_CODES[ch] || isSpaceCode(ch)) break;
     // 党的十九届六中全会: 的 stops a name, except in 党的.
     if (ch === DE && text.charCodeAt(i - 2) === DANG) return i - 2;
-    if (lex.leftStops.longestEndingAt(text, i, 4)) break;
+    // A stop word ends at i only where its last character stands (most characters end none).
+    if ((stopEnds === null || (stopEnds[ch >>> 5]! & (1 << (ch & 31))) !== 0) && lex.leftStops.longestEndingAt(text, i, 4)) break;
     i--;
   }
   return i;
@@ -273,12 +282,18 @@ function expandSession(raw: string): string {
 /** Scopes and bodies that open a name, in the order a regex alternation would try them. */
 const SCOPE_PREFIXES = ['全市', '全县', '全区', '全省', '我市', '我县', '我区', '本市', '本县', '省', '市', '县', '区'];
 const BODY_PREFIXES = ['委', '政府', '人大常委会', '政协'];
+const SCOPE_FIRSTS = codeTable(SCOPE_PREFIXES.map((p) => p[0]).join(''));
+const BODY_FIRSTS = codeTable(BODY_PREFIXES.map((p) => p[0]).join(''));
+/** What a scope a name may open with (全市, 我县, 本市) starts with. */
+const SCOPE_WORD_FIRSTS = codeTable('全我本');
 
 /**
  * Where `s.slice(from, to).replace(/^(A|B|…)/, '')` would start: after the first of `prefixes`
  * that `s` holds at `from` within `to`, else `from`.
  */
-function afterPrefix(s: string, from: number, to: number, prefixes: readonly string[]): number {
+function afterPrefix(s: string, from: number, to: number, prefixes: readonly string[], firsts: Uint8Array): number {
+  // Most names open with none of the prefixes' first characters.
+  if (!firsts[s.charCodeAt(from)]) return from;
   for (const p of prefixes) if (from + p.length <= to && s.startsWith(p, from)) return from + p.length;
   return from;
 }
@@ -302,8 +317,8 @@ function explicit(raw: string, home: string | null, subject: string | null): str
   // read in place (no strings: only its length matters).
   const headOfRaw = lex.heads.longestEndingAt(raw, raw.length, 6);
   const coreEnd = headOfRaw ? raw.length - headOfRaw.key.length : raw.length;
-  const coreStart = afterPrefix(raw, afterPrefix(raw, 0, coreEnd, SCOPE_PREFIXES), coreEnd, BODY_PREFIXES);
-  if (lex.generic.has(raw) || isUnderTwoCodePoints(raw, coreStart, coreEnd)) {
+  const coreStart = afterPrefix(raw, afterPrefix(raw, 0, coreEnd, SCOPE_PREFIXES, SCOPE_FIRSTS), coreEnd, BODY_PREFIXES, BODY_FIRSTS);
+  if ((raw.length <= lex.genericMaxLength && lex.generic.has(raw)) || isUnderTwoCodePoints(raw, coreStart, coreEnd)) {
     if (!/第.+次|届|党代会|两会/.test(raw)) return null;
   }
   let name = raw;
@@ -311,7 +326,7 @@ function explicit(raw: string, home: string | null, subject: string | null): str
   const province = home ? gaz.provinceOf(home)?.name ?? null : null;
   const homeDiv = home ? gaz.byName(home) : undefined;
   const levelChar = homeDiv ? homeDiv.name.slice(-1) : '';
-  const scope = /^(全市|全县|全区|全省|我市|我县|我区|本市|本县)(?!性)/.exec(name);
+  const scope = SCOPE_WORD_FIRSTS[name.charCodeAt(0)] ? /^(全市|全县|全区|全省|我市|我县|我区|本市|本县)(?!性)/.exec(name) : null;
   if (scope) {
     const rest = name.slice(scope[1]!.length);
     const isProvince = scope[1] === '全省';

@@ -27,8 +27,12 @@ export interface EventLexicon {
   /** The words of `heads` (the cue scan of the whole article looks for them with other stages' words). */
   headWords: string[];
   leftStops: Automaton<true>;
+  /** One bit per character code that ends a left stop (null when one is empty): scanLeft asks the automaton only there. */
+  leftStopLastCodes: Uint32Array | null;
   organAfter: Automaton<true>;
   generic: Set<string>;
+  /** The length of the longest generic name: a longer name is none (no lookup). */
+  genericMaxLength: number;
   neverInside: string[];
   /** One bit per character code that ends a `neverInside` word (null when one is empty: every name holds it). */
   neverInsideLastCodes: Uint32Array | null;
@@ -52,8 +56,10 @@ export function eventLexicon(): EventLexicon {
     heads: compile(cues.heads),
     headWords: cues.heads,
     leftStops: compile(cues.left_stops),
+    leftStopLastCodes: lastCharBits(cues.left_stops),
     organAfter: compile(cues.organ_after),
     generic: new Set(cues.generic),
+    genericMaxLength: Math.max(0, ...cues.generic.map((g) => String(g).length)),
     neverInside: cues.never_inside,
     neverInsideLastCodes: lastCharBits(cues.never_inside),
     occurring: compile(cues.occurring),

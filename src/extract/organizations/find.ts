@@ -57,6 +57,13 @@ export function orgLexicon(): OrgLexicon {
   return cached;
 }
 
+/** A table by UTF-16 code with 1 for each of `chars` (one read, where a Set of codes hashed every lookup). */
+function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
 const MARKERS = '省市县区州';
 /** The level markers, one character each (the cue scan lists where they stand). */
 export const LEVEL_MARKERS: readonly string[] = [...MARKERS];
@@ -64,15 +71,15 @@ export const LEVEL_MARKERS: readonly string[] = [...MARKERS];
 const MARKER_INDEX = new Int8Array(0x10000).fill(-1);
 [...MARKERS].forEach((c, k) => (MARKER_INDEX[c.charCodeAt(0)] = k));
 /** Characters that make a word with a following level marker (`全市`, `城市`, `沙市`): then it is no marker. */
-const WORD_BEFORE_MARKER = new Set([...'全本城都超上门股街夜集各外该两地省县区州市分小社园景山辖新老郊边湾片校厂矿营林农牧渔特沙直'].map((c) => c.charCodeAt(0)));
+const WORD_BEFORE_MARKER = codeTable('全本城都超上门股街夜集各外该两地省县区州市分小社园景山辖新老郊边湾片校厂矿营林农牧渔特沙直');
 /** A place written as a body's jurisdiction follows a boundary (`、荆州市委`), not the middle of a word (`自然资源县…`). */
 function placeStartsWord(text: string, i: number): boolean {
   if (i === 0) return true;
   const before = text.charCodeAt(i - 1);
-  return !isHanCode(before) || text.startsWith('中共', i - 2) || WORD_END_BEFORE_PLACE.has(before);
+  return !isHanCode(before) || text.startsWith('中共', i - 2) || WORD_END_BEFORE_PLACE[before] === 1;
 }
 /** Function words after which a place starts a word (by character code). */
-const WORD_END_BEFORE_PLACE = new Set([...'和与及的是在由对向了经据为将把被从到等报'].map((c) => c.charCodeAt(0)));
+const WORD_END_BEFORE_PLACE = codeTable('和与及的是在由对向了经据为将把被从到等报');
 
 /** Everything the finder needs. */
 export interface FindContext extends JurisdictionContext {
@@ -100,7 +107,7 @@ function jurisdictionEnds(text: string, ctx: FindContext, markers: readonly numb
   // The markers' positions come from the cue scan (one pass over the article for four stages).
   for (const i of markers) {
     const marker = MARKER_INDEX[text.charCodeAt(i)]!;
-    if (i > 0 && WORD_BEFORE_MARKER.has(text.charCodeAt(i - 1))) continue;
+    if (i > 0 && WORD_BEFORE_MARKER[text.charCodeAt(i - 1)]) continue;
     while (next < places && out[next]!.end <= i) next++;
     if (next < places && out[next]!.start <= i) continue;
     let place = meaning[marker];
@@ -132,7 +139,7 @@ function inOrder(list: Array<{ start: number }>): boolean {
 }
 
 /** What a session (`第十届`, `十届`) can start with. */
-const SESSION_FIRST_CODES = new Set([...'第一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+const SESSION_FIRST_CODES = codeTable('第一二三四五六七八九十');
 const FA = '法'.charCodeAt(0);
 const JIAN = '检'.charCodeAt(0);
 const [WEI, YUAN, HUI] = [...'委员会'].map((c) => c.charCodeAt(0));
@@ -157,7 +164,7 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
     const written = j.place.written;
     if (text.charCodeAt(b) === written.charCodeAt(written.length - 1) && text.charCodeAt(b + 1) === WEI) b++;
     // The regexes below only where their first character is (most bodies have no session or court).
-    const session = SESSION_FIRST_CODES.has(text.charCodeAt(b)) ? /^第?[一二三四五六七八九十]+届/.exec(text.slice(b, b + 6)) : null;
+    const session = SESSION_FIRST_CODES[text.charCodeAt(b)] ? /^第?[一二三四五六七八九十]+届/.exec(text.slice(b, b + 6)) : null;
     if (session && ctx.orgs.stateBodies.longestAt(text, b + session[0].length)) b += session[0].length;
     const party = text.startsWith('中共', j.start - 2);
     const start = party ? j.start - 2 : j.start;
@@ -279,7 +286,7 @@ function mediaSites(text: string): RegExpExecArray[] {
 
 const BUREAU = /^([\u3400-\u9fff]{0,8}?)(农商行|分局|局|委员会|委|中心|银行|厅)/;
 /** The first characters of BUREAU's suffixes (农分局委中银厅). */
-const BUREAU_SUFFIX_FIRST = new Set([...'农分局委中银厅'].map((c) => c.charCodeAt(0)));
+const BUREAU_SUFFIX_FIRST = codeTable('农分局委中银厅');
 
 /**
  * Can BUREAU match at `b`? Its suffix starts after at most 8 CJK characters: a walk over them
@@ -289,7 +296,7 @@ const BUREAU_SUFFIX_FIRST = new Set([...'农分局委中银厅'].map((c) => c.ch
 function mayStartBureau(text: string, b: number): boolean {
   for (let i = b; i < b + 9; i++) {
     const c = text.charCodeAt(i);
-    if (BUREAU_SUFFIX_FIRST.has(c)) return true;
+    if (BUREAU_SUFFIX_FIRST[c]) return true;
     if (!isHanCode(c)) return false;
   }
   return false;

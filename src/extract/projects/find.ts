@@ -25,6 +25,13 @@ export interface ProjectCandidate {
   place?: Mention;
 }
 
+/** A table by UTF-16 code with 1 for each of `chars` (one read, where a Set of codes hashed every lookup). */
+function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
 /** Characters that end a name on its left: punctuation, quotes, brackets of titles, spaces. */
 const HARD = /[，,。；;、：:！？!?“”"‘’《》〈〉【】\s…—·\/|]/;
 /** HARD as a table by UTF-16 code (clauseStart tests every character it walks back over); `\s` is JavaScript's white space. */
@@ -41,11 +48,11 @@ const LEADING_PLACE = /^[\u4e00-\u9fff]{2,6}?(?:新港区|开发区|经开区|�
 const COUNT = /(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:个|项|批|大)|季度|第[一二三四五六七八九十\d]+[期批]|\d{4}年|[亿万]元/;
 const LOCATIVE = /(?:在|于|位于|落户|落地)$/;
 /** The last characters LOCATIVE can end with (在, 于, 户, 地): a cheap test before the slice and the regex. */
-const LOCATIVE_LAST_CODES = new Set([...'在于户地'].map((c) => c.charCodeAt(0)));
+const LOCATIVE_LAST_CODES = codeTable('在于户地');
 /** The characters an amount at the start of a name can begin with (计划/总投资/投资, digits, Chinese numerals): see leadingInvestment. */
-const LEAD_FIRST_CODES = new Set([...'计总投0123456789０１２３４５６７８９一二三四五六七八九十百千两'].map((c) => c.charCodeAt(0)));
+const LEAD_FIRST_CODES = codeTable('计总投0123456789０１２３４５６７８９一二三四五六七八九十百千两');
 function mayLeadInvestment(code: number): boolean {
-  return LEAD_FIRST_CODES.has(code);
+  return LEAD_FIRST_CODES[code] === 1;
 }
 const PLACE_SUFFIX = /(?:省|市|县|区|镇|乡|街道|开发区|新区)$/;
 
@@ -94,7 +101,11 @@ function clauseStart(text: string, index: number, floor: number): number {
  */
 export function nameStart(text: string, suffixStart: number, floor: number, lexicon: ProjectLexicon): number {
   const cs = Math.max(clauseStart(text, suffixStart, floor), suffixStart - MAX_NAME);
+  const ends = lexicon.boundaryLastCodes;
   for (let p = suffixStart; p > cs; p--) {
+    // A boundary word ends at p only where its last character stands (most characters end none).
+    const c = text.charCodeAt(p - 1);
+    if (ends !== null && (ends[c >>> 5]! & (1 << (c & 31))) === 0) continue;
     const w = lexicon.boundaries.longestEndingAt(text, p, 4);
     if (!w || w.start < cs) continue;
     if (lexicon.boundaryExceptions.get(w.key)?.has(text[p] ?? '')) continue;
@@ -199,7 +210,7 @@ export function findProjectsInSentence(
         start = head.end;
         head = divisionStartingAt(divisions, start, sfx.start);
       }
-    } else if (start > from && LOCATIVE_LAST_CODES.has(text.charCodeAt(start - 1)) && LOCATIVE.test(text.slice(Math.max(from, start - 2), start))) {
+    } else if (start > from && LOCATIVE_LAST_CODES[text.charCodeAt(start - 1)] && LOCATIVE.test(text.slice(Math.max(from, start - 2), start))) {
       const lp = LEADING_PLACE.exec(text.slice(start, sfx.end));
       if (lp) start += lp[0].length;
     }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { dataPath } from '../../data-path.js';
-import { Automaton } from '../automaton.js';
+import { Automaton, lastCharBits } from '../automaton.js';
 
 interface CueFile {
   suffixes: string[];
@@ -32,6 +32,8 @@ export interface ProjectLexicon {
   facilitySuffixes: Set<string>;
   buildCues: Automaton<true>;
   boundaries: Automaton<true>;
+  /** One bit per character code that ends a boundary word (null when one is empty): nameStart asks the automaton only there. */
+  boundaryLastCodes: Uint32Array | null;
   /** Boundary word → characters after which it is not a boundary (经 before 济). */
   boundaryExceptions: Map<string, Set<string>>;
   /** One-character boundary → characters before which make it part of a word (华为, 美的). */
@@ -117,6 +119,7 @@ export function projectLexicon(): ProjectLexicon {
     facilitySuffixes: new Set(f.facilitySuffixes.map(String)),
     buildCues: set(f.buildCues),
     boundaries: set(f.leftBoundaries),
+    boundaryLastCodes: lastCharBits(f.leftBoundaries.map(String)),
     boundaryExceptions: new Map(Object.entries(f.boundaryExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))])),
     boundaryPrecededExceptions: new Map(Object.entries(f.boundaryPrecededExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))])),
     // Verbs and name-tail words count as category words too: 提升园区, 推进重大项目 name nothing.
