@@ -19,7 +19,7 @@ import { codeTable, isHan, isHanAt, isPlausibleName, nameAt, nameBoundary, split
 import { parsePhrase, phraseStart, type OfficePhrase, type PhraseContext } from './offices/naming.js';
 import type { GazetteerLike } from './offices/jurisdiction.js';
 import { getGazetteer } from '../gazetteer/index.js';
-import { cueScan, leftmostLongest } from './cue-scan.js';
+import { cueScan, isLongestAtEnd, leftmostLongest } from './cue-scan.js';
 
 /** Options of the stage. */
 export interface PeopleOptions {
@@ -57,16 +57,19 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
     const text = doc.text;
     const sentences = splitSentences(text);
     const found: Found = { persons: new Map(), offices: [], holds: new Map() };
-    const roleByEnd = longestRoleByEnd(lex.roles.findAll(text));
+    const longestRoles = longestRolesByEnd(lex.roles.findAll(text));
+    const roleByEnd = new Map<number, AutomatonMatch<TitleInfo>>();
+    for (const role of longestRoles) roleByEnd.set(role.end, role);
     /** The title chain of each person found by title, by the end of the name (`…书记李鸿忠、副书记张昌尔`). */
     const chainByNameEnd = new Map<number, OfficePhrase[]>();
-    const carriedBySentence = new Map<number, PhraseContext['carried']>();
+    /** One context per sentence: the places its titles name carry over to the titles after them. */
+    const ctxBySentence = new Map<number, PhraseContext>();
     const ctxFor = (index: number): PhraseContext => {
       const s = sentenceAt(sentences, index);
       const key = s?.start ?? -1;
-      let carried = carriedBySentence.get(key);
-      if (!carried) carriedBySentence.set(key, (carried = new Map()));
-      return { lex, home: doc.meta.home, gazetteer, carried };
+      let ctx = ctxBySentence.get(key);
+      if (!ctx) ctxBySentence.set(key, (ctx = { lex, home: doc.meta.home, gazetteer, carried: new Map() }));
+      return ctx;
     };
 
     /** The ends of the persons found, for nameEndBefore (an array walks faster than the map's values). */
@@ -128,7 +131,8 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
 
     // Title + name, with chains of titles before and lists of names after.
     // In order of end: findAll gives matches by end, and the map keeps its first insertion order.
-    for (const [end, match] of roleByEnd) {
+    for (const match of longestRoles) {
+      const end = match.end;
       let p = end;
       while (text[p] === ' ' || text[p] === '\u3000') p++;
       if (p - end > 2) continue;
@@ -168,16 +172,27 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
     findRepeats(text, found, addPerson);
 
     // Plain pushes: a spread call copies its arguments into one more array first.
-    const persons: Mention[] = [];
-    for (const person of found.persons.values()) persons.push(person);
-    persons.sort(byStart);
+    const persons = sortedByStart(found.persons);
     for (const person of persons) doc.mentions.push(person);
     for (const office of found.offices) doc.mentions.push(office);
     for (const fact of found.holds.values()) doc.relations.push(fact);
   };
 }
 
-const byStart = (a: Mention, b: Mention) => a.start - b.start;
+/**
+ * The persons by start (stable, as Array#sort). An insertion sort: a dozen persons, nearly in
+ * order already, and no work array allocated as the built-in sort does.
+ */
+function sortedByStart(persons: Map<number, Mention>): Mention[] {
+  const out: Mention[] = [];
+  for (const person of persons.values()) {
+    let k = out.length;
+    out.push(person);
+    for (; k > 0 && out[k - 1]!.start > person.start; k--) out[k] = out[k - 1]!;
+    out[k] = person;
+  }
+  return out;
+}
 
 /** What the sentence-structure finders share: the text, the lexicon, the title ends, and how to record people and offices. */
 interface FinderContext {
@@ -191,14 +206,14 @@ interface FinderContext {
   cues: readonly AutomatonMatch<number>[];
 }
 
-/** Keeps, for every end position, the longest title ending there (`党组副书记` over `副书记` and `书记`). */
-function longestRoleByEnd(matches: AutomatonMatch<TitleInfo>[]): Map<number, AutomatonMatch<TitleInfo>> {
-  const byEnd = new Map<number, AutomatonMatch<TitleInfo>>();
-  for (const m of matches) {
-    const prev = byEnd.get(m.end);
-    if (!prev || m.start < prev.start) byEnd.set(m.end, m);
-  }
-  return byEnd;
+/**
+ * Keeps, for every end position, the longest title ending there (`党组副书记` over `副书记` and
+ * `书记`), in order of end: findAll gives the matches by end, the longest of each end last.
+ */
+function longestRolesByEnd(matches: AutomatonMatch<TitleInfo>[]): AutomatonMatch<TitleInfo>[] {
+  const longest: AutomatonMatch<TitleInfo>[] = [];
+  for (let k = 0; k < matches.length; k++) if (isLongestAtEnd(matches, k)) longest.push(matches[k]!);
+  return longest;
 }
 
 /** Where the chain of titles ending with `match` starts (for the `作为…，X表示` reading). */
