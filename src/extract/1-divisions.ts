@@ -14,7 +14,7 @@
  */
 import type { Doc, Mention, RelationFact, Stage } from '../types.js';
 import { getGazetteer, type Division, type Gazetteer, type GazetteerMatch } from '../gazetteer/index.js';
-import { judgeMatch } from './divisions/accept.js';
+import { judgeMatch, type MatchContext } from './divisions/accept.js';
 
 /** The rule ids this stage stamps on what it finds. */
 export const DIVISION_RULES = {
@@ -80,6 +80,7 @@ export function findDivisions(text: string, home: string | null, gazetteer: Gaze
   // The division accepted last and where it ends.
   let prevEnd = -1;
   let prevDivision: Division | null = null;
+  let ctx: MatchContext | null = null;
   for (const found of matches) {
     let m = found;
     // 荆州区域性中心城市 is 荆州 + 区域, not 荆州区: read the short form.
@@ -93,8 +94,18 @@ export function findDivisions(text: string, home: string | null, gazetteer: Gaze
     // A division written right after another is read inside it (湖南省岳阳市, 石首市东升镇).
     const context: Division | null = prevEnd === m.start ? prevDivision : null;
     const division: Division = (context && gazetteer.resolve(m.form, context.name)) || m.division;
-    const verdict = judgeMatch({ text, start: m.start, end: m.end, form: m.form, kind, division, home: homeDiv ?? null, context, anchors, gazetteer });
-    if (!verdict) continue;
+    // One context for the whole text, refilled per match: judgeMatch keeps none of it.
+    if (!ctx) {
+      ctx = { text, start: m.start, end: m.end, form: m.form, kind, division, home: homeDiv ?? null, context, anchors, gazetteer };
+    } else {
+      ctx.start = m.start;
+      ctx.end = m.end;
+      ctx.form = m.form;
+      ctx.kind = kind;
+      ctx.division = division;
+      ctx.context = context;
+    }
+    if (!judgeMatch(ctx)) continue;
     out.push({
       division,
       mention: {
@@ -110,8 +121,12 @@ export function findDivisions(text: string, home: string | null, gazetteer: Gaze
     prevDivision = division;
   }
   if (homeDiv && (homeDiv.level === 'prefecture' || homeDiv.level === 'county')) {
-    out.push(...findBareZones(text, homeDiv, out, gazetteer));
-    out.sort((a, b) => a.mention.start - b.mention.start);
+    const zones = findBareZones(text, homeDiv, out, gazetteer);
+    // `out` is in order of start already (the gazetteer's matches are): sort only what the zones join.
+    if (zones.length) {
+      out.push(...zones);
+      out.sort((a, b) => a.mention.start - b.mention.start);
+    }
   }
   return out;
 }
@@ -150,7 +165,14 @@ function inferHome(matches: GazetteerMatch[], gazetteer: Gazetteer): Division | 
     counts.set(m.division, (counts.get(m.division) ?? 0) + 1);
   }
   let best: Division | undefined;
-  for (const [d, n] of counts) if (!best || n > counts.get(best)!) best = d;
+  let bestCount = 0;
+  // forEach: for-of over a map's entries makes a pair per entry.
+  counts.forEach((n, d) => {
+    if (!best || n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  });
   return best;
 }
 
@@ -167,7 +189,9 @@ export function chainRelations(divisions: Division[], gazetteer: Gazetteer = get
     if (walked.has(d)) continue;
     walked.add(d);
     let child = d;
-    for (const parent of gazetteer.parentsOf(d)) {
+    const parents = gazetteer.parentsOf(d);
+    for (let i = 0; i < parents.length; i++) {
+      const parent = parents[i]!;
       if (!edges.add(child.name, parent.name)) break;
       out.push({
         type: 'LOCATED_IN',

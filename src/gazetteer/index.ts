@@ -51,7 +51,7 @@ export interface Gazetteer {
   candidates(form: string): Division[];
   /** The parents of a division, nearest first: 沙市区 → [荆州市, 湖北省]. */
   parentChain(name: string | Division): Division[];
-  /** parentChain of a division, shared and frozen: for reading only, without a copy per call. */
+  /** parentChain of a division without a copy per call: shared, so for reading only. */
   parentsOf(division: Division): readonly Division[];
   /** The province a division lies in (itself for a province). */
   provinceOf(name: string | Division): Division | undefined;
@@ -98,8 +98,13 @@ interface TextScan {
   text: string;
   raw: AutomatonMatch<FormKind>[];
   suffixes: Array<AutomatonMatch<ZoneSuffix> | null | undefined>;
-  /** `find` over the whole text, by home: the divisions stage and the organisations stage both ask it. */
-  whole?: Map<string, GazetteerMatch[]>;
+  /**
+   * `find` over the whole text, by home: the divisions stage and the organisations stage both
+   * ask it, nearly always for one home (kept in the two fields; further homes in the map).
+   */
+  wholeHome?: string;
+  whole?: GazetteerMatch[];
+  wholeByHome?: Map<string, GazetteerMatch[]>;
 }
 
 /** Texts shorter than this are scanned afresh on every find instead of being remembered. */
@@ -226,7 +231,7 @@ class GazetteerImpl implements Gazetteer {
     return this.chainOf(division);
   }
 
-  /** The parents of `e`, nearest first: remembered and shared, frozen (parentChain gives callers a copy). */
+  /** The parents of `e`, nearest first: remembered and shared, so read-only (parentChain gives callers a copy). */
   private chainOf(e: Division): readonly Division[] {
     const known = this.chainCache.get(e);
     if (known) return known;
@@ -236,7 +241,6 @@ class GazetteerImpl implements Gazetteer {
       out.push(p);
       p = this.parentOf(p);
     }
-    Object.freeze(out);
     this.chainCache.set(e, out);
     return out;
   }
@@ -287,9 +291,17 @@ class GazetteerImpl implements Gazetteer {
     const scan = this.scanOf(text);
     if (from !== 0 || to !== text.length || scan !== this.lastScan) return this.findIn(scan, from, to, home);
     const key = home ?? '';
-    scan.whole ??= new Map();
-    let found = scan.whole.get(key);
-    if (!found) scan.whole.set(key, (found = this.findIn(scan, from, to, home)));
+    let found: GazetteerMatch[] | undefined;
+    if (scan.wholeHome === undefined) {
+      found = scan.whole = this.findIn(scan, from, to, home);
+      scan.wholeHome = key;
+    } else if (scan.wholeHome === key) {
+      found = scan.whole!;
+    } else {
+      scan.wholeByHome ??= new Map();
+      found = scan.wholeByHome.get(key);
+      if (!found) scan.wholeByHome.set(key, (found = this.findIn(scan, from, to, home)));
+    }
     // A copy: callers own what they get.
     return found.slice();
   }
@@ -309,18 +321,19 @@ class GazetteerImpl implements Gazetteer {
       else hi = mid;
     }
     // Extend host matches by a zone suffix (宿松 + 经开区), so the zone wins leftmost-longest.
-    const spans: Array<{ start: number; end: number; form: string }> = [];
+    // The automaton's own matches are the spans (a span's form is its key); only zones are new.
+    const spans: AutomatonMatch<FormKind>[] = [];
     for (let i = lo; i < raw.length; i++) {
       const m = raw[i]!;
       if (m.end > to) break;
       if (m.start < from) continue;
-      spans.push({ start: m.start, end: m.end, form: m.key });
+      spans.push(m);
       if (m.value === 'zone' || m.value === 'former') continue;
       let suffix = scan.suffixes[i];
       if (suffix === undefined) suffix = scan.suffixes[i] = this.zoneSuffixes.longestAt(text, m.end);
       if (suffix && suffix.end <= to) {
         const form = text.slice(m.start, suffix.end);
-        if (this.parseZone(form, homeDiv ?? null)) spans.push({ start: m.start, end: suffix.end, form });
+        if (this.parseZone(form, homeDiv ?? null)) spans.push({ start: m.start, end: suffix.end, key: form, value: 'zone' });
       }
     }
     // Leftmost-longest: by start, longest first; only the longest span of each start competes
@@ -333,9 +346,9 @@ class GazetteerImpl implements Gazetteer {
       if (s.start === lastStart) continue;
       lastStart = s.start;
       if (s.start < pos) continue;
-      const division = this.resolveCached(s.form, home);
+      const division = this.resolveCached(s.key, home);
       if (!division) continue;
-      out.push({ start: s.start, end: s.end, division, form: s.form });
+      out.push({ start: s.start, end: s.end, division, form: s.key });
       pos = s.end;
     }
     return out;
@@ -483,15 +496,12 @@ export function getGazetteer(): Gazetteer {
 }
 
 /**
- * By start, longest first. Insertion sort for the few spans of a range (the builtin sort
- * allocates a work array on every call, and `find` runs many times per article); both are
- * stable, so the order is the same.
+ * By start, longest first, stably. Insertion sort, for every length: the automaton's matches
+ * come by end, and a match is out of place only against the few that overlap it (a name is
+ * at most a few dozen characters), so this is linear in practice; the builtin sort allocated
+ * a work array on every call, and `find` runs many times per article.
  */
 function sortSpans(spans: Array<{ start: number; end: number }>): void {
-  if (spans.length > 16) {
-    spans.sort((a, b) => a.start - b.start || b.end - a.end);
-    return;
-  }
   for (let i = 1; i < spans.length; i++) {
     const s = spans[i]!;
     let j = i - 1;
