@@ -44,6 +44,12 @@ function codeTable(chars: string): Uint8Array {
 
 const CLAUSE_PUNCT = new Set([...'，。；：！？,;:!?\n、()（）《》']);
 const INNER_PUNCT = /[，。；：！？,;:!?、《》…]/;
+const INNER_PUNCT_CODES = codeTable('，。；：！？,;:!?、《》…');
+/** `INNER_PUNCT.test(text.slice(from, to))` without the slice. */
+function hasInnerPunct(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (INNER_PUNCT_CODES[text.charCodeAt(i)]) return true;
+  return false;
+}
 const SENTENCE_PUNCT = new Set([...'，。；：！？,;:!?\n']);
 /** The two sets by character code, for the walks back to a clause or sentence start. */
 const CLAUSE_PUNCT_CODES = codeTable([...CLAUSE_PUNCT].join(''));
@@ -78,12 +84,13 @@ function contentOf(text: string, q: Quote): string {
 /** Decides whether one quote names a campaign. */
 function fromQuote(text: string, q: Quote): CampaignSpan | null {
   const lex = campaignLexicon();
+  // Punctuation inside (speech, lists) is read in the text: no slice for those quotes.
+  if (hasInnerPunct(text, q.open + 1, q.close)) return null;
   const raw = contentOf(text, q);
-  if (INNER_PUNCT.test(raw)) return null;
   const content = canonicalName(raw);
   const len = codePointLength(content);
   if (len < 2 || len > 24) return null;
-  for (const w of lex.neverInside) if (content.includes(w)) return null;
+  if (lex.neverInsideWords === null || lex.neverInsideWords.lastMatchEnd(content) >= 0) return null;
   if (len === 4 && /[和与及]/.test(content)) return null;
   if (lex.rhetoricBefore.longestEndingAt(text, q.open, 4)) return null;
   // 以“…”的 耐心/气概: a manner, not a campaign.

@@ -44,6 +44,8 @@ export interface CampaignLexicon {
   rhetoricBefore: Automaton<true>;
   rhetoricAfter: Automaton<true>;
   neverInside: string[];
+  /** `neverInside` as one automaton, null when a word is empty (every name holds it): one pass over a name for all the words. */
+  neverInsideWords: Automaton<true> | null;
   bareStop: Set<string>;
   targetAfter: Automaton<true>;
   /** Words that make a bare `…工程` a construction project. */
@@ -77,6 +79,7 @@ export function campaignLexicon(): CampaignLexicon {
     rhetoricBefore: compile(cues.rhetoric_before),
     rhetoricAfter: compile(cues.rhetoric_after),
     neverInside: cues.never_inside,
+    neverInsideWords: cues.never_inside.some((w) => !String(w)) ? null : compile(cues.never_inside.map(String)),
     bareStop: new Set(cues.bare_stop),
     targetAfter: compile(cues.target_after),
     projectWords: cues.bare_project_words,

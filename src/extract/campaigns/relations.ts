@@ -124,24 +124,33 @@ function countedFamilies(text: string, spans: CampaignSpan[], messages: Message[
 
 /** The number a counted name announces (`四大会战` → 4), or null. */
 function countOf(name: string): number | null {
-  const lex = campaignLexicon();
-  const chars = [...name];
-  let i = 0;
-  while (i < chars.length && lex.numerals.has(chars[i]!)) i++;
-  return i ? chineseNumber(chars.slice(0, i).join('')) : null;
+  const k = numeralPrefixLength(name, campaignLexicon().numeralCodes);
+  return k ? chineseNumber(name.slice(0, k)) : null;
+}
+
+/** How many UTF-16 units of `name` its leading numerals take (numerals read by code point, no array of characters). */
+function numeralPrefixLength(name: string, numeralCodes: Set<number>): number {
+  let k = 0;
+  while (k < name.length) {
+    const c = name.codePointAt(k)!;
+    if (!numeralCodes.has(c)) break;
+    k += c > 0xffff ? 2 : 1;
+  }
+  return k;
 }
 
 /** The members written in the frame of one occurrence of a counted parent, or null. */
 function familyOf(text: string, parent: CampaignSpan, spans: CampaignSpan[], parents: Set<string>): Family | null {
   const lex = campaignLexicon();
-  const chars = [...parent.name];
-  let i = 0;
-  while (i < chars.length && lex.numerals.has(chars[i]!)) i++;
-  if (!lex.measures.has(chars[i] ?? '')) return null;
-  const n = chineseNumber(chars.slice(0, i).join(''));
+  const name = parent.name;
+  const k = numeralPrefixLength(name, lex.numeralCodes);
+  if (k >= name.length) return null;
+  const measure = name.codePointAt(k)!;
+  if (!lex.measureCodes.has(measure)) return null;
+  const n = chineseNumber(name.slice(0, k));
   if (!n || n < 2 || n > 12) return null;
-  const tail = chars.slice(i + 1).join('');
-  const last = tail.slice(-1);
+  // The last character of what follows the measure (会战 → 战), '' when nothing does.
+  const last = k + (measure > 0xffff ? 2 : 1) < name.length ? name.slice(-1) : '';
   const opener = text[parent.start - 1] === '“' || text[parent.start - 1] === '‘' ? parent.start - 1 : parent.start;
   const verb = lex.triggers.longestEndingAt(text, opener, 4);
   if (!verb || !last) return null;

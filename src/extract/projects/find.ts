@@ -10,7 +10,7 @@
  * investment: '百亿元', rule: 'project.suffix'}`.
  */
 import type { Mention } from '../../types.js';
-import type { ProjectLexicon } from './lexicon.js';
+import type { ProjectLexicon, WordEdges } from './lexicon.js';
 import { leadingInvestment, trailingInvestment } from './parse.js';
 import { isLongestAtEnd } from '../cue-scan.js';
 
@@ -46,6 +46,13 @@ const GENERIC_SUFFIXES = new Set(['项目', '园区', '基地', '产业园', '�
 const LEADING_PLACE = /^[\u4e00-\u9fff]{2,6}?(?:新港区|开发区|经开区|高新区)(?=[\u4e00-\u9fff]{4})/;
 /** Counts, ordinals, years and amounts inside a name make it a category (52个重大项目, 第四期项目, 2021年民生实事项目, 10-20亿元项目). */
 const COUNT = /(?:\d+|[一二三四五六七八九十百千两几多数]+)(?:个|项|批|大)|季度|第[一二三四五六七八九十\d]+[期批]|\d{4}年|[亿万]元/;
+/** The characters a match of COUNT can start with: digits, numerals, 季, 第, 亿 and 万. */
+const COUNT_FIRSTS = codeTable('0123456789一二三四五六七八九十百千两几多数季第亿万');
+/** Can COUNT match in text[from, to)? Only where one of its first characters stands (most names have none). */
+function mayCount(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (COUNT_FIRSTS[text.charCodeAt(i)]) return true;
+  return false;
+}
 const LOCATIVE = /(?:在|于|位于|落户|落地)$/;
 /** The last characters LOCATIVE can end with (在, 于, 户, 地): a cheap test before the slice and the regex. */
 const LOCATIVE_LAST_CODES = codeTable('在于户地');
@@ -110,7 +117,7 @@ export function nameStart(text: string, suffixStart: number, floor: number, lexi
     if (!w || w.start < cs) continue;
     if (lexicon.boundaryExceptions.get(w.key)?.has(text[p] ?? '')) continue;
     // 古镇|提升改造(二期)|项目: a verb followed only by name-tail words belongs to the name.
-    if (coveredBy(text, w.start, suffixStart, lexicon.tailWords)) continue;
+    if (coveredBy(text, w.start, suffixStart, lexicon.tailWords, lexicon.tailEdges)) continue;
     if (w.end - w.start === 1) {
       if (w.start - cs === 1) continue;
       // 和/与/及 join two names when a name ends before them (A项目及B项目) or little is left
@@ -133,15 +140,20 @@ function bareCore(core: string, lexicon: ProjectLexicon): string {
 /** True when the core of a name (without its suffix) is only category words. */
 export function isGenericCore(core: string, lexicon: ProjectLexicon): boolean {
   if (core.length < 2) return true;
-  return coveredBy(core, 0, core.length, lexicon.generic);
+  return coveredBy(core, 0, core.length, lexicon.generic, lexicon.genericEdges);
 }
 
 /** Which positions of the span coveredBy reads are reached; reused (a typed array per call cost more than the test). */
 let reached = new Uint8Array(64);
 
 /** True when `text[from, to)` is a sequence of words of `words` (dynamic programming over positions). */
-function coveredBy(text: string, from: number, to: number, words: ProjectLexicon['generic']): boolean {
+function coveredBy(text: string, from: number, to: number, words: ProjectLexicon['generic'], edges: WordEdges): boolean {
   if (to <= from) return false;
+  // A cover starts with a word at `from` and ends with one at `to`: most spans fail that first.
+  const first = text.charCodeAt(from);
+  if (edges.firsts !== null && (edges.firsts[first >>> 5]! & (1 << (first & 31))) === 0) return false;
+  const last = text.charCodeAt(to - 1);
+  if (edges.lasts !== null && (edges.lasts[last >>> 5]! & (1 << (last & 31))) === 0) return false;
   const n = to - from;
   if (reached.length <= n) reached = new Uint8Array(2 * (n + 1));
   const ok = reached;
@@ -219,8 +231,13 @@ export function findProjectsInSentence(
     // A division and category words only (松滋市项目, 荆州市重点项目) is no name.
     const placeHead = divisionStartingAt(divisions, start, sfx.start + 1);
     if (placeHead && GENERIC_SUFFIXES.has(sfx.key) && isGenericCore(text.slice(placeHead.end, sfx.start) || '项', lexicon)) continue;
-    if (COUNT.test(name) || isGenericCore(core, lexicon) || isGenericCore(bareCore(core, lexicon), lexicon)) continue;
-    if (lexicon.notInName.findAll(core).length) continue;
+    if (mayCount(text, start, sfx.end) && COUNT.test(name)) continue;
+    if (isGenericCore(core, lexicon)) continue;
+    // Without a leading function word the bare core is the core, just tested.
+    const bare = bareCore(core, lexicon);
+    if (bare !== core && isGenericCore(bare, lexicon)) continue;
+    // Any word of notInName in the core (the end of the last one: no list of matches).
+    if (lexicon.notInName.lastMatchEnd(core) >= 0) continue;
     // 项目 after a two-character core is nearly always a verb and its object (抓牢项目, 健全项目).
     if (sfx.key === '项目' && core.length < 3) continue;
     // A division the gazetteer already names (浦东新区) is not a project.
@@ -284,7 +301,7 @@ function findSubjects(text: string, from: number, to: number, lexicon: ProjectLe
     if (!lexicon.subjectIsProject.some((re) => re.test(rest))) continue;
     const name = text.slice(from, end);
     if (PRONOUN.test(name) || COUNT.test(name) || isGenericCore(name, lexicon) || lexicon.boundaries.findAll(name).some((m) => m.end - m.start > 1 || m.key === '的')) break;
-    if (lexicon.notInName.findAll(name).length) break;
+    if (lexicon.notInName.lastMatchEnd(name) >= 0) break;
     if (!found.some((f) => f.start < end && f.end > from)) out.push({ name, start: from, end, rule: 'project.subject' });
     break;
   }

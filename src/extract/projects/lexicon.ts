@@ -39,10 +39,13 @@ export interface ProjectLexicon {
   /** One-character boundary → characters before which make it part of a word (华为, 美的). */
   boundaryPrecededExceptions: Map<string, Set<string>>;
   generic: Automaton<true>;
+  /** The first and last characters of the generic words: a span that does not start and end with them is not covered by them. */
+  genericEdges: WordEdges;
   /** Words that mark a span as a clause, not a name. */
   notInName: Automaton<true>;
   /** Words that may follow a boundary verb inside a name (提升改造, 二期). */
   tailWords: Automaton<true>;
+  tailEdges: WordEdges;
   /** Clause patterns after a subject that make it a project (`是…项目`). */
   subjectIsProject: RegExp[];
   /** Patterns after a list item that make it a project (`等重点项目`). */
@@ -59,6 +62,22 @@ export interface ProjectLexicon {
   stages: Array<[string, string[]]>;
   /** The same words by their first character, for one pass over a sentence (see sentenceStage). */
   stageWords: StageWordIndex;
+}
+
+/** One bit per character code that starts a word and one per code that ends one; null when a word is empty (no character ruled out). */
+export interface WordEdges {
+  firsts: Uint32Array | null;
+  lasts: Uint32Array | null;
+}
+
+function edgesOf(words: readonly string[]): WordEdges {
+  const firsts = new Uint32Array(2048);
+  for (const w of words) {
+    if (!w) return { firsts: null, lasts: null };
+    const c = w.charCodeAt(0);
+    firsts[c >>> 5]! |= 1 << (c & 31);
+  }
+  return { firsts, lasts: lastCharBits(words) };
 }
 
 /** A stage word and its rank in `stages` (stage by stage, word by word): the earlier wins a tie. */
@@ -113,6 +132,8 @@ export function projectLexicon(): ProjectLexicon {
   if (cached) return cached;
   const f = parseYaml(readFileSync(dataPath('lexicon/project-cues.yaml'), 'utf8')) as CueFile;
   const set = (words: string[]) => new Automaton(words.map((w) => [String(w), true] as const));
+  // Verbs and name-tail words count as category words too: 提升园区, 推进重大项目 name nothing.
+  const genericWords = [...f.genericWords, ...f.tailWords, ...f.leftBoundaries.filter((w) => String(w).length > 1)].map(String);
   cached = {
     suffixes: set(f.suffixes),
     suffixWords: f.suffixes.map(String),
@@ -122,10 +143,11 @@ export function projectLexicon(): ProjectLexicon {
     boundaryLastCodes: lastCharBits(f.leftBoundaries.map(String)),
     boundaryExceptions: new Map(Object.entries(f.boundaryExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))])),
     boundaryPrecededExceptions: new Map(Object.entries(f.boundaryPrecededExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))])),
-    // Verbs and name-tail words count as category words too: 提升园区, 推进重大项目 name nothing.
-    generic: set([...f.genericWords, ...f.tailWords, ...f.leftBoundaries.filter((w) => String(w).length > 1)]),
+    generic: set(genericWords),
+    genericEdges: edgesOf(genericWords),
     notInName: set(f.notInName),
     tailWords: set(f.tailWords),
+    tailEdges: edgesOf(f.tailWords.map(String)),
     subjectIsProject: f.subjectIsProject.map((p) => new RegExp(`^${p}`)),
     listedAsProjects: f.listedAsProjects.map((p) => new RegExp(`^${p}`)),
     subjectOrListedAnywhere: new RegExp(anyOf([...f.subjectIsProject, ...f.listedAsProjects])),
