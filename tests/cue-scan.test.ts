@@ -9,7 +9,7 @@ import { findQuotes } from '../src/extract/campaigns/quotes.js';
 import { eventLexicon } from '../src/extract/events/lexicon.js';
 import { orgLexicon } from '../src/extract/organizations/find.js';
 import { projectLexicon } from '../src/extract/projects/lexicon.js';
-import { BYLINE_CUES, PERSON_CUES } from '../src/extract/people/lexicon.js';
+import { BYLINE_CUES, PERSON_CUES, peopleLexicon } from '../src/extract/people/lexicon.js';
 
 const dir = join(import.meta.dirname, '../data/articles');
 const samples = [
@@ -20,6 +20,7 @@ const samples = [
   '深化改革，推进A、B等专项行动和C、D等三项改革；市委、县政府、州区省。',
   '打响“四大会战”和‘工业突围战’，「甲『乙』」”“‘未闭合',
   '（特约记者 王敏 通讯员 李超）市委书记讲话。责任编辑：张三 编辑：李四 摄影/撰稿 实习生',
+  '市委副书记、市长甲乙，省人大常委会副主任丙丁，党组书记、局长戊己，委员会委员长，副总经理，主编、总编辑、总导演',
   '任命甲乙同志为市长，免去丙丁的职务；戊己提出辞去职务；庚辛当选为副主任；关于壬癸为检察长的决定；总书记、委员长、总理，同志们',
   '',
 ];
@@ -43,6 +44,10 @@ describe('cue scan', () => {
       expect(plain(leftmostLongest(cues.orgNamed))).toEqual(plain(named.findLongest(text)));
       expect(plain(leftmostLongest(cues.bylineCues))).toEqual(plain(bylines.findLongest(text)));
       expect(plain(cues.personCues)).toEqual(plain(persons.findAll(text)));
+      // Every end of a title is a candidate, in order, each once.
+      const titleEnds = new Set(cues.titleEnds);
+      for (const m of peopleLexicon().roles.findAll(text)) expect(titleEnds.has(m.end)).toBe(true);
+      expect(cues.titleEnds).toEqual([...titleEnds].sort((a, b) => a - b));
       expect(cues.national.map((m) => m.start)).toEqual([...text.matchAll(/国家/g)].map((m) => m.index));
       expect(cues.hasOrdinalList).toBe(text.includes('次、'));
       expect(cues.hasPartyOf).toBe(text.includes('党的'));

@@ -19,7 +19,7 @@ import { codeTable, isHan, isHanAt, isPlausibleName, nameAt, nameBoundary, split
 import { parsePhrase, phraseStart, type OfficePhrase, type PhraseContext } from './offices/naming.js';
 import type { GazetteerLike } from './offices/jurisdiction.js';
 import { getGazetteer } from '../gazetteer/index.js';
-import { cueScan, isLongestAtEnd, leftmostLongest } from './cue-scan.js';
+import { cueScan, leftmostLongest } from './cue-scan.js';
 
 /** Options of the stage. */
 export interface PeopleOptions {
@@ -57,7 +57,7 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
     const text = doc.text;
     const sentences = splitSentences(text);
     const found: Found = { persons: new Map(), offices: [], holds: new Map() };
-    const longestRoles = longestRolesByEnd(lex.roles.findAll(text));
+    const longestRoles = longestRolesByEnd(text, lex, cueScan(text).titleEnds);
     const roleByEnd = new Map<number, AutomatonMatch<TitleInfo>>();
     for (const role of longestRoles) roleByEnd.set(role.end, role);
     /** The title chain of each person found by title, by the end of the name (`…书记李鸿忠、副书记张昌尔`). */
@@ -207,12 +207,16 @@ interface FinderContext {
 }
 
 /**
- * Keeps, for every end position, the longest title ending there (`党组副书记` over `副书记` and
- * `书记`), in order of end: findAll gives the matches by end, the longest of each end last.
+ * The longest title ending at each end position (`党组副书记` over `副书记` and `书记`), in order
+ * of end: read back from the places the shared cue scan marked (where a title's last two
+ * characters stand), not from a pass of its own over the text.
  */
-function longestRolesByEnd(matches: AutomatonMatch<TitleInfo>[]): AutomatonMatch<TitleInfo>[] {
+function longestRolesByEnd(text: string, lex: PeopleLexicon, candidateEnds: readonly number[]): AutomatonMatch<TitleInfo>[] {
   const longest: AutomatonMatch<TitleInfo>[] = [];
-  for (let k = 0; k < matches.length; k++) if (isLongestAtEnd(matches, k)) longest.push(matches[k]!);
+  for (const end of candidateEnds) {
+    const role = lex.roles.longestEndingAt(text, end, lex.longestTitle);
+    if (role) longest.push(role);
+  }
   return longest;
 }
 

@@ -14,7 +14,7 @@ import { SHARED_SUFFIXES } from './campaigns/find.js';
 import { eventLexicon } from './events/lexicon.js';
 import { projectLexicon } from './projects/lexicon.js';
 import { LEVEL_MARKERS, orgLexicon } from './organizations/find.js';
-import { BYLINE_CUES, PERSON_CUES } from './people/lexicon.js';
+import { BYLINE_CUES, PERSON_CUES, peopleLexicon } from './people/lexicon.js';
 import { QUOTE_MARKS } from './campaigns/quotes.js';
 
 /** The matches of one article, by lexicon. Shared by the stages: read them, never change them. */
@@ -37,6 +37,12 @@ export interface CueMatches {
   bylineCues: AutomatonMatch<number>[];
   /** Every occurrence of the people stage's cue words (`同志`, `当选为`, `任命`, `辞去`…; PERSON_CUES). */
   personCues: AutomatonMatch<number>[];
+  /**
+   * Ends of the places where a title word (`书记`, `副市长`; the people lexicon's roles) may end,
+   * in order: the last two characters are those of some title. Candidates only: the people
+   * stage reads the title itself back from each (`roles.longestEndingAt`).
+   */
+  titleEnds: number[];
   /** Does the text hold `次、` (a list of session ordinals can only be there) and `党的` (a party congress)? */
   hasOrdinalList: boolean;
   hasPartyOf: boolean;
@@ -48,7 +54,7 @@ export interface CueMatches {
   quoteMarks: number[];
 }
 
-type ListName = Exclude<keyof CueMatches, 'personCues' | 'hasOrdinalList' | 'hasPartyOf' | 'hasSharedSuffix' | 'levelMarkers' | 'quoteMarks'>;
+type ListName = Exclude<keyof CueMatches, 'personCues' | 'titleEnds' | 'hasOrdinalList' | 'hasPartyOf' | 'hasSharedSuffix' | 'levelMarkers' | 'quoteMarks'>;
 const LISTS: ListName[] = ['orgNamed', 'orgMedia', 'national', 'partyCentre', 'centralCommittee', 'campaignBare', 'projectSuffixes', 'eventHeads', 'bylineCues'];
 const ORDINAL_LIST_BIT = 1 << LISTS.length;
 const PARTY_OF_BIT = ORDINAL_LIST_BIT << 1;
@@ -71,6 +77,9 @@ interface CueTable {
   /** One byte per hashed pair of a word's last two characters (a one-character word passes by `singleBits`). */
   lastPairs: Uint8Array;
   singleBits: Uint32Array;
+  /** The last characters of the titles, and their last pairs (hashed as lastPairs). */
+  titleBits: Uint32Array;
+  titlePairs: Uint8Array;
   /** Last character code → index in `groups` (-1: no word ends in it). */
   groupOf: Int16Array;
   /** The words ending in one character, shortest first (findAll's order at one end), with their bits. */
@@ -109,7 +118,7 @@ function cueTable(): CueTable {
   add('党的', PARTY_OF_BIT);
   for (const word of PERSON_CUES) add(word, PERSON_CUE_BIT);
   for (const word of SHARED_SUFFIXES) add(word, SHARED_SUFFIX_BIT);
-  const built: CueTable = { lastBits: new Uint32Array(2048), markerBits: new Uint32Array(2048), quoteBits: new Uint32Array(2048), lastPairs: new Uint8Array(1 << (32 - PAIR_SHIFT)), singleBits: new Uint32Array(2048), groupOf: new Int16Array(0x10000).fill(-1), groups: [] };
+  const built: CueTable = { lastBits: new Uint32Array(2048), markerBits: new Uint32Array(2048), quoteBits: new Uint32Array(2048), lastPairs: new Uint8Array(1 << (32 - PAIR_SHIFT)), singleBits: new Uint32Array(2048), titleBits: new Uint32Array(2048), titlePairs: new Uint8Array(1 << (32 - PAIR_SHIFT)), groupOf: new Int16Array(0x10000).fill(-1), groups: [] };
   for (const [word, b] of bits) {
     const last = word.charCodeAt(word.length - 1);
     built.lastBits[last >>> 5]! |= 1 << (last & 31);
@@ -122,6 +131,14 @@ function cueTable(): CueTable {
     built.groups[built.groupOf[last]!]!.push({ word, bits: b });
   }
   for (const list of built.groups) list.sort((a, b) => a.word.length - b.word.length);
+  for (const title of peopleLexicon().titleWords) {
+    // Every title has two characters or more (a one-character one would end at every such character).
+    if (title.length < 2) throw new Error(`cue scan: one-character title ${title}`);
+    const last = title.charCodeAt(title.length - 1);
+    built.lastBits[last >>> 5]! |= 1 << (last & 31);
+    built.titleBits[last >>> 5]! |= 1 << (last & 31);
+    built.titlePairs[lastPairSlot(title.charCodeAt(title.length - 2), last)] = 1;
+  }
   for (const marker of LEVEL_MARKERS) {
     const c = marker.charCodeAt(0);
     built.lastBits[c >>> 5]! |= 1 << (c & 31);
@@ -153,13 +170,14 @@ function scan(text: string): CueMatches {
     eventHeads: [],
     bylineCues: [],
     personCues: [],
+    titleEnds: [],
     hasOrdinalList: false,
     hasPartyOf: false,
     hasSharedSuffix: false,
     levelMarkers: [],
     quoteMarks: [],
   };
-  const { lastBits, markerBits, quoteBits, lastPairs, singleBits, groupOf, groups } = cueTable();
+  const { lastBits, markerBits, quoteBits, lastPairs, singleBits, titleBits, titlePairs, groupOf, groups } = cueTable();
   // By end, then shortest first: the order of Automaton.findAll, which the stages rely on.
   let before = -1;
   for (let i = 0; i < text.length; i++) {
@@ -169,6 +187,7 @@ function scan(text: string): CueMatches {
     if ((lastBits[c >>> 5]! & (1 << (c & 31))) === 0) continue;
     if ((markerBits[c >>> 5]! & (1 << (c & 31))) !== 0) out.levelMarkers.push(i);
     else if ((quoteBits[c >>> 5]! & (1 << (c & 31))) !== 0) out.quoteMarks.push(i);
+    if ((titleBits[c >>> 5]! & (1 << (c & 31))) !== 0 && prev >= 0 && titlePairs[lastPairSlot(prev, c)] !== 0) out.titleEnds.push(i + 1);
     const group = groupOf[c]!;
     if (group < 0) continue;
     if ((singleBits[c >>> 5]! & (1 << (c & 31))) === 0 && (prev < 0 || lastPairs[lastPairSlot(prev, c)] === 0)) continue;

@@ -31,6 +31,9 @@ export interface TitleInfo {
 export interface PeopleLexicon {
   /** Every title word (roles with modifiers, heads with modifiers), for matching right before a name. */
   roles: Automaton<TitleInfo>;
+  /** The title words of `roles` (for the shared cue scan, which marks where one may end), and the longest one's length. */
+  titleWords: readonly string[];
+  longestTitle: number;
   levels: Set<string>;
   subBodies: string[];
   noOffice: string[];
@@ -80,6 +83,8 @@ export function peopleLexicon(): PeopleLexicon {
   cached = {
     // Titles start with common characters (市, 副, 党) but end with few (记, 长, 任): found from their ends.
     roles: new Automaton(entries, { findFromEnds: true }),
+    titleWords: entries.map(([word]) => word),
+    longestTitle: Math.max(0, ...entries.map(([word]) => word.length)),
     levels: new Set(titles.levels),
     subBodies: titles.sub_bodies,
     noOffice: titles.no_office,
