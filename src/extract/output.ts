@@ -3,7 +3,7 @@
  * every offset mapped back into the ORIGINAL source (so `source.slice(start, end)` gives
  * back what was found), and each relation's evidence carrying its sentence.
  */
-import type { Doc, EntityType, ExtractionResult, Mention } from '../types.js';
+import type { Doc, EntityType, ExtractionResult, Mention, RelationFact } from '../types.js';
 import { ENTITY_TYPES } from '../types.js';
 import { spanToSource } from '../offsets.js';
 
@@ -41,12 +41,15 @@ export function toExtraction(doc: Doc): ExtractionResult {
     if (!byName) byRank[rank] = byName = new Map();
     const span = spanToSource(offsets, source, m.start, m.end);
     let entity = byName.get(m.name);
+    const isNew = entity === undefined;
     if (!entity) {
-      entity = { type: m.type, name: m.name, properties: {}, mentions: [] };
+      // The first mention is always kept; a list made with it is sized to it (a push onto an
+      // empty list reserves 17 slots, and the results live until they are written).
+      const first = { start: span.start, end: span.end, text: source.slice(span.start, span.end), rule: m.rule };
+      entity = { type: m.type, name: m.name, properties: {}, mentions: [first] };
       byName.set(m.name, entity);
       order.push(entity);
       orderRank.push(rank);
-      // An entity's first mention is always kept: its start is mentions[0].start.
       orderStart.push(span.start);
     }
     const props = m.properties;
@@ -56,6 +59,7 @@ export function toExtraction(doc: Doc): ExtractionResult {
         if (v !== undefined && v !== null && !(k in entity.properties)) entity.properties[k] = v;
       }
     }
+    if (isNew) continue;
     const kept = entity.mentions;
     if (kept.length < SPAN_SET_FROM) {
       let seen = false;
@@ -87,11 +91,25 @@ export function toExtraction(doc: Doc): ExtractionResult {
   const relations: ExtractionResult['relations'] = [];
   const firstFrom = new Map<string, number>();
   const nextFrom: number[] = [];
-  // Relations of one sentence share its text (one string per sentence, not one per evidence),
-  // found by its start: a string of the same start and length is the same sentence.
-  const sentenceText = new Map<number, string>();
+  // Relations of one sentence come together and share its text (one string per sentence, not
+  // one per evidence): the last sentence made is reused for the same span.
+  let sentence = '';
+  let sentenceStart = -1;
+  /** The evidence record of one fact's evidence: a sentence and its source span, or none for a gazetteer fact. */
+  const evidenceItem = (ev: RelationFact['evidence'][number]): Evidence[number] => {
+    if (ev.rule === 'gazetteer' || ev.end <= ev.start) return { sentence: '', start: 0, end: 0, rule: ev.rule, date: meta.date };
+    const span = spanToSource(offsets, source, ev.start, ev.end);
+    // Same start and length: the same span (a slice past the text's end is shorter, and made again).
+    if (ev.start !== sentenceStart || sentence.length !== ev.end - ev.start) {
+      sentence = text.slice(ev.start, ev.end);
+      sentenceStart = ev.start;
+    }
+    return { sentence, start: span.start, end: span.end, rule: ev.rule, date: meta.date };
+  };
   for (const r of doc.relations) {
     let rel: ExtractionResult['relations'][number] | undefined;
+    const facts = r.evidence;
+    let next = 0;
     const first = firstFrom.get(r.from.name);
     for (let i = first ?? -1; i !== -1; i = nextFrom[i]!) {
       const c = relations[i]!;
@@ -101,7 +119,10 @@ export function toExtraction(doc: Doc): ExtractionResult {
       }
     }
     if (!rel) {
-      rel = { type: r.type, from: { ...r.from }, to: { ...r.to }, properties: { ...(r.properties ?? {}) }, evidence: [] };
+      // A new relation's first evidence is never a repeat: its list is made with it (sized to it).
+      const evidence = facts.length ? [evidenceItem(facts[0]!)] : [];
+      next = 1;
+      rel = { type: r.type, from: { ...r.from }, to: { ...r.to }, properties: r.properties ? { ...r.properties } : {}, evidence };
       // A new from-name starts a chain; a known one gets the relation second in its chain
       // (no map update: the order inside a chain does not matter, keys are unique).
       if (first === undefined) {
@@ -114,19 +135,14 @@ export function toExtraction(doc: Doc): ExtractionResult {
       relations.push(rel);
     }
     const evidence = rel.evidence;
-    for (const ev of r.evidence) {
+    for (; next < facts.length; next++) {
+      const ev = facts[next]!;
       if (ev.rule === 'gazetteer' || ev.end <= ev.start) {
-        if (!hasEvidence(evidence, ev.rule)) evidence.push({ sentence: '', start: 0, end: 0, rule: ev.rule, date: meta.date });
+        if (!hasEvidence(evidence, ev.rule)) evidence.push(evidenceItem(ev));
         continue;
       }
       const span = spanToSource(offsets, source, ev.start, ev.end);
-      if (hasSpan(evidence, span.start, span.end)) continue;
-      let sentence = sentenceText.get(ev.start);
-      if (sentence === undefined || sentence.length !== ev.end - ev.start) {
-        sentence = text.slice(ev.start, ev.end);
-        sentenceText.set(ev.start, sentence);
-      }
-      evidence.push({ sentence, start: span.start, end: span.end, rule: ev.rule, date: meta.date });
+      if (!hasSpan(evidence, span.start, span.end)) evidence.push(evidenceItem(ev));
     }
   }
 
