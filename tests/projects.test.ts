@@ -3,7 +3,7 @@ import divisionsStage from '../src/extract/1-divisions.js';
 import projectsStage from '../src/extract/5-projects.js';
 import { textDoc } from './helpers/text-doc.js';
 import type { Doc } from '../src/types.js';
-import { sentenceStage } from '../src/extract/projects/parse.js';
+import { sentenceStage, statedInvestment, trailingInvestment } from '../src/extract/projects/parse.js';
 import { projectLexicon } from '../src/extract/projects/lexicon.js';
 
 function doc(text: string, home: string | null): Doc {
@@ -168,5 +168,18 @@ describe('sentenceStage', () => {
     }
     expect(sentenceStage('集中开工暨集中签约', projectLexicon(), 9)).toBe('签约');
     expect(sentenceStage('没有', projectLexicon())).toBeNull();
+  });
+
+  it('reads an amount written right before a name, and one stated in a sentence', () => {
+    expect(trailingInvestment('投资70亿元的')).toBe('70亿元');
+    expect(trailingInvestment('计划总投资约12.5亿元')).toBe('12.5亿元');
+    expect(trailingInvestment('三百万元的')).toBe('三百万元');
+    // The amount must end the text: nothing after 元 or 元的.
+    expect(trailingInvestment('投资70亿元建设')).toBeNull();
+    expect(trailingInvestment('70亿元')).toBeNull();
+    expect(statedInvestment('该项目计划总投资20亿元，年内开工')).toBe('20亿元');
+    expect(statedInvestment('投入更新改造资金4248.06万元')).toBe('4248.06万元');
+    expect(statedInvestment('项目总投资待定')).toBeNull();
+    expect(statedInvestment('年产值20亿元')).toBeNull();
   });
 });

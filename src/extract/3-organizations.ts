@@ -9,7 +9,7 @@
  * Example: `坚决贯彻落实党中央决策部署和省委工作要求` in a 荆州 article → 中共中央 and
  * 中共湖北省委, the latter LOCATED_IN 湖北省.
  */
-import type { Doc, Mention, RelationFact, Stage } from '../types.js';
+import type { Doc, RelationFact, Stage } from '../types.js';
 import { sentenceAt, splitSentences } from './sentences.js';
 import { getGazetteer } from '../gazetteer/index.js';
 import type { GazetteerLike } from './offices/jurisdiction.js';
@@ -39,7 +39,8 @@ export default function organizationsStage(options: OrganizationsOptions = {}): 
         }
       }
     }
-    const mentions: Mention[] = [];
+    // Mentions go straight onto the doc (in order of start), facts once all are read (their evidence grows).
+    const mentions = doc.mentions;
     const located = new Map<string, RelationFact>();
     for (const f of found.sort((a, b) => a.start - b.start)) {
       mentions.push({ type: 'Organization', name: f.name, start: f.start, end: f.end, rule: f.rule, properties: { jurisdiction: f.jurisdiction } });
@@ -59,7 +60,7 @@ export default function organizationsStage(options: OrganizationsOptions = {}): 
         });
       }
     }
-    doc.mentions.push(...mentions);
-    doc.relations.push(...located.values());
+    // A loop, not a spread of the map's iterator.
+    for (const fact of located.values()) doc.relations.push(fact);
   };
 }

@@ -323,7 +323,7 @@ function repeats(text: string, spans: CampaignSpan[]): CampaignSpan[] {
 function dedupe(spans: CampaignSpan[]): CampaignSpan[] {
   const out: CampaignSpan[] = [];
   next: for (const s of spans) {
-    for (const o of out) if (o.name === s.name && o.start < s.end && s.start < o.end) continue next;
+    for (const o of out) if (o.start < s.end && s.start < o.end && o.name === s.name) continue next;
     out.push(s);
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);

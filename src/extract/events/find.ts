@@ -224,8 +224,10 @@ function scanLeft(text: string, from: number): number {
   return i;
 }
 
+const HOLDING_VERBS = ['召开', '举行'];
+
 function verbEndingAt(text: string, at: number): string | null {
-  for (const v of ['召开', '举行']) if (at >= v.length && text.startsWith(v, at - v.length)) return v;
+  for (const v of HOLDING_VERBS) if (at >= v.length && text.startsWith(v, at - v.length)) return v;
   return null;
 }
 
@@ -323,9 +325,7 @@ function explicit(raw: string, home: string | null, subject: string | null): str
   }
   let name = raw;
   let owned = false;
-  const province = home ? gaz.provinceOf(home)?.name ?? null : null;
-  const homeDiv = home ? gaz.byName(home) : undefined;
-  const levelChar = homeDiv ? homeDiv.name.slice(-1) : '';
+  const { province, levelChar } = homeFacts(gaz, home);
   const scope = SCOPE_WORD_FIRSTS[name.charCodeAt(0)] ? /^(全市|全县|全区|全省|我市|我县|我区|本市|本县)(?!性)/.exec(name) : null;
   if (scope) {
     const rest = name.slice(scope[1]!.length);
@@ -354,6 +354,18 @@ function explicit(raw: string, home: string | null, subject: string | null): str
   }
   if (!owned) return null;
   return name;
+}
+
+/** What explicit() reads of the home, for the last home and gazetteer asked (an article's events ask in turn). */
+let lastHome: { gaz: ReturnType<typeof getGazetteer>; home: string | null; province: string | null; levelChar: string } | null = null;
+
+/** The home's province and the last character of its name (市, 县 …; '' without a known home). */
+function homeFacts(gaz: ReturnType<typeof getGazetteer>, home: string | null): { province: string | null; levelChar: string } {
+  if (lastHome && lastHome.gaz === gaz && lastHome.home === home) return lastHome;
+  const province = home ? gaz.provinceOf(home)?.name ?? null : null;
+  const homeDiv = home ? gaz.byName(home) : undefined;
+  lastHome = { gaz, home, province, levelChar: homeDiv ? homeDiv.name.slice(-1) : '' };
+  return lastHome;
 }
 
 /** `我市` → 荆州市, `市委市政府` → 荆州市委市政府 (the home's level only), else as written. */

@@ -25,12 +25,17 @@ export function leadingInvestment(name: string): { investment: string; length: n
 
 /** The investment written right before a name (`投资70亿元的`|江陵煤港电厂项目), or null. */
 export function trailingInvestment(before: string): string | null {
+  // Both alternatives end the text with an amount (…元) and an optional 的: without that ending,
+  // no start needs trying.
+  if (!before.endsWith('元') && !before.endsWith('元的')) return null;
   const m = TRAILING.exec(before);
   return m ? (m[1] ?? m[2] ?? null) : null;
 }
 
 /** The first investment amount stated in a sentence, or null. */
 export function statedInvestment(sentence: string): string | null {
+  // Every cue holds 投 and every amount ends in 元: a sentence without both states none.
+  if (!sentence.includes('元') || !sentence.includes('投')) return null;
   return STATED.exec(sentence)?.[1] ?? null;
 }
 
