@@ -54,6 +54,8 @@ describe('cue scan', () => {
       // A necessary condition of the shared-suffix list (a suffix after 等 or a measure word): true wherever the list matches.
       if (/等([一二三四五六七八九十两]+[大个项类])?(工程|行动|专项行动|改革|计划|攻坚战|专项治理)/.test(text)) expect(cues.hasSharedSuffix).toBe(true);
       expect(cues.levelMarkers).toEqual([...text.matchAll(/[省市县区州]/g)].map((m) => m.index));
+      expect(cues.commas).toEqual([...text.matchAll(/[，,]/g)].map((m) => m.index));
+      expect(cues.listMarks).toEqual([...text.matchAll(/、/g)].map((m) => m.index));
       expect(cues.quoteMarks).toEqual([...text.matchAll(/[“”‘’「」『』]/g)].map((m) => m.index));
       expect(findQuotes(text, cues.quoteMarks)).toEqual(findQuotes(text));
     }

@@ -407,10 +407,12 @@ const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
  * `/[\u3400-\u9fff]+(?:、[\u3400-\u9fff]+)+/g` matches, found from each 、 outwards. The
  * pattern itself retried every start inside every long run of Han text (quadratic per clause).
  */
-export function hanLists(text: string): Array<{ index: number; text: string }> {
+export function hanLists(text: string, listMarks: readonly number[] = cueScan(text).listMarks): Array<{ index: number; text: string }> {
   const out: Array<{ index: number; text: string }> = [];
   let from = 0;
-  for (let p = text.indexOf('、', from); p >= 0; p = text.indexOf('、', Math.max(p + 1, from))) {
+  // The 、 of the text in order (from the shared cue scan), those inside a list already read skipped.
+  for (const p of listMarks) {
+    if (p < from) continue;
     if (p === 0 || !isHanCode(text.charCodeAt(p - 1)) || !isHanCode(text.charCodeAt(p + 1))) continue;
     let start = p - 1;
     while (start > from && isHanCode(text.charCodeAt(start - 1))) start--;
@@ -633,8 +635,8 @@ function findAppositions(
   const { text, lex, addPerson, hold, roleByEnd, ctxFor } = f;
   // Every run of two to four Han characters that opens a clause and ends at a comma (as
   // /(?<![\u3400-\u9fff])([\u3400-\u9fff]{2,4})[，,]/g would match it, without a match object each).
-  const commas = new CommaFinder(text);
-  for (let comma = commas.next(0); comma >= 0; comma = commas.next(comma + 1)) {
+  // The commas of the text in order, from the shared cue scan.
+  for (const comma of cueScan(text).commas) {
     let start = comma;
     while (start > 0 && comma - start <= 4 && isHanAt(text, start - 1)) start--;
     if (comma - start < 2 || comma - start > 4) continue;
@@ -660,25 +662,6 @@ function findAppositions(
     if (!chain.some((p) => p.name)) continue;
     addPerson(name, 'person.apposition');
     hold(name, chain, 'office.apposition');
-  }
-}
-
-/** The `，` and `,` of a text in order, each kind found by indexOf (native search, not a loop over every character). */
-class CommaFinder {
-  private full: number;
-  private ascii: number;
-  constructor(private readonly text: string) {
-    this.full = text.indexOf('，');
-    this.ascii = text.indexOf(',');
-  }
-
-  /** The next `，` or `,` at or after `from` (never less than the last `from`), or -1. */
-  next(from: number): number {
-    if (this.full >= 0 && this.full < from) this.full = this.text.indexOf('，', from);
-    if (this.ascii >= 0 && this.ascii < from) this.ascii = this.text.indexOf(',', from);
-    if (this.full < 0) return this.ascii;
-    if (this.ascii < 0) return this.full;
-    return Math.min(this.full, this.ascii);
   }
 }
 

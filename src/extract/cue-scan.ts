@@ -43,6 +43,9 @@ export interface CueMatches {
    * stage reads the title itself back from each (`roles.longestEndingAt`).
    */
   titleEnds: number[];
+  /** Where a comma (`，` or `,`) stands, and where a `、` stands, in order: the people stage reads clauses and lists there. */
+  commas: number[];
+  listMarks: number[];
   /** Does the text hold `次、` (a list of session ordinals can only be there) and `党的` (a party congress)? */
   hasOrdinalList: boolean;
   hasPartyOf: boolean;
@@ -54,7 +57,7 @@ export interface CueMatches {
   quoteMarks: number[];
 }
 
-type ListName = Exclude<keyof CueMatches, 'personCues' | 'titleEnds' | 'hasOrdinalList' | 'hasPartyOf' | 'hasSharedSuffix' | 'levelMarkers' | 'quoteMarks'>;
+type ListName = Exclude<keyof CueMatches, 'personCues' | 'titleEnds' | 'commas' | 'listMarks' | 'hasOrdinalList' | 'hasPartyOf' | 'hasSharedSuffix' | 'levelMarkers' | 'quoteMarks'>;
 const LISTS: ListName[] = ['orgNamed', 'orgMedia', 'national', 'partyCentre', 'centralCommittee', 'campaignBare', 'projectSuffixes', 'eventHeads', 'bylineCues'];
 const ORDINAL_LIST_BIT = 1 << LISTS.length;
 const PARTY_OF_BIT = ORDINAL_LIST_BIT << 1;
@@ -87,6 +90,9 @@ interface CueTable {
 }
 
 const PAIR_SHIFT = 18;
+const FULL_COMMA = 0xff0c;
+const ASCII_COMMA = 0x2c;
+const LIST_MARK = 0x3001;
 function lastPairSlot(before: number, last: number): number {
   return pairHash(before, last) >>> PAIR_SHIFT;
 }
@@ -139,6 +145,7 @@ function cueTable(): CueTable {
     built.titleBits[last >>> 5]! |= 1 << (last & 31);
     built.titlePairs[lastPairSlot(title.charCodeAt(title.length - 2), last)] = 1;
   }
+  for (const c of [FULL_COMMA, ASCII_COMMA, LIST_MARK]) built.lastBits[c >>> 5]! |= 1 << (c & 31);
   for (const marker of LEVEL_MARKERS) {
     const c = marker.charCodeAt(0);
     built.lastBits[c >>> 5]! |= 1 << (c & 31);
@@ -171,6 +178,8 @@ function scan(text: string): CueMatches {
     bylineCues: [],
     personCues: [],
     titleEnds: [],
+    commas: [],
+    listMarks: [],
     hasOrdinalList: false,
     hasPartyOf: false,
     hasSharedSuffix: false,
@@ -187,6 +196,8 @@ function scan(text: string): CueMatches {
     if ((lastBits[c >>> 5]! & (1 << (c & 31))) === 0) continue;
     if ((markerBits[c >>> 5]! & (1 << (c & 31))) !== 0) out.levelMarkers.push(i);
     else if ((quoteBits[c >>> 5]! & (1 << (c & 31))) !== 0) out.quoteMarks.push(i);
+    else if (c === FULL_COMMA || c === ASCII_COMMA) out.commas.push(i);
+    else if (c === LIST_MARK) out.listMarks.push(i);
     if ((titleBits[c >>> 5]! & (1 << (c & 31))) !== 0 && prev >= 0 && titlePairs[lastPairSlot(prev, c)] !== 0) out.titleEnds.push(i + 1);
     const group = groupOf[c]!;
     if (group < 0) continue;
