@@ -263,6 +263,11 @@ const SHORT_ASCII = 48;
 const KEPT_BLOCK_BYTES = 1 << 22;
 
 /** Where a group's rows' literals are among the plan's KeptLiterals (-1: not kept). */
+/**
+ * Where each row's kept literal is (-1: not kept), up to the last row kept: a group's rows past
+ * it (a store's MENTIONS, written by shortcuts; rows past the budget) take no entry, which at
+ * 100k articles was ~37 MB of -1s for the MENTIONS alone.
+ */
 interface KeptRows {
   literals: KeptLiterals;
   at: number[];
@@ -285,7 +290,7 @@ class LazyBatches implements BatchList {
     const kept = this.kept;
     for (let r = this.bounds[i]!; r < this.bounds[i + 1]!; r++) {
       if (r > this.bounds[i]!) sink.bytes(separator);
-      if (kept && kept.at[r]! >= 0) kept.literals.write(kept.at[r]!, kept.lengths[r]!, sink);
+      if (kept && r < kept.at.length && kept.at[r]! >= 0) kept.literals.write(kept.at[r]!, kept.lengths[r]!, sink);
       else if (!shortcuts?.writeLiteral(r, sink)) sink.text(cypherLiteral(this.row(r)));
     }
   }
@@ -370,8 +375,6 @@ function lazyBatches(
       const quick = shortcuts?.size(i);
       if (quick !== undefined) {
         if (!cache.off) kept.push(undefined);
-        keptRows?.at.push(-1);
-        keptRows?.lengths.push(0);
         yield quick;
         continue;
       }
@@ -379,13 +382,13 @@ function lazyBatches(
       let b: number;
       if (keptRows?.literals.keep(r)) {
         b = keptRows.literals.keptJsonBytes;
+        while (keptRows.at.length < i) {
+          keptRows.at.push(-1);
+          keptRows.lengths.push(0);
+        }
         keptRows.at.push(keptRows.literals.keptAt);
         keptRows.lengths.push(keptRows.literals.keptLength);
-      } else {
-        b = jsonByteLength(r);
-        keptRows?.at.push(-1);
-        keptRows?.lengths.push(0);
-      }
+      } else b = jsonByteLength(r);
       if (!cache.off) {
         if (b <= cache.bytes) {
           kept.push(r);
