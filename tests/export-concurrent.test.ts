@@ -69,6 +69,37 @@ describe('packGraph / unpackGraph', () => {
     expect(back.nodes).toStrictEqual(graph.nodes);
   });
 
+  it('with lazyRelationships, give the list every accessor reads the same, its relationships made on read', () => {
+    const graphs: Graph[] = [
+      sampleGraph(),
+      // No store; a relationship whose properties nest arrays; one with its id after its properties.
+      {
+        nodes: [],
+        relationships: [
+          { id: 'r:1', type: 'HOLDS', start: 'n:1', end: 'n:2', properties: { nested: [['a'], [1, 'b']], lone: '\ud800' } },
+          { properties: { id: 'r:2', n: 2.5 }, end: 'n:1', start: 'n:2', type: 'ATTENDED', id: 'r:2' },
+        ],
+      } as unknown as Graph,
+    ];
+    for (const graph of graphs) {
+      const eager = graph.relationships;
+      const lazy = unpackGraph(structuredClone(packGraph(graph)!), { lazyRelationships: true }).relationships;
+      expect(lazy.length).toBe(eager.length);
+      expect([...lazy]).toStrictEqual([...eager]);
+      for (let i = 0; i < eager.length; i++) {
+        expect(lazy.at(i)).toStrictEqual(eager.at(i));
+        expect(lazy.at(i - eager.length)).toStrictEqual(eager.at(i));
+        expect([lazy.idAt!(i), lazy.typeAt!(i), lazy.startAt!(i), lazy.endAt!(i)]).toEqual([eager.at(i)!.id, eager.at(i)!.type, eager.at(i)!.start, eager.at(i)!.end]);
+        expect(lazy.mentionIndex?.(i)).toBe(eager.mentionIndex?.(i));
+        expect(lazy.propertiesJsonAt?.(i)).toBe(eager.propertiesJsonAt?.(i));
+      }
+      expect(lazy.at(eager.length)).toBeUndefined();
+      expect(lazy.mentionStore === undefined).toBe(eager.mentionStore === undefined);
+      // Made on read: a caller may change what it was given without changing the list.
+      if (lazy.length) expect(lazy.at(0)).not.toBe(lazy.at(0));
+    }
+  });
+
   it('decline what they would not give back the same', () => {
     const withValue = (v: unknown) => ({ nodes: [{ id: 'n', label: 'Person', properties: { v } }], relationships: [] }) as unknown as Graph;
     expect(packGraph(withValue(new Date(0)))).toBeUndefined();

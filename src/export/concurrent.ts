@@ -63,6 +63,8 @@ export interface ExportWorkerData {
   formats: readonly string[];
   queue: SharedArrayBuffer;
   outDir: string;
+  /** Keep the relationships packed, made on read (`UnpackOptions` in src/graph/transfer.ts): less memory, more CPU. */
+  lazyRelationships: boolean;
 }
 
 /** Worker → this thread. */
@@ -107,8 +109,8 @@ export class ExportWorker {
   readonly finished: Promise<WorkerOutcome>;
   private readonly worker: Worker;
 
-  constructor(queue: FormatQueue, outDir: string, url: URL = exportWorkerUrl()) {
-    const data: ExportWorkerData = { formats: queue.formats, queue: queue.buffer, outDir };
+  constructor(queue: FormatQueue, outDir: string, url: URL = exportWorkerUrl(), lazyRelationships = false) {
+    const data: ExportWorkerData = { formats: queue.formats, queue: queue.buffer, outDir, lazyRelationships };
     this.worker = new Worker(url, { workerData: data });
     const outcome: WorkerOutcome = { written: new Map() };
     this.finished = new Promise((resolve) => {

@@ -53,6 +53,11 @@ export interface WriteExportsOptions {
    * the graph (and a second exporter's working memory at the same time) would cost too much.
    */
   workerMaximumSize?: number;
+  /**
+   * Graphs with more nodes + relationships have the worker keep their relationships packed,
+   * made on read (`lazyRelationships` of unpackGraph): less memory for more CPU.
+   */
+  workerLazySize?: number;
   /** The compiled export worker (default: `exportWorkerUrl()`). */
   workerUrl?: URL;
 }
@@ -61,15 +66,23 @@ export interface WriteExportsOptions {
 export const WORKER_MINIMUM_SIZE = 20_000;
 
 /**
- * Above this many nodes + relationships a graph is exported on one thread. Measured at
- * --jobs 2, the worker raised the export's peak RSS by ~70 MB at 1k articles (~35 000
- * elements) and ~140 MB at 10k (~270 000): about 55 MB + 8 MB per 1k articles, for its copy
- * of the graph and a second exporter at work (sharing the MENTIONS store's arrays instead of
- * copying them did not change it). At 100k articles (~2.6M elements; the build peaks at
- * 1.3-1.6 GB) that would pass 2 GB; up to 1M elements (~40k articles) it adds ~0.4 GB at
- * most to a build that peaks far lower.
+ * Above this many nodes + relationships a graph is exported on one thread: the worker's copy
+ * of the graph and a second exporter at work cost memory that grows with the graph. Measured
+ * at --jobs 2 on 30k articles (~780 000 elements), the export phase peaked at 601 MB on one
+ * thread, 847 MB with the worker holding the graph as objects and 767 MB with its relationships
+ * left packed (WORKER_LAZY_SIZE); the 100k-article build (~2.6M elements, 1.34 GB at --jobs 2
+ * on one export thread) reached 1.97 GB with the objects, so ~1.75 GB expected packed. Past
+ * ~3M elements (~115k articles) the build would near 2 GB.
  */
-export const WORKER_MAXIMUM_SIZE = 1_000_000;
+export const WORKER_MAXIMUM_SIZE = 3_000_000;
+
+/**
+ * Above this many nodes + relationships the worker keeps the relationships other than
+ * MENTIONS packed and makes each when read: their objects were most of the worker's copy of
+ * the graph (at 30k articles, ~780 000 elements, its heap after unpacking 144 -> 65 MB), and
+ * each exporter's pass then decodes them again (~70 ms per pass per 10k articles).
+ */
+export const WORKER_LAZY_SIZE = 1_000_000;
 
 /**
  * The order formats are claimed in, longest to write first (measured on a 10k-article graph),
@@ -90,7 +103,8 @@ export async function writeExports(graph: Graph, outDir: string, options: WriteE
   const threads = options.threads === 'auto' ? availableParallelism() : (options.threads ?? 1);
   const size = graph.nodes.length + graph.relationships.length;
   const concurrent = threads > 1 && formats.length > 1 && size >= (options.workerMinimumSize ?? WORKER_MINIMUM_SIZE) && size <= (options.workerMaximumSize ?? WORKER_MAXIMUM_SIZE);
-  const paths = concurrent ? await writeOnTwoThreads(graph, outDir, formats, options.workerUrl) : await writeOnThisThread(graph, outDir, formats);
+  const lazy = size > (options.workerLazySize ?? WORKER_LAZY_SIZE);
+  const paths = concurrent ? await writeOnTwoThreads(graph, outDir, formats, options.workerUrl, lazy) : await writeOnThisThread(graph, outDir, formats);
   const written: Record<string, string> = {};
   formats.forEach((f, k) => {
     const p = paths[k]!;
@@ -121,12 +135,12 @@ async function writeFormat(graph: Graph, outDir: string, format: string): Promis
  * other thread's format to be complete, and is thrown. If the worker dies, this thread
  * writes what it left unwritten.
  */
-async function writeOnTwoThreads(graph: Graph, outDir: string, formats: readonly string[], workerUrl?: URL): Promise<string[][]> {
+async function writeOnTwoThreads(graph: Graph, outDir: string, formats: readonly string[], workerUrl: URL | undefined, lazyRelationships: boolean): Promise<string[][]> {
   const order = [...formats].sort((a, b) => rank(a) - rank(b));
   const queue = new FormatQueue(order);
   // Started first: it loads its modules while this thread packs the graph, and unpacks it
   // while this thread validates it; it claims formats only once the graph is valid.
-  const worker = new ExportWorker(queue, outDir, workerUrl);
+  const worker = new ExportWorker(queue, outDir, workerUrl, lazyRelationships);
   let sent = false;
   try {
     sent = sendGraph(worker, graph);

@@ -15,8 +15,9 @@ const data = workerData as ExportWorkerData;
 const port = parentPort!;
 const post = (m: ExportWorkerMessage) => port.postMessage(m);
 
-// The packed message is dropped once unpacked: only the graph lives on while formats are written.
-port.once('message', (packed: PackedGraph) => void writeClaimed(() => unpackGraph(packed)));
+// The packed message is dropped once unpacked: only the graph lives on while formats are written
+// (for a large graph its relationships but MENTIONS stay packed, made on read).
+port.once('message', (packed: PackedGraph) => void writeClaimed(() => unpackGraph(packed, { lazyRelationships: data.lazyRelationships })));
 
 async function writeClaimed(unpack: () => Graph): Promise<void> {
   const queue = new FormatQueue(data.formats, data.queue);

@@ -11,8 +11,8 @@
  *
  * Example: `worker.postMessage(packGraph(graph))`, then in the worker `unpackGraph(message)`.
  */
-import type { Graph, GraphNode, GraphRelationship, RelationshipList } from './model.js';
-import { MentionStore, relationshipList, type MentionStoreData } from './mentions.js';
+import type { Graph, GraphNode, GraphRelationship, RelationshipList, RelationshipType } from './model.js';
+import { MENTIONS_PREFIX, MentionStore, relationshipList, type MentionStoreData } from './mentions.js';
 
 export interface PackedGraph {
   /** Every distinct string of the records, in order of first use. */
@@ -78,15 +78,92 @@ export function packGraph(graph: Graph): PackedGraph | undefined {
   };
 }
 
+export interface UnpackOptions {
+  /**
+   * Leaves the relationships other than the store's MENTIONS packed and makes each when it is
+   * read (a fresh object per read, as the MENTIONS are): the export worker's copy of the graph
+   * then holds their codes, not objects about three times that size (at 30k articles ~60 MB
+   * of evidence lists), at the cost of decoding them on each pass of an exporter.
+   */
+  lazyRelationships?: boolean;
+}
+
 /** The graph `packGraph` packed: with a MENTIONS store, its relationships are the same lazy list. */
-export function unpackGraph(packed: PackedGraph): Graph {
+export function unpackGraph(packed: PackedGraph, options: UnpackOptions = {}): Graph {
   const reader = new Reader(packed);
   const nodes = new Array<GraphNode>(packed.nodeCount);
   for (let i = 0; i < nodes.length; i++) nodes[i] = reader.value() as unknown as GraphNode;
+  const store = packed.mentions ? MentionStore.fromData(packed.mentions) : undefined;
+  if (options.lazyRelationships) return { nodes, relationships: packedRelationships(reader, store) };
   const others: GraphRelationship[] = [];
   while (!reader.done) others.push(reader.value() as unknown as GraphRelationship);
-  const relationships: RelationshipList = packed.mentions ? relationshipList(others, MentionStore.fromData(packed.mentions)) : others;
-  return { nodes, relationships };
+  return { nodes, relationships: store ? relationshipList(others, store) : others };
+}
+
+/**
+ * The relationships left in `reader` (from where it stands), made on read, merged with the
+ * store's MENTIONS as `relationshipList` merges them (src/graph/mentions.ts). Their id, type,
+ * start and end are read once: exporters ask for them often.
+ */
+function packedRelationships(reader: Reader, store: MentionStore | undefined): RelationshipList {
+  const offsets: number[] = [];
+  const ids: string[] = [];
+  const types: RelationshipType[] = [];
+  const starts: string[] = [];
+  const ends: string[] = [];
+  while (!reader.done) {
+    offsets.push(reader.position);
+    const head = reader.relationshipHead();
+    ids.push(head.id);
+    types.push(head.type);
+    starts.push(head.start);
+    ends.push(head.end);
+  }
+  const count = offsets.length;
+  const other = (k: number): GraphRelationship => reader.valueAt(offsets[k]!) as GraphRelationship;
+  let split = 0;
+  while (split < count && ids[split]! < MENTIONS_PREFIX) split++;
+  const m = store ? store.length : 0;
+  const length = count + m;
+  // The k-th of the list's relationships that are not the store's: -1 for a MENTIONS of it.
+  const otherIndex = (i: number): number => (i < split ? i : i < split + m ? -1 : i - m);
+  const list: RelationshipList = {
+    length,
+    at(i) {
+      if (i < 0) i += length;
+      if (i < 0 || i >= length) return undefined;
+      const k = otherIndex(i);
+      return k >= 0 ? other(k) : store!.get(i - split);
+    },
+    idAt: (i) => {
+      const k = otherIndex(i);
+      return k >= 0 ? ids[k]! : store!.id(i - split);
+    },
+    typeAt: (i) => {
+      const k = otherIndex(i);
+      return k >= 0 ? types[k]! : 'MENTIONS';
+    },
+    startAt: (i) => {
+      const k = otherIndex(i);
+      return k >= 0 ? starts[k]! : store!.start(i - split);
+    },
+    endAt: (i) => {
+      const k = otherIndex(i);
+      return k >= 0 ? ends[k]! : store!.end(i - split);
+    },
+    *[Symbol.iterator]() {
+      for (let k = 0; k < split; k++) yield other(k);
+      for (let j = 0; j < m; j++) yield store!.get(j);
+      for (let k = split; k < count; k++) yield other(k);
+    },
+  };
+  if (!store) return list;
+  return {
+    ...list,
+    mentionStore: store,
+    mentionIndex: (i) => (i >= split && i < split + m ? i - split : -1),
+    propertiesJsonAt: (i) => (i >= split && i < split + m ? store.propertiesJson(i - split) : undefined),
+  };
 }
 
 /** A value `packGraph` does not keep. */
@@ -213,6 +290,68 @@ class Reader {
 
   get done(): boolean {
     return this.at >= this.codes.length;
+  }
+
+  /** Where the next value starts in `codes`. */
+  get position(): number {
+    return this.at;
+  }
+
+  /** The value that starts at `position` (the reader then stands after it). */
+  valueAt(position: number): unknown {
+    this.at = position;
+    return this.value();
+  }
+
+  /**
+   * The id, type, start and end of the relationship that starts here, read without making
+   * its properties (the reader then stands after it); a record of another shape is made whole.
+   */
+  relationshipHead(): Pick<GraphRelationship, 'id' | 'type' | 'start' | 'end'> {
+    const codes = this.codes;
+    const from = this.at;
+    if (codes[from] !== Tag.Object) return this.value() as GraphRelationship;
+    const head: Record<string, unknown> = {};
+    this.at += 2;
+    for (let n = codes[from + 1]!; n > 0; n--) {
+      const key = this.strings[codes[this.at++]!]!;
+      if (codes[this.at] === Tag.String && (key === 'id' || key === 'type' || key === 'start' || key === 'end')) head[key] = this.value();
+      else this.skip();
+    }
+    if (head.id === undefined || head.type === undefined || head.start === undefined || head.end === undefined) return this.valueAt(from) as GraphRelationship;
+    return head as Pick<GraphRelationship, 'id' | 'type' | 'start' | 'end'>;
+  }
+
+  /** Steps over one value without making it. */
+  private skip(): void {
+    const codes = this.codes;
+    switch (codes[this.at++] as Tag) {
+      case Tag.Null:
+      case Tag.Undefined:
+      case Tag.True:
+      case Tag.False:
+        return;
+      case Tag.String:
+      case Tag.Int:
+      case Tag.Float:
+        this.at++;
+        return;
+      case Tag.Array:
+        for (let n = codes[this.at++]!; n > 0; n--) this.skip();
+        return;
+      case Tag.Strings:
+      case Tag.Ints:
+        this.at += codes[this.at]! + 1;
+        return;
+      case Tag.Object:
+        for (let n = codes[this.at++]!; n > 0; n--) {
+          this.at++;
+          this.skip();
+        }
+        return;
+      default:
+        throw new Error(`unpackGraph: unknown tag ${codes[this.at - 1]} at ${this.at - 1}. Expecting a PackedGraph made by packGraph`);
+    }
   }
 
   value(): unknown {
