@@ -165,6 +165,20 @@ describe('sentences', () => {
     expect(text.slice(sentenceAt(spans, 12)!.start, sentenceAt(spans, 12)!.end)).toBe('周志红主持会议。');
   });
 
+  it('ends at every end mark and line break, at a full stop only before white space or the end, with closers kept', () => {
+    const text = '投资3.5亿元！他说：“好。”然后；市委副书记.市长出席\nHe spoke. It rained!\t(ok) done.';
+    const spans = splitSentences(text);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual([
+      '投资3.5亿元！',
+      '他说：“好。”',
+      '然后；',
+      '市委副书记.市长出席',
+      'He spoke.',
+      'It rained!',
+      '(ok) done.',
+    ]);
+  });
+
   it('gives every stage of one article the same frozen spans, so a stage cannot change another stage\'s', () => {
     const text = '市委书记主持会议。县长出席。';
     const first = splitSentences(text);

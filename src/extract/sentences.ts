@@ -11,11 +11,37 @@ export interface Span {
   end: number;
 }
 
-// Character codes, not one-character strings: the loop below reads every character of
-// every article, and text[i] allocates a string per CJK character.
-const END_MARKS = new Set([...'。！？!?；\n'].map((c) => c.charCodeAt(0)));
-const CLOSERS = new Set([...'”’」』）)"》'].map((c) => c.charCodeAt(0)));
 const FULL_STOP = 0x2e;
+
+/** The characters a sentence ends at (。！？!?； and a line break), and the ASCII full stop that may. */
+const END_CHARS = '。！？!?；\n.';
+
+/**
+ * One bit per character code in END_CHARS: one bit test rules out nearly every character
+ * (range compares first, then a set, were mispredicted on every comma and digit).
+ */
+const MAY_END = new Uint32Array(2048);
+for (const c of END_CHARS) {
+  const code = c.charCodeAt(0);
+  MAY_END[code >>> 5]! |= 1 << (code & 31);
+}
+
+/** Closing quotes and brackets (”’」』）)"》), which stay with the sentence they close. */
+function isCloser(code: number): boolean {
+  switch (code) {
+    case 0x201d: // ”
+    case 0x2019: // ’
+    case 0x300d: // 」
+    case 0x300f: // 』
+    case 0xff09: // ）
+    case 0x29: // )
+    case 0x22: // "
+    case 0x300b: // 》
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** Is `code` white space as JavaScript's `\s` reads it? (A code test: `/\s/.test(text[i])` makes a string and runs a regex.) */
 export function isSpaceCode(code: number): boolean {
@@ -57,14 +83,12 @@ function split(text: string): Span[] {
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
+    if (((MAY_END[ch >>> 5]! >>> (ch & 31)) & 1) === 0) continue;
     // An ASCII full stop ends an (English) sentence only before white space: `3.5亿` and
     // scraped `市委副书记.市长` stay whole.
-    // Most characters are CJK above U+3002 or ASCII letters: one compare rules them out.
-    if (ch > 0xff1f || (ch > 0x3002 && ch < 0xff01) || (ch > 0x3f && ch < 0x2000)) continue;
-    const isEnd = END_MARKS.has(ch) || (ch === FULL_STOP && (i + 1 === text.length || isSpaceCode(text.charCodeAt(i + 1))));
-    if (!isEnd) continue;
+    if (ch === FULL_STOP && i + 1 < text.length && !isSpaceCode(text.charCodeAt(i + 1))) continue;
     let end = i + 1;
-    while (end < text.length && CLOSERS.has(text.charCodeAt(end))) end++;
+    while (end < text.length && isCloser(text.charCodeAt(end))) end++;
     push(text, spans, start, end);
     start = end;
     i = end - 1;
