@@ -10,7 +10,7 @@
  * investment: '百亿元', rule: 'project.suffix'}`.
  */
 import type { Mention } from '../../types.js';
-import type { ProjectLexicon, WordEdges } from './lexicon.js';
+import type { CharCodes, ProjectLexicon, WordEdges } from './lexicon.js';
 import { leadingInvestment, trailingInvestment } from './parse.js';
 import { isLongestAtEnd } from '../cue-scan.js';
 
@@ -115,7 +115,7 @@ export function nameStart(text: string, suffixStart: number, floor: number, lexi
     if (ends !== null && (ends[c >>> 5]! & (1 << (c & 31))) === 0) continue;
     const w = lexicon.boundaries.longestEndingAt(text, p, 4);
     if (!w || w.start < cs) continue;
-    if (lexicon.boundaryExceptions.get(w.key)?.has(text[p] ?? '')) continue;
+    if (holdsCharAt(lexicon.boundaryExceptionCodes.get(w.key), text, p)) continue;
     // 古镇|提升改造(二期)|项目: a verb followed only by name-tail words belongs to the name.
     if (coveredBy(text, w.start, suffixStart, lexicon.tailWords, lexicon.tailEdges)) continue;
     if (w.end - w.start === 1) {
@@ -124,11 +124,17 @@ export function nameStart(text: string, suffixStart: number, floor: number, lexi
       // after them (招商引资和项目); otherwise they are inside one (合成石英材料及光电用陶瓷项目).
       // The right part must be a name of its own length for that (招商引资和项目 splits).
       if (CONJUNCTIONS.has(w.key) && suffixStart - p >= 3 && !lexicon.suffixes.longestEndingAt(text, w.start, 6)) continue;
-      if (lexicon.boundaryPrecededExceptions.get(w.key)?.has(text[w.start - 1] ?? '')) continue;
+      if (holdsCharAt(lexicon.boundaryPrecededExceptionCodes.get(w.key), text, w.start - 1)) continue;
     }
     return p;
   }
   return cs;
+}
+
+/** `set?.has(text[i] ?? '')` for the string sets the codes were made from, without a string per character. */
+function holdsCharAt(set: CharCodes | undefined, text: string, i: number): boolean {
+  if (!set) return false;
+  return i >= 0 && i < text.length ? set.codes.has(text.charCodeAt(i)) : set.empty;
 }
 
 /** The core without a leading one-character function word (把重大 → 重大), for the category test. */
@@ -245,7 +251,8 @@ export function findProjectsInSentence(
     const investment = lead ? lead.investment : (trailingInvestment(text.slice(clauseStart(text, nameFrom, from), nameFrom)) ?? undefined);
     raw.push({ name, start, end: sfx.end, rule: 'project.suffix', investment, place });
   }
-  raw.push(...findSubjects(text, from, to, lexicon, raw));
+  // findSubjects finds nothing where no subject pattern is in the text (asked once per text).
+  if (maySubjectBeProject(text, lexicon)) raw.push(...findSubjects(text, from, to, lexicon, raw));
   return longestOfOverlapping(raw);
 }
 

@@ -38,6 +38,9 @@ export interface ProjectLexicon {
   boundaryExceptions: Map<string, Set<string>>;
   /** One-character boundary → characters before which make it part of a word (华为, 美的). */
   boundaryPrecededExceptions: Map<string, Set<string>>;
+  /** The two maps above by character code (nameStart reads the text without making one-character strings). */
+  boundaryExceptionCodes: Map<string, CharCodes>;
+  boundaryPrecededExceptionCodes: Map<string, CharCodes>;
   generic: Automaton<true>;
   /** The first and last characters of the generic words: a span that does not start and end with them is not covered by them. */
   genericEdges: WordEdges;
@@ -62,6 +65,22 @@ export interface ProjectLexicon {
   stages: Array<[string, string[]]>;
   /** The same words by their first character, for one pass over a sentence (see sentenceStage). */
   stageWords: StageWordIndex;
+}
+
+/** A set of characters by UTF-16 code; `empty`: does it hold '' (what `text[i] ?? ''` gives outside the text)? */
+export interface CharCodes {
+  codes: Set<number>;
+  empty: boolean;
+}
+
+function charCodes(map: Map<string, Set<string>>): Map<string, CharCodes> {
+  const out = new Map<string, CharCodes>();
+  for (const [word, chars] of map) {
+    // Only one-unit entries can equal text[i]; longer ones never matched.
+    const codes = new Set([...chars].filter((c) => c.length === 1).map((c) => c.charCodeAt(0)));
+    out.set(word, { codes, empty: chars.has('') });
+  }
+  return out;
 }
 
 /** One bit per character code that starts a word and one per code that ends one; null when a word is empty (no character ruled out). */
@@ -134,6 +153,8 @@ export function projectLexicon(): ProjectLexicon {
   const set = (words: string[]) => new Automaton(words.map((w) => [String(w), true] as const));
   // Verbs and name-tail words count as category words too: 提升园区, 推进重大项目 name nothing.
   const genericWords = [...f.genericWords, ...f.tailWords, ...f.leftBoundaries.filter((w) => String(w).length > 1)].map(String);
+  const boundaryExceptions = new Map(Object.entries(f.boundaryExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))]));
+  const boundaryPrecededExceptions = new Map(Object.entries(f.boundaryPrecededExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))]));
   cached = {
     suffixes: set(f.suffixes),
     suffixWords: f.suffixes.map(String),
@@ -141,8 +162,10 @@ export function projectLexicon(): ProjectLexicon {
     buildCues: set(f.buildCues),
     boundaries: set(f.leftBoundaries),
     boundaryLastCodes: lastCharBits(f.leftBoundaries.map(String)),
-    boundaryExceptions: new Map(Object.entries(f.boundaryExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))])),
-    boundaryPrecededExceptions: new Map(Object.entries(f.boundaryPrecededExceptions ?? {}).map(([k, v]) => [k, new Set(v.map(String))])),
+    boundaryExceptions,
+    boundaryPrecededExceptions,
+    boundaryExceptionCodes: charCodes(boundaryExceptions),
+    boundaryPrecededExceptionCodes: charCodes(boundaryPrecededExceptions),
     generic: set(genericWords),
     genericEdges: edgesOf(genericWords),
     notInName: set(f.notInName),
