@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import peopleStage, { hanLists, occurrencesOf } from '../src/extract/2-people.js';
+import { includesAnyOf } from '../src/extract/offices/naming.js';
 import { findLongestOf } from '../src/extract/automaton.js';
 import { textDoc } from './helpers/text-doc.js';
 import type { Doc } from '../src/types.js';
@@ -329,5 +330,16 @@ describe('occurrencesOf', () => {
     for (const text of texts) expect(occurrencesOf(text, names)).toEqual(findLongestOf(text, names));
     // The table of first characters is cleared after each call: a later call with other names finds only those.
     expect(occurrencesOf('王敏与李强', new Set(['李强']))).toEqual([{ start: 3, end: 5, key: '李强' }]);
+  });
+});
+
+describe('includesAnyOf', () => {
+  it('answers as words.some((w) => s.includes(w)), an empty word included', () => {
+    const words = ['代表', '主席团', '记者', '人大代表'];
+    for (const s of ['市人大代表', '主席团主席', '市委书记', '', '代', '特约记者', '表代']) {
+      expect(includesAnyOf(s, words)).toBe(words.some((w) => s.includes(w)));
+    }
+    expect(includesAnyOf('书记', ['', '代表'])).toBe(true);
+    expect(includesAnyOf('书记', [])).toBe(false);
   });
 });

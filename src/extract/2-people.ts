@@ -98,11 +98,12 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
           rule: 'office.no-jurisdiction',
         });
       }
-      const named = chain.filter((p) => p.name);
-      // `委员、常委、书记`: membership is implied by the higher titles of the same chain.
-      const kept = named.length > 1 ? named.filter((p) => p.role !== '委员') : named;
+      let named = 0;
+      for (const p of chain) if (p.name) named++;
       const sentence = sentenceAt(sentences, person.start) ?? { start: person.start, end: person.end };
-      for (const phrase of kept) {
+      for (const phrase of chain) {
+        // `委员、常委、书记`: membership is implied by the higher titles of the same chain.
+        if (!phrase.name || (named > 1 && phrase.role === '委员')) continue;
         found.offices.push({
           type: 'Office',
           name: phrase.name!,
@@ -115,7 +116,7 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
         const fact = found.holds.get(key);
         const evidence = { start: sentence.start, end: sentence.end, rule };
         if (fact) {
-          if (!fact.evidence.some((e) => e.start === evidence.start)) fact.evidence.push(evidence);
+          if (!hasEvidenceAt(fact.evidence, evidence.start)) fact.evidence.push(evidence);
         } else {
           found.holds.set(key, {
             type: 'HOLDS',
@@ -177,6 +178,12 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
     for (const office of found.offices) doc.mentions.push(office);
     for (const fact of found.holds.values()) doc.relations.push(fact);
   };
+}
+
+/** Does a fact already cite the sentence starting at `start`? */
+function hasEvidenceAt(evidence: ReadonlyArray<{ start: number }>, start: number): boolean {
+  for (const e of evidence) if (e.start === start) return true;
+  return false;
 }
 
 /**

@@ -38,6 +38,39 @@ const LEADING_CUES = [
 const LEADING_CUE_AUTOMATON = new Automaton(LEADING_CUES.map((c) => [c, true] as const));
 const PARTY = ['中国共产党', '中共'];
 
+/** The words of a list by their first character (remembered for the last list: one lexicon in practice). */
+let lastWords: readonly string[] | null = null;
+let lastByFirst: Map<number, string[]> | null = null;
+let lastHasEmpty = false;
+
+/**
+ * `words.some((w) => s.includes(w))`, read once along `s` (a title of a few characters):
+ * only where a word's first character stands is the word compared, where sixteen `includes`
+ * each searched the whole title.
+ */
+export function includesAnyOf(s: string, words: readonly string[]): boolean {
+  if (words !== lastWords) {
+    const byFirst = new Map<number, string[]>();
+    lastHasEmpty = false;
+    for (const w of words) {
+      if (!w) lastHasEmpty = true;
+      else {
+        const same = byFirst.get(w.charCodeAt(0));
+        if (same) same.push(w);
+        else byFirst.set(w.charCodeAt(0), [w]);
+      }
+    }
+    lastWords = words;
+    lastByFirst = byFirst;
+  }
+  if (lastHasEmpty) return true;
+  for (let i = 0; i < s.length; i++) {
+    const same = lastByFirst!.get(s.charCodeAt(i));
+    if (same) for (const w of same) if (s.startsWith(w, i)) return true;
+  }
+  return false;
+}
+
 /** Normalises a body as written into the form office names use. */
 function normaliseBody(body: string, isHead: boolean): string {
   // Most bodies are a few characters with nothing to rewrite: test for the rewrites' key
@@ -106,7 +139,7 @@ export function parsePhrase(
   phrase.body = normaliseBody(text.slice(bodyStart, roleStart), isHead);
   // Checked on the normalised body: `人民代表大会` is a congress, `代表` alone is not an office.
   const normalised = phrase.body + role;
-  if (ctx.lex.noOffice.some((w) => normalised.includes(w))) return phrase;
+  if (includesAnyOf(normalised, ctx.lex.noOffice)) return phrase;
   if (phrase.placeFrom === 'none') {
     const standalone = ctx.lex.standalone.get(role);
     if (standalone && (!phrase.body || standalone === phrase.body + role)) {
