@@ -129,18 +129,30 @@ function unifyVariants(events: EventSpan[], home: string | null): void {
   // One event (most articles have none) has no variant.
   if (events.length < 2) return;
   const gaz = getGazetteer();
+  // Both are asked for every pair of names: each name's answer is read once (a gazetteer scan per name, not per pair).
+  const jurisdictions = new Map<string, string>();
   const jurisdiction = (name: string): string => {
-    const bare = name.replace(/^\d+年?/, '');
-    const m = gaz.find(bare, 0, Math.min(bare.length, 12), home).find((x) => x.start === 0);
-    return m ? m.form : '';
+    let j = jurisdictions.get(name);
+    if (j === undefined) {
+      const bare = name.replace(/^\d+年?/, '');
+      const m = gaz.find(bare, 0, Math.min(bare.length, 12), home).find((x) => x.start === 0);
+      jurisdictions.set(name, (j = m ? m.form : ''));
+    }
+    return j;
   };
+  const cores = new Map<string, string>();
   const core = (name: string): string => {
-    const j = jurisdiction(name);
-    return name
-      .replace(/^\d+年?/, '')
-      .slice(j.length)
-      .replace(/[“‘][^”’]*[”’]/g, '')
-      .replace(/[\d、]/g, '');
+    let c = cores.get(name);
+    if (c === undefined) {
+      const j = jurisdiction(name);
+      c = name
+        .replace(/^\d+年?/, '')
+        .slice(j.length)
+        .replace(/[“‘][^”’]*[”’]/g, '')
+        .replace(/[\d、]/g, '');
+      cores.set(name, c);
+    }
+    return c;
   };
   const isSubsequence = (a: string, b: string): boolean => {
     let i = 0;
