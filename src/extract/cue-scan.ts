@@ -85,8 +85,12 @@ interface CueTable {
   titlePairs: Uint8Array;
   /** Last character code → index in `groups` (-1: no word ends in it). */
   groupOf: Int16Array;
-  /** The words ending in one character, shortest first (findAll's order at one end), with their bits. */
-  groups: Array<Array<{ word: string; bits: number }>>;
+  /**
+   * The words ending in one character, shortest first (findAll's order at one end), with their
+   * bits and the code of their next-to-last character (-1 for a one-character word): most
+   * words of a group are ruled out by that code, without a `startsWith` call (会 ends 29).
+   */
+  groups: Array<Array<{ word: string; bits: number; penultimate: number }>>;
 }
 
 const PAIR_SHIFT = 18;
@@ -134,7 +138,7 @@ function cueTable(): CueTable {
       built.groupOf[last] = built.groups.length;
       built.groups.push([]);
     }
-    built.groups[built.groupOf[last]!]!.push({ word, bits: b });
+    built.groups[built.groupOf[last]!]!.push({ word, bits: b, penultimate: word.length > 1 ? word.charCodeAt(word.length - 2) : -1 });
   }
   for (const list of built.groups) list.sort((a, b) => a.word.length - b.word.length);
   for (const title of peopleLexicon().titleWords) {
@@ -203,7 +207,8 @@ function scan(text: string): CueMatches {
     if (group < 0) continue;
     if ((singleBits[c >>> 5]! & (1 << (c & 31))) === 0 && (prev < 0 || lastPairs[lastPairSlot(prev, c)] === 0)) continue;
     const end = i + 1;
-    for (const { word, bits } of groups[group]!) {
+    for (const { word, bits, penultimate } of groups[group]!) {
+      if (penultimate !== -1 && penultimate !== prev) continue;
       const start = end - word.length;
       if (start < 0 || !text.startsWith(word, start)) continue;
       const m: AutomatonMatch<number> = { start, end, key: word, value: bits };
