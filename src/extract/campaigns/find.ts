@@ -71,9 +71,10 @@ export function findCampaigns(text: string): CampaignSpan[] {
     const joint = jointName(text, q);
     if (joint) spans.push(joint);
   }
-  spans.push(...bareCampaigns(text, quotes, acceptedQuotes));
-  spans.push(...sharedSuffix(text));
-  spans.push(...repeats(text, spans));
+  // Loops, not push(...list): a spread call copies the list into arguments first.
+  for (const s of bareCampaigns(text, quotes, acceptedQuotes)) spans.push(s);
+  for (const s of sharedSuffix(text)) spans.push(s);
+  for (const s of repeats(text, spans)) spans.push(s);
   return dedupe(spans);
 }
 
