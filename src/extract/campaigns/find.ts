@@ -250,7 +250,7 @@ function validBody(bodyRaw: string, at: number, quotes: Quote[], accepted: Quote
   if (len < (/(战|教育)$/.test(suffix) ? 2 : 3) || len > 18) return false;
   const generic = lex.bareGeneric.findLongest(body).reduce((n, m) => n + (m.end - m.start), 0);
   if (generic >= body.length) return false;
-  for (const c of body) if (lex.bareStop.has(c)) return false;
+  if (holdsCodePointOf(body, lex.bareStopCodes)) return false;
   if (/[0-9]/.test(body) || /\s/.test(bodyRaw.trim())) return false;
   // Quotes inside a bare name must themselves be campaigns or counts (干部素质提升“六大行动”),
   // not a word in quotes (天然气“下乡”工程).
@@ -262,6 +262,16 @@ function validBody(bodyRaw: string, at: number, quotes: Quote[], accepted: Quote
     }
   }
   return true;
+}
+
+/** Does `s` hold a character of `codes` (by code point: what iterating the string and a Set of one-character strings would find)? */
+function holdsCodePointOf(s: string, codes: Set<number>): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i)!;
+    if (codes.has(c)) return true;
+    if (c > 0xffff) i++;
+  }
+  return false;
 }
 
 /** The suffixes a list of campaigns shares after 等 (`…等四大工程`). */
@@ -293,7 +303,7 @@ function sharedSuffix(text: string): CampaignSpan[] {
       }
       const item = canonicalName(part);
       const n = [...item].length;
-      if (n < 2 || n > 12 || [...item].some((c) => lex.bareStop.has(c))) {
+      if (n < 2 || n > 12 || holdsCodePointOf(item, lex.bareStopCodes)) {
         ok = false;
         break;
       }

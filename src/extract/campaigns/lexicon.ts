@@ -47,6 +47,8 @@ export interface CampaignLexicon {
   /** `neverInside` as one automaton, null when a word is empty (every name holds it): one pass over a name for all the words. */
   neverInsideWords: Automaton<true> | null;
   bareStop: Set<string>;
+  /** The one-character words of `bareStop` by code point (a name is read without a string per character). */
+  bareStopCodes: Set<number>;
   targetAfter: Automaton<true>;
   /** Words that make a bare `…工程` a construction project. */
   projectWords: string[];
@@ -81,6 +83,8 @@ export function campaignLexicon(): CampaignLexicon {
     neverInside: cues.never_inside,
     neverInsideWords: cues.never_inside.some((w) => !String(w)) ? null : compile(cues.never_inside.map(String)),
     bareStop: new Set(cues.bare_stop),
+    // Strings only, as the set holds them: a number the YAML read never equalled a character.
+    bareStopCodes: new Set(cues.bare_stop.filter((w) => typeof w === 'string' && [...w].length === 1).map((w) => w.codePointAt(0)!)),
     targetAfter: compile(cues.target_after),
     projectWords: cues.bare_project_words,
     workAfter: compile(cues.work_after),
