@@ -264,15 +264,18 @@ function chainBefore(
   ctx: PhraseContext,
   before: OfficePhrase | null = null,
 ): OfficePhrase[] {
-  const spans: Array<{ start: number; role: AutomatonMatch<TitleInfo> }> = [];
+  // Found right to left; parsed left to right below (pushed and read backwards: no unshift).
+  const starts: number[] = [];
+  const roles: AutomatonMatch<TitleInfo>[] = [];
   let role = match;
   for (;;) {
     const seg = segmentStart(text, role.start, floor);
     const start = phraseStart(text, seg, role.start);
-    spans.unshift({ start, role });
+    starts.push(start);
+    roles.push(role);
     if (start !== seg || seg <= floor || !isChainSeparatorAt(text, seg - 1)) break;
     const prev = roleByEnd.get(seg - 1);
-    if (!prev || spans.length > 6) break;
+    if (!prev || starts.length > 6) break;
     if (text[seg - 1] !== '、') {
       // Across a comma, only a segment that is nothing but a title continues the chain.
       const prevSeg = segmentStart(text, prev.start, floor);
@@ -282,9 +285,11 @@ function chainBefore(
     role = prev;
   }
   const chain: OfficePhrase[] = [];
-  for (const { start, role: r } of spans) {
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const start = starts[k]!;
+    const r = roles[k]!;
     // Another person's titles lend their body only to a bare title (`…书记李鸿忠、副书记张昌尔`).
-    const prev = chain[chain.length - 1] ?? (start === floor + 1 && start === r.start ? before : null);
+    const prev = chain.length > 0 ? chain[chain.length - 1]! : start === floor + 1 && start === r.start ? before : null;
     chain.push(parsePhrase(text, start, r.start, r.end, r.value, ctx, prev));
   }
   return chain;
@@ -400,7 +405,8 @@ function chainAfter(
     }
     const role = roleByEnd.get(end);
     if (!role || role.start < itemStart) break;
-    chain.push(parsePhrase(text, itemStart, role.start, role.end, role.value, ctx, chain[chain.length - 1] ?? null));
+    // (No `chain[-1]` read on the first: an index out of bounds is a slow lookup.)
+    chain.push(parsePhrase(text, itemStart, role.start, role.end, role.value, ctx, chain.length > 0 ? chain[chain.length - 1]! : null));
     if (text[itemEnd] !== '、' || end !== itemEnd) break;
     itemStart = itemEnd + 1;
   }
@@ -564,7 +570,7 @@ function findLists(
     // `作战图、任务图、路线图` are shaped like names too.
     let run: NameSpan[] = [];
     const flush = () => {
-      const last = run[run.length - 1];
+      const last = run.length > 0 ? run[run.length - 1] : undefined;
       // Closed by 等, or (three names or more) by a verb that follows names (`分别提出`, `出席`).
       const closed = last !== undefined && (text[last.end] === '等' || (run.length >= 3 && isHanAt(text, last.end) && nameBoundary(text, last.end) === 2));
       if (run.length >= 2 && (closed || run.some((i) => knownNames.has(i.name)))) for (const i of run) addPerson(i, 'person.list');

@@ -46,6 +46,12 @@ const SUFFIX = /(?:经济技术开发区|高新技术产业开发区|经济开�
 const PIECE = /^[\u4e00-\u9fff]{2,6}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|自治州|自治县|街道|省|市|县|区|州|镇|乡)/;
 const BODY_CHARS = /[委局会部院府党组长团司校社厅处办协法检]/;
 
+/** The first zone word (in ZONE_WORDS' order) written at `pos` and ending by `limit`: a loop, no closure per call. */
+function zoneWordAt(text: string, pos: number, limit: number): string | undefined {
+  for (const z of ZONE_WORDS) if (pos + z.length <= limit && text.startsWith(z, pos)) return z;
+  return undefined;
+}
+
 /** The home division and the divisions above it, nearest first. */
 function homeChain(ctx: JurisdictionContext): DivisionLike[] {
   if (!ctx.home) return [];
@@ -72,18 +78,33 @@ function formEndingIn(d: DivisionLike, marker: string): string | null {
  * means in an article: the nearest of the home and its parents whose name ends in it.
  */
 export function markerPlace(marker: string, ctx: JurisdictionContext): Place | null {
-  // Every 市 of an article asks the same question: remember the answer per gazetteer and home.
-  let byGazetteer = markerCache.get(ctx.gazetteer ?? NO_GAZETTEER);
-  if (!byGazetteer) markerCache.set(ctx.gazetteer ?? NO_GAZETTEER, (byGazetteer = new Map()));
-  const key = `${ctx.home ?? ''}\u0000${marker}`;
-  if (byGazetteer.has(key)) return byGazetteer.get(key)!;
+  // Every 市 of an article asks the same question: remember the answer per gazetteer, home and
+  // marker (maps by home, then marker: no key string made per call; the last home's map at hand).
+  const gazetteer = ctx.gazetteer ?? NO_GAZETTEER;
+  const home = ctx.home ?? '';
+  let byMarker: Map<string, Place | null> | undefined;
+  if (gazetteer === lastGazetteer && home === lastHome) byMarker = lastByMarker!;
+  else {
+    let byHome = markerCache.get(gazetteer);
+    if (!byHome) markerCache.set(gazetteer, (byHome = new Map()));
+    byMarker = byHome.get(home);
+    if (!byMarker) byHome.set(home, (byMarker = new Map()));
+    lastGazetteer = gazetteer;
+    lastHome = home;
+    lastByMarker = byMarker;
+  }
+  const known = byMarker.get(marker);
+  if (known !== undefined) return known;
   const place = findMarkerPlace(marker, ctx);
-  byGazetteer.set(key, place);
+  byMarker.set(marker, place);
   return place;
 }
 
 const NO_GAZETTEER = {};
-const markerCache = new WeakMap<object, Map<string, Place | null>>();
+const markerCache = new WeakMap<object, Map<string, Map<string, Place | null>>>();
+let lastGazetteer: object | null = null;
+let lastHome: string | null = null;
+let lastByMarker: Map<string, Place | null> | null = null;
 
 function findMarkerPlace(marker: string, ctx: JurisdictionContext): Place | null {
   const chain = homeChain(ctx);
@@ -137,7 +158,7 @@ export function placesAt(text: string, start: number, limit: number, ctx: Jurisd
       if (here && !markerShort && !bareShort) {
         let form = text.slice(here.start, here.end);
         let end = here.end;
-        const zone = ZONE_WORDS.find((z) => text.startsWith(z, end) && end + z.length <= limit);
+        const zone = zoneWordAt(text, end, limit);
         if (zone && !SUFFIX.test(form)) {
           // `监利经济开发区`: the zone is named after the place; keep it as written.
           form += ZONE_EXPANSION[zone] ?? zone;
@@ -154,7 +175,7 @@ export function placesAt(text: string, start: number, limit: number, ctx: Jurisd
       }
     }
     if (!advanced) {
-      const zone = pos === start ? ZONE_WORDS.find((z) => text.startsWith(z, pos) && pos + z.length <= limit) : undefined;
+      const zone = pos === start ? zoneWordAt(text, pos, limit) : undefined;
       if (zone) {
         // A zone without a place (`经开区党工委书记`) is the home's zone.
         const resolved = gz?.resolve(zone, ctx.home);
