@@ -149,6 +149,13 @@ describe('SuffixScanner (findAll from the keys\' ends)', () => {
 
   it('keeps a duplicate key once, with its last value', () => {
     const s = new SuffixScanner([['荆州', 1], ['荆州', 2], ['', 3]] as const);
+    // A table that grew many times (the reversed trie starts at 1024 slots) still finds every key.
+    const many = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(0x4e00 + (i % 97), 0x4e00 + ((i * 7) % 89), 0x5e02 + (i % 3)));
+    const big = new SuffixScanner(many.map((k) => [k, k] as const));
+    const bigAutomaton = new Automaton(many.map((k) => [k, k] as const));
+    const text = many.slice(0, 400).join('，') + many.slice(2600).join('');
+    expect(big.findAll(text)).toEqual(bigAutomaton.findAll(text));
+    expect(bigAutomaton.longestEndingAt(text, text.length)?.key).toBe(many[2999]);
     // A key right at `from` (its last pair has no character before it in range) is found.
     expect(s.findAll('湖荆州市', 1)).toEqual([{ start: 1, end: 3, key: '荆州', value: 2 }]);
     expect(s.findAll('湖荆州市', 2)).toEqual([]);

@@ -277,15 +277,16 @@ export class Automaton<V> {
   longestEndingAt(text: string, end: number, maxLength = 32): AutomatonMatch<V> | null {
     const reversed = (this.reversed ??= new ReversedTrie(this.keys));
     const stop = Math.max(0, end - maxLength);
+    const table = reversed.table;
     let cur = 0;
     let best = -1;
     let bestStart = end;
     for (let i = end - 1; i >= stop; i--) {
-      const nxt = reversed.step(cur, text.charCodeAt(i));
-      if (nxt === EMPTY) break;
-      cur = nxt;
-      if (reversed.output[cur] !== -1) {
-        best = reversed.output[cur]!;
+      const at = reversed.slotOf(cur, text.charCodeAt(i));
+      if (at === EMPTY) break;
+      cur = table[at + 2]!;
+      if (table[at + 3] !== -1) {
+        best = table[at + 3]!;
         bestStart = i;
       }
     }
@@ -313,60 +314,88 @@ export class Automaton<V> {
 }
 
 /**
- * The trie of every key read backwards, for longestEndingAt: transitions in one
- * open-addressing hash table of (node, character) → node, as the forward trie's (a Map per
- * node cost a hash lookup and a pointer chase per step); `output` holds each node's key index.
+ * The trie of every key read backwards, for longestEndingAt and SuffixScanner: transitions in
+ * one open-addressing hash table of (node, character) → node, as the forward trie's (a Map per
+ * node cost a hash lookup and a pointer chase per step). A slot is four numbers side by side —
+ * parent node, character, child node, the child's key index (-1: none) — so a step reads one
+ * cache line: in a real run the other stages evict the table between articles, and with the
+ * four in separate arrays every step of a walk cost up to four misses (the gazetteer scan was
+ * 4x slower cold than warm). The table grows to keep at most half its slots used.
  */
 class ReversedTrie {
+  /** Slot i is table[4i … 4i+3]: parent (EMPTY: free slot), character, child, child's key index. */
+  table: Int32Array;
+  /** Slot count - 1 (a power of two). */
+  mask: number;
+  /** Key index per node (-1: no key ends there). */
   readonly output: Int32Array;
-  private hashNode: Int32Array;
-  private hashChar: Uint16Array;
-  private hashTo: Int32Array;
-  private mask: number;
+  private used = 0;
 
   constructor(keys: readonly string[]) {
+    this.mask = 1023;
+    this.table = new Int32Array(4 * 1024).fill(EMPTY);
     let capacity = 1;
     for (const key of keys) capacity += key.length;
-    let size = 16;
-    while (size < capacity * 2) size <<= 1;
-    this.mask = size - 1;
-    this.hashNode = new Int32Array(size).fill(EMPTY);
-    this.hashChar = new Uint16Array(size);
-    this.hashTo = new Int32Array(size);
     const output = new Int32Array(capacity).fill(-1);
     let n = 1;
     keys.forEach((key, k) => {
       let cur = 0;
+      let slot = -1;
       for (let i = key.length - 1; i >= 0; i--) {
         const c = key.charCodeAt(i);
-        let nxt = this.step(cur, c);
-        if (nxt === EMPTY) {
-          nxt = n++;
-          let h = slot(cur, c) & this.mask;
-          while (this.hashNode[h] !== EMPTY) h = (h + 1) & this.mask;
-          this.hashNode[h] = cur;
-          this.hashChar[h] = c;
-          this.hashTo[h] = nxt;
-        }
-        cur = nxt;
+        slot = this.slotOf(cur, c);
+        if (slot === EMPTY) slot = this.insert(cur, c, n++);
+        cur = this.table[slot + 2]!;
       }
       output[cur] = k;
+      if (slot !== EMPTY) this.table[slot + 3] = k;
     });
     this.output = output.slice(0, n);
   }
 
+  private insert(node: number, c: number, child: number): number {
+    if (2 * (this.used + 1) > this.mask + 1) this.grow();
+    this.used++;
+    const slot = this.freeSlot(node, c);
+    const table = this.table;
+    table[slot] = node;
+    table[slot + 1] = c;
+    table[slot + 2] = child;
+    table[slot + 3] = -1;
+    return slot;
+  }
+
+  /** The free slot where (node, c) goes (its start index in table). */
+  private freeSlot(node: number, c: number): number {
+    let h = slot(node, c) & this.mask;
+    while (this.table[4 * h] !== EMPTY) h = (h + 1) & this.mask;
+    return 4 * h;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.mask = 2 * (this.mask + 1) - 1;
+    this.table = new Int32Array(4 * (this.mask + 1)).fill(EMPTY);
+    for (let i = 0; i < old.length; i += 4) {
+      if (old[i] === EMPTY) continue;
+      const to = this.freeSlot(old[i]!, old[i + 1]!);
+      this.table.set(old.subarray(i, i + 4), to);
+    }
+  }
+
   /**
-   * The child of `node` on character `c`, or -1. The same probe as Automaton's, written
-   * out again: a shared transition-table object cost this walk ~10% (measured).
+   * The slot of the child of `node` on character `c` (its start index in `table`: the child
+   * is table[slot + 2], its key index table[slot + 3]), or EMPTY. The same probe as
+   * Automaton's, written out again: a shared transition-table object cost this walk ~10% (measured).
    */
-  step(node: number, c: number): number {
-    const hashNode = this.hashNode;
+  slotOf(node: number, c: number): number {
+    const table = this.table;
     const mask = this.mask;
     let h = slot(node, c) & mask;
     for (;;) {
-      const k = hashNode[h]!;
+      const k = table[4 * h]!;
       if (k === EMPTY) return EMPTY;
-      if (k === node && this.hashChar[h] === c) return this.hashTo[h]!;
+      if (k === node && table[4 * h + 1] === c) return 4 * h;
       h = (h + 1) & mask;
     }
   }
@@ -377,6 +406,20 @@ const LAST_PAIR_BITS = 1 << 17;
 
 function lastPairBit(before: number, last: number): number {
   return pairHash(before, last) >>> 15;
+}
+
+/** Size of SuffixScanner's two-character-key filter in bits (4 KB). */
+const PAIR_KEY_BITS = 1 << 15;
+
+function pairKeyBit(first: number, second: number): number {
+  return pairHash(first, second) >>> 17;
+}
+
+/** Size of SuffixScanner's last-three filter in bits (32 KB). */
+const LAST_TRIPLE_BITS = 1 << 18;
+
+function lastTripleBit(a: number, b: number, c: number): number {
+  return (Math.imul(a, 0x27d4eb2f) ^ pairHash(b, c)) >>> 14;
 }
 
 /**
@@ -399,6 +442,13 @@ export class SuffixScanner<V> {
   private singles = new Uint32Array(2048);
   /** One bit per hashed pair of a key's last two characters. */
   private lastPairs = new Uint32Array(LAST_PAIR_BITS >>> 5);
+  /**
+   * Where the pair passes, the walk is still wasted two times in three (the pair ends a
+   * longer key, 城市 in 城市建设): one bit per hashed two-character key, and one per hashed
+   * last three characters of a longer key, rule most of those out before the walk.
+   */
+  private pairKeys = new Uint32Array(PAIR_KEY_BITS >>> 5);
+  private lastTriples = new Uint32Array(LAST_TRIPLE_BITS >>> 5);
 
   constructor(entries: Iterable<readonly [string, V]>) {
     // As Automaton: empty keys are skipped; a duplicate key keeps its first place and its last value.
@@ -418,8 +468,16 @@ export class SuffixScanner<V> {
       if (key.length === 1) {
         this.singles[last >>> 5]! |= 1 << (last & 31);
       } else {
-        const bit = lastPairBit(key.charCodeAt(key.length - 2), last);
+        const before = key.charCodeAt(key.length - 2);
+        const bit = lastPairBit(before, last);
         this.lastPairs[bit >>> 5]! |= 1 << (bit & 31);
+        if (key.length === 2) {
+          const pair = pairKeyBit(before, last);
+          this.pairKeys[pair >>> 5]! |= 1 << (pair & 31);
+        } else {
+          const triple = lastTripleBit(key.charCodeAt(key.length - 3), before, last);
+          this.lastTriples[triple >>> 5]! |= 1 << (triple & 31);
+        }
       }
     }
     this.trie = new ReversedTrie(this.keys);
@@ -432,25 +490,36 @@ export class SuffixScanner<V> {
   /** Every match of every key inside `[from, to)`, ordered by end then by length (longest last), as Automaton.findAll. */
   findAll(text: string, from = 0, to = text.length): AutomatonMatch<V>[] {
     const out: AutomatonMatch<V>[] = [];
-    const { lastChars, singles, lastPairs, trie } = this;
-    const output = trie.output;
+    const { lastChars, singles, lastPairs, pairKeys, lastTriples, trie } = this;
+    const table = trie.table;
     // Both filters are read for every character and tested together: a third of the
     // characters end some key, too many for a branch on that alone to be predicted. A filter
     // only rules positions out; the walk decides (at `from` the pair is made with 0, harmless).
+    // (Before `from` the characters are taken as 0: a key starting there is not reported anyway.)
     let before = 0;
+    let beforeThat = 0;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       const bit = lastPairBit(before, c);
+      const b = before;
+      const a = beforeThat;
+      beforeThat = before;
       before = c;
       const word = c >>> 5;
       const shift = c & 31;
       const ends = (lastChars[word]! >>> shift) & (lastPairs[bit >>> 5]! >>> (bit & 31));
       if (((ends | (singles[word]! >>> shift)) & 1) === 0) continue;
+      if (((singles[word]! >>> shift) & 1) === 0) {
+        const pair = pairKeyBit(b, c);
+        const triple = lastTripleBit(a, b, c);
+        if ((((pairKeys[pair >>> 5]! >>> (pair & 31)) | (lastTriples[triple >>> 5]! >>> (triple & 31))) & 1) === 0) continue;
+      }
       let cur = 0;
       for (let j = i; j >= from; j--) {
-        cur = trie.step(cur, text.charCodeAt(j));
-        if (cur === EMPTY) break;
-        const k = output[cur]!;
+        const at = trie.slotOf(cur, text.charCodeAt(j));
+        if (at === EMPTY) break;
+        cur = table[at + 2]!;
+        const k = table[at + 3]!;
         if (k !== -1) out.push({ start: j, end: i + 1, key: this.keys[k]!, value: this.values[k]! });
       }
     }
