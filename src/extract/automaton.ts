@@ -332,8 +332,11 @@ class ReversedTrie {
   private used = 0;
 
   constructor(keys: readonly string[]) {
-    this.mask = 1023;
-    this.table = new Int32Array(4 * 1024).fill(EMPTY);
+    // A trie has at least a node per key: start with twice that many slots.
+    let slots = 1024;
+    while (slots < 2 * keys.length) slots <<= 1;
+    this.mask = slots - 1;
+    this.table = new Int32Array(4 * slots).fill(EMPTY);
     let capacity = 1;
     for (const key of keys) capacity += key.length;
     const output = new Int32Array(capacity).fill(-1);
@@ -379,7 +382,7 @@ class ReversedTrie {
     for (let i = 0; i < old.length; i += 4) {
       if (old[i] === EMPTY) continue;
       const to = this.freeSlot(old[i]!, old[i + 1]!);
-      this.table.set(old.subarray(i, i + 4), to);
+      for (let j = 0; j < 4; j++) this.table[to + j] = old[i + j]!;
     }
   }
 
