@@ -405,9 +405,9 @@ function isOccurring(text: string, e: EventSpan): boolean {
   // The clause before it: after the last ，,； of the sentence before it.
   let clause = e.start;
   while (clause > s && !isClauseBreakCode(text.charCodeAt(clause - 1))) clause--;
-  const clauseBefore = text.slice(clause, e.start);
-  const afterStart = text.slice(e.end, Math.min(end, e.end + 6));
-  for (const w of lex.notOccurring) if (clauseBefore.includes(w) || afterStart.includes(w)) return false;
+  // A word of notOccurring in that clause or in the 6 characters after the name, read in place.
+  const referred = lex.notOccurringWords;
+  if (referred === null || referred.lastMatchEnd(text, clause, e.start) >= 0 || referred.lastMatchEnd(text, e.end, Math.min(end, e.end + 6)) >= 0) return false;
   // Both patterns end the text before it and match at most 9 characters: its last 9 are enough.
   const before = text.slice(Math.max(s, e.start - 9), e.start);
   if (/(召开|举行|主持)的?$/.test(before) || /(召开|举行)的[^，,。]{0,6}$/.test(before)) return true;

@@ -38,6 +38,8 @@ export interface EventLexicon {
   neverInsideLastCodes: Uint32Array | null;
   occurring: Automaton<true>;
   notOccurring: string[];
+  /** `notOccurring` as one automaton, null when a word is empty (every text holds it): one pass for all the words. */
+  notOccurringWords: Automaton<true> | null;
   attendVerbs: Automaton<true>;
   subjectAdverbs: string[];
 }
@@ -64,6 +66,7 @@ export function eventLexicon(): EventLexicon {
     neverInsideLastCodes: lastCharBits(cues.never_inside),
     occurring: compile(cues.occurring),
     notOccurring: cues.not_occurring,
+    notOccurringWords: cues.not_occurring.some((w) => !String(w)) ? null : compile(cues.not_occurring.map(String)),
     attendVerbs: compile(cues.attend_verbs),
     subjectAdverbs: cues.subject_adverbs,
   };

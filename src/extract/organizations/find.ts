@@ -310,6 +310,21 @@ function isBureauStem(stem: string): boolean {
   return true;
 }
 
+/**
+ * Is a cue written ending at `i` (its last character there), starting at or after `floor`? The
+ * first such cue of the list decides, as `cues.find` did: an empty one means none.
+ */
+function cueEndingAt(text: string, cues: readonly string[], i: number, floor: number): boolean {
+  for (const c of cues) if (i - c.length + 1 >= floor && text.startsWith(c, i - c.length + 1)) return c !== '';
+  return false;
+}
+
+/** Does `s` start with one of `words`? */
+function startsWithAny(s: string, words: readonly string[]): boolean {
+  for (const w of words) if (s.startsWith(w)) return true;
+  return false;
+}
+
 /** Named bodies ending in a suffix (`长江大学`, `…股份有限公司`, `荆州日报`): the name runs back to a cue or punctuation. */
 function findNamed(text: string, ctx: FindContext, suffixes: Array<{ start: number; end: number; key: string }>, rule: string, out: OrgSpan[], min: number, max: number): void {
   const { leading_cues: cues, generic_starts: generic } = ctx.orgs.file;
@@ -324,8 +339,7 @@ function findNamed(text: string, ctx: FindContext, suffixes: Array<{ start: numb
       // A cue ends at i only where its last character stands (most characters end none).
       const c = text.charCodeAt(i);
       if (cueEnds && (cueEnds[c >>> 5]! & (1 << (c & 31))) === 0) continue;
-      const cue = cues.find((c) => i - c.length + 1 >= s && text.startsWith(c, i - c.length + 1));
-      if (cue) {
+      if (cueEndingAt(text, cues, i, s)) {
         s = i + 1;
         break;
       }
@@ -339,7 +353,7 @@ function findNamed(text: string, ctx: FindContext, suffixes: Array<{ start: numb
       s = first.end;
     }
     const stem = text.slice(s, m.start);
-    if (stem.length < min || generic.some((g) => stem.startsWith(g))) continue;
+    if (stem.length < min || startsWithAny(stem, generic)) continue;
     if (ctx.people.roles.longestEndingAt(text, m.start, 8)) continue;
     if (out.some((o) => o.start <= s && m.end <= o.end)) continue;
     out.push({ start: s, end: m.end, name: text.slice(s, m.end), rule, jurisdiction: null });
