@@ -70,6 +70,9 @@ describe('AdminDivision mentions', () => {
     expect(run('副市长洪湖主持会议').names).toEqual([]);
     expect(run('荆州区委书记').names).toEqual(['荆州区']);
     expect(run('黄石林主持会议，江陵生、王敏出席。').names).toEqual([]);
+    // At the very end of the text, or before a character that is not Han, it is the place.
+    expect(run('来自黄石').names).toEqual(['黄石市']);
+    expect(run('黄石1号主持').names).toEqual(['黄石市']);
     expect(run('黄冈人说，荆州城的江陵县').names).toEqual(['黄冈市', '荆州市', '江陵县']);
   });
 

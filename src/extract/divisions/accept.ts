@@ -42,10 +42,13 @@ interface Cues {
   /** The first characters of wordsBefore: most places rule the word out without a slice. */
   wordsBeforeFirst: Set<number>;
   personAfter: Automaton<true>;
-  notGivenName: Set<string>;
-  surnames: Set<string>;
-  landformHeads: Set<string>;
-  landformAfter: Set<string>;
+  // One-character cues as character codes: a form's or the text's character is read as a
+  // code (text[i] makes a string per CJK character). Longer entries could never equal one
+  // code unit, so they are left out.
+  notGivenName: Set<number>;
+  surnames: Set<number>;
+  landformHeads: Set<number>;
+  landformAfter: Set<number>;
 }
 
 let cues: Cues | null = null;
@@ -62,10 +65,10 @@ function loadCues(): Cues {
     wordsBefore: new Set(file.wordsBefore.map(String)),
     wordsBeforeFirst: new Set(file.wordsBefore.map((w) => String(w).charCodeAt(0))),
     personAfter: new Automaton(file.personAfter.map((s) => [String(s), true] as const)),
-    notGivenName: new Set(file.notGivenName.map(String)),
-    surnames: readSurnames(),
-    landformHeads: new Set(file.landformHeads.map(String)),
-    landformAfter: new Set(file.landformAfter.map(String)),
+    notGivenName: codesOf(file.notGivenName),
+    surnames: codesOf(readSurnames()),
+    landformHeads: codesOf(file.landformHeads),
+    landformAfter: codesOf(file.landformAfter),
     titles: new Automaton(file.titlesBefore.map((s) => [String(s), true] as const)),
     // Up to 16 characters of the same clause (no punctuation or space) and then a company head.
     company: new RegExp(`^[^，,。；;、：:！？!?“”"\\s]{0,16}?(?:${file.companyHeads.map(String).join('|')})`),
@@ -73,14 +76,34 @@ function loadCues(): Cues {
   return cues;
 }
 
+/** The codes of the one-code-unit entries. */
+function codesOf(entries: Iterable<unknown>): Set<number> {
+  const codes = new Set<number>();
+  for (const e of entries) {
+    const text = String(e);
+    if (text.length === 1) codes.add(text.charCodeAt(0));
+  }
+  return codes;
+}
+
+/** isHanCode's answers by code: 0 not asked yet, 1 Han, 2 not. */
+const HAN = new Uint8Array(65536);
+
+/** Is this code unit (as a one-character string) of the Han script? The regex runs once per code. */
+function isHanCode(code: number): boolean {
+  let known = HAN[code]!;
+  if (known === 0) HAN[code] = known = /\p{Script=Han}/u.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
+
 /** Single-character surnames from the people lexicon (data/lexicon/surnames.yaml, `single`). */
-function readSurnames(): Set<string> {
+function readSurnames(): string[] {
   try {
     const file = parseYaml(readFileSync(dataPath('lexicon/surnames.yaml'), 'utf8')) as { single?: string };
-    return new Set([...(file.single ?? '')].filter((c) => /\p{Script=Han}/u.test(c)));
+    return [...(file.single ?? '')].filter((c) => /\p{Script=Han}/u.test(c));
   } catch {
     // Without the people lexicon the person test is skipped; the other cues still apply.
-    return new Set();
+    return [];
   }
 }
 
@@ -143,18 +166,18 @@ export function judgeMatch(m: MatchContext): boolean {
 /** 洞庭湖北面, 黄河南岸: a province short form made of a landform's last character and a direction. */
 function isLandformTail(m: MatchContext): boolean {
   const { landformHeads, landformAfter } = loadCues();
-  if (m.context || m.division.level !== 'province' || !landformHeads.has(m.form[0]!)) return false;
-  const before = m.text[m.start - 1];
-  const after = m.text[m.end];
-  return !!before && /\p{Script=Han}/u.test(before) && !!after && landformAfter.has(after);
+  if (m.context || m.division.level !== 'province' || !landformHeads.has(m.form.charCodeAt(0))) return false;
+  if (m.start === 0 || m.end >= m.text.length) return false;
+  return isHanCode(m.text.charCodeAt(m.start - 1)) && landformAfter.has(m.text.charCodeAt(m.end));
 }
 
 /** 黄石林主持会议: a surname-initial short form, one given-name character, then a person's context. */
 function looksLikePerson(m: MatchContext): boolean {
   const { surnames, personAfter, notGivenName } = loadCues();
-  if (!surnames.has(m.form[0]!)) return false;
-  const next = m.text[m.end];
-  if (!next || !/\p{Script=Han}/u.test(next) || notGivenName.has(next)) return false;
+  if (!surnames.has(m.form.charCodeAt(0))) return false;
+  if (m.end >= m.text.length) return false;
+  const next = m.text.charCodeAt(m.end);
+  if (!isHanCode(next) || notGivenName.has(next)) return false;
   return personAfter.longestAt(m.text, m.end + 1) !== null;
 }
 
