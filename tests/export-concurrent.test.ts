@@ -128,14 +128,25 @@ describe('writeExports on two threads', () => {
     expect(outcome.error).toBeUndefined();
     expect(outcome.crashed).toBeUndefined();
     expect([...outcome.written.keys()].sort()).toEqual(formats.map((_, k) => k));
+    // The same with the worker's relationships left packed, made on read.
+    const byLazyWorker = await tempDir('lazy-worker');
+    const lazyQueue = new FormatQueue(formats);
+    const lazyWorker = new ExportWorker(lazyQueue, byLazyWorker, undefined, true);
+    lazyWorker.send(packGraph(graph)!);
+    lazyQueue.open();
+    expect((await lazyWorker.finished).written.size).toBe(formats.length);
     // Both threads claiming.
     const both = await tempDir('both');
     const written = await writeExports(graph, both, { threads: 2, workerMinimumSize: 0 });
     expect(Object.keys(written)).toEqual(formats);
+    const bothLazy = await tempDir('both-lazy');
+    await writeExports(graph, bothLazy, { threads: 2, workerMinimumSize: 0, workerLazySize: 0 });
     const expected = await files(one);
     expect(Object.keys(expected).length).toBeGreaterThan(5);
     expect(await files(byWorker)).toEqual(expected);
+    expect(await files(byLazyWorker)).toEqual(expected);
     expect(await files(both)).toEqual(expected);
+    expect(await files(bothLazy)).toEqual(expected);
   });
 
   it("fails with the worker's error, naming the file, and leaves no temporary file", async () => {
