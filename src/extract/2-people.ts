@@ -251,6 +251,12 @@ function segmentStart(text: string, roleStart: number, floor: number): number {
   return i;
 }
 
+/** The most titles a chain before a name takes (`委员、常委、副书记、…`). */
+const MAX_CHAIN = 7;
+/** Scratch for chainBefore (which never runs inside itself): the starts and titles of a chain, right to left. */
+const CHAIN_STARTS = new Int32Array(MAX_CHAIN);
+const CHAIN_ROLES: Array<AutomatonMatch<TitleInfo> | null> = new Array<AutomatonMatch<TitleInfo> | null>(MAX_CHAIN).fill(null);
+
 /**
  * The chain of title phrases that ends with `match`: `市委副书记、政法委书记` gives two
  * phrases, parsed left to right so that each can inherit from the one before.
@@ -264,18 +270,21 @@ function chainBefore(
   ctx: PhraseContext,
   before: OfficePhrase | null = null,
 ): OfficePhrase[] {
-  // Found right to left; parsed left to right below (pushed and read backwards: no unshift).
-  const starts: number[] = [];
-  const roles: AutomatonMatch<TitleInfo>[] = [];
+  // Found right to left into the scratch arrays (a chain has at most MAX_CHAIN titles), parsed
+  // left to right below: no unshift, and no arrays made per call.
+  const starts = CHAIN_STARTS;
+  const roles = CHAIN_ROLES;
+  let count = 0;
   let role = match;
   for (;;) {
     const seg = segmentStart(text, role.start, floor);
     const start = phraseStart(text, seg, role.start);
-    starts.push(start);
-    roles.push(role);
+    starts[count] = start;
+    roles[count] = role;
+    count++;
     if (start !== seg || seg <= floor || !isChainSeparatorAt(text, seg - 1)) break;
     const prev = roleByEnd.get(seg - 1);
-    if (!prev || starts.length > 6) break;
+    if (!prev || count >= MAX_CHAIN) break;
     if (text[seg - 1] !== '、') {
       // Across a comma, only a segment that is nothing but a title continues the chain.
       const prevSeg = segmentStart(text, prev.start, floor);
@@ -285,9 +294,10 @@ function chainBefore(
     role = prev;
   }
   const chain: OfficePhrase[] = [];
-  for (let k = starts.length - 1; k >= 0; k--) {
+  for (let k = count - 1; k >= 0; k--) {
     const start = starts[k]!;
     const r = roles[k]!;
+    roles[k] = null;
     // Another person's titles lend their body only to a bare title (`…书记李鸿忠、副书记张昌尔`).
     const prev = chain.length > 0 ? chain[chain.length - 1]! : start === floor + 1 && start === r.start ? before : null;
     chain.push(parsePhrase(text, start, r.start, r.end, r.value, ctx, prev));
