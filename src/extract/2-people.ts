@@ -31,6 +31,10 @@ const BYLINE_STOPS = ['特约记者', '记者', '通讯员', '实习生', '责�
 /** The first characters of BYLINE_STOPS by code: most characters of a byline start none. */
 const BYLINE_STOP_FIRSTS = new Uint8Array(0x10000);
 for (const stop of BYLINE_STOPS) BYLINE_STOP_FIRSTS[stop.charCodeAt(0)] = 1;
+/** ` \u3000|｜:：/`, the separators between a byline cue and its names, by code (no string per character). */
+function isBylineSeparator(c: number): boolean {
+  return c === 0x20 || c === 0x3000 || c === 0x7c || c === 0xff5c || c === 0x3a || c === 0xff1a || c === 0x2f;
+}
 /** Words that end right before a name written before `同志` / `总书记`. */
 const LEFT_CUES = [
   '学习', '任命', '免去', '推荐', '提名', '选举', '决定', '贯彻', '落实', '感谢', '欢迎', '祝贺', '陪同', '对', '和', '与', '向',
@@ -327,7 +331,7 @@ function findBylines(doc: Doc, lex: PeopleLexicon, addPerson: (span: NameSpan, r
     let i = cue.end;
     for (let guard = 0; guard < 6 && i < text.length; guard++) {
       // `记者|李 超`, `摄影：徐美平`: separators between the cue and the names.
-      while (' \u3000|｜:：/'.includes(text[i] ?? 'x')) i++;
+      while (isBylineSeparator(text.charCodeAt(i))) i++;
       let j = i;
       while (j < text.length && isHanAt(text, j) && j - i < 12 && !(BYLINE_STOP_FIRSTS[text.charCodeAt(j)] && BYLINE_STOPS.some((s) => text.startsWith(s, j)))) j++;
       if (j === i) break;
@@ -432,6 +436,14 @@ const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
  */
 export function hanLists(text: string, listMarks: readonly number[] = cueScan(text).listMarks): Array<{ index: number; text: string }> {
   const out: Array<{ index: number; text: string }> = [];
+  const spans = hanListSpans(text, listMarks);
+  for (let k = 0; k < spans.length; k += 2) out.push({ index: spans[k]!, text: text.slice(spans[k]!, spans[k + 1]!) });
+  return out;
+}
+
+/** hanLists as spans, `[start, end, start, end, …]`: findLists reads positions only, no object or slice per list. */
+function hanListSpans(text: string, listMarks: readonly number[]): number[] {
+  const out: number[] = [];
   let from = 0;
   // The 、 of the text in order (from the shared cue scan), those inside a list already read skipped.
   for (const p of listMarks) {
@@ -446,7 +458,7 @@ export function hanLists(text: string, listMarks: readonly number[] = cueScan(te
       if (text.charCodeAt(end) === 0x3001 && isHanCode(text.charCodeAt(end + 1))) end += 1;
       else break;
     }
-    out.push({ index: start, text: text.slice(start, end) });
+    out.push(start, end);
     from = end;
   }
   return out;
@@ -552,16 +564,19 @@ function findLists(
   let known: Set<string> | null = null;
   // `先后到吉首、花垣、凤凰等地`: places are shaped like names too.
   const isPlace = (name: string) => gazetteer.byName(name) !== undefined;
-  for (const m of hanLists(text)) {
-    if (!mayHoldTwoNames(text, m.index, m.index + m.text.length, lex)) continue;
+  const lists = hanListSpans(text, cueScan(text).listMarks);
+  for (let l = 0; l < lists.length; l += 2) {
+    const listStart = lists[l]!;
+    const listEnd = lists[l + 1]!;
+    if (!mayHoldTwoNames(text, listStart, listEnd, lex)) continue;
     if (!known) {
       known = new Set<string>();
       for (const p of found.persons.values()) known.add(p.name);
     }
     const knownNames = known;
-    const parts = splitList(text, m.index, m.index + m.text.length);
+    const parts = splitList(text, listStart, listEnd);
     const items: Array<NameSpan | null> = [];
-    let at = m.index;
+    let at = listStart;
     parts.forEach((part, k) => {
       const start = at;
       at += part.length + 1;
