@@ -91,3 +91,17 @@ describe('parentsOf', () => {
     expect(g.parentsOf(d)).toBe(g.parentsOf(d));
   });
 });
+
+describe('find', () => {
+  it('says how each match names its division, as formKind does', () => {
+    const text = '荆州市委书记来到石首、监利县和宿松经开区';
+    const found = g.find(text, 0, text.length, '荆州市').map((m) => [m.form, m.kind]);
+    expect(found).toEqual([
+      ['荆州市', 'name'],
+      ['石首', 'short'],
+      ['监利县', 'former'],
+      ['宿松经开区', 'zone'],
+    ]);
+    for (const [form, kind] of found) expect(g.formKind(form!)).toBe(kind);
+  });
+});

@@ -74,7 +74,7 @@ export function findDivisions(text: string, home: string | null, gazetteer: Gaze
   const anchors: Division[] = [];
   for (const m of matches) {
     const level = m.division.level;
-    if (gazetteer.formKind(m.form) === 'short' && level !== 'prefecture' && level !== 'province') continue;
+    if (m.kind === 'short' && level !== 'prefecture' && level !== 'province') continue;
     if (!anchors.includes(m.division)) anchors.push(m.division);
   }
   // The division accepted last and where it ends.
@@ -88,9 +88,9 @@ export function findDivisions(text: string, home: string | null, gazetteer: Gaze
       const form = m.form.slice(0, -1);
       const d = gazetteer.resolve(form, homeDiv?.name ?? null);
       if (!d) continue;
-      m = { start: m.start, end: m.end - 1, form, division: d };
+      m = { start: m.start, end: m.end - 1, form, division: d, kind: gazetteer.formKind(form) ?? 'name' };
     }
-    const kind = gazetteer.formKind(m.form) ?? 'name';
+    const kind = m.kind;
     // A division written right after another is read inside it (湖南省岳阳市, 石首市东升镇).
     const context: Division | null = prevEnd === m.start ? prevDivision : null;
     const division: Division = (context && gazetteer.resolve(m.form, context.name)) || m.division;
@@ -160,7 +160,7 @@ function findBareZones(text: string, home: Division, found: FoundDivision[], gaz
 function inferHome(matches: GazetteerMatch[], gazetteer: Gazetteer): Division | undefined {
   const counts = new Map<Division, number>();
   for (const m of matches) {
-    const kind = gazetteer.formKind(m.form);
+    const kind = m.kind;
     if (kind === 'short' || (m.division.level !== 'prefecture' && m.division.level !== 'county')) continue;
     counts.set(m.division, (counts.get(m.division) ?? 0) + 1);
   }

@@ -39,6 +39,8 @@ export interface GazetteerMatch {
   division: Division;
   /** The text's form (`石首`, `监利县`, `荆州经开区`). */
   form: string;
+  /** How the form names its division: `formKind(form)`, carried along (stages ask it of every match). */
+  kind: FormKind;
 }
 
 /** Lookups over the gazetteer. */
@@ -91,7 +93,7 @@ interface RenameRow {
   source?: string;
 }
 
-type FormKind = 'name' | 'short' | 'former' | 'zone';
+export type FormKind = 'name' | 'short' | 'former' | 'zone';
 
 /** The whole-text automaton matches of one text, and the zone suffix after each (filled on demand). */
 interface TextScan {
@@ -348,7 +350,9 @@ class GazetteerImpl implements Gazetteer {
       if (s.start < pos) continue;
       const division = this.resolveCached(s.key, home);
       if (!division) continue;
-      out.push({ start: s.start, end: s.end, division, form: s.key });
+      // The automaton's value for a key is its formKind (the same precedence: zone, name,
+      // former, short); a span extended by a zone suffix is a zone.
+      out.push({ start: s.start, end: s.end, division, form: s.key, kind: s.value });
       pos = s.end;
     }
     return out;
