@@ -443,6 +443,7 @@ export class SuffixScanner<V> {
   private lastChars = new Uint32Array(2048);
   /** One bit per character code that is a whole key (no pair to check). */
   private singles = new Uint32Array(2048);
+  private hasSingles = false;
   /** One bit per hashed pair of a key's last two characters. */
   private lastPairs = new Uint32Array(LAST_PAIR_BITS >>> 5);
   /**
@@ -470,6 +471,7 @@ export class SuffixScanner<V> {
       this.lastChars[last >>> 5]! |= 1 << (last & 31);
       if (key.length === 1) {
         this.singles[last >>> 5]! |= 1 << (last & 31);
+        this.hasSingles = true;
       } else {
         const before = key.charCodeAt(key.length - 2);
         const bit = lastPairBit(before, last);
@@ -493,7 +495,7 @@ export class SuffixScanner<V> {
   /** Every match of every key inside `[from, to)`, ordered by end then by length (longest last), as Automaton.findAll. */
   findAll(text: string, from = 0, to = text.length): AutomatonMatch<V>[] {
     const out: AutomatonMatch<V>[] = [];
-    const { lastChars, singles, lastPairs, pairKeys, lastTriples, trie } = this;
+    const { lastChars, singles, hasSingles, lastPairs, pairKeys, lastTriples, trie } = this;
     const table = trie.table;
     // Both filters are read for every character and tested together: a third of the
     // characters end some key, too many for a branch on that alone to be predicted. A filter
@@ -511,8 +513,10 @@ export class SuffixScanner<V> {
       const word = c >>> 5;
       const shift = c & 31;
       const ends = (lastChars[word]! >>> shift) & (lastPairs[bit >>> 5]! >>> (bit & 31));
-      if (((ends | (singles[word]! >>> shift)) & 1) === 0) continue;
-      if (((singles[word]! >>> shift) & 1) === 0) {
+      // Without one-character keys (the gazetteer has none) their filter is never read.
+      const single = hasSingles && ((singles[word]! >>> shift) & 1) === 1;
+      if ((ends & 1) === 0 && !single) continue;
+      if (!single) {
         const pair = pairKeyBit(b, c);
         const triple = lastTripleBit(a, b, c);
         if ((((pairKeys[pair >>> 5]! >>> (pair & 31)) | (lastTriples[triple >>> 5]! >>> (triple & 31))) & 1) === 0) continue;
