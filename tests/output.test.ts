@@ -65,6 +65,17 @@ describe('toExtraction', () => {
     expect(person!.mentions).toHaveLength(20);
     expect(person!.mentions[17]).toEqual({ start: 119, end: 121, text: '吴锦', rule: 'person.title-name' });
     expect(new Set(person!.mentions.map((m) => m.start)).size).toBe(20);
+    // Past 16 kept spans, two spans of one start but different ends are both kept, each once.
+    const twoEnds = toExtraction({
+      ...many,
+      mentions: Array.from({ length: 20 }, (_, i) => [
+        { type: 'Person' as const, name: '吴锦', start: i * sentence.length, end: i * sentence.length + 2, rule: 'a' },
+        { type: 'Person' as const, name: '吴锦', start: i * sentence.length, end: i * sentence.length + 1, rule: 'b' },
+        { type: 'Person' as const, name: '吴锦', start: i * sentence.length, end: i * sentence.length + 1, rule: 'c' },
+      ]).flat(),
+    }).entities[0]!;
+    expect(twoEnds.mentions).toHaveLength(40);
+    expect(twoEnds.mentions.slice(36).map((m) => [m.start, m.end, m.rule])).toEqual([[126, 128, 'a'], [126, 127, 'b'], [133, 135, 'a'], [133, 134, 'b']]);
   });
 
   it('orders entities by type then first mention, and merges relations by type and both ends', () => {

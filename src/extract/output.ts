@@ -8,14 +8,31 @@ import { ENTITY_TYPES } from '../types.js';
 import { spanToSource } from '../offsets.js';
 
 const TYPE_ORDER = new Map<EntityType, number>(ENTITY_TYPES.map((t, i) => [t, i]));
-/** Span keys are `start * SPAN_KEY_LIMIT + end` while both fit (exact in a double up to 2^52). */
-const SPAN_KEY_LIMIT = 2 ** 26;
 /** Entities with this many kept mentions look duplicates up in a set instead of their list. */
 const SPAN_SET_FROM = 16;
 
-/** One number per span (offsets are below 2^26 in any file we read whole; past that, a string). */
-function spanKey(start: number, end: number): number | string {
-  return end < SPAN_KEY_LIMIT ? start * SPAN_KEY_LIMIT + end : `${start}:${end}`;
+/**
+ * The spans kept for one entity named many times: the end by start, or the ends when one start
+ * has several. Small-integer keys and values: a single number per span (start * 2^26 + end)
+ * was a heap number to allocate and hash for every mention.
+ */
+type SpanSet = Map<number, number | number[]>;
+
+/** Adds the span; false when it was there already. */
+function addSpan(set: SpanSet, start: number, end: number): boolean {
+  const ends = set.get(start);
+  if (ends === undefined) {
+    set.set(start, end);
+    return true;
+  }
+  if (typeof ends === 'number') {
+    if (ends === end) return false;
+    set.set(start, [ends, end]);
+    return true;
+  }
+  if (ends.includes(end)) return false;
+  ends.push(end);
+  return true;
 }
 type Entity = ExtractionResult['entities'][number];
 
@@ -33,7 +50,7 @@ export function toExtraction(doc: Doc): ExtractionResult {
   const orderStart: number[] = [];
   // Spans already kept per entity, for the few entities named many times; the rest are
   // checked against their own short mention lists (a Set per entity cost more than the check).
-  let seenSpans: Map<Entity, Set<number | string>> | null = null;
+  let seenSpans: Map<Entity, SpanSet> | null = null;
   const mentions = sortedMentions(doc.mentions);
   for (const m of mentions) {
     const rank = TYPE_ORDER.get(m.type)!;
@@ -74,12 +91,10 @@ export function toExtraction(doc: Doc): ExtractionResult {
       seenSpans ??= new Map();
       let seen = seenSpans.get(entity);
       if (!seen) {
-        seenSpans.set(entity, (seen = new Set()));
-        for (const k of kept) seen.add(spanKey(k.start, k.end));
+        seenSpans.set(entity, (seen = new Map()));
+        for (const k of kept) addSpan(seen, k.start, k.end);
       }
-      const key = spanKey(span.start, span.end);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (!addSpan(seen, span.start, span.end)) continue;
     }
     kept.push({ start: span.start, end: span.end, text: source.slice(span.start, span.end), rule: m.rule });
   }
