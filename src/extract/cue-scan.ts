@@ -73,16 +73,14 @@ const PERSON_CUE_BIT = ORDINAL_LIST_BIT << 3;
  * characters that end a word's last two.
  */
 interface CueTable {
-  /** One bit per character code: does some word end in it, or is it a level marker or a quote mark? */
-  lastBits: Uint32Array;
-  markerBits: Uint32Array;
-  quoteBits: Uint32Array;
-  /** One byte per hashed pair of a word's last two characters (a one-character word passes by `singleBits`). */
-  lastPairs: Uint8Array;
-  singleBits: Uint32Array;
-  /** The last characters of the titles, and their last pairs (hashed as lastPairs). */
-  titleBits: Uint32Array;
-  titlePairs: Uint8Array;
+  /**
+   * One byte per character code: what the character may be (KIND_* bits; 0 for the ~80% of
+   * characters that end no word, title or mark). One load rules them out, and for the rest
+   * says which of the slower tests apply (several bit tables cost a load and a branch each).
+   */
+  kinds: Uint8Array;
+  /** One byte per hashed pair of a word's or a title's last two characters: WORD_PAIR, TITLE_PAIR. */
+  pairs: Uint8Array;
   /** Last character code → index in `groups` (-1: no word ends in it). */
   groupOf: Int16Array;
   /**
@@ -92,6 +90,21 @@ interface CueTable {
    */
   groups: Array<Array<{ word: string; bits: number; penultimate: number }>>;
 }
+
+/** Kinds of a character (bits of CueTable.kinds). A level marker, a quote mark, a comma and 、 exclude each other. */
+const KIND_MARKER = 1;
+const KIND_QUOTE = 2;
+const KIND_COMMA = 4;
+const KIND_LIST_MARK = 8;
+const KIND_MARK = KIND_MARKER | KIND_QUOTE | KIND_COMMA | KIND_LIST_MARK;
+/** The last character of some title. */
+const KIND_TITLE_LAST = 16;
+/** The last character of some cue word, and of a one-character cue word. */
+const KIND_WORD_LAST = 32;
+const KIND_SINGLE_WORD = 64;
+const KIND_WORD_OR_TITLE = KIND_TITLE_LAST | KIND_WORD_LAST;
+const WORD_PAIR = 1;
+const TITLE_PAIR = 2;
 
 const PAIR_SHIFT = 18;
 const FULL_COMMA = 0xff0c;
@@ -128,12 +141,13 @@ function cueTable(): CueTable {
   add('党的', PARTY_OF_BIT);
   for (const word of PERSON_CUES) add(word, PERSON_CUE_BIT);
   for (const word of SHARED_SUFFIXES) add(word, SHARED_SUFFIX_BIT);
-  const built: CueTable = { lastBits: new Uint32Array(2048), markerBits: new Uint32Array(2048), quoteBits: new Uint32Array(2048), lastPairs: new Uint8Array(1 << (32 - PAIR_SHIFT)), singleBits: new Uint32Array(2048), titleBits: new Uint32Array(2048), titlePairs: new Uint8Array(1 << (32 - PAIR_SHIFT)), groupOf: new Int16Array(0x10000).fill(-1), groups: [] };
+  const built: CueTable = { kinds: new Uint8Array(0x10000), pairs: new Uint8Array(1 << (32 - PAIR_SHIFT)), groupOf: new Int16Array(0x10000).fill(-1), groups: [] };
+  const { kinds, pairs } = built;
   for (const [word, b] of bits) {
     const last = word.charCodeAt(word.length - 1);
-    built.lastBits[last >>> 5]! |= 1 << (last & 31);
-    if (word.length === 1) built.singleBits[last >>> 5]! |= 1 << (last & 31);
-    else built.lastPairs[lastPairSlot(word.charCodeAt(word.length - 2), last)] = 1;
+    kinds[last]! |= KIND_WORD_LAST;
+    if (word.length === 1) kinds[last]! |= KIND_SINGLE_WORD;
+    else pairs[lastPairSlot(word.charCodeAt(word.length - 2), last)]! |= WORD_PAIR;
     if (built.groupOf[last] === -1) {
       built.groupOf[last] = built.groups.length;
       built.groups.push([]);
@@ -145,21 +159,18 @@ function cueTable(): CueTable {
     // Every title has two characters or more (a one-character one would end at every such character).
     if (title.length < 2) throw new Error(`cue scan: one-character title ${title}`);
     const last = title.charCodeAt(title.length - 1);
-    built.lastBits[last >>> 5]! |= 1 << (last & 31);
-    built.titleBits[last >>> 5]! |= 1 << (last & 31);
-    built.titlePairs[lastPairSlot(title.charCodeAt(title.length - 2), last)] = 1;
+    kinds[last]! |= KIND_TITLE_LAST;
+    pairs[lastPairSlot(title.charCodeAt(title.length - 2), last)]! |= TITLE_PAIR;
   }
-  for (const c of [FULL_COMMA, ASCII_COMMA, LIST_MARK]) built.lastBits[c >>> 5]! |= 1 << (c & 31);
-  for (const marker of LEVEL_MARKERS) {
-    const c = marker.charCodeAt(0);
-    built.lastBits[c >>> 5]! |= 1 << (c & 31);
-    built.markerBits[c >>> 5]! |= 1 << (c & 31);
-  }
-  for (const mark of QUOTE_MARKS) {
-    const c = mark.charCodeAt(0);
-    built.lastBits[c >>> 5]! |= 1 << (c & 31);
-    built.quoteBits[c >>> 5]! |= 1 << (c & 31);
-  }
+  // The marks exclude each other; a level marker wins over the others as the scan's tests did.
+  const markKind = (c: number, kind: number) => {
+    if ((kinds[c]! & KIND_MARK) === 0) kinds[c]! |= kind;
+  };
+  for (const marker of LEVEL_MARKERS) markKind(marker.charCodeAt(0), KIND_MARKER);
+  for (const mark of QUOTE_MARKS) markKind(mark.charCodeAt(0), KIND_QUOTE);
+  markKind(FULL_COMMA, KIND_COMMA);
+  markKind(ASCII_COMMA, KIND_COMMA);
+  markKind(LIST_MARK, KIND_LIST_MARK);
   table = built;
   return table;
 }
@@ -190,22 +201,25 @@ function scan(text: string): CueMatches {
     levelMarkers: [],
     quoteMarks: [],
   };
-  const { lastBits, markerBits, quoteBits, lastPairs, singleBits, titleBits, titlePairs, groupOf, groups } = cueTable();
+  const { kinds, pairs, groupOf, groups } = cueTable();
   // By end, then shortest first: the order of Automaton.findAll, which the stages rely on.
-  let before = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const prev = before;
-    before = c;
-    if ((lastBits[c >>> 5]! & (1 << (c & 31))) === 0) continue;
-    if ((markerBits[c >>> 5]! & (1 << (c & 31))) !== 0) out.levelMarkers.push(i);
-    else if ((quoteBits[c >>> 5]! & (1 << (c & 31))) !== 0) out.quoteMarks.push(i);
-    else if (c === FULL_COMMA || c === ASCII_COMMA) out.commas.push(i);
-    else if (c === LIST_MARK) out.listMarks.push(i);
-    if ((titleBits[c >>> 5]! & (1 << (c & 31))) !== 0 && prev >= 0 && titlePairs[lastPairSlot(prev, c)] !== 0) out.titleEnds.push(i + 1);
+    const kind = kinds[c]!;
+    if (kind === 0) continue;
+    if ((kind & KIND_MARK) !== 0) {
+      if ((kind & KIND_MARKER) !== 0) out.levelMarkers.push(i);
+      else if ((kind & KIND_QUOTE) !== 0) out.quoteMarks.push(i);
+      else if ((kind & KIND_COMMA) !== 0) out.commas.push(i);
+      else out.listMarks.push(i);
+    }
+    if ((kind & KIND_WORD_OR_TITLE) === 0) continue;
+    const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+    const pair = prev >= 0 ? pairs[lastPairSlot(prev, c)]! : 0;
+    if ((kind & KIND_TITLE_LAST) !== 0 && (pair & TITLE_PAIR) !== 0) out.titleEnds.push(i + 1);
+    if ((kind & KIND_WORD_LAST) === 0) continue;
+    if ((kind & KIND_SINGLE_WORD) === 0 && (pair & WORD_PAIR) === 0) continue;
     const group = groupOf[c]!;
-    if (group < 0) continue;
-    if ((singleBits[c >>> 5]! & (1 << (c & 31))) === 0 && (prev < 0 || lastPairs[lastPairSlot(prev, c)] === 0)) continue;
     const end = i + 1;
     for (const { word, bits, penultimate } of groups[group]!) {
       if (penultimate !== -1 && penultimate !== prev) continue;
