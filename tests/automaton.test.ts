@@ -37,6 +37,27 @@ describe('Automaton', () => {
     expect(titles.lastMatchEnd('任命', 0, 2)).toBe(-1);
   });
 
+  it('tells whether any key lies inside a range', () => {
+    expect(titles.hasMatch('任命市委书记、市长')).toBe(true);
+    expect(titles.hasMatch('任命市委书记、市长', 4, 6)).toBe(true);
+    // A key that starts before the range or ends after it does not count.
+    expect(titles.hasMatch('任命市委书记、市长', 5, 7)).toBe(false);
+    expect(titles.hasMatch('任命市委书记、市长', 2, 5)).toBe(false);
+    expect(titles.hasMatch('任命', 0, 2)).toBe(false);
+  });
+
+  it('tells whether a range is a sequence of keys', () => {
+    const words = new Automaton<true>([['提升', true], ['改造', true], ['提升改', true], ['工程', true]]);
+    expect(words.covers('古镇提升改造工程', 2, 8)).toBe(true);
+    expect(words.covers('古镇提升改造工程', 2, 6)).toBe(true);
+    // 提升改 + 造 leaves a character no key covers; 古镇 is no key.
+    expect(words.covers('提升改造', 0, 3)).toBe(true);
+    expect(words.covers('提升改造', 0, 4)).toBe(true);
+    expect(words.covers('古镇提升改造工程', 0, 8)).toBe(false);
+    expect(words.covers('提升改造', 1, 4)).toBe(false);
+    expect(words.covers('提升改造', 2, 2)).toBe(false);
+  });
+
   it('answers exact and anchored lookups', () => {
     expect(titles.get('市长')).toBe('mayor');
     expect(titles.get('市')).toBeUndefined();

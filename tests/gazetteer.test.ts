@@ -77,6 +77,35 @@ describe('gazetteer.find', () => {
     expect(g.find(text, 0, 3).map((m) => m.division.name)).toEqual(['石首市']);
   });
 
+  it('gives the match that starts at a position, as find would', () => {
+    const text = '湖北省荆州市沙市区岑河镇，监利县和宿松经开区';
+    const at = (start: number, to?: number) => {
+      const m = g.matchAt(text, start, to, '荆州市');
+      return m && [m.start, m.end, m.form, m.division.name, m.kind];
+    };
+    expect(at(3)).toEqual([3, 6, '荆州市', '荆州市', 'name']);
+    expect(at(13)).toEqual([13, 16, '监利县', '监利市', 'former']);
+    // A zone suffix extends its host's name.
+    expect(at(17)).toEqual([17, 22, '宿松经开区', '宿松经济开发区', 'zone']);
+    expect(at(17, 21)).toEqual([17, 19, '宿松', '宿松县', 'short']);
+    // Inside a name, or at a position where none starts.
+    expect(at(4)).toBeNull();
+    expect(at(12)).toBeNull();
+    expect(at(3, 5)).toEqual([3, 5, '荆州', '荆州市', 'short']);
+    expect(at(3, 4)).toBeNull();
+    for (const start of [0, 3, 6, 9, 13, 17]) {
+      expect(g.matchAt(text, start, text.length, '荆州市')).toEqual(g.find(text, start, text.length, '荆州市').find((m) => m.start === start));
+    }
+  });
+
+  it('tells whether a range names a division', () => {
+    expect(g.hasMatch('全市经济工作会议', 0, 8, '荆州市')).toBe(false);
+    expect(g.hasMatch('荆州市经济工作会议', 0, 9, '荆州市')).toBe(true);
+    expect(g.hasMatch('荆州市经济工作会议', 1, 9, '荆州市')).toBe(false);
+    expect(g.hasMatch('石首市东升镇', 3)).toBe(true);
+    expect(g.hasMatch('石首市东升镇', 1, 5)).toBe(false);
+  });
+
   it('lists every division', () => {
     const all = g.all();
     expect(all.length).toBeGreaterThan(40000);

@@ -245,6 +245,59 @@ export class Automaton<V> {
     return last;
   }
 
+  /** Is there any match inside `[from, to)`? Stops at the first; allocates nothing. */
+  hasMatch(text: string, from = 0, to = text.length): boolean {
+    const { fail, output, dictLink, starts } = this;
+    let cur = 0;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (cur === 0 && (starts[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+      let nxt = this.step(cur, c);
+      while (nxt === EMPTY && cur !== 0) {
+        cur = fail[cur]!;
+        nxt = this.step(cur, c);
+      }
+      cur = nxt === EMPTY ? 0 : nxt;
+      if (output[cur] !== -1 || dictLink[cur]! > 0) return true;
+    }
+    return false;
+  }
+
+  /**
+   * True when `text[from, to)` is a sequence of keys, one after another (an empty span is
+   * not). Dynamic programming over the span's positions as the matches come (by end, so
+   * every position a key starts at is settled before the key is read); no list of matches.
+   */
+  covers(text: string, from = 0, to = text.length): boolean {
+    if (to <= from) return false;
+    const n = to - from;
+    if (coverScratch.length <= n) coverScratch = new Uint8Array(2 * (n + 1));
+    const reached = coverScratch;
+    // A loop, not fill(): the spans are a few characters, and the builtin's call costs more.
+    reached[0] = 1;
+    for (let k = 1; k <= n; k++) reached[k] = 0;
+    const { fail, output, dictLink, depth, starts } = this;
+    let cur = 0;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (cur === 0 && (starts[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+      let nxt = this.step(cur, c);
+      while (nxt === EMPTY && cur !== 0) {
+        cur = fail[cur]!;
+        nxt = this.step(cur, c);
+      }
+      cur = nxt === EMPTY ? 0 : nxt;
+      const end = i + 1 - from;
+      for (let m = output[cur] !== -1 ? cur : dictLink[cur]!; m > 0; m = dictLink[m]!) {
+        if (reached[end - depth[m]!] === 1) {
+          reached[end] = 1;
+          break;
+        }
+      }
+    }
+    return reached[n] === 1;
+  }
+
   /**
    * Leftmost-longest matches that do not overlap: at each position the longest key that
    * starts there wins, and scanning resumes after it.
@@ -312,6 +365,9 @@ export class Automaton<V> {
     return this.exactAt(key, 0, key.length)?.value;
   }
 }
+
+/** Which positions of its span `covers` has reached; shared (a typed array per call cost more than the test). */
+let coverScratch = new Uint8Array(64);
 
 /**
  * The trie of every key read backwards, for longestEndingAt and SuffixScanner: transitions in
@@ -491,6 +547,13 @@ export class SuffixScanner<V> {
   get size(): number {
     return this.keys.length;
   }
+
+  /** The length of the longest key (0 without keys): a match starting at i ends by i + maxKeyLength. */
+  get maxKeyLength(): number {
+    return (this.longestKey ??= this.keys.reduce((max, key) => Math.max(max, key.length), 0));
+  }
+
+  private longestKey?: number;
 
   /** Every match of every key inside `[from, to)`, ordered by end then by length (longest last), as Automaton.findAll. */
   findAll(text: string, from = 0, to = text.length): AutomatonMatch<V>[] {

@@ -64,6 +64,13 @@ export interface Gazetteer {
    * `home` (a canonical division name) picks among same-named divisions.
    */
   find(text: string, from?: number, to?: number, home?: string | null): GazetteerMatch[];
+  /**
+   * The match of `find(text, start, to, home)` that starts at `start`, or null: the longest
+   * division name written there (ending by `to`), without building the range's other matches.
+   */
+  matchAt(text: string, start: number, to?: number, home?: string | null): GazetteerMatch | null;
+  /** `find(text, from, to, home).length > 0`, without building the matches. */
+  hasMatch(text: string, from?: number, to?: number, home?: string | null): boolean;
   /** Resolve a short/ambiguous form relative to a home jurisdiction (prefer divisions under home). */
   resolve(form: string, home?: string | null): Division | undefined;
   /** How a form names its division: the full name, a short form, a former name or a zone form. */
@@ -129,6 +136,12 @@ class GazetteerImpl implements Gazetteer {
   private byNameCache = new Map<string, Division | null>();
   private chainCache = new WeakMap<Division, Division[]>();
   private lastScan: TextScan | null = null;
+  /** The last short text scanned (a name: the events stage asks up to three finds of one in a row). */
+  private lastShortScan: TextScan | null = null;
+  /** The longest span starting at a position, as longestSpanAt leaves it (no object per ask). */
+  private spanEnd = -1;
+  private spanKey = '';
+  private spanKind: FormKind = 'name';
   /** resolve's answers by home, then by form (null: none). */
   private resolveByHome = new Map<string, Map<string, Division | null>>();
   /** resolveCached's answers by home, then by form (no joined key string per lookup). */
@@ -308,6 +321,63 @@ class GazetteerImpl implements Gazetteer {
     return found.slice();
   }
 
+  matchAt(text: string, start: number, to = text.length, home?: string | null): GazetteerMatch | null {
+    const scan = this.scanOf(text);
+    if (!this.longestSpanAt(scan, start, to, home)) return null;
+    const division = this.resolveCached(this.spanKey, home);
+    return division ? { start, end: this.spanEnd, division, form: this.spanKey, kind: this.spanKind } : null;
+  }
+
+  hasMatch(text: string, from = 0, to = text.length, home?: string | null): boolean {
+    const scan = this.scanOf(text);
+    const raw = scan.raw;
+    // find gives a match as soon as the longest span at some start resolves (nothing before
+    // it was kept to overlap it): try the start of every automaton match in the range.
+    for (let i = firstEndingAfter(raw, from); i < raw.length; i++) {
+      const m = raw[i]!;
+      if (m.end > to) break;
+      if (m.start < from) continue;
+      if (this.longestSpanAt(scan, m.start, to, home) && this.resolveCached(this.spanKey, home)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The span findIn would keep for `start` (the longest automaton match starting there that
+   * ends by `to`, or its zone-suffixed extension; the first of equal ones in findIn's order),
+   * left in spanEnd/spanKey/spanKind; false when none starts there.
+   */
+  private longestSpanAt(scan: TextScan, start: number, to: number, home?: string | null): boolean {
+    const text = scan.text;
+    const raw = scan.raw;
+    const stop = Math.min(to, start + this.getAutomaton().maxKeyLength);
+    let found = false;
+    for (let i = firstEndingAfter(raw, start); i < raw.length; i++) {
+      const m = raw[i]!;
+      if (m.end > stop) break;
+      if (m.start !== start) continue;
+      if (!found || m.end > this.spanEnd) {
+        found = true;
+        this.spanEnd = m.end;
+        this.spanKey = m.key;
+        this.spanKind = m.value;
+      }
+      if (m.value === 'zone' || m.value === 'former') continue;
+      let suffix = scan.suffixes[i];
+      if (suffix === undefined) suffix = scan.suffixes[i] = this.zoneSuffixes.longestAt(text, m.end);
+      if (suffix && suffix.end <= to && suffix.end > this.spanEnd) {
+        const form = text.slice(m.start, suffix.end);
+        const homeDiv = home ? this.byName(home) : undefined;
+        if (this.parseZone(form, homeDiv ?? null)) {
+          this.spanEnd = suffix.end;
+          this.spanKey = form;
+          this.spanKind = 'zone';
+        }
+      }
+    }
+    return found;
+  }
+
   private findIn(scan: TextScan, from: number, to: number, home?: string | null): GazetteerMatch[] {
     const text = scan.text;
     const homeDiv = home ? this.byName(home) : undefined;
@@ -315,13 +385,7 @@ class GazetteerImpl implements Gazetteer {
     // Matches inside [from, to) are exactly the whole-text matches that start at or after
     // `from` and end by `to`, in the same order (by end, then length): skip to the first
     // that ends after `from` and stop at the first that ends past `to`.
-    let lo = 0;
-    let hi = raw.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (raw[mid]!.end <= from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstEndingAfter(raw, from);
     // Extend host matches by a zone suffix (宿松 + 经开区), so the zone wins leftmost-longest.
     // The automaton's own matches are the spans (a span's form is its key); only zones are new.
     const spans: AutomatonMatch<FormKind>[] = [];
@@ -365,10 +429,12 @@ class GazetteerImpl implements Gazetteer {
    */
   private scanOf(text: string): TextScan {
     if (this.lastScan && this.lastScan.text === text) return this.lastScan;
+    if (this.lastShortScan && this.lastShortScan.text === text) return this.lastShortScan;
     const raw = this.getAutomaton().findAll(text);
     const scan: TextScan = { text, raw, suffixes: new Array(raw.length) };
-    // Short texts (a name, a phrase) are cheap to rescan and would evict the article.
+    // Short texts (a name, a phrase) are kept apart: they would evict the article.
     if (text.length >= SCAN_CACHE_MIN) this.lastScan = scan;
+    else this.lastShortScan = scan;
     return scan;
   }
 
@@ -497,6 +563,18 @@ export function getGazetteer(): Gazetteer {
   const zones = parseYaml(readFileSync(dataPath('lexicon/zones.yaml'), 'utf8')) as ZonesFile;
   cached = new GazetteerImpl(tsv, renames, zones);
   return cached;
+}
+
+/** The index of the first of `matches` (ordered by end) that ends after `pos`. */
+function firstEndingAfter(matches: ReadonlyArray<{ end: number }>, pos: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

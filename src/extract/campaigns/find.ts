@@ -207,7 +207,7 @@ function bareCampaigns(text: string, quotes: Quote[], accepted: Quote[]): Campai
     let rule = 'campaign.bare-cue';
     if (trigger < 0 && /[、和]/.test(text[end] ?? '') && accepted.some((q) => q.open === end + 1)) {
       // 历经A、“B”…: the first item of a list of campaigns, bounded by a list verb.
-      for (const v of campaignLexicon().listVerbs.findAll(text, clauseStart, m.start)) bodyStart = Math.max(bodyStart, v.end);
+      bodyStart = Math.max(bodyStart, campaignLexicon().listVerbs.lastMatchEnd(text, clauseStart, m.start));
       rule = 'campaign.list-sibling';
     }
     if (trigger < 0 && text[clauseStart - 1] === '、' && text.slice(clauseStart - 1 - m.key.length, clauseStart - 1) === m.key) {

@@ -354,13 +354,13 @@ function explicit(raw: string, home: string | null, subject: string | null): str
   } else if (/^[市县区](?![场民内外里级直属])/.test(name) && home && name[0] === levelChar) {
     name = home + name.slice(1);
     owned = true;
-  } else if (/^(党的|中央|中共|全国|国务院|中国|中华)/.test(name) || gaz.find(name, 0, Math.min(name.length, 12), home).some((m) => m.start === 0)) {
+  } else if (/^(党的|中央|中共|全国|国务院|中国|中华)/.test(name) || gaz.matchAt(name, 0, Math.min(name.length, 12), home)) {
     owned = true;
-  } else if (gaz.find(name, 0, name.length, home).length) {
+  } else if (gaz.hasMatch(name, 0, name.length, home)) {
     owned = true;
   } else if (subject) {
     const sub = resolveSubject(subject, home);
-    if (!gaz.find(sub, 0, sub.length, home).length && !/^(党的|中央|中共)/.test(sub)) return null;
+    if (!gaz.hasMatch(sub, 0, sub.length, home) && !/^(党的|中央|中共)/.test(sub)) return null;
     name = sub + name;
     owned = true;
   }

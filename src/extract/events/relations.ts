@@ -47,7 +47,7 @@ export function attendance(doc: Doc, events: EventSpan[]): void {
     if (!inSentence) continue;
     // 出席会议, 主持开工仪式, 在主席台就座, …讲话。 — not 参加湖北代表团审议.
     // Most sentences naming people hold no verb of attending: ruled out without a list of matches.
-    const verbs = lex.attendVerbs.lastMatchEnd(text, s.start, s.end) < 0 ? NO_VERBS : lex.attendVerbs.findAll(text, s.start, s.end).filter((v) => SELF_EVIDENT.has(v.key) || ATTEND_OBJECT.test(text.slice(v.end, Math.min(s.end, v.end + 12))));
+    const verbs = !lex.attendVerbs.hasMatch(text, s.start, s.end) ? NO_VERBS : lex.attendVerbs.findAll(text, s.start, s.end).filter((v) => SELF_EVIDENT.has(v.key) || ATTEND_OBJECT.test(text.slice(v.end, Math.min(s.end, v.end + 12))));
     if (verbs.length) {
       const lastVerb = verbs[verbs.length - 1]!.start;
       // 出席全省…会议: an event written as the object of the verb is the one attended, held

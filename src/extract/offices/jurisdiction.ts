@@ -144,12 +144,17 @@ export function placesAt(text: string, start: number, limit: number, ctx: Jurisd
   let written = '';
   let last: DivisionLike | null = null;
   const gz = ctx.gazetteer;
+  type FoundPlace = ReturnType<GazetteerLike['find']>[number];
+  // An optional method of the gazetteer (src/gazetteer/index.ts), not (yet) part of GazetteerLike.
+  const matchAt = (gz as { matchAt?: (text: string, start: number, to: number, home: string | null) => FoundPlace | null } | undefined)?.matchAt;
   while (pos < limit) {
     let advanced = false;
     if (gz) {
-      // The longest match starting at `pos` (the first of the longest: what a stable sort by length would put first).
-      let here: ReturnType<GazetteerLike['find']>[number] | undefined;
-      for (const m of gz.find(text, pos, limit, ctx.home)) if (m.start === pos && (!here || m.end > here.end)) here = m;
+      // The longest match starting at `pos`: the real gazetteer answers that without the range's
+      // other matches (matchAt); a GazetteerLike without it, from find.
+      let here: FoundPlace | undefined;
+      if (matchAt) here = matchAt.call(gz, text, pos, limit, ctx.home) ?? undefined;
+      else for (const m of gz.find(text, pos, limit, ctx.home)) if (m.start === pos && (!here || m.end > here.end)) here = m;
       // `市中级人民法院` is not 市中区's court: a short form never starts with a level marker.
       const markerShort = here && '省市县区州镇乡'.includes(text[pos]!) && !SUFFIX.test(here.form);
       // A short form (`南京`) is a place of a title only before `委` or a zone word; `南京东金…公司` is a company.

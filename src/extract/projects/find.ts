@@ -149,9 +149,6 @@ export function isGenericCore(core: string, lexicon: ProjectLexicon): boolean {
   return coveredBy(core, 0, core.length, lexicon.generic, lexicon.genericEdges);
 }
 
-/** Which positions of the span coveredBy reads are reached; reused (a typed array per call cost more than the test). */
-let reached = new Uint8Array(64);
-
 /** True when `text[from, to)` is a sequence of words of `words` (dynamic programming over positions). */
 function coveredBy(text: string, from: number, to: number, words: ProjectLexicon['generic'], edges: WordEdges): boolean {
   if (to <= from) return false;
@@ -160,16 +157,7 @@ function coveredBy(text: string, from: number, to: number, words: ProjectLexicon
   if (edges.firsts !== null && (edges.firsts[first >>> 5]! & (1 << (first & 31))) === 0) return false;
   const last = text.charCodeAt(to - 1);
   if (edges.lasts !== null && (edges.lasts[last >>> 5]! & (1 << (last & 31))) === 0) return false;
-  const n = to - from;
-  if (reached.length <= n) reached = new Uint8Array(2 * (n + 1));
-  const ok = reached;
-  // A loop, not fill(): the spans are a few characters, and the builtin's call costs more.
-  ok[0] = 1;
-  for (let k = 1; k <= n; k++) ok[k] = 0;
-  // One scan: the matches come ordered by end, so every position a word starts at is settled
-  // (by the words ending there) before any word starting there is read.
-  for (const m of words.findAll(text, from, to)) if (ok[m.start - from]) ok[m.end - from] = 1;
-  return ok[n] === 1;
+  return words.covers(text, from, to);
 }
 
 /** True when `start` lies inside 《…》 in the sentence that starts at `sentenceStart` (a document title). */
