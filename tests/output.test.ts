@@ -131,4 +131,27 @@ describe('toExtraction', () => {
     expect(dongsheng!.mentions.map((m) => m.rule)).toEqual(['first']);
     expect(toExtraction({ ...runs, mentions: [] }).entities).toEqual([]);
   });
+
+  it('gives an entity the set properties of its mentions, first value kept, without changing the mentions', () => {
+    const firstProps = { title: '市委书记', jurisdiction: null };
+    const laterProps = { title: '书记', jurisdiction: '荆州市', level: 'prefecture' };
+    const named: Doc = {
+      ...doc,
+      mentions: [
+        { type: 'Office', name: '荆州市委书记', start: 0, end: 4, rule: 'a', properties: firstProps },
+        { type: 'Office', name: '荆州市委书记', start: 0, end: 2, rule: 'b', properties: laterProps },
+        { type: 'Person', name: '吴锦', start: 4, end: 6, rule: 'c', properties: { pinyin: 'Wu Jin' } },
+        { type: 'Person', name: '吴锦', start: 4, end: 5, rule: 'd', properties: { pinyin: 'Wu', title: '书记' } },
+      ],
+      relations: [],
+      messages: [],
+    };
+    for (let round = 0; round < 2; round++) {
+      const [person, office] = toExtraction(named).entities;
+      expect(Object.entries(office!.properties)).toEqual([['title', '市委书记'], ['jurisdiction', '荆州市'], ['level', 'prefecture']]);
+      expect(Object.entries(person!.properties)).toEqual([['pinyin', 'Wu Jin'], ['title', '书记']]);
+    }
+    expect(firstProps).toEqual({ title: '市委书记', jurisdiction: null });
+    expect(named.mentions[2]!.properties).toEqual({ pinyin: 'Wu Jin' });
+  });
 });

@@ -63,20 +63,20 @@ export function toExtraction(doc: Doc): ExtractionResult {
       // The first mention is always kept; a list made with it is sized to it (a push onto an
       // empty list reserves 17 slots, and the results live until they are written).
       const first = { start: span.start, end: span.end, text: source.slice(span.start, span.end), rule: m.rule };
-      entity = { type: m.type, name: m.name, properties: {}, mentions: [first] };
+      entity = { type: m.type, name: m.name, properties: firstProperties(m.properties), mentions: [first] };
       byName.set(m.name, entity);
       order.push(entity);
       orderRank.push(rank);
       orderStart.push(span.start);
+      continue;
     }
     const props = m.properties;
     if (props) {
       for (const k in props) {
         const v = props[k];
-        if (v !== undefined && v !== null && !(k in entity.properties)) entity.properties[k] = v;
+        if (v !== undefined && v !== null && !(k in entity.properties)) entity.properties = withProperty(entity.properties, k, v);
       }
     }
-    if (isNew) continue;
     const kept = entity.mentions;
     if (kept.length < SPAN_SET_FROM) {
       let seen = false;
@@ -137,7 +137,9 @@ export function toExtraction(doc: Doc): ExtractionResult {
       // A new relation's first evidence is never a repeat: its list is made with it (sized to it).
       const evidence = facts.length ? [evidenceItem(facts[0]!)] : [];
       next = 1;
-      rel = { type: r.type, from: { ...r.from }, to: { ...r.to }, properties: r.properties ? { ...r.properties } : {}, evidence };
+      // Ends and properties are the fact's own objects (as entity properties are): the stages
+      // are done with them, and nothing changes them after.
+      rel = { type: r.type, from: r.from, to: r.to, properties: r.properties ?? {}, evidence };
       // A new from-name starts a chain; a known one gets the relation second in its chain
       // (no map update: the order inside a chain does not matter, keys are unique).
       if (first === undefined) {
@@ -192,6 +194,38 @@ export function toExtraction(doc: Doc): ExtractionResult {
 }
 
 type Evidence = ExtractionResult['relations'][number]['evidence'];
+
+/**
+ * A new entity's properties: its first mention's own object when every value is set (no copy
+ * and no key-by-key build per entity; the stages are done with it, and withProperty copies
+ * before adding), else the set values copied.
+ */
+function firstProperties(props: Mention['properties']): Entity['properties'] {
+  if (!props) return {};
+  for (const k in props) {
+    const v = props[k];
+    if (v === undefined || v === null) return setValuesOf(props);
+  }
+  return props;
+}
+
+/** The values of `props` that are set (not undefined or null), in order. */
+function setValuesOf(props: NonNullable<Mention['properties']>): Entity['properties'] {
+  const out: Entity['properties'] = {};
+  for (const k in props) {
+    const v = props[k];
+    if (v !== undefined && v !== null) out[k] = v;
+  }
+  return out;
+}
+
+/** A copy of `props` with `key` added last (the original may be a mention's, shared). Rare: a later mention adds a key. */
+function withProperty(props: Entity['properties'], key: string, value: unknown): Entity['properties'] {
+  const out: Entity['properties'] = {};
+  for (const k in props) out[k] = props[k];
+  out[key] = value;
+  return out;
+}
 
 /** Is there evidence without a sentence (a gazetteer fact) under `rule` already? */
 function hasEvidence(evidence: Evidence, rule: string): boolean {
