@@ -106,6 +106,17 @@ describe('gazetteer.find', () => {
     expect(g.hasMatch('石首市东升镇', 1, 5)).toBe(false);
   });
 
+  it('picks among same-named divisions by home, then level, then code', () => {
+    // Two county-level 通州: ambiguous without a home, each home's own with one.
+    expect(g.resolve('通州')).toBeUndefined();
+    expect(g.resolve('通州', '南通市')?.code).toBe('320612');
+    expect(g.resolve('通州', '北京市')?.code).toBe('110112');
+    expect(g.candidates('通州').map((d) => d.code)).toEqual(['110112', '320612']);
+    // A prefecture outranks the counties of the same short form.
+    expect(g.resolve('朝阳')?.name).toBe('朝阳市');
+    expect(g.candidates('朝阳').slice(0, 4).map((d) => d.code)).toEqual(['211300', '110105', '211321', '220104']);
+  });
+
   it('lists every division', () => {
     const all = g.all();
     expect(all.length).toBeGreaterThan(40000);
