@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import peopleStage, { hanLists, occurrencesOf } from '../src/extract/2-people.js';
-import { includesAnyOf } from '../src/extract/offices/naming.js';
+import { includesAnyOf, includesAnyOfIn } from '../src/extract/offices/naming.js';
 import { findLongestOf } from '../src/extract/automaton.js';
 import { textDoc } from './helpers/text-doc.js';
 import type { Doc } from '../src/types.js';
@@ -341,5 +341,17 @@ describe('includesAnyOf', () => {
     }
     expect(includesAnyOf('书记', ['', '代表'])).toBe(true);
     expect(includesAnyOf('书记', [])).toBe(false);
+  });
+
+  it('reads only text[from, to): a word cut by either end is not there', () => {
+    const words = ['代表', '主席团'];
+    const text = '会议选举市人大代表主席团成员';
+    for (let from = 0; from <= text.length; from++) {
+      for (let to = from; to <= text.length; to++) {
+        expect(includesAnyOfIn(text, from, to, words)).toBe(includesAnyOf(text.slice(from, to), words));
+      }
+    }
+    expect(includesAnyOfIn(text, 6, 8, words)).toBe(false);
+    expect(includesAnyOfIn(text, 7, 9, words)).toBe(true);
   });
 });

@@ -304,7 +304,7 @@ function chainBefore(
     roles[k] = null;
     // Another person's titles lend their body only to a bare title (`…书记李鸿忠、副书记张昌尔`).
     const prev = chain.length > 0 ? chain[chain.length - 1]! : start === floor + 1 && start === r.start ? before : null;
-    chain.push(parsePhrase(text, start, r.start, r.end, r.value, ctx, prev));
+    chain.push(parsePhrase(text, start, r.start, r.end, r.value, ctx, prev, r.key));
   }
   return chain;
 }
@@ -420,7 +420,7 @@ function chainAfter(
     const role = roleByEnd.get(end);
     if (!role || role.start < itemStart) break;
     // (No `chain[-1]` read on the first: an index out of bounds is a slow lookup.)
-    chain.push(parsePhrase(text, itemStart, role.start, role.end, role.value, ctx, chain.length > 0 ? chain[chain.length - 1]! : null));
+    chain.push(parsePhrase(text, itemStart, role.start, role.end, role.value, ctx, chain.length > 0 ? chain[chain.length - 1]! : null, role.key));
     if (text[itemEnd] !== '、' || end !== itemEnd) break;
     itemStart = itemEnd + 1;
   }

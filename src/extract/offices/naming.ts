@@ -49,6 +49,14 @@ let lastHasEmpty = false;
  * each searched the whole title.
  */
 export function includesAnyOf(s: string, words: readonly string[]): boolean {
+  return includesAnyOfIn(s, 0, s.length, words);
+}
+
+/**
+ * `includesAnyOf(text.slice(from, to), words)` without the slice: a body and its role are read
+ * where they stand in the text (their concatenation was a string to make and flatten per title).
+ */
+export function includesAnyOfIn(text: string, from: number, to: number, words: readonly string[]): boolean {
   if (words !== lastWords) {
     const byFirst = new Map<number, string[]>();
     lastHasEmpty = false;
@@ -64,12 +72,17 @@ export function includesAnyOf(s: string, words: readonly string[]): boolean {
     lastByFirst = byFirst;
   }
   if (lastHasEmpty) return true;
-  for (let i = 0; i < s.length; i++) {
-    const same = lastByFirst!.get(s.charCodeAt(i));
-    if (same) for (const w of same) if (s.startsWith(w, i)) return true;
+  for (let i = from; i < to; i++) {
+    const same = lastByFirst!.get(text.charCodeAt(i));
+    if (same) for (const w of same) if (w.length <= to - i && text.startsWith(w, i)) return true;
   }
   return false;
 }
+
+/** The level markers a place's name can end in, by code: a place ending in one is carried to the titles after it. */
+const CARRIED_LEVELS = new Set([...'省市县区州镇乡'].map((c) => c.charCodeAt(0)));
+const COMMITTEE = 0x59d4; // 委
+const FIELD = 0x573a; // 场: `市场监管局` starts with 市 but is no level marker
 
 /** Normalises a body as written into the form office names use. */
 function normaliseBody(body: string, isHead: boolean): string {
@@ -110,8 +123,10 @@ export function parsePhrase(
   info: TitleInfo,
   ctx: PhraseContext,
   prev: OfficePhrase | null,
+  /** The role as written, when the caller has it (an automaton match's key): no slice. */
+  roleWord?: string,
 ): OfficePhrase {
-  const role = text.slice(roleStart, roleEnd);
+  const role = roleWord ?? text.slice(roleStart, roleEnd);
   const phrase: OfficePhrase = { start, end: roleEnd, role, info, place: null, placeFrom: 'none', body: '', name: null };
   const isHead = info.kind === 'head';
   // `中共洪湖市委书记` is 洪湖市委书记; but `中共中央政治局常委` keeps its 中共.
@@ -124,22 +139,26 @@ export function parsePhrase(
     phrase.placeFrom = 'explicit';
     bodyStart = explicit.end;
     // `松滋市市委书记`: the level marker repeats the place's suffix.
-    if (text[bodyStart] === explicit.place.written.slice(-1) && text[bodyStart + 1] === '委') bodyStart++;
-    const level = explicit.place.written.slice(-1);
-    if ('省市县区州镇乡'.includes(level)) ctx.carried.set(level, explicit.place);
-  } else if (start < roleStart && ctx.lex.levels.has(text[start]!) && text[start + 1] !== '场') {
+    const written = explicit.place.written;
+    const levelCode = written.charCodeAt(written.length - 1);
+    if (text.charCodeAt(bodyStart) === levelCode && text.charCodeAt(bodyStart + 1) === COMMITTEE) bodyStart++;
+    if (written.length === 0 || CARRIED_LEVELS.has(levelCode)) ctx.carried.set(written.slice(-1), explicit.place);
+  } else if (start < roleStart && ctx.lex.levelCodes.has(text.charCodeAt(start)) && text.charCodeAt(start + 1) !== FIELD) {
     const marker = text[start]!;
-    phrase.place = ctx.carried.get(marker) ?? markerPlace(marker, ctx);
-    phrase.placeFrom = ctx.carried.has(marker) ? 'carried' : 'marker';
+    const carried = ctx.carried.get(marker);
+    phrase.place = carried ?? markerPlace(marker, ctx);
+    phrase.placeFrom = carried !== undefined ? 'carried' : 'marker';
     bodyStart = start + 1;
   } else if (start === roleStart && isHead && info.level) {
     phrase.place = ctx.carried.get(info.level) ?? markerPlace(info.level, ctx);
     phrase.placeFrom = ctx.carried.has(info.level) ? 'carried' : 'marker';
   }
-  phrase.body = normaliseBody(text.slice(bodyStart, roleStart), isHead);
+  const written = text.slice(bodyStart, roleStart);
+  phrase.body = normaliseBody(written, isHead);
   // Checked on the normalised body: `人民代表大会` is a congress, `代表` alone is not an office.
-  const normalised = phrase.body + role;
-  if (includesAnyOf(normalised, ctx.lex.noOffice)) return phrase;
+  // A body left as written is read in the text, with the role after it.
+  const noOffice = phrase.body === written ? includesAnyOfIn(text, bodyStart, roleEnd, ctx.lex.noOffice) : includesAnyOf(phrase.body + role, ctx.lex.noOffice);
+  if (noOffice) return phrase;
   if (phrase.placeFrom === 'none') {
     const standalone = ctx.lex.standalone.get(role);
     if (standalone && (!phrase.body || standalone === phrase.body + role)) {

@@ -35,6 +35,8 @@ export interface PeopleLexicon {
   titleWords: readonly string[];
   longestTitle: number;
   levels: Set<string>;
+  /** The one-character levels by code: tested at a position without a string per test. */
+  levelCodes: Set<number>;
   subBodies: string[];
   noOffice: string[];
   standalone: Map<string, string>;
@@ -86,6 +88,7 @@ export function peopleLexicon(): PeopleLexicon {
     titleWords: entries.map(([word]) => word),
     longestTitle: Math.max(0, ...entries.map(([word]) => word.length)),
     levels: new Set(titles.levels),
+    levelCodes: new Set(titles.levels.filter((level) => level.length === 1).map((level) => level.charCodeAt(0))),
     subBodies: titles.sub_bodies,
     noOffice: titles.no_office,
     standalone: new Map(Object.entries(titles.standalone)),
