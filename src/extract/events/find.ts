@@ -135,7 +135,7 @@ function unifyVariants(events: EventSpan[], home: string | null): void {
     let j = jurisdictions.get(name);
     if (j === undefined) {
       const bare = name.replace(/^\d+年?/, '');
-      const m = gaz.find(bare, 0, Math.min(bare.length, 12), home).find((x) => x.start === 0);
+      const m = gaz.matchAt(bare, 0, Math.min(bare.length, 12), home);
       jurisdictions.set(name, (j = m ? m.form : ''));
     }
     return j;
