@@ -110,9 +110,14 @@ export function toExtraction(doc: Doc): ExtractionResult {
   // one per evidence): the last sentence made is reused for the same span.
   let sentence = '';
   let sentenceStart = -1;
+  let noSentence: Evidence[number] | null = null;
   /** The evidence record of one fact's evidence: a sentence and its source span, or none for a gazetteer fact. */
   const evidenceItem = (ev: RelationFact['evidence'][number]): Evidence[number] => {
-    if (ev.rule === 'gazetteer' || ev.end <= ev.start) return { sentence: '', start: 0, end: 0, rule: ev.rule, date: meta.date };
+    if (ev.rule === 'gazetteer' || ev.end <= ev.start) {
+      // Evidence without a sentence is the same record for every fact of its rule (a division's whole chain): shared.
+      if (noSentence?.rule !== ev.rule) noSentence = { sentence: '', start: 0, end: 0, rule: ev.rule, date: meta.date };
+      return noSentence;
+    }
     const span = spanToSource(offsets, source, ev.start, ev.end);
     // Same start and length: the same span (a slice past the text's end is shorter, and made again).
     if (ev.start !== sentenceStart || sentence.length !== ev.end - ev.start) {
@@ -245,14 +250,15 @@ function comesBefore(a: Mention, b: Mention): boolean {
 }
 
 /**
- * A copy of `list` in a stable order by start, longest first. The stages' mentions come in a
+ * `list` in a stable order by start, longest first (`list` itself when already in order). The stages' mentions come in a
  * few runs, each already in order: adjacent runs are merged pairwise until one is left
  * (a natural merge sort; on ties the earlier run's mention goes first, as a stable sort's).
  */
-function sortedMentions(list: readonly Mention[]): Mention[] {
+function sortedMentions(list: readonly Mention[]): readonly Mention[] {
   const n = list.length;
-  let from = list.slice();
-  if (n < 2) return from;
+  if (n < 2) return list;
+  // `list` itself is only read: merged runs go to `to`, and `from` becomes a work array only after a pass.
+  let from: readonly Mention[] = list;
   let to: Mention[] | null = null;
   for (;;) {
     let runs = 0;
@@ -278,7 +284,7 @@ function sortedMentions(list: readonly Mention[]): Mention[] {
     }
     const t = from;
     from = to!;
-    to = t;
+    to = t === list ? new Array<Mention>(n) : (t as Mention[]);
   }
 }
 
