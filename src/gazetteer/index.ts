@@ -287,20 +287,17 @@ class GazetteerImpl implements Gazetteer {
   }
 
   private resolveUncached(form: string, home?: string | null): Division | undefined {
-    const homeDiv = home ? this.byName(home) : undefined;
-    const zone = this.byZone.get(form) ?? this.parseZone(form, homeDiv ?? null);
-    if (this.byZone.has(form)) return zone;
-    const full = this.byFull.get(form) ?? [];
-    const former = this.byFormer.get(form) ?? [];
-    const short = this.byShort.get(form) ?? [];
-    // A full name beats a former name beats a short form; within each, prefer what lies nearest home.
-    for (const group of [full, former, short]) {
-      if (!group.length) continue;
-      const best = this.pickBest(group, homeDiv ?? null, group === short);
-      if (best) return best;
-      if (group !== short) return undefined;
-    }
-    return zone ?? undefined;
+    const known = this.byZone.get(form);
+    if (known) return known;
+    const homeDiv = (home ? this.byName(home) : undefined) ?? null;
+    // A full name beats a former name beats a short form; within each, prefer what lies nearest
+    // home. An ambiguous short form, or none, leaves a zone form (parsed only then: it is rare).
+    const full = this.byFull.get(form);
+    if (full) return this.pickBest(full, homeDiv);
+    const former = this.byFormer.get(form);
+    if (former) return this.pickBest(former, homeDiv);
+    const short = this.byShort.get(form);
+    return (short && this.pickBest(short, homeDiv, true)) ?? this.parseZone(form, homeDiv);
   }
 
   find(text: string, from = 0, to = text.length, home?: string | null): GazetteerMatch[] {
