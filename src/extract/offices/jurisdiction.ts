@@ -23,7 +23,11 @@ export interface GazetteerLike {
   parentChain(name: string): DivisionLike[];
   find(text: string, from?: number, to?: number, home?: string | null): Array<{ start: number; end: number; division: DivisionLike; form: string }>;
   resolve(form: string, home?: string | null): DivisionLike | undefined;
+  /** The longest match `find` would give starting at `start`, without the range's other matches (src/gazetteer has it). */
+  matchAt?(text: string, start: number, to: number, home: string | null): FoundPlace | null;
 }
+
+type FoundPlace = ReturnType<GazetteerLike['find']>[number];
 
 /** A jurisdiction as an office name writes it: `written` prefixes the title, `name` is the division. */
 export interface Place {
@@ -144,9 +148,7 @@ export function placesAt(text: string, start: number, limit: number, ctx: Jurisd
   let written = '';
   let last: DivisionLike | null = null;
   const gz = ctx.gazetteer;
-  type FoundPlace = ReturnType<GazetteerLike['find']>[number];
-  // An optional method of the gazetteer (src/gazetteer/index.ts), not (yet) part of GazetteerLike.
-  const matchAt = (gz as { matchAt?: (text: string, start: number, to: number, home: string | null) => FoundPlace | null } | undefined)?.matchAt;
+  const matchAt = gz?.matchAt;
   while (pos < limit) {
     let advanced = false;
     if (gz) {
