@@ -168,6 +168,20 @@ describe('SuffixScanner (findAll from the keys\' ends)', () => {
     expect(scanner.findAll(text, 123, 2345)).toEqual(automaton.findAll(text, 123, 2345));
   });
 
+  it('finds keys of every length, 31 characters and longer too, as the forward automaton does', () => {
+    // Keys ending in the same pair with many lengths (each length is looked up apart), and keys past the 30 the length mask counts one by one.
+    const long = '一二三四五六七八九十'.repeat(4);
+    const keys = ['市', '城市', '新城市', '大新城市', long.slice(0, 31), long.slice(0, 35), long.slice(0, 40), long.slice(5, 36), long.slice(9, 40)];
+    const s = new SuffixScanner(keys.map((k) => [k, k.length] as const));
+    const a = new Automaton(keys.map((k) => [k, k.length] as const));
+    const text = `在大新城市里${long}${long}，城市${long.slice(0, 35)}市`;
+    const found = s.findAll(text);
+    expect(found.filter((m) => m.key.length >= 31).length).toBeGreaterThan(4);
+    expect(found).toEqual(a.findAll(text));
+    expect(s.findAll(text, 3, 50)).toEqual(a.findAll(text, 3, 50));
+    expect(s.maxKeyLength).toBe(40);
+  });
+
   it('keeps a duplicate key once, with its last value', () => {
     const s = new SuffixScanner([['荆州', 1], ['荆州', 2], ['', 3]] as const);
     // A table that grew (the reversed trie starts at twice as many slots as keys; these 3000 keys make ~9000 nodes) still finds every key.

@@ -494,7 +494,7 @@ function lastTripleBit(a: number, b: number, c: number): number {
 export class SuffixScanner<V> {
   private keys: string[] = [];
   private values: V[] = [];
-  private trie: ReversedTrie;
+  private suffixes: SuffixTable;
   /** One bit per character code: does some key end in it? */
   private lastChars = new Uint32Array(2048);
   /** One bit per character code that is a whole key (no pair to check). */
@@ -541,7 +541,7 @@ export class SuffixScanner<V> {
         }
       }
     }
-    this.trie = new ReversedTrie(this.keys);
+    this.suffixes = new SuffixTable(this.keys);
   }
 
   get size(): number {
@@ -550,19 +550,17 @@ export class SuffixScanner<V> {
 
   /** The length of the longest key (0 without keys): a match starting at i ends by i + maxKeyLength. */
   get maxKeyLength(): number {
-    return (this.longestKey ??= this.keys.reduce((max, key) => Math.max(max, key.length), 0));
+    return this.suffixes.maxLength;
   }
-
-  private longestKey?: number;
 
   /** Every match of every key inside `[from, to)`, ordered by end then by length (longest last), as Automaton.findAll. */
   findAll(text: string, from = 0, to = text.length): AutomatonMatch<V>[] {
     const out: AutomatonMatch<V>[] = [];
-    const { lastChars, singles, hasSingles, lastPairs, pairKeys, lastTriples, trie } = this;
-    const table = trie.table;
+    const { lastChars, singles, hasSingles, lastPairs, pairKeys, lastTriples, suffixes } = this;
+    const { lengthsByPair, slots, chars, mask, maxLength } = suffixes;
     // Both filters are read for every character and tested together: a third of the
     // characters end some key, too many for a branch on that alone to be predicted. A filter
-    // only rules positions out; the walk decides (at `from` the pair is made with 0, harmless).
+    // only rules positions out; the table decides (at `from` the pair is made with 0, harmless).
     // (Before `from` the characters are taken as 0: a key starting there is not reported anyway.)
     let before = 0;
     let beforeThat = 0;
@@ -584,16 +582,108 @@ export class SuffixScanner<V> {
         const triple = lastTripleBit(a, b, c);
         if ((((pairKeys[pair >>> 5]! >>> (pair & 31)) | (lastTriples[triple >>> 5]! >>> (triple & 31))) & 1) === 0) continue;
       }
-      let cur = 0;
-      for (let j = i; j >= from; j--) {
-        const at = trie.slotOf(cur, text.charCodeAt(j));
-        if (at === EMPTY) break;
-        cur = table[at + 2]!;
-        const k = table[at + 3]!;
-        if (k !== -1) out.push({ start: j, end: i + 1, key: this.keys[k]!, value: this.values[k]! });
+      // The text's suffixes ending at i are hashed backwards, one character at a time (no
+      // memory but the text's), and only the lengths of keys ending in this pair are looked
+      // up: the probes do not depend on each other, where a trie walk's steps each waited for
+      // the last (a likely cache miss apiece).
+      let lengths = lengthsByPair[lengthPairIndex(b, c)]! | (single ? 2 : 0);
+      const limit = Math.min(maxLength, i - from + 1);
+      let h = 0;
+      for (let length = 1; length <= limit && lengths !== 0; length++) {
+        const start = i + 1 - length;
+        h = (Math.imul(h, SUFFIX_HASH_BASE) + text.charCodeAt(start)) | 0;
+        const lengthBit = length < 31 ? 1 << length : LONG_LENGTHS;
+        if ((lengths & lengthBit) === 0) continue;
+        if (length < 31) lengths &= ~lengthBit;
+        const code = suffixCode(h, length);
+        for (let s = (Math.imul(code, 0x85ebca6b) >>> 0) & mask; ; s = (s + 1) & mask) {
+          const k = slots[4 * s + 1]!;
+          if (k === -1) break;
+          if (slots[4 * s] !== code) continue;
+          const at = slots[4 * s + 2]!;
+          if (slots[4 * s + 3] !== length) continue;
+          let same = true;
+          for (let t = 0; t < length; t++) {
+            if (chars[at + t] !== text.charCodeAt(start + t)) {
+              same = false;
+              break;
+            }
+          }
+          if (same) {
+            out.push({ start, end: i + 1, key: this.keys[k]!, value: this.values[k]! });
+            break;
+          }
+        }
       }
     }
     return out;
+  }
+}
+
+/** The multiplier of SuffixScanner's backward rolling hash of a text's suffixes. */
+const SUFFIX_HASH_BASE = 0x01000193;
+
+/** The length bit standing for every length from 31 up (the keys' lengths are a bitmask per pair). */
+const LONG_LENGTHS = 1 << 31;
+
+/** The rolling hash of a suffix mixed with its length: the code a SuffixTable slot holds. */
+function suffixCode(hash: number, length: number): number {
+  return hash ^ Math.imul(length, 0x9e3779b1);
+}
+
+/** Entries in SuffixTable's lengths-per-pair table (128 KB). */
+const LENGTH_PAIR_BITS = 15;
+
+function lengthPairIndex(before: number, last: number): number {
+  return pairHash(before, last) >>> (32 - LENGTH_PAIR_BITS);
+}
+
+/**
+ * Every key by the hash of its characters read backwards (as SuffixScanner hashes the text's
+ * suffixes), in one open-addressing table: slot s is slots[4s … 4s+3] = the code (hash mixed
+ * with length), the key index (-1: free), where its characters start in `chars`, its length.
+ * Beside it, per hashed pair of last characters, the bitmask of the lengths of keys ending so.
+ */
+class SuffixTable {
+  readonly slots: Int32Array;
+  readonly mask: number;
+  /** Every key's characters, one after another (a compare touches one place, not a string). */
+  readonly chars: Uint16Array;
+  readonly lengthsByPair = new Uint32Array(1 << LENGTH_PAIR_BITS);
+  readonly maxLength: number;
+
+  constructor(keys: readonly string[]) {
+    let count = 1024;
+    while (count < 2 * keys.length) count <<= 1;
+    this.mask = count - 1;
+    const slots = (this.slots = new Int32Array(4 * count).fill(-1));
+    let total = 0;
+    let maxLength = 0;
+    for (const key of keys) {
+      total += key.length;
+      maxLength = Math.max(maxLength, key.length);
+    }
+    this.maxLength = maxLength;
+    const chars = (this.chars = new Uint16Array(total));
+    let at = 0;
+    keys.forEach((key, k) => {
+      const length = key.length;
+      let h = 0;
+      for (let t = length - 1; t >= 0; t--) h = (Math.imul(h, SUFFIX_HASH_BASE) + key.charCodeAt(t)) | 0;
+      const code = suffixCode(h, length);
+      let s = (Math.imul(code, 0x85ebca6b) >>> 0) & this.mask;
+      while (slots[4 * s + 1] !== -1) s = (s + 1) & this.mask;
+      slots[4 * s] = code;
+      slots[4 * s + 1] = k;
+      slots[4 * s + 2] = at;
+      slots[4 * s + 3] = length;
+      for (let t = 0; t < length; t++) chars[at + t] = key.charCodeAt(t);
+      at += length;
+      if (length >= 2) {
+        const pair = lengthPairIndex(key.charCodeAt(length - 2), key.charCodeAt(length - 1));
+        this.lengthsByPair[pair]! |= length < 31 ? 1 << length : LONG_LENGTHS;
+      }
+    });
   }
 }
 
