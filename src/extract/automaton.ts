@@ -182,11 +182,21 @@ export class Automaton<V> {
     }
   }
 
+  /** The state after reading `c` in state `cur`: the child, else the failure links' first child on `c`, else the root. */
+  private advance(cur: number, c: number): number {
+    let nxt = this.step(cur, c);
+    while (nxt === EMPTY && cur !== 0) {
+      cur = this.fail[cur]!;
+      nxt = this.step(cur, c);
+    }
+    return nxt === EMPTY ? 0 : nxt;
+  }
+
   /** Every match of every key, ordered by end then by length (longest last). */
   findAll(text: string, from = 0, to = text.length): AutomatonMatch<V>[] {
     if (this.fromEnds !== null) return this.fromEnds.findAll(text, from, to);
     const out: AutomatonMatch<V>[] = [];
-    const { fail, output, dictLink, depth, starts, pairs, singles } = this;
+    const { output, dictLink, depth, starts, pairs, singles } = this;
     let cur = 0;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
@@ -201,12 +211,7 @@ export class Automaton<V> {
           if ((pairs[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
         }
       }
-      let nxt = this.step(cur, c);
-      while (nxt === EMPTY && cur !== 0) {
-        cur = fail[cur]!;
-        nxt = this.step(cur, c);
-      }
-      cur = nxt === EMPTY ? 0 : nxt;
+      cur = this.advance(cur, c);
       let n = output[cur] !== -1 ? cur : dictLink[cur]!;
       if (n <= 0) continue;
       // The outputs come longest first; the contract is shortest first. Push, then reverse
@@ -228,18 +233,13 @@ export class Automaton<V> {
 
   /** The end of the last match inside `[from, to)` (the largest end of any key found there), or -1; allocates nothing. */
   lastMatchEnd(text: string, from = 0, to = text.length): number {
-    const { fail, output, dictLink, starts } = this;
+    const { output, dictLink, starts } = this;
     let cur = 0;
     let last = -1;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (cur === 0 && (starts[c >>> 5]! & (1 << (c & 31))) === 0) continue;
-      let nxt = this.step(cur, c);
-      while (nxt === EMPTY && cur !== 0) {
-        cur = fail[cur]!;
-        nxt = this.step(cur, c);
-      }
-      cur = nxt === EMPTY ? 0 : nxt;
+      cur = this.advance(cur, c);
       if (output[cur] !== -1 || dictLink[cur]! > 0) last = i + 1;
     }
     return last;
@@ -247,17 +247,12 @@ export class Automaton<V> {
 
   /** Is there any match inside `[from, to)`? Stops at the first; allocates nothing. */
   hasMatch(text: string, from = 0, to = text.length): boolean {
-    const { fail, output, dictLink, starts } = this;
+    const { output, dictLink, starts } = this;
     let cur = 0;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (cur === 0 && (starts[c >>> 5]! & (1 << (c & 31))) === 0) continue;
-      let nxt = this.step(cur, c);
-      while (nxt === EMPTY && cur !== 0) {
-        cur = fail[cur]!;
-        nxt = this.step(cur, c);
-      }
-      cur = nxt === EMPTY ? 0 : nxt;
+      cur = this.advance(cur, c);
       if (output[cur] !== -1 || dictLink[cur]! > 0) return true;
     }
     return false;
@@ -276,17 +271,12 @@ export class Automaton<V> {
     // A loop, not fill(): the spans are a few characters, and the builtin's call costs more.
     reached[0] = 1;
     for (let k = 1; k <= n; k++) reached[k] = 0;
-    const { fail, output, dictLink, depth, starts } = this;
+    const { output, dictLink, depth, starts } = this;
     let cur = 0;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (cur === 0 && (starts[c >>> 5]! & (1 << (c & 31))) === 0) continue;
-      let nxt = this.step(cur, c);
-      while (nxt === EMPTY && cur !== 0) {
-        cur = fail[cur]!;
-        nxt = this.step(cur, c);
-      }
-      cur = nxt === EMPTY ? 0 : nxt;
+      cur = this.advance(cur, c);
       const end = i + 1 - from;
       for (let m = output[cur] !== -1 ? cur : dictLink[cur]!; m > 0; m = dictLink[m]!) {
         if (reached[end - depth[m]!] === 1) {
