@@ -26,6 +26,16 @@ describe('toExtraction', () => {
     messages: [{ level: 'info', message: 'spaced name joined', start: 4, end: 6, rule: 'normalise-spacing' }],
   };
   const out = toExtraction(doc);
+  /** `doc` over plain text (its own source, each character at its own offset), with these mentions and relations. */
+  const plainDoc = (text: string, mentions: Doc['mentions'], relations: Doc['relations'] = []): Doc => ({
+    ...doc,
+    source: text,
+    text,
+    offsets: Int32Array.from({ length: text.length + 1 }, (_, i) => i),
+    mentions,
+    relations,
+    messages: [],
+  });
 
   it('maps mentions back into the original source, one per span', () => {
     expect(out.entities.map((e) => [e.type, e.name, e.mentions])).toEqual([
@@ -49,18 +59,13 @@ describe('toExtraction', () => {
     // 16th and later spans are checked against a set instead of the list.
     const sentence = '吴锦出席会议。';
     const manyText = sentence.repeat(20);
-    const many: Doc = {
-      ...doc,
-      source: manyText,
-      text: manyText,
-      offsets: Int32Array.from({ length: manyText.length + 1 }, (_, i) => i),
-      mentions: Array.from({ length: 20 }, (_, i) => [
+    const many = plainDoc(
+      manyText,
+      Array.from({ length: 20 }, (_, i) => [
         { type: 'Person' as const, name: '吴锦', start: i * sentence.length, end: i * sentence.length + 2, rule: 'person.title-name' },
         { type: 'Person' as const, name: '吴锦', start: i * sentence.length, end: i * sentence.length + 2, rule: 'person.repeat' },
       ]).flat(),
-      relations: [],
-      messages: [],
-    };
+    );
     const [person] = toExtraction(many).entities;
     expect(person!.mentions).toHaveLength(20);
     expect(person!.mentions[17]).toEqual({ start: 119, end: 121, text: '吴锦', rule: 'person.title-name' });
@@ -80,27 +85,23 @@ describe('toExtraction', () => {
 
   it('orders entities by type then first mention, and merges relations by type and both ends', () => {
     const text = '荆州市石首市吴锦周志红出席会议。';
-    const mixed: Doc = {
-      ...doc,
-      source: text,
+    const mixed = plainDoc(
       text,
-      offsets: Int32Array.from({ length: text.length + 1 }, (_, i) => i),
       // Two stages' runs, each by start: people, then divisions.
-      mentions: [
+      [
         { type: 'Person', name: '吴锦', start: 6, end: 8, rule: 'p' },
         { type: 'Person', name: '周志红', start: 8, end: 11, rule: 'p' },
         { type: 'AdminDivision', name: '荆州市', start: 0, end: 3, rule: 'd' },
         { type: 'AdminDivision', name: '石首市', start: 3, end: 6, rule: 'd' },
       ],
-      relations: [
+      [
         { type: 'LOCATED_IN', from: { type: 'AdminDivision', name: '石首市' }, to: { type: 'AdminDivision', name: '荆州市' }, evidence: [{ start: 0, end: 0, rule: 'gazetteer' }] },
         { type: 'ATTENDED', from: { type: 'Person', name: '吴锦' }, to: { type: 'AdminDivision', name: '荆州市' }, evidence: [{ start: 6, end: 16, rule: 'a' }] },
         { type: 'LOCATED_IN', from: { type: 'AdminDivision', name: '石首市' }, to: { type: 'AdminDivision', name: '荆州市' }, evidence: [{ start: 0, end: 0, rule: 'gazetteer' }] },
         { type: 'ATTENDED', from: { type: 'Person', name: '吴锦' }, to: { type: 'AdminDivision', name: '石首市' }, evidence: [{ start: 6, end: 16, rule: 'a' }] },
         { type: 'ATTENDED', from: { type: 'Person', name: '吴锦' }, to: { type: 'AdminDivision', name: '荆州市' }, evidence: [{ start: 6, end: 16, rule: 'a' }, { start: 0, end: 16, rule: 'b' }] },
       ],
-      messages: [],
-    };
+    );
     const out = toExtraction(mixed);
     expect(out.entities.map((e) => e.name)).toEqual(['吴锦', '周志红', '荆州市', '石首市']);
     expect(out.relations.map((r) => [r.type, r.from.name, r.to.name, r.evidence.map((e) => [e.start, e.end, e.rule])])).toEqual([
@@ -112,20 +113,12 @@ describe('toExtraction', () => {
 
   it('reads mentions by start, longest first, and keeps the earlier stage\'s rule for a span found twice', () => {
     const text = '石首市东升镇';
-    const runs: Doc = {
-      ...doc,
-      source: text,
-      text,
-      offsets: Int32Array.from({ length: text.length + 1 }, (_, i) => i),
-      mentions: [
-        { type: 'AdminDivision', name: '石首市', start: 0, end: 2, rule: 'first' },
-        { type: 'AdminDivision', name: '东升镇', start: 3, end: 6, rule: 'first' },
-        { type: 'AdminDivision', name: '石首市', start: 0, end: 3, rule: 'second' },
-        { type: 'AdminDivision', name: '东升镇', start: 3, end: 6, rule: 'second' },
-      ],
-      relations: [],
-      messages: [],
-    };
+    const runs = plainDoc(text, [
+      { type: 'AdminDivision', name: '石首市', start: 0, end: 2, rule: 'first' },
+      { type: 'AdminDivision', name: '东升镇', start: 3, end: 6, rule: 'first' },
+      { type: 'AdminDivision', name: '石首市', start: 0, end: 3, rule: 'second' },
+      { type: 'AdminDivision', name: '东升镇', start: 3, end: 6, rule: 'second' },
+    ]);
     const [shishou, dongsheng] = toExtraction(runs).entities;
     expect(shishou!.mentions.map((m) => [m.start, m.end, m.rule])).toEqual([[0, 3, 'second'], [0, 2, 'first']]);
     expect(dongsheng!.mentions.map((m) => m.rule)).toEqual(['first']);
