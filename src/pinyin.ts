@@ -53,7 +53,7 @@ function syllables(name: string): string[] {
  */
 export function personPinyin(name: string): string {
   if (!name || !isHan(name)) return name;
-  const [surname, given] = splitName(name);
+  const [surname] = splitName(name);
   const syl = syllables(name);
   const n = [...surname].length;
   const sur = capitalise(syl.slice(0, n).join(''));

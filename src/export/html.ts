@@ -25,7 +25,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve, isAbsolute, sep } from 'node:path';
 import { packageRoot } from '../data-path.js';
-import { NODE_LABELS, endAt, startAt, typeAt, type Graph, type NodeLabel, type PropertyValue } from '../graph/model.js';
+import { endAt, startAt, typeAt, type Graph, type NodeLabel, type PropertyValue } from '../graph/model.js';
 import { compareIds } from '../graph/ids.js';
 import { personPinyin, pinyinKeys } from '../pinyin.js';
 import { withWriter } from '../graph/write.js';

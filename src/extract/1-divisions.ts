@@ -67,7 +67,7 @@ export function findDivisions(text: string, home: string | null, gazetteer: Gaze
   const out: FoundDivision[] = [];
   let matches = gazetteer.find(text, 0, text.length, home);
   const known = home ? gazetteer.byName(home) : undefined;
-  const homeDiv = known ?? inferHome(matches, gazetteer);
+  const homeDiv = known ?? inferHome(matches);
   if (!known && homeDiv) matches = gazetteer.find(text, 0, text.length, homeDiv.name);
   // Full names, and short forms of prefectures and provinces (湘西州), anchor the short
   // forms and townships under them (湘西州 … 吉首、凤凰).
@@ -157,7 +157,7 @@ function findBareZones(text: string, home: Division, found: FoundDivision[], gaz
  * Without a known home, the prefecture or county the text names most often by full name
  * stands in for it, so that its own short forms and townships are read as near.
  */
-function inferHome(matches: GazetteerMatch[], gazetteer: Gazetteer): Division | undefined {
+function inferHome(matches: GazetteerMatch[]): Division | undefined {
   const counts = new Map<Division, number>();
   for (const m of matches) {
     const kind = m.kind;

@@ -145,7 +145,7 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
       // `作为荆州开发区党工委副书记、管委会主任,陈明宇表示`: the title is the clause before the name.
       if (!name && (text[p] === '，' || text[p] === ',')) {
         const seg = segmentStart(text, match.start, 0);
-        const chainStart = chainFirstStart(text, match, roleByEnd, seg);
+        const chainStart = chainFirstStart(text, roleByEnd, seg);
         if (text.startsWith('作为', chainStart) || text.startsWith('作为', chainStart - 2)) name = nameAt(text, p + 1, lex);
       }
       if (!name) continue;
@@ -231,8 +231,8 @@ function longestRolesByEnd(text: string, lex: PeopleLexicon, candidateEnds: read
   return longest;
 }
 
-/** Where the chain of titles ending with `match` starts (for the `作为…，X表示` reading). */
-function chainFirstStart(text: string, match: AutomatonMatch<TitleInfo>, roleByEnd: Map<number, AutomatonMatch<TitleInfo>>, seg: number): number {
+/** Where the chain of titles whose last segment starts at `seg` starts (for the `作为…，X表示` reading). */
+function chainFirstStart(text: string, roleByEnd: Map<number, AutomatonMatch<TitleInfo>>, seg: number): number {
   let start = seg;
   for (let guard = 0; guard < 6 && text[start - 1] === '、'; guard++) {
     const prev = roleByEnd.get(start - 1);
@@ -761,7 +761,6 @@ function findAppointments(
   for (const cue of ['任命', '免去']) {
     for (const match of f.cues) {
       if (match.key !== cue) continue;
-      const i = match.start;
       let pos = match.end;
       for (let guard = 0; guard < 12; guard++) {
         const list = namesAt(text, pos, lex);

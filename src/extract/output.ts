@@ -58,7 +58,6 @@ export function toExtraction(doc: Doc): ExtractionResult {
     if (!byName) byRank[rank] = byName = new Map();
     const span = spanToSource(offsets, source, m.start, m.end);
     let entity = byName.get(m.name);
-    const isNew = entity === undefined;
     if (!entity) {
       // The first mention is always kept; a list made with it is sized to it (a push onto an
       // empty list reserves 17 slots, and the results live until they are written).

@@ -40,7 +40,6 @@ const PUNCT = new Set([...'，。；：！？,;:!?\n—…「」']);
 const PUNCT_CODES = codeTable([...PUNCT].join(''));
 const code = (c: string) => c.charCodeAt(0);
 const [ENUMERATION_COMMA, WEI, SHENG, SHI, XIAN, QU, RIGHT_DOUBLE, RIGHT_SINGLE, LEFT_DOUBLE, LEFT_SINGLE, DE, DANG] = [...'、委省市县区”’“‘的党'].map(code);
-const CJK = /[\u3400-\u9fff]/;
 const NUM = '[一二三四五六七八九十]+';
 // Compiled once (matchAll works on a copy, so sharing the /g objects is safe).
 const ORDINAL_LIST = new RegExp(`(${NUM}届)((?:${NUM}次、)+${NUM}次)(全会|全体会议)`, 'g');
