@@ -119,6 +119,22 @@ interface TextScan {
 /** Texts shorter than this are scanned afresh on every find instead of being remembered. */
 const SCAN_CACHE_MIN = 64;
 
+/**
+ * Answers remembered by home, then by form (null: asked, no answer). Two maps, not a joined
+ * key string: the stages ask the same few forms against the same few homes, so the inner map
+ * of a home is reused and no string is built per ask.
+ */
+class MemoByHome<T> {
+  private readonly byHome = new Map<string, Map<string, T | null>>();
+
+  /** The answers by form under `home`, made on first use. */
+  under(home: string): Map<string, T | null> {
+    let byForm = this.byHome.get(home);
+    if (!byForm) this.byHome.set(home, (byForm = new Map()));
+    return byForm;
+  }
+}
+
 class GazetteerImpl implements Gazetteer {
   private byFull = new Map<string, Entry[]>();
   private byShort = new Map<string, Entry[]>();
@@ -128,7 +144,7 @@ class GazetteerImpl implements Gazetteer {
   /** Every name, short form, former name and zone of the gazetteer, found from the end (see SuffixScanner). */
   private automaton: SuffixScanner<FormKind> | null = null;
   /** parseZone's answers by home name, then by form. */
-  private zoneCache = new Map<string, Map<string, Entry | null>>();
+  private zoneCache = new MemoByHome<Entry>();
   /** formKind's answers (null: not a form of any division): stages ask it for every match. */
   private formKindCache = new Map<string, FormKind | null>();
   private entries: Entry[] = [];
@@ -143,9 +159,9 @@ class GazetteerImpl implements Gazetteer {
   private spanKey = '';
   private spanKind: FormKind = 'name';
   /** resolve's answers by home, then by form (null: none). */
-  private resolveByHome = new Map<string, Map<string, Division | null>>();
+  private resolveByHome = new MemoByHome<Division>();
   /** resolveCached's answers by home, then by form (no joined key string per lookup). */
-  private resolveCache = new Map<string, Map<string, Division | null>>();
+  private resolveCache = new MemoByHome<Division>();
 
   constructor(tsv: string, renames: RenameRow[], zones: ZonesFile) {
     const byCode = new Map<string, Entry>();
@@ -276,9 +292,7 @@ class GazetteerImpl implements Gazetteer {
   resolve(form: string, home?: string | null): Division | undefined {
     // Stages resolve the same few forms against the same few homes (the divisions stage
     // every form written right after another division): remembered by home, then form.
-    const homeKey = home ?? '';
-    let byForm = this.resolveByHome.get(homeKey);
-    if (!byForm) this.resolveByHome.set(homeKey, (byForm = new Map()));
+    const byForm = this.resolveByHome.under(home ?? '');
     const known = byForm.get(form);
     if (known !== undefined) return known ?? undefined;
     const d = this.resolveUncached(form, home);
@@ -438,9 +452,7 @@ class GazetteerImpl implements Gazetteer {
 
   /** `resolve(form, home) ?? byName(form)`, remembered: an article names the same few places again and again. */
   private resolveCached(form: string, home?: string | null): Division | undefined {
-    const homeKey = home ?? '';
-    let byForm = this.resolveCache.get(homeKey);
-    if (!byForm) this.resolveCache.set(homeKey, (byForm = new Map()));
+    const byForm = this.resolveCache.under(home ?? '');
     const known = byForm.get(form);
     if (known !== undefined) return known ?? undefined;
     const d = this.resolve(form, home) ?? this.byName(form);
@@ -504,9 +516,7 @@ class GazetteerImpl implements Gazetteer {
   private parseZone(form: string, home: Division | null): Entry | undefined {
     const known = this.byZone.get(form);
     if (known) return known;
-    const homeKey = home?.name ?? '';
-    let byForm = this.zoneCache.get(homeKey);
-    if (!byForm) this.zoneCache.set(homeKey, (byForm = new Map()));
+    const byForm = this.zoneCache.under(home?.name ?? '');
     const cached = byForm.get(form);
     if (cached !== undefined) return cached ?? undefined;
     const zone = this.parseZoneUncached(form, home);
