@@ -164,7 +164,10 @@ export function classifyLines(lines: string[]): LineVerdict[] {
   // Each line is folded at most once, however many rules look at it.
   const folded: Array<string | undefined> = new Array(lines.length);
   const fold = (i: number) => (folded[i] ??= probe(lines[i]!));
-  const verdicts: LineVerdict[] = lines.map((line, i) => classifyOne(line, lex, fold, i));
+  // Built by push, not `map`: an inlined `map` makes holey arrays where the builtin makes
+  // packed ones, and readers optimised for one deoptimised on the other ("wrong map").
+  const verdicts: LineVerdict[] = [];
+  for (let i = 0; i < lines.length; i++) verdicts.push(classifyOne(lines[i]!, lex, fold, i));
   // Whether each line holds sentence punctuation, asked by several rules below: tested once.
   const sentenceEnds = new Int8Array(lines.length).fill(-1);
   const endsSentence = (i: number) => (sentenceEnds[i] === -1 ? (sentenceEnds[i] = SENTENCE_END.test(lines[i]!) ? 1 : 0) : sentenceEnds[i]) === 1;

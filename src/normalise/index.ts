@@ -156,7 +156,10 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
     from = nl + 1;
   }
   const verdicts = classifyLines(lineTexts);
-  const lines: BodyLine[] = lineTexts.map((text, i) => ({ text, kind: verdicts[i]!.kind, rule: verdicts[i]!.rule }));
+  // By push, not `map`: the array's elements kind then does not depend on whether this
+  // function runs optimised (see classifyLines), and its readers do not deoptimise.
+  const lines: BodyLine[] = [];
+  for (let i = 0; i < lineTexts.length; i++) lines.push({ text: lineTexts[i]!, kind: verdicts[i]!.kind, rule: verdicts[i]!.rule });
 
   // Say what was dropped as chrome, by rule, so a report shows why text is missing.
   // (Counted by rule in first-seen order, the message written without spreading the map.)

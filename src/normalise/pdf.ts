@@ -81,7 +81,9 @@ export function undoubleLine(line: string): Array<[number, number]> | null {
   if (oddWord) return null;
   const u = units(line);
   const n = u.length;
-  const key = u.map(([s, e]) => line.slice(s, e));
+  // By push, not `map` (an inlined `map` makes a holey array, the builtin a packed one).
+  const key: string[] = [];
+  for (const [s, e] of u) key.push(line.slice(s, e));
   // Cheap necessary condition: every word unit occurs an even number of times.
   const counts = new Map<string, number>();
   for (const k of key) counts.set(k, (counts.get(k) ?? 0) + 1);

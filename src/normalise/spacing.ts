@@ -64,7 +64,9 @@ export function tidySpaces(m: Mapped, start: number, end: number): Mapped {
     while (j < end && text[j] === ' ') j++;
     i = j;
   }
-  const shapes = tokens.map(([s, e]) => tokenShape(text.slice(s, e)));
+  // By push, not `map` (an inlined `map` makes a holey array, the builtin a packed one).
+  const shapes: Array<{ cjk: number; other: boolean }> = [];
+  for (const [s, e] of tokens) shapes.push(tokenShape(text.slice(s, e)));
   const single = (k: number) => k >= 0 && k < tokens.length && shapes[k]!.cjk === 1 && !shapes[k]!.other && tokens[k]![1] - tokens[k]![0] <= 3;
   for (let k = 0; k < tokens.length; k++) {
     const [s, e] = tokens[k]!;
