@@ -88,7 +88,8 @@ export function findDivisions(text: string, home: string | null, gazetteer: Gaze
       const form = m.form.slice(0, -1);
       const d = gazetteer.resolve(form, homeDiv?.name ?? null);
       if (!d) continue;
-      m = { start: m.start, end: m.end - 1, form, division: d, kind: gazetteer.formKind(form) ?? 'name' };
+      // GazetteerMatch's fields in findIn's order: one object shape for the loop below.
+      m = { start: m.start, end: m.end - 1, division: d, form, kind: gazetteer.formKind(form) ?? 'name' };
     }
     const kind = m.kind;
     // A division written right after another is read inside it (湖南省岳阳市, 石首市东升镇).

@@ -39,9 +39,38 @@ type Entity = ExtractionResult['entities'][number];
 /** Lists of at most this many are sorted by insertion here (no comparator call per step); longer ones by the builtin sort. */
 const INSERTION_SORT_MAX = 64;
 
-/** Builds the per-article result from a doc whose stages have run. */
+/**
+ * Builds the per-article result from a doc whose stages have run. Each part is its own
+ * function: the optimiser compiles (and, when a rare path first runs, recompiles) one part at
+ * a time instead of one very large function.
+ */
 export function toExtraction(doc: Doc): ExtractionResult {
-  const { meta, source, offsets, text } = doc;
+  const entities = entitiesOf(doc);
+  const relations = relationsOf(doc);
+  const messages = messagesOf(doc);
+  return { article: articleOf(doc.meta), entities, relations, messages };
+}
+
+/** The article's metadata, in the result's field order. */
+function articleOf(meta: Doc['meta']): ExtractionResult['article'] {
+  return {
+    id: meta.id,
+    path: meta.path,
+    title: meta.title,
+    date: meta.date,
+    source: meta.source,
+    url: meta.url,
+    home: meta.home,
+    lang: meta.lang,
+    byline: meta.byline,
+    homeSource: meta.homeSource,
+    encoding: meta.encoding,
+  };
+}
+
+/** The doc's mentions grouped into entities: by type (TYPE_ORDER's rank), then first mention's start. */
+function entitiesOf(doc: Doc): Entity[] {
+  const { source, offsets } = doc;
   // Entities by type (TYPE_ORDER's rank), then by name; `order` keeps first-seen order, and
   // `orderRank`/`orderStart` beside it the sort keys (rank, first mention's source start).
   const byRank: Array<Map<string, Entity> | undefined> = [];
@@ -70,61 +99,86 @@ export function toExtraction(doc: Doc): ExtractionResult {
       continue;
     }
     const props = m.properties;
-    if (props) {
-      for (const k in props) {
-        const v = props[k];
-        if (v !== undefined && v !== null && !(k in entity.properties)) entity.properties = withProperty(entity.properties, k, v);
-      }
-    }
+    if (props) addNewProperties(entity, props);
     const kept = entity.mentions;
     if (kept.length < SPAN_SET_FROM) {
-      let seen = false;
-      for (let i = 0; i < kept.length; i++) {
-        if (kept[i]!.start === span.start && kept[i]!.end === span.end) {
-          seen = true;
-          break;
-        }
-      }
-      if (seen) continue;
+      if (hasMention(kept, span.start, span.end)) continue;
     } else {
       seenSpans ??= new Map();
-      let seen = seenSpans.get(entity);
-      if (!seen) {
-        seenSpans.set(entity, (seen = new Map()));
-        for (const k of kept) addSpan(seen, k.start, k.end);
-      }
-      if (!addSpan(seen, span.start, span.end)) continue;
+      if (!addToSpanSet(seenSpans, entity, span.start, span.end)) continue;
     }
     kept.push({ start: span.start, end: span.end, text: source.slice(span.start, span.end), rule: m.rule });
   }
-  const entities = sortEntities(order, orderRank, orderStart);
+  return sortEntities(order, orderRank, orderStart);
+}
 
+/** Gives the entity the keys of `props` it does not have yet (set values only). */
+function addNewProperties(entity: Entity, props: NonNullable<Mention['properties']>): void {
+  for (const k in props) {
+    const v = props[k];
+    if (v !== undefined && v !== null && !(k in entity.properties)) entity.properties = withProperty(entity.properties, k, v);
+  }
+}
+
+/** Is one of the (few) kept mentions at this source span? */
+function hasMention(kept: Entity['mentions'], start: number, end: number): boolean {
+  for (let i = 0; i < kept.length; i++) if (kept[i]!.start === start && kept[i]!.end === end) return true;
+  return false;
+}
+
+/** Adds the span to the entity's span set (made from its kept mentions on first use); false when it was there. */
+function addToSpanSet(seenSpans: Map<Entity, SpanSet>, entity: Entity, start: number, end: number): boolean {
+  let seen = seenSpans.get(entity);
+  if (!seen) {
+    seenSpans.set(entity, (seen = new Map()));
+    for (const k of entity.mentions) addSpan(seen, k.start, k.end);
+  }
+  return addSpan(seen, start, end);
+}
+
+/**
+ * Makes the evidence records of one article. Relations of one sentence come together and
+ * share its text (one string per sentence, not one per evidence): the last sentence made is
+ * reused for the same span.
+ */
+class EvidenceMaker {
+  private sentence = '';
+  private sentenceStart = -1;
+  private noSentence: Evidence[number] | null = null;
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly date: string | null,
+  ) {}
+
+  /** The evidence record of one fact's evidence: a sentence and its source span, or none for a gazetteer fact. */
+  item(ev: RelationFact['evidence'][number]): Evidence[number] {
+    if (ev.rule === 'gazetteer' || ev.end <= ev.start) {
+      // Evidence without a sentence is the same record for every fact of its rule (a division's whole chain): shared.
+      if (this.noSentence?.rule !== ev.rule) this.noSentence = { sentence: '', start: 0, end: 0, rule: ev.rule, date: this.date };
+      return this.noSentence;
+    }
+    const doc = this.doc;
+    const span = spanToSource(doc.offsets, doc.source, ev.start, ev.end);
+    // Same start and length: the same span (a slice past the text's end is shorter, and made again).
+    if (ev.start !== this.sentenceStart || this.sentence.length !== ev.end - ev.start) {
+      this.sentence = doc.text.slice(ev.start, ev.end);
+      this.sentenceStart = ev.start;
+    }
+    return { sentence: this.sentence, start: span.start, end: span.end, rule: ev.rule, date: this.date };
+  }
+}
+
+/** The doc's relations merged by their five-part key, each with its distinct evidence. */
+function relationsOf(doc: Doc): ExtractionResult['relations'] {
+  const { source, offsets } = doc;
   // Relations by their five-part key, found through the first relation from the same name
   // and a chain of the others (no joined key string per relation: building and hashing it
   // was the most expensive line here).
   const relations: ExtractionResult['relations'] = [];
   const firstFrom = new Map<string, number>();
   const nextFrom: number[] = [];
-  // Relations of one sentence come together and share its text (one string per sentence, not
-  // one per evidence): the last sentence made is reused for the same span.
-  let sentence = '';
-  let sentenceStart = -1;
-  let noSentence: Evidence[number] | null = null;
-  /** The evidence record of one fact's evidence: a sentence and its source span, or none for a gazetteer fact. */
-  const evidenceItem = (ev: RelationFact['evidence'][number]): Evidence[number] => {
-    if (ev.rule === 'gazetteer' || ev.end <= ev.start) {
-      // Evidence without a sentence is the same record for every fact of its rule (a division's whole chain): shared.
-      if (noSentence?.rule !== ev.rule) noSentence = { sentence: '', start: 0, end: 0, rule: ev.rule, date: meta.date };
-      return noSentence;
-    }
-    const span = spanToSource(offsets, source, ev.start, ev.end);
-    // Same start and length: the same span (a slice past the text's end is shorter, and made again).
-    if (ev.start !== sentenceStart || sentence.length !== ev.end - ev.start) {
-      sentence = text.slice(ev.start, ev.end);
-      sentenceStart = ev.start;
-    }
-    return { sentence, start: span.start, end: span.end, rule: ev.rule, date: meta.date };
-  };
+  const maker = new EvidenceMaker(doc, doc.meta.date);
   for (const r of doc.relations) {
     let rel: ExtractionResult['relations'][number] | undefined;
     const facts = r.evidence;
@@ -139,7 +193,7 @@ export function toExtraction(doc: Doc): ExtractionResult {
     }
     if (!rel) {
       // A new relation's first evidence is never a repeat: its list is made with it (sized to it).
-      const evidence = facts.length ? [evidenceItem(facts[0]!)] : [];
+      const evidence = facts.length ? [maker.item(facts[0]!)] : [];
       next = 1;
       // Ends and properties are the fact's own objects (as entity properties are): the stages
       // are done with them, and nothing changes them after.
@@ -159,15 +213,20 @@ export function toExtraction(doc: Doc): ExtractionResult {
     for (; next < facts.length; next++) {
       const ev = facts[next]!;
       if (ev.rule === 'gazetteer' || ev.end <= ev.start) {
-        if (!hasEvidence(evidence, ev.rule)) evidence.push(evidenceItem(ev));
+        if (!hasEvidence(evidence, ev.rule)) evidence.push(maker.item(ev));
         continue;
       }
       const span = spanToSource(offsets, source, ev.start, ev.end);
-      if (!hasSpan(evidence, span.start, span.end)) evidence.push(evidenceItem(ev));
+      if (!hasSpan(evidence, span.start, span.end)) evidence.push(maker.item(ev));
     }
   }
+  return relations;
+}
 
-  const messages = doc.messages.map((m) => {
+/** The doc's messages, their spans mapped to the source. */
+function messagesOf(doc: Doc): ExtractionResult['messages'] {
+  const { source, offsets } = doc;
+  return doc.messages.map((m) => {
     const out: ExtractionResult['messages'][number] = { level: m.level, message: m.message, rule: m.rule };
     if (m.start !== undefined) {
       const span = spanToSource(offsets, source, m.start, m.end ?? m.start);
@@ -176,25 +235,6 @@ export function toExtraction(doc: Doc): ExtractionResult {
     }
     return out;
   });
-
-  return {
-    article: {
-      id: meta.id,
-      path: meta.path,
-      title: meta.title,
-      date: meta.date,
-      source: meta.source,
-      url: meta.url,
-      home: meta.home,
-      lang: meta.lang,
-      byline: meta.byline,
-      homeSource: meta.homeSource,
-      encoding: meta.encoding,
-    },
-    entities,
-    relations,
-    messages,
-  };
 }
 
 type Evidence = ExtractionResult['relations'][number]['evidence'];

@@ -199,7 +199,8 @@ class GazetteerImpl implements Gazetteer {
     this.zoneSuffixes = new Automaton(zones.suffixes.map((s) => [s.form, s] as const));
     for (const k of zones.known) {
       const parent = this.pickBest(this.byFull.get(k.parent) ?? [], null) ?? null;
-      const e = { name: k.name, code: null, level: 'zone', aliases: k.aliases ?? [], formerNames: [] } as unknown as Entry;
+      // Fields in the same order as every other division (parent before aliases): one object shape for all readers.
+      const e = { name: k.name, code: null, level: 'zone', parent: null, aliases: k.aliases ?? [], formerNames: [] } as unknown as Entry;
       setParent(e, parent);
       this.entries.push(e);
       this.byZone.set(k.name, e);
@@ -540,7 +541,8 @@ class GazetteerImpl implements Gazetteer {
       const name = `${stem}${canonicalSuffix}`;
       const known = this.byZone.get(name);
       if (known) return known;
-      const e = { name, code: null, level: 'zone', aliases: [], formerNames: [] } as unknown as Entry;
+      // The same fields in the same order as every other division: one object shape.
+      const e = { name, code: null, level: 'zone', parent: null, aliases: [], formerNames: [] } as unknown as Entry;
       setParent(e, host);
       if (name !== form) e.aliases.push(form);
       return e;
