@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { xmlEscape } from '../src/export/graphml.js';
+import { xmlEscape, xmlListJson } from '../src/export/graphml.js';
 import { pickArrayDelimiter } from '../src/export/csv.js';
 import { cypherString } from '../src/cypher/literal.js';
 import type { Graph } from '../src/graph/model.js';
@@ -31,6 +31,22 @@ describe('xmlEscape fast path', () => {
   });
   it('agrees with the plain escaping on any string', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => xmlEscape(s) === xmlEscapeSlow(s)), { numRuns: 3000 });
+  });
+});
+
+describe('xmlListJson fast path', () => {
+  it('joins plain lists and escapes the rest as xmlEscape(JSON.stringify(list))', () => {
+    expect(xmlListJson(['市领导出席会议。', '2019-06-23'])).toBe('[&quot;市领导出席会议。&quot;,&quot;2019-06-23&quot;]');
+    expect(xmlListJson([174, 224.5])).toBe('[174,224.5]');
+    expect(xmlListJson([])).toBe('[]');
+    expect(xmlListJson(['a"b', 'c\\d\t'])).toBe('[&quot;a\\&quot;b&quot;,&quot;c\\\\d\\t&quot;]');
+    expect(xmlListJson([1, Number.NaN, null])).toBe('[1,null,null]');
+    expect(xmlListJson(['a', 1])).toBe('[&quot;a&quot;,1]');
+  });
+  it('agrees with xmlEscape(JSON.stringify(list)) on any list of strings or numbers', () => {
+    const item = fc.oneof(fc.string({ unit: 'binary' }), fc.string(), fc.double(), fc.integer(), fc.constant(null));
+    fc.assert(fc.property(fc.array(item), (list) => xmlListJson(list) === xmlEscape(JSON.stringify(list))), { numRuns: 3000 });
+    fc.assert(fc.property(fc.array(fc.string({ unit: 'grapheme' })), (list) => xmlListJson(list) === xmlEscape(JSON.stringify(list))), { numRuns: 1000 });
   });
 });
 

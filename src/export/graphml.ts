@@ -144,9 +144,43 @@ function key(id: string, name: string, type: GraphmlType, list: boolean): Key {
   return { id, name, type, list, xmlId, open: `<data key="${xmlId}">` };
 }
 
-function dataValue(v: PropertyValue, key: Key): string {
-  if (key.list) return JSON.stringify(v);
-  return String(v);
+/** A `<data>` element's text: a value, or a list's JSON, escaped for XML. */
+function dataText(v: PropertyValue, key: Key): string {
+  if (!key.list) return xmlEscape(String(v));
+  return Array.isArray(v) ? xmlListJson(v) : xmlEscape(JSON.stringify(v));
+}
+
+/**
+ * A character JSON.stringify or xmlEscape writes other than as itself (MAYBE_SPECIAL's, and
+ * tab, newline and backslash, which JSON escapes).
+ */
+const NOT_PLAIN = /[^\u0020\u0021\u0023-\u0025\u0028-\u003B\u003D\u003F-\u005B\u005D-\u0084\u0086-\u2027\u202A-\uD7FF\uE000-\uFFFD]/;
+
+/**
+ * `xmlEscape(JSON.stringify(list))`. A list of strings that neither escapes (almost every one:
+ * evidence sentences, article ids, dates) is joined around its items' quotes, and a list of
+ * finite numbers by commas: one join instead of JSON's character-by-character pass, then a
+ * scan and a replace of every quote.
+ */
+export function xmlListJson(list: readonly unknown[]): string {
+  if (list.length === 0) return '[]';
+  const first = list[0];
+  if (typeof first === 'string') {
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      if (typeof item !== 'string' || NOT_PLAIN.test(item)) return xmlEscape(JSON.stringify(list));
+    }
+    return '[&quot;' + list.join('&quot;,&quot;') + '&quot;]';
+  }
+  if (typeof first === 'number') {
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      if (typeof item !== 'number' || !Number.isFinite(item)) return xmlEscape(JSON.stringify(list));
+    }
+    // A finite number's JSON is its String().
+    return '[' + list.join(',') + ']';
+  }
+  return xmlEscape(JSON.stringify(list));
 }
 
 function keyLine(k: Key, forWhat: 'node' | 'edge'): string {
@@ -176,7 +210,7 @@ export async function writeGraphml(graph: Graph, outDir: string, schema: Schema 
         if (k.name === 'label') continue;
         const v = n.properties[k.name];
         if (v === undefined || v === null) continue;
-        line += k.open + xmlEscape(dataValue(v, k)) + '</data>';
+        line += k.open + dataText(v, k) + '</data>';
       }
       sink.text(line + '</node>\n');
     }
@@ -196,7 +230,7 @@ export async function writeGraphml(graph: Graph, outDir: string, schema: Schema 
         if (k.name === 'label') continue;
         const v = r.properties[k.name];
         if (v === undefined || v === null) continue;
-        line += k.open + xmlEscape(dataValue(v, k)) + '</data>';
+        line += k.open + dataText(v, k) + '</data>';
       }
       sink.text(line + '</edge>\n');
     }
