@@ -23,6 +23,8 @@ const samples = [
   '市委副书记、市长甲乙，省人大常委会副主任丙丁，党组书记、局长戊己，委员会委员长，副总经理，主编、总编辑、总导演',
   '任命甲乙同志为市长，免去丙丁的职务；戊己提出辞去职务；庚辛当选为副主任；关于壬癸为检察长的决定；总书记、委员长、总理，同志们',
   '',
+  // Longer than the scan's first position buffer (4096), which then grows.
+  '市委书记讲话，推进会、座谈会；“行动”在市县区举行。'.repeat(200),
 ];
 const plain = (ms: Array<{ start: number; end: number; key: string }>) => ms.map((m) => [m.start, m.end, m.key]);
 const automaton = (words: string[]) => new Automaton(words.map((w) => [w, true] as const));

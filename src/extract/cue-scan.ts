@@ -81,14 +81,21 @@ interface CueTable {
   kinds: Uint8Array;
   /** One byte per hashed pair of a word's or a title's last two characters: WORD_PAIR, TITLE_PAIR. */
   pairs: Uint8Array;
-  /** Last character code → index in `groups` (-1: no word ends in it). */
-  groupOf: Int16Array;
+  /** Character code → index in `singles` of the one-character word that is the character (KIND_SINGLE_WORD marks it). */
+  singleOf: Int16Array;
+  singles: Array<{ word: string; bits: number }>;
   /**
-   * The words ending in one character, shortest first (findAll's order at one end), with their
-   * bits and the code of their next-to-last character (-1 for a one-character word): most
-   * words of a group are ruled out by that code, without a `startsWith` call (会 ends 29).
+   * Hashed pair of a word's last two characters → index in `pairGroups` (-1: no word ends in
+   * such a pair). One slot holds the words ending in one pair (and any other pair hashed there):
+   * a character ends many words (会 ends 29), a pair few, so few are compared per match.
    */
-  groups: Array<Array<{ word: string; bits: number; penultimate: number }>>;
+  pairGroupOf: Int16Array;
+  /**
+   * The words of one slot, shortest first (findAll's order at one end, after the one-character
+   * word), with their bits and their last two character codes (to rule out the other pairs of
+   * the slot without a `startsWith` call).
+   */
+  pairGroups: Array<Array<{ word: string; bits: number; penultimate: number; last: number }>>;
 }
 
 /** Kinds of a character (bits of CueTable.kinds). A level marker, a quote mark, a comma and 、 exclude each other. */
@@ -141,20 +148,35 @@ function cueTable(): CueTable {
   add('党的', PARTY_OF_BIT);
   for (const word of PERSON_CUES) add(word, PERSON_CUE_BIT);
   for (const word of SHARED_SUFFIXES) add(word, SHARED_SUFFIX_BIT);
-  const built: CueTable = { kinds: new Uint8Array(0x10000), pairs: new Uint8Array(1 << (32 - PAIR_SHIFT)), groupOf: new Int16Array(0x10000).fill(-1), groups: [] };
+  const built: CueTable = {
+    kinds: new Uint8Array(0x10000),
+    pairs: new Uint8Array(1 << (32 - PAIR_SHIFT)),
+    singleOf: new Int16Array(0x10000).fill(-1),
+    singles: [],
+    pairGroupOf: new Int16Array(1 << (32 - PAIR_SHIFT)).fill(-1),
+    pairGroups: [],
+  };
   const { kinds, pairs } = built;
-  for (const [word, b] of bits) {
+  // Stably by length, so that words of one length keep the order they were added in.
+  const byLength = [...bits].sort(([a], [b]) => a.length - b.length);
+  for (const [word, b] of byLength) {
     const last = word.charCodeAt(word.length - 1);
     kinds[last]! |= KIND_WORD_LAST;
-    if (word.length === 1) kinds[last]! |= KIND_SINGLE_WORD;
-    else pairs[lastPairSlot(word.charCodeAt(word.length - 2), last)]! |= WORD_PAIR;
-    if (built.groupOf[last] === -1) {
-      built.groupOf[last] = built.groups.length;
-      built.groups.push([]);
+    if (word.length === 1) {
+      kinds[last]! |= KIND_SINGLE_WORD;
+      built.singleOf[last] = built.singles.length;
+      built.singles.push({ word, bits: b });
+      continue;
     }
-    built.groups[built.groupOf[last]!]!.push({ word, bits: b, penultimate: word.length > 1 ? word.charCodeAt(word.length - 2) : -1 });
+    const penultimate = word.charCodeAt(word.length - 2);
+    const slot = lastPairSlot(penultimate, last);
+    pairs[slot]! |= WORD_PAIR;
+    if (built.pairGroupOf[slot] === -1) {
+      built.pairGroupOf[slot] = built.pairGroups.length;
+      built.pairGroups.push([]);
+    }
+    built.pairGroups[built.pairGroupOf[slot]!]!.push({ word, bits: b, penultimate, last });
   }
-  for (const list of built.groups) list.sort((a, b) => a.word.length - b.word.length);
   for (const title of peopleLexicon().titleWords) {
     // Every title has two characters or more (a one-character one would end at every such character).
     if (title.length < 2) throw new Error(`cue scan: one-character title ${title}`);
@@ -180,6 +202,9 @@ function isSharedSuffixLead(code: number): boolean {
   return code === 0x7b49 || code === 0x5927 || code === 0x4e2a || code === 0x9879 || code === 0x7c7b;
 }
 
+/** The positions the scan reads closer (scan never runs inside itself): grown, never made per article. */
+let positionScratch = new Int32Array(4096);
+
 function scan(text: string): CueMatches {
   const out: CueMatches = {
     orgNamed: [],
@@ -201,12 +226,26 @@ function scan(text: string): CueMatches {
     levelMarkers: [],
     quoteMarks: [],
   };
-  const { kinds, pairs, groupOf, groups } = cueTable();
+  const { kinds, pairs, singleOf, singles, pairGroupOf, pairGroups } = cueTable();
+  // The lists in LISTS' order, to push to by bit (a store by a property name read from LISTS was a keyed lookup per match).
+  const lists: AutomatonMatch<number>[][] = [];
+  for (const list of LISTS) lists.push(out[list]);
+  // First the positions of the ~20% of characters whose kind is not 0, without a branch: a
+  // test per character mispredicted at every such one, and cost more than the rest of the scan.
+  const length = text.length;
+  if (positionScratch.length < length) positionScratch = new Int32Array(length * 2);
+  const positions = positionScratch;
+  let count = 0;
+  for (let i = 0; i < length; i++) {
+    positions[count] = i;
+    // 1 where the kind is not 0 (a byte), else 0.
+    count += (kinds[text.charCodeAt(i)]! + 0xff) >>> 8;
+  }
   // By end, then shortest first: the order of Automaton.findAll, which the stages rely on.
-  for (let i = 0; i < text.length; i++) {
+  for (let p = 0; p < count; p++) {
+    const i = positions[p]!;
     const c = text.charCodeAt(i);
     const kind = kinds[c]!;
-    if (kind === 0) continue;
     if ((kind & KIND_MARK) !== 0) {
       if ((kind & KIND_MARKER) !== 0) out.levelMarkers.push(i);
       else if ((kind & KIND_QUOTE) !== 0) out.quoteMarks.push(i);
@@ -215,26 +254,36 @@ function scan(text: string): CueMatches {
     }
     if ((kind & KIND_WORD_OR_TITLE) === 0) continue;
     const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
-    const pair = prev >= 0 ? pairs[lastPairSlot(prev, c)]! : 0;
+    const slot = prev >= 0 ? lastPairSlot(prev, c) : -1;
+    const pair = slot >= 0 ? pairs[slot]! : 0;
     if ((kind & KIND_TITLE_LAST) !== 0 && (pair & TITLE_PAIR) !== 0) out.titleEnds.push(i + 1);
     if ((kind & KIND_WORD_LAST) === 0) continue;
-    if ((kind & KIND_SINGLE_WORD) === 0 && (pair & WORD_PAIR) === 0) continue;
-    const group = groupOf[c]!;
     const end = i + 1;
-    for (const { word, bits, penultimate } of groups[group]!) {
-      if (penultimate !== -1 && penultimate !== prev) continue;
-      const start = end - word.length;
-      if (start < 0 || !text.startsWith(word, start)) continue;
-      const m: AutomatonMatch<number> = { start, end, key: word, value: bits };
-      for (let k = 0; k < LISTS.length; k++) if (bits & (1 << k)) out[LISTS[k]!].push(m);
-      if (bits & PERSON_CUE_BIT) out.personCues.push(m);
-      if (bits & ORDINAL_LIST_BIT) out.hasOrdinalList = true;
-      if (bits & PARTY_OF_BIT) out.hasPartyOf = true;
-      // SHARED_SUFFIX_LIST matches only after 等 or a count's measure word (等四大工程).
-      if (bits & SHARED_SUFFIX_BIT && isSharedSuffixLead(text.charCodeAt(start - 1))) out.hasSharedSuffix = true;
+    // The one-character word first: it is the shortest ending here.
+    if ((kind & KIND_SINGLE_WORD) !== 0) {
+      const single = singles[singleOf[c]!]!;
+      record(out, lists, text, i, end, single.word, single.bits);
+    }
+    if ((pair & WORD_PAIR) === 0) continue;
+    for (const entry of pairGroups[pairGroupOf[slot]!]!) {
+      if (entry.last !== c || entry.penultimate !== prev) continue;
+      const start = end - entry.word.length;
+      if (start < 0 || !text.startsWith(entry.word, start)) continue;
+      record(out, lists, text, start, end, entry.word, entry.bits);
     }
   }
   return out;
+}
+
+/** Adds the match `text[start, end)` of `word` to the lists its bits name. */
+function record(out: CueMatches, lists: AutomatonMatch<number>[][], text: string, start: number, end: number, word: string, bits: number): void {
+  const m: AutomatonMatch<number> = { start, end, key: word, value: bits };
+  for (let k = 0; k < lists.length; k++) if (bits & (1 << k)) lists[k]!.push(m);
+  if (bits & PERSON_CUE_BIT) out.personCues.push(m);
+  if (bits & ORDINAL_LIST_BIT) out.hasOrdinalList = true;
+  if (bits & PARTY_OF_BIT) out.hasPartyOf = true;
+  // SHARED_SUFFIX_LIST matches only after 等 or a count's measure word (等四大工程).
+  if (bits & SHARED_SUFFIX_BIT && isSharedSuffixLead(text.charCodeAt(start - 1))) out.hasSharedSuffix = true;
 }
 
 let last: { text: string; matches: CueMatches } | null = null;
