@@ -108,12 +108,16 @@ export function findEvents(doc: Doc): EventSpan[] {
   }
 
   unifyVariants(out, home);
-  for (const e of out) {
-    e.occurring = isOccurring(text, e);
-    if (e.occurring) {
-      const date = dateNear(text, e.start, doc.meta.date);
-      if (date) e.date = date;
-    }
+  // New objects, not writes into the candidates: every `{name, start, end, …}` literal of the
+  // extractor shares one V8 map tree, and one write to a field of it (occurring, name, end)
+  // after creation marks that field mutable for all, deoptimising every function that read it.
+  for (let k = 0; k < out.length; k++) {
+    const e = out[k]!;
+    if (!isOccurring(text, e)) continue;
+    const date = dateNear(text, e.start, doc.meta.date);
+    out[k] = date
+      ? { name: e.name, start: e.start, end: e.end, rule: e.rule, occurring: true, date }
+      : { name: e.name, start: e.start, end: e.end, rule: e.rule, occurring: true };
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -177,7 +181,12 @@ function unifyVariants(events: EventSpan[], home: string | null): void {
     }
     chosen.set(a, best);
   }
-  for (const e of events) e.name = chosen.get(e.name) ?? e.name;
+  // A renamed event is a new object (see findEvents: no write into a span after creation).
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k]!;
+    const name = chosen.get(e.name) ?? e.name;
+    if (name !== e.name) events[k] = { name, start: e.start, end: e.end, rule: e.rule, occurring: e.occurring };
+  }
 }
 
 /**
@@ -193,8 +202,9 @@ function joinCombined(text: string, candidates: EventSpan[]): void {
     while (k < text.length && k - gapStart < 30 && !/[，。；：！？,;:!?\n]/.test(text[k]!)) {
       const head = eventLexicon().heads.longestAt(text, k);
       if (head && !eventLexicon().heads.longestAt(text, head.end)) {
-        first.name += text.slice(gapStart, head.end);
-        first.end = head.end;
+        // A new object in the first part's place (see findEvents: no write into a span after creation).
+        const joined = { name: first.name + text.slice(gapStart, head.end), start: first.start, end: head.end, rule: first.rule, occurring: first.occurring };
+        candidates[candidates.indexOf(first)] = joined;
         break;
       }
       k++;
