@@ -104,8 +104,11 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
     }
   }
   for (const { c, properties } of found) {
-    const mention: Mention = { type: 'Project', name: c.name, start: c.start, end: c.end, rule: c.rule };
-    if (Object.keys(properties).length) mention.properties = properties;
+    // One literal each way, not `properties` added after the literal (see the events stage: the
+    // added property would give Project mentions a V8 map of their own).
+    const mention: Mention = Object.keys(properties).length
+      ? { type: 'Project', name: c.name, start: c.start, end: c.end, rule: c.rule, properties }
+      : { type: 'Project', name: c.name, start: c.start, end: c.end, rule: c.rule };
     doc.mentions.push(mention);
   }
   const relations: RelationFact[] = [];
