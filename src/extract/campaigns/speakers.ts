@@ -145,7 +145,8 @@ export function isByline(text: string, m: { start: number; end: number }): boole
   if (last === 0x8005 || last === 0x5458 || last === 0x5f71 || last === 0x8f91) {
     if (/(记者|通讯员|摄影|编辑|见习记者|特约记者)\s*$/.test(text.slice(from, m.start))) return true;
   }
-  const next = text.charCodeAt(m.end);
+  // -1 at the end of the text, not charCodeAt's NaN: a read past the end deoptimises the function the first time.
+  const next = m.end < text.length ? text.charCodeAt(m.end) : -1;
   // A blank before more names, or 报 (报道), 摄, 供 (供图), 整 (整理).
   if (!isLineBlankCode(next) && next !== 0x62a5 && next !== 0x6444 && next !== 0x4f9b && next !== 0x6574) return false;
   return /^(?:[ \t\u3000]+[\u3400-\u9fff]{2,3})*[ \t\u3000]*(报道|摄|供图|整理)/.test(text.slice(m.end, m.end + 24));
