@@ -110,10 +110,12 @@ export interface StageWordIndex {
   /** One bit per character code that starts a stage word. */
   firstBits: Uint32Array;
   byFirst: Map<number, StageWord[]>;
+  /** One more than the largest rank: `distance * rankLimit + rank` orders by distance, then rank. */
+  rankLimit: number;
 }
 
 function indexStageWords(stages: Array<[string, string[]]>): StageWordIndex {
-  const index: StageWordIndex = { firstBits: new Uint32Array(2048), byFirst: new Map() };
+  const index: StageWordIndex = { firstBits: new Uint32Array(2048), byFirst: new Map(), rankLimit: 0 };
   let rank = 0;
   for (const [stage, words] of stages) {
     for (const w of words) {
@@ -127,6 +129,7 @@ function indexStageWords(stages: Array<[string, string[]]>): StageWordIndex {
       list.push({ stage, word, rank });
     }
   }
+  index.rankLimit = rank + 1;
   return index;
 }
 

@@ -47,18 +47,20 @@ export function statedInvestment(sentence: string): string | null {
  * `indexOf` walk per word read the sentence once per word.
  */
 export function sentenceStage(sentence: string, lexicon: ProjectLexicon, at = 0): string | null {
-  const { firstBits, byFirst } = lexicon.stageWords;
+  const { firstBits, byFirst, rankLimit } = lexicon.stageWords;
   let best: StageWord | null = null;
-  let bestDistance = Infinity;
+  // Distance, then rank, as one number: one comparison that every match runs (a second one
+  // run only on a tie had no type feedback when first reached and deoptimised the stage).
+  let bestScore = Infinity;
   for (let i = 0; i < sentence.length; i++) {
     const c = sentence.charCodeAt(i);
     if ((firstBits[c >>> 5]! & (1 << (c & 31))) === 0) continue;
     for (const w of byFirst.get(c)!) {
       if (!sentence.startsWith(w.word, i)) continue;
-      const distance = Math.abs(i - at);
-      if (distance < bestDistance || (distance === bestDistance && w.rank < best!.rank)) {
+      const score = Math.abs(i - at) * rankLimit + w.rank;
+      if (score < bestScore) {
         best = w;
-        bestDistance = distance;
+        bestScore = score;
       }
     }
   }
