@@ -102,10 +102,23 @@ interface RenameRow {
 
 export type FormKind = 'name' | 'short' | 'former' | 'zone';
 
+/**
+ * What the automaton knows of one form: its kind and, when the form names one division
+ * whatever the home (a name only one division has, and no zone or former name like it), that
+ * division, so the many matches of such forms skip the resolve memo.
+ */
+interface FormInfo {
+  kind: FormKind;
+  only: Division | null;
+}
+
+/** The value of a span extended by a zone suffix: a zone, resolved by home. */
+const ZONE_SPAN: FormInfo = { kind: 'zone', only: null };
+
 /** The whole-text automaton matches of one text, and the zone suffix after each (filled on demand). */
 interface TextScan {
   text: string;
-  raw: AutomatonMatch<FormKind>[];
+  raw: AutomatonMatch<FormInfo>[];
   suffixes: Array<AutomatonMatch<ZoneSuffix> | null | undefined>;
   /**
    * `find` over the whole text, by home: the divisions stage and the organisations stage both
@@ -142,7 +155,7 @@ class GazetteerImpl implements Gazetteer {
   private byZone = new Map<string, Entry>();
   private zoneSuffixes: Automaton<ZoneSuffix>;
   /** Every name, short form, former name and zone of the gazetteer, found from the end (see SuffixScanner). */
-  private automaton: SuffixScanner<FormKind> | null = null;
+  private automaton: SuffixScanner<FormInfo> | null = null;
   /** parseZone's answers by home name, then by form. */
   private zoneCache = new MemoByHome<Entry>();
   /** formKind's answers (null: not a form of any division): stages ask it for every match. */
@@ -158,6 +171,8 @@ class GazetteerImpl implements Gazetteer {
   private spanEnd = -1;
   private spanKey = '';
   private spanKind: FormKind = 'name';
+  /** The span's division when its form names one whatever the home, else null. */
+  private spanOnly: Division | null = null;
   /** resolve's answers by home, then by form (null: none). */
   private resolveByHome = new MemoByHome<Division>();
   /** resolveCached's answers by home, then by form (no joined key string per lookup). */
@@ -337,7 +352,7 @@ class GazetteerImpl implements Gazetteer {
   matchAt(text: string, start: number, to = text.length, home?: string | null): GazetteerMatch | null {
     const scan = this.scanOf(text);
     if (!this.longestSpanAt(scan, start, to, home)) return null;
-    const division = this.resolveCached(this.spanKey, home);
+    const division = this.spanOnly ?? this.resolveCached(this.spanKey, home);
     return division ? { start, end: this.spanEnd, division, form: this.spanKey, kind: this.spanKind } : null;
   }
 
@@ -350,7 +365,7 @@ class GazetteerImpl implements Gazetteer {
       const m = raw[i]!;
       if (m.end > to) break;
       if (m.start < from) continue;
-      if (this.longestSpanAt(scan, m.start, to, home) && this.resolveCached(this.spanKey, home)) return true;
+      if (this.longestSpanAt(scan, m.start, to, home) && (this.spanOnly ?? this.resolveCached(this.spanKey, home))) return true;
     }
     return false;
   }
@@ -373,9 +388,10 @@ class GazetteerImpl implements Gazetteer {
         found = true;
         this.spanEnd = m.end;
         this.spanKey = m.key;
-        this.spanKind = m.value;
+        this.spanKind = m.value.kind;
+        this.spanOnly = m.value.only;
       }
-      if (m.value === 'zone' || m.value === 'former') continue;
+      if (m.value.kind === 'zone' || m.value.kind === 'former') continue;
       let suffix = scan.suffixes[i];
       if (suffix === undefined) suffix = scan.suffixes[i] = this.zoneSuffixes.longestAt(text, m.end);
       if (suffix && suffix.end <= to && suffix.end > this.spanEnd) {
@@ -385,6 +401,7 @@ class GazetteerImpl implements Gazetteer {
           this.spanEnd = suffix.end;
           this.spanKey = form;
           this.spanKind = 'zone';
+          this.spanOnly = null;
         }
       }
     }
@@ -401,18 +418,18 @@ class GazetteerImpl implements Gazetteer {
     const lo = firstEndingAfter(raw, from);
     // Extend host matches by a zone suffix (宿松 + 经开区), so the zone wins leftmost-longest.
     // The automaton's own matches are the spans (a span's form is its key); only zones are new.
-    const spans: AutomatonMatch<FormKind>[] = [];
+    const spans: AutomatonMatch<FormInfo>[] = [];
     for (let i = lo; i < raw.length; i++) {
       const m = raw[i]!;
       if (m.end > to) break;
       if (m.start < from) continue;
       spans.push(m);
-      if (m.value === 'zone' || m.value === 'former') continue;
+      if (m.value.kind === 'zone' || m.value.kind === 'former') continue;
       let suffix = scan.suffixes[i];
       if (suffix === undefined) suffix = scan.suffixes[i] = this.zoneSuffixes.longestAt(text, m.end);
       if (suffix && suffix.end <= to) {
         const form = text.slice(m.start, suffix.end);
-        if (this.parseZone(form, homeDiv ?? null)) spans.push({ start: m.start, end: suffix.end, key: form, value: 'zone' });
+        if (this.parseZone(form, homeDiv ?? null)) spans.push({ start: m.start, end: suffix.end, key: form, value: ZONE_SPAN });
       }
     }
     // Leftmost-longest: by start, longest first; only the longest span of each start competes
@@ -425,11 +442,11 @@ class GazetteerImpl implements Gazetteer {
       if (s.start === lastStart) continue;
       lastStart = s.start;
       if (s.start < pos) continue;
-      const division = this.resolveCached(s.key, home);
+      const division = s.value.only ?? this.resolveCached(s.key, home);
       if (!division) continue;
       // The automaton's value for a key is its formKind (the same precedence: zone, name,
       // former, short); a span extended by a zone suffix is a zone.
-      out.push({ start: s.start, end: s.end, division, form: s.key, kind: s.value });
+      out.push({ start: s.start, end: s.end, division, form: s.key, kind: s.value.kind });
       pos = s.end;
     }
     return out;
@@ -462,16 +479,39 @@ class GazetteerImpl implements Gazetteer {
   }
 
 
-  private getAutomaton(): SuffixScanner<FormKind> {
+  private getAutomaton(): SuffixScanner<FormInfo> {
     if (this.automaton) return this.automaton;
-    const entries: Array<[string, FormKind]> = [];
-    for (const k of this.byShort.keys()) entries.push([k, 'short']);
-    for (const k of this.byFormer.keys()) entries.push([k, 'former']);
-    for (const k of this.byFull.keys()) entries.push([k, 'name']);
-    for (const k of this.byZone.keys()) entries.push([k, 'zone']);
+    // Forms whose division depends on the home share one value per kind.
+    const byHome: Record<FormKind, FormInfo> = {
+      name: { kind: 'name', only: null },
+      short: { kind: 'short', only: null },
+      former: { kind: 'former', only: null },
+      zone: ZONE_SPAN,
+    };
+    const entries: Array<[string, FormInfo]> = [];
+    const forms = new Set([...this.byShort.keys(), ...this.byFormer.keys(), ...this.byFull.keys(), ...this.byZone.keys()]);
+    for (const form of forms) {
+      // Every form is in one of the maps: its kind needs no zone parse.
+      const kind = this.formKindUncached(form)!;
+      const only = this.onlyDivisionOf(form);
+      entries.push([form, only ? { kind, only } : byHome[kind]]);
+    }
     this.automaton = new SuffixScanner(entries);
     return this.automaton;
   }
+
+  /**
+   * The division `form` names whatever the home (resolve's answer for every home: a zone form,
+   * or the one division of the first map that has the form, in resolve's order), or null when
+   * the home decides.
+   */
+  private onlyDivisionOf(form: string): Division | null {
+    const zone = this.byZone.get(form);
+    if (zone) return zone;
+    const list = this.byFull.get(form) ?? this.byFormer.get(form) ?? this.byShort.get(form);
+    return list && list.length === 1 ? list[0]! : null;
+  }
+
 
   private parentOf(d: Division): Entry | null {
     const e = d as Entry;
