@@ -40,6 +40,13 @@ describe('doubled PDF runs', () => {
     expect(undouble('谢谢谢谢')).toBeNull();
     // Two doubled runs are not enough evidence.
     expect(undouble('冲刺冲刺目标目标')).toBeNull();
+    // Opens with a doubled run, but what follows it is neither a doubled run nor punctuation.
+    expect(undouble('看看这次会议定下的目标，看看我们的差距。')).toBeNull();
+  });
+
+  it('repairs a line that opens with a single punctuation unit or a dash', () => {
+    expect(undouble('““冲刺冲刺目标目标实现实现””')).toBe('“冲刺目标实现”');
+    expect(undouble('——推进推进改革改革发展发展')).toBe('——推进改革发展');
   });
 
   it('maps the repaired line into the first copy of each run', () => {
@@ -169,6 +176,16 @@ describe('site chrome', () => {
   it('keeps a cue word that sits inside an article sentence', () => {
     const v = classifyLines(['3D打印产业园开工', '会议指出，当前位置决定发展方向，要把相关新闻宣传好。', '首页', '【打印】 【关闭】', '点赞 0']);
     expect(v.map((x) => x.rule)).toEqual(['article', 'article', 'chrome-cue', 'chrome-cue', 'chrome-cue']);
+  });
+
+  it('reads a summary cue through the full-width colon of a long sentence line', () => {
+    const v = classifyLines(['摘要：全市召开项目建设推进会，部署下一阶段重点工作任务。', '会议要求，全力推进项目建设，确保各项目标任务落到实处。']);
+    expect(v.map((x) => x.rule)).toEqual(['chrome-summary', 'article']);
+  });
+
+  it('tells sentence lines from short unpunctuated ones by their punctuation', () => {
+    const v = classifyLines(['新闻中心', '政务公开', '办事服务', '标题在这里', '第一句；', '下一篇 关闭']);
+    expect(v.map((x) => x.rule)).toEqual(['chrome-nav', 'chrome-nav', 'chrome-nav', 'chrome-nav', 'article', 'chrome-cue']);
   });
 
   it('does not cut at an end marker before the article has begun', () => {

@@ -20,9 +20,7 @@ const WORD = /[\p{L}\p{N}]/u;
 function units(line: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 0; i < line.length; ) {
-    const c = line[i]!;
-    let w = line.codePointAt(i)! > 0xffff ? 2 : 1;
-    if ((c === '—' || c === '…') && line[i + 1] === c) w = 2;
+    const w = unitWidth(line, i);
     out.push([i, i + w]);
     i += w;
   }
@@ -38,16 +36,9 @@ function isWordUnit(c: number): boolean {
   return WORD.test(String.fromCharCode(c));
 }
 
-/** `WORD.test` of a unit of `units` (one code unit, a surrogate pair, `——` or `……`). */
-function isWordUnitString(unit: string): boolean {
-  return unit.length === 1 ? isWordUnit(unit.charCodeAt(0)) : WORD.test(unit);
-}
-
 /** `line.startsWith(line.slice(0, j), j)`: the first `j` units are repeated right after themselves. */
 function repeatsPrefix(line: string, j: number): boolean {
-  if (2 * j > line.length) return false;
-  for (let k = 0; k < j; k++) if (line.charCodeAt(k) !== line.charCodeAt(j + k)) return false;
-  return true;
+  return repeatsAt(line, 0, j);
 }
 
 /**
@@ -62,42 +53,90 @@ export function undoubleLine(line: string): Array<[number, number]> | null {
   const half = line.length / 2 + 1;
   const again = line.indexOf(head, 1);
   if (again < 0 || again > half) return null;
-  // A line that starts with a word character starts with a doubled run `rr…`: some later
-  // occurrence of its first character must begin a copy of everything before it.
-  if (isWordUnit(line.charCodeAt(0))) {
-    let doubled = false;
-    for (let j = again; j > 0 && j <= half && !doubled; j = line.indexOf(head, j + 1)) doubled = repeatsPrefix(line, j);
-    if (!doubled) return null;
+  // The repaired line opens with a doubled run `rr` (some later occurrence of its first
+  // character begins a copy of everything before it) or, when its first unit is no word
+  // character, with that unit alone; either way a second run or single unit must follow.
+  // (Ordinary text that opens with `看看` or `村村` fails the second test.)
+  let opens = false;
+  for (let j = again; j > 0 && j <= half && !opens; j = line.indexOf(head, j + 1)) opens = repeatsPrefix(line, j) && mayStartPart(line, 2 * j);
+  if (!opens && !isWordUnit(line.charCodeAt(0))) opens = mayStartPart(line, unitWidth(line, 0));
+  return opens ? doubledRuns(line) : null;
+}
+
+/** `line.startsWith(line.slice(at, at + j), at + j)`: the `j` units from `at` are repeated right after themselves. */
+function repeatsAt(line: string, at: number, j: number): boolean {
+  if (at + 2 * j > line.length) return false;
+  for (let k = 0; k < j; k++) if (line.charCodeAt(at + k) !== line.charCodeAt(at + j + k)) return false;
+  return true;
+}
+
+/**
+ * Whether a part of a doubled line (a doubled run, or one unit that is no word character)
+ * may start at `at`: a necessary condition only (any unit that is not plainly a word
+ * character passes), read without splitting the line into units.
+ */
+function mayStartPart(line: string, at: number): boolean {
+  if (at >= line.length) return false;
+  if (!isWordUnit(line.charCodeAt(at))) return true;
+  const first = line[at]!;
+  for (let k = line.indexOf(first, at + 1); k > 0 && 2 * (k - at) <= line.length - at; k = line.indexOf(first, k + 1)) {
+    if (repeatsAt(line, at, k - at)) return true;
   }
-  // Parity of every unit's count, in a table shared by all calls and left all zero again.
+  return false;
+}
+
+/** The length of the unit at `i` as {@link units} splits it: `——` and `……` and surrogate pairs are 2. */
+function unitWidth(line: string, i: number): number {
+  const c = line[i]!;
+  if ((c === '—' || c === '…') && line[i + 1] === c) return 2;
+  return line.codePointAt(i)! > 0xffff ? 2 : 1;
+}
+
+/**
+ * The rest of {@link undoubleLine}, for the few lines that pass its cheap tests: a function
+ * of its own, so the test every line runs compiles small and fast (this part, reached by
+ * about one line in a hundred, made the whole take ~90 ms to optimise, twice).
+ */
+function doubledRuns(line: string): Array<[number, number]> | null {
+  // Parity of every unit's count, in a table shared by all calls and left all zero again: a
+  // word unit cannot stand single, so each occurs an even number of times. (Every statement
+  // runs for every unit: a branch first taken after optimisation would deoptimise.)
   for (let i = 0; i < line.length; i++) unitParity[line.charCodeAt(i)] ^= 1;
   let oddWord = false;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if (unitParity[c] === 0) continue;
+    const odd = unitParity[c] !== 0;
     unitParity[c] = 0;
-    if (!oddWord && isWordUnit(c)) oddWord = true;
+    const word = isWordUnit(c);
+    oddWord = oddWord || (odd && word);
   }
   if (oddWord) return null;
+  // The units (see `units`) as boundaries: unit k is line[bounds[k]…bounds[k + 1]).
   const u = units(line);
   const n = u.length;
-  // By push, not `map` (an inlined `map` makes a holey array, the builtin a packed one).
-  const key: string[] = [];
-  for (const [s, e] of u) key.push(line.slice(s, e));
-  // Cheap necessary condition: every word unit occurs an even number of times.
-  const counts = new Map<string, number>();
-  for (const k of key) counts.set(k, (counts.get(k) ?? 0) + 1);
-  for (const [k, c] of counts) if (c % 2 && isWordUnitString(k)) return null;
+  const bounds = new Int32Array(n + 1);
+  const wordUnits = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const [s, e] = u[k]!;
+    bounds[k] = s;
+    wordUnits[k] = (e - s === 1 ? isWordUnit(line.charCodeAt(s)) : WORD.test(line.slice(s, e))) ? 1 : 0;
+  }
+  bounds[n] = line.length;
+  // Units a…a+len equal units b…b+len, unit by unit (same widths, same code units).
+  const same = (a: number, b: number, len: number) => {
+    for (let k = 1; k <= len; k++) if (bounds[a + k]! - bounds[a]! !== bounds[b + k]! - bounds[b]!) return false;
+    const from = bounds[a]!;
+    const to = bounds[b]!;
+    const width = bounds[a + len]! - from;
+    for (let k = 0; k < width; k++) if (line.charCodeAt(from + k) !== line.charCodeAt(to + k)) return false;
+    return true;
+  };
 
-  // best[i]: fewest single units needed to parse key[i…]; choice[i]: run length (0 = single).
+  // best[i]: fewest single units needed to parse units i…; choice[i]: run length (0 = single).
   const INF = 1 << 30;
   const best = new Int32Array(n + 1).fill(INF);
   const choice = new Int32Array(n + 1);
   best[n] = 0;
-  const same = (a: number, b: number, len: number) => {
-    for (let k = 0; k < len; k++) if (key[a + k] !== key[b + k]) return false;
-    return true;
-  };
   for (let i = n - 1; i >= 0; i--) {
     // Doubled runs first, longest first; a single unit only when strictly better.
     for (let len = Math.floor((n - i) / 2); len >= 1; len--) {
@@ -106,8 +145,11 @@ export function undoubleLine(line: string): Array<[number, number]> | null {
         choice[i] = len;
       }
     }
-    if (!isWordUnitString(key[i]!) && best[i + 1]! < INF && best[i + 1]! + 1 < best[i]!) {
-      best[i] = best[i + 1]! + 1;
+    const next = best[i + 1]!;
+    const finite = next < INF;
+    const better = next + 1 < best[i]!;
+    if (wordUnits[i] === 0 && finite && better) {
+      best[i] = next + 1;
       choice[i] = 0;
     }
   }
@@ -116,14 +158,11 @@ export function undoubleLine(line: string): Array<[number, number]> | null {
   let runs = 0;
   for (let i = 0; i < n; ) {
     const len = choice[i]!;
-    if (len === 0) {
-      keep.push([u[i]![0], u[i]![1]]);
-      i++;
-    } else {
-      keep.push([u[i]![0], u[i + len - 1]![1]]);
-      runs++;
-      i += 2 * len;
-    }
+    // A run keeps its first copy (units i…i+len); a single unit, itself.
+    const kept = len === 0 ? 1 : len;
+    keep.push([bounds[i]!, bounds[i + kept]!]);
+    runs += len === 0 ? 0 : 1;
+    i += len === 0 ? 1 : 2 * len;
   }
   return runs >= 3 ? keep : null;
 }
