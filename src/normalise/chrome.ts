@@ -135,6 +135,38 @@ function foldTable(): Uint8Array {
 }
 
 const SENTENCE_END = /[。！？!?；;]/;
+
+/** Bits of a line's shape (what its units are, OR-ed): 。！？ */
+const HOLDS_STOP = 1;
+/** The rest of SENTENCE_END: `!?;；` */
+const HOLDS_OTHER_END = 2;
+/** A unit the fold maps to ASCII (full-width ASCII). */
+const HOLDS_MAPPED = 4;
+/** A unit the fold drops (whitespace) or leaves to NFKC. */
+const HOLDS_UNPLAIN = 8;
+let shapeBits: Uint8Array | null = null;
+
+/**
+ * The shape bits of a line's units, OR-ed. A function of its own: small, it is optimised
+ * after a few lines, where the loop inside classifyLines waited for all of classifyLines.
+ */
+function lineShape(line: string, shapeOf: Uint8Array): number {
+  let shape = 0;
+  for (let k = 0; k < line.length; k++) shape |= shapeOf[line.charCodeAt(k)]!;
+  return shape;
+}
+
+/** The shape bits of every UTF-16 unit (built on first use from the fold table). */
+function shapeTable(): Uint8Array {
+  if (shapeBits) return shapeBits;
+  const fold = foldTable();
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = fold[c] === FOLD_KEEP ? 0 : fold[c] === FOLD_ASCII ? HOLDS_MAPPED : HOLDS_UNPLAIN;
+  for (const ch of '。！？') table[ch.charCodeAt(0)]! |= HOLDS_STOP;
+  for (const ch of '!?；;') table[ch.charCodeAt(0)]! |= HOLDS_OTHER_END;
+  shapeBits = table;
+  return table;
+}
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const IMAGE_FILE = /^[^\s/\\]{1,120}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)$/i;
 const URL_LINE = /^<?(?:https?:)?\/\/[^\s<>]+>?$/i;
@@ -167,10 +199,16 @@ export function classifyLines(lines: string[]): LineVerdict[] {
   // Built by push, not `map`: an inlined `map` makes holey arrays where the builtin makes
   // packed ones, and readers optimised for one deoptimised on the other ("wrong map").
   const verdicts: LineVerdict[] = [];
-  for (let i = 0; i < lines.length; i++) verdicts.push(classifyOne(lines[i]!, lex, fold, i));
-  // Whether each line holds sentence punctuation, asked by several rules below: tested once.
-  const sentenceEnds = new Int8Array(lines.length).fill(-1);
-  const endsSentence = (i: number) => (sentenceEnds[i] === -1 ? (sentenceEnds[i] = SENTENCE_END.test(lines[i]!) ? 1 : 0) : sentenceEnds[i]) === 1;
+  // What each line holds (one pass over its units), asked by several rules here and below.
+  const shapes = new Uint8Array(lines.length);
+  const shapeOf = shapeTable();
+  for (let i = 0; i < lines.length; i++) {
+    const shape = lineShape(lines[i]!, shapeOf);
+    shapes[i] = shape;
+    verdicts.push(classifyOne(lines[i]!, shape, lex, fold, i));
+  }
+  // SENTENCE_END.test(lines[i]).
+  const endsSentence = (i: number) => (shapes[i]! & (HOLDS_STOP | HOLDS_OTHER_END)) !== 0;
 
   // Navigation above a breadcrumb / "当前位置" line in the page head is chrome as well.
   const headLimit = Math.min(lines.length, 15);
@@ -267,37 +305,37 @@ function endsImageType(unit: number): boolean {
  * (full-width ASCII → ASCII; nothing dropped, no NFKC). Its probe is then the line with
  * those units mapped, as long and opening alike, so each test classifyOne makes of the probe
  * is answered from the line: the image-file test by its last unit, the summary cue from its
- * opening (when no mapped unit is among the first `prefixLength`), the copyright cue words
+ * first `prefixLength` units (folded when one is mapped), the copyright cue words
  * (ideographs, kept) from the line itself. The weak and strong cue tests do not apply (long,
  * not short), nor do the URL, link, date and bullet tests (they are skipped for an
  * ideograph-first line). Null: not such a line (classifyOne folds it and decides).
  */
-function plainSentenceVerdict(line: string, lex: ChromeLexicon): LineVerdict | null {
+function plainSentenceVerdict(line: string, shape: number, lex: ChromeLexicon): LineVerdict | null {
   const first = line.charCodeAt(0);
   if (!(first >= 0x4e00 && first <= 0x9fff) || line.length <= 12) return null;
-  if (line.length <= 100 && !/[。！？]/.test(line)) return null;
+  if (line.length <= 100 && !(shape & HOLDS_STOP)) return null;
+  if (shape & HOLDS_UNPLAIN) return null;
   const table = foldTable();
-  for (let i = 0; i < line.length; i++) {
-    const kind = table[line.charCodeAt(i)]!;
-    if (kind === FOLD_KEEP) continue;
-    if (kind !== FOLD_ASCII || i < lex.prefixLength) return null;
-  }
   const last = line.charCodeAt(line.length - 1);
   const lastFolded = table[last] === FOLD_ASCII ? last - 0xfee0 : last;
   // As endsLikeImageType of the probe: an image name is left to the full test.
   if (line.length <= 125 && endsImageType(lastFolded)) return null;
-  if (lex.prefix.test(line)) return chrome('chrome-summary');
+  // The cues are no longer than `prefixLength`: the probe's opening decides, folded only
+  // when it holds a mapped unit (`会议要求，` holds `，`).
+  let mappedOpening = false;
+  if (shape & HOLDS_MAPPED) for (let i = 0; i < lex.prefixLength; i++) if (table[line.charCodeAt(i)] === FOLD_ASCII) mappedOpening = true;
+  if (lex.prefix.test(mappedOpening ? probe(line.slice(0, lex.prefixLength)) : line)) return chrome('chrome-summary');
   if (isBreadcrumb(line)) return chrome('chrome-breadcrumb');
   if (line.length <= 200 && line.includes('版权') && /转载|所有|声明|授权/.test(line)) return chrome('chrome-copyright');
   return ARTICLE;
 }
 
-/** `fold(index)` gives the line's {@link probe}. */
-function classifyOne(line: string, lex: ChromeLexicon, fold: (index: number) => string, index: number): LineVerdict {
+/** `fold(index)` gives the line's {@link probe}; `shape`, its shape bits (see classifyLines). */
+function classifyOne(line: string, shape: number, lex: ChromeLexicon, fold: (index: number) => string, index: number): LineVerdict {
   if (isBlank(line)) return BLANK;
   // Long lines are article text unless they open with a summary cue; skip the folding.
   if (line.length > 300 && !URL_LINE.test(line)) return lex.prefix.test(probe(line.slice(0, 20))) ? chrome('chrome-summary') : ARTICLE;
-  const plain = plainSentenceVerdict(line, lex);
+  const plain = plainSentenceVerdict(line, shape, lex);
   if (plain) return plain;
   const p = fold(index);
   if (!hasWord(p)) return chrome('chrome-separator');
@@ -313,7 +351,7 @@ function classifyOne(line: string, lex: ChromeLexicon, fold: (index: number) => 
   if (!ideographFirst && DATE_ONLY.test(p)) return chrome('chrome-date-line');
   if (lex.prefix.test(p)) return chrome('chrome-summary');
   if (isBreadcrumb(line)) return chrome('chrome-breadcrumb');
-  const short = line.length <= 100 && !/[。！？]/.test(line);
+  const short = line.length <= 100 && !(shape & HOLDS_STOP);
   if (short && lex.strong.test(p)) return chrome('chrome-cue');
   // Weak cues count only when they are all the line holds (`打印 关闭`, `浏览：`, `正文`), so a
   // heading such as `3D打印产业园开工` stays.
