@@ -14,7 +14,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve as resolvePath } from 'node:path';
+import { basename, dirname, join, resolve as resolvePath, sep } from 'node:path';
 import type { ArticleMeta, Doc, HomeSource, Message } from '../types.js';
 import { mappedSlice, normaliseBody } from '../normalise/index.js';
 import { decodeBytes } from './decode.js';
@@ -254,6 +254,18 @@ export function ingestBytes(bytes: Uint8Array, path: string, options: IngestOpti
   return ingestText(decoded.text, path, { manifest, home, maxBytes, encoding: decoded.encoding, messages: decoded.messages });
 }
 
+/** A `/` that begins an empty, `.` or `..` segment, or ends the path: what `resolve` would rewrite. */
+const NOT_NORMAL = /\/\.{0,2}(?:\/|$)/;
+
+/**
+ * `resolve(path)`, answered without it for a path that is already absolute and normal (what
+ * a directory walk gives): `resolve` would return it unchanged, after a segment-by-segment
+ * rewrite that costs more than the test.
+ */
+function absolutePath(path: string): string {
+  return sep === '/' && path.charCodeAt(0) === 0x2f && !NOT_NORMAL.test(path) ? path : resolvePath(path);
+}
+
 /** Ingests already-decoded text (BOM removed). */
 export function ingestText(
   source: string,
@@ -272,7 +284,7 @@ export function ingestText(
 
   const data = fm?.data ?? null;
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
-  const entry = options.manifest?.get(resolvePath(path));
+  const entry = options.manifest?.get(absolutePath(path));
 
   const page = norm.htmlMeta;
   const url =
