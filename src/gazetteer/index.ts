@@ -529,15 +529,21 @@ class GazetteerImpl implements Gazetteer {
     if (!cands.length) return undefined;
     if (cands.length === 1) return cands[0];
     // The first in sortEntries' order, found by one pass (no copy, no sort: each new home
-    // resolves an article's ambiguous forms afresh).
+    // resolves an article's ambiguous forms afresh). Near home: the candidates in the nearest
+    // scope (home, then its parents up) that holds any. Each candidate's chain is looked up
+    // once, not once per scope: a form many divisions share (城关镇) has hundreds.
     if (home) {
-      const chain = this.chainOf(home);
-      for (let s = -1; s < chain.length; s++) {
-        const scope = s < 0 ? home : chain[s]!;
-        let inside: Entry | undefined;
-        for (const c of cands) if (this.isWithin(c, scope) && (!inside || compareEntries(c, inside) < 0)) inside = c;
-        if (inside) return inside;
+      const homeChain = this.chainOf(home);
+      let inside: Entry | undefined;
+      let insideAt = homeChain.length + 1;
+      for (const c of cands) {
+        const at = nearestScope(c, this.chainOf(c), home, homeChain, insideAt);
+        if (at < insideAt || (at === insideAt && inside && compareEntries(c, inside) < 0)) {
+          inside = c;
+          insideAt = at;
+        }
       }
+      if (inside) return inside;
     }
     let best = cands[0]!;
     for (const c of cands) if (compareEntries(c, best) < 0) best = c;
@@ -635,6 +641,26 @@ export function getGazetteer(): Gazetteer {
   const zones = parseYaml(readFileSync(dataPath('lexicon/zones.yaml'), 'utf8')) as ZonesFile;
   cached = new GazetteerImpl(tsv, renames, zones);
   return cached;
+}
+
+/** Is `a` the division `b` (the same object, or the same name and code)? isWithin's test. */
+function sameDivision(a: Division, b: Division): boolean {
+  return a === b || (a.name === b.name && a.code === b.code);
+}
+
+/**
+ * The nearest of home's scopes that holds `division` (whose parents are `chain`): 0 for home
+ * itself, k for homeChain[k - 1]; `limit` (or more) when none before `limit` does.
+ * isWithin(division, scope) for each scope in turn, without a chain lookup per scope.
+ */
+function nearestScope(division: Division, chain: readonly Division[], home: Division, homeChain: readonly Division[], limit: number): number {
+  const scopes = Math.min(limit + 1, homeChain.length + 1);
+  for (let at = 0; at < scopes; at++) {
+    const scope = at === 0 ? home : homeChain[at - 1]!;
+    if (sameDivision(division, scope)) return at;
+    for (let i = 0; i < chain.length; i++) if (sameDivision(chain[i]!, scope)) return at;
+  }
+  return homeChain.length + 1;
 }
 
 /** The index of the first of `matches` (ordered by end) that ends after `pos`. */
