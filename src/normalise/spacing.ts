@@ -109,9 +109,8 @@ function isAsciiLetterCode(c: number): boolean {
 }
 
 const ASCII_CANDIDATES = /[,:;!?()]/;
-/** 1 for the units fullwidthPunctuation stops at (all below `@`): `\n` and ASCII_CANDIDATES. */
-const SCANNED = new Uint8Array(0x40);
-for (const ch of '\n!(),:;?') SCANNED[ch.charCodeAt(0)] = 1;
+/** ASCII_CANDIDATES, global: fullwidthPunctuation walks from one to the next with it. */
+const ASCII_MARKS = /[,:;!?()]/g;
 
 /**
  * From this many changes on, fullwidthPunctuation rewrites a copy of the text's code units;
@@ -132,20 +131,25 @@ export function fullwidthPunctuation(text: string): string {
   const charAt = (i: number) => (i >= 0 && i < text.length ? charBefore(text, i) : undefined);
   const stack: number[] = [];
   const unmatchedOpen: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // `\n` `!` `(` `)` `,` `:` `;` `?`: a plain scan, no match object per line break; one
-    // comparison passes over any unit from `@` on (CJK text), a table tells the rest.
-    if (code >= 0x40 || SCANNED[code] === 0) continue;
+  // The marks are found by the regex engine's scan (`test` of a global regex: no match
+  // object); the text between them, most of it, is never walked here. A line break closes
+  // the parentheses still open: looked for only when some are (`lastIndexOf`).
+  const marks = ASCII_MARKS;
+  marks.lastIndex = 0;
+  let previous = -1;
+  while (marks.test(text)) {
+    const i = marks.lastIndex - 1;
+    if (stack.length && text.lastIndexOf('\n', i) > previous) {
+      unmatchedOpen.push(...stack);
+      stack.length = 0;
+    }
+    previous = i;
     const c = text[i]!;
     // The character before, as a code unit when it stands alone (NaN at the start); the tests
     // below read codes instead of one-character strings, except next to a surrogate.
     const before = text.charCodeAt(i - 1);
     const plainBefore = !(before >= 0xd800 && before <= 0xdfff);
-    if (c === '\n') {
-      unmatchedOpen.push(...stack);
-      stack.length = 0;
-    } else if (c === '(') stack.push(i);
+    if (c === '(') stack.push(i);
     else if (c === ')') {
       const open = stack.pop();
       if (open === undefined) {
