@@ -9,7 +9,9 @@ import {
   parseSchema,
   SchemaError,
   validateGraph,
+  valueFits,
 } from '../src/graph/schema.js';
+import fc from 'fast-check';
 
 describe('schema/graph.yaml', () => {
   const schema = loadSchema();
@@ -76,6 +78,25 @@ describe('validateGraph', () => {
       'node "person:1" (Person): property nickname is not declared in schema/graph.yaml',
     ]);
     expect(() => validateGraph(bad)).toThrow(GraphValidationError);
+  });
+
+  it('checks dates and lists of dates as YYYY-MM-DD with ASCII digits', () => {
+    const bad: Graph = structuredClone(good);
+    bad.relationships[0].properties.firstSeen = '２０２２-02-10';
+    bad.relationships[0].properties.lastSeen = '2022-2-10';
+    bad.relationships[0].properties.sources = ['a.txt', null];
+    bad.relationships[0].properties.evidenceStarts = [3, 1.5];
+    expect(checkGraph(bad)).toEqual([
+      'relationship "holds:1" (HOLDS): property evidenceStarts. Expecting int[] but got [3,1.5]',
+      'relationship "holds:1" (HOLDS): property sources. Expecting string[] but got ["a.txt",null]',
+      'relationship "holds:1" (HOLDS): property firstSeen. Expecting date but got "２０２２-02-10"',
+      'relationship "holds:1" (HOLDS): property lastSeen. Expecting date but got "2022-2-10"',
+    ]);
+    expect(valueFits(['2022-02-10', '2022-02-1x'], 'date[]')).toBe(false);
+    expect(valueFits(['2022-02-10', null], 'date[]')).toBe(false);
+    const date = /^\d{4}-\d{2}-\d{2}$/;
+    const text = fc.oneof(fc.string(), fc.stringMatching(/^[0-9-]{8,12}$/), fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
+    fc.assert(fc.property(text, (s) => valueFits(s, 'date') === date.test(s) && valueFits([s, '2020-01-01'], 'date[]') === date.test(s)), { numRuns: 2000 });
   });
 
   it('names a relationship with a dangling or wrongly labelled endpoint', () => {

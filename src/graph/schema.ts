@@ -181,8 +181,6 @@ export function indexDefinitions(schema: Schema = loadSchema()): IndexDefinition
   return out;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Whether `value` fits `type`; null fits every type (Neo4j drops null properties). */
 export function valueFits(value: PropertyValue | undefined, type: PropertyType): boolean {
   if (value === null || value === undefined) return true;
@@ -205,9 +203,22 @@ function scalarFits(v: unknown, type: ScalarType): boolean {
     case 'boolean':
       return typeof v === 'boolean';
     case 'date':
-      return typeof v === 'string' && DATE.test(v);
+      return typeof v === 'string' && isDate(v);
   }
 }
+
+/** Whether `s` is `YYYY-MM-DD` (ASCII digits), read by character codes: a graph holds a date per evidence item. */
+function isDate(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return false;
+  for (const i of DATE_DIGITS) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** Where `YYYY-MM-DD` has its digits. */
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
 /**
  * Lists every way `graph` breaks `schema`: unknown labels/types/properties, wrong property
@@ -342,6 +353,15 @@ function checkProperties(props: Record<string, PropertyValue>, declared: Record<
   }
 }
 
+/** Whether a list item fits its list's base type (null never does), per base type. */
+const ITEM_FITS: Record<ScalarType, (x: unknown) => boolean> = {
+  string: (x) => typeof x === 'string',
+  int: (x) => typeof x === 'number' && Number.isSafeInteger(x),
+  float: (x) => typeof x === 'number' && Number.isFinite(x),
+  boolean: (x) => typeof x === 'boolean',
+  date: (x) => typeof x === 'string' && isDate(x),
+};
+
 /** One checker per property type, built once: `valueFits` re-parsed the type name for every value. */
 const FITS = new Map<PropertyType, (v: PropertyValue | undefined) => boolean>();
 
@@ -350,10 +370,13 @@ function fitsCheck(type: PropertyType): (v: PropertyValue | undefined) => boolea
   if (!check) {
     if (type.endsWith('[]')) {
       const base = type.slice(0, -2) as ScalarType;
+      // A loop per base type (lists hold most of a graph's values): no type switch per item.
+      const fits = ITEM_FITS[base];
       check = (v) => {
         if (v === null || v === undefined) return true;
         if (!Array.isArray(v)) return false;
-        for (const x of v as unknown[]) if (x === null || !scalarFits(x, base)) return false;
+        const items = v as unknown[];
+        for (let i = 0; i < items.length; i++) if (!fits(items[i])) return false;
         return true;
       };
     } else {
