@@ -8,7 +8,7 @@
  *   副市长肖云，…聂玉华…欢聚一堂`).
  * - `attended.speaker`: a speaker (speakers.ts) after a held event spoke at it.
  */
-import type { Doc, Mention } from '../../types.js';
+import type { Doc } from '../../types.js';
 import { splitSentences, sentenceAt, type Span } from '../sentences.js';
 import { speakers } from '../campaigns/speakers.js';
 import { eventLexicon } from './lexicon.js';
@@ -42,9 +42,12 @@ export function attendance(doc: Doc, events: EventSpan[]): void {
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
     while (nextPerson < people.length && people[nextPerson]!.start < s.start) nextPerson++;
-    let inSentence: Mention[] | null = null;
-    for (let k = nextPerson; k < people.length && people[k]!.start < s.end; k++) if (people[k]!.end <= s.end) (inSentence ??= []).push(people[k]!);
-    if (!inSentence) continue;
+    // The people of the sentence: those of people[nextPerson, past) that end in it (read in
+    // place: a list per sentence with people cost an array of 17 slots each).
+    let past = nextPerson;
+    let named = false;
+    for (; past < people.length && people[past]!.start < s.end; past++) if (people[past]!.end <= s.end) named = true;
+    if (!named) continue;
     // 出席会议, 主持开工仪式, 在主席台就座, …讲话。 — not 参加湖北代表团审议.
     // Most sentences naming people hold no verb of attending: ruled out without a list of matches.
     const verbs = !lex.attendVerbs.hasMatch(text, s.start, s.end) ? NO_VERBS : lex.attendVerbs.findAll(text, s.start, s.end).filter((v) => SELF_EVIDENT.has(v.key) || ATTEND_OBJECT.test(text.slice(v.end, Math.min(s.end, v.end + 12))));
@@ -54,13 +57,19 @@ export function attendance(doc: Doc, events: EventSpan[]): void {
       // in the text or not.
       const target = namedObject(text, s, held, events, verbs) ?? current(held, s.start);
       if (target) {
-        for (const p of inSentence) if (p.end <= lastVerb) add(doc, p.name, target.name, s, 'attended.verb');
+        for (let k = nextPerson; k < past; k++) {
+          const p = people[k]!;
+          if (p.end <= s.end && p.end <= lastVerb) add(doc, p.name, target.name, s, 'attended.verb');
+        }
       }
     }
     // 召开X，A，B…: the people listed after a held event in its sentence.
     const heldHere = heldAfterVerb(text, s, held);
     if (heldHere) {
-      for (const p of inSentence) if (p.start >= heldHere.end) add(doc, p.name, heldHere.name, s, 'attended.list');
+      for (let k = nextPerson; k < past; k++) {
+        const p = people[k]!;
+        if (p.end <= s.end && p.start >= heldHere.end) add(doc, p.name, heldHere.name, s, 'attended.list');
+      }
     }
   }
 
