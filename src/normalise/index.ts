@@ -101,22 +101,29 @@ class SpaceFinder {
 let lineBounds = new Int32Array(3 * 1024);
 const MAX_REUSED_LINES = 1 << 16;
 
-/** The identity map of the last body (reused: it never leaves normaliseBody, only copies of its entries do). */
-let bodyMap = new Int32Array(1 << 14);
+/**
+ * `identity[i] = i`, grown as needed: the map of a body starting at `start` is the view
+ * `identity[start…]`, never written (maps are read; builders write their own arrays), so a
+ * body's map costs no loop at all.
+ */
+let identity = identityMap(1 << 14);
 const MAX_REUSED_MAP = 1 << 20;
+
+function identityMap(length: number): Int32Array {
+  const map = new Int32Array(length);
+  for (let i = 0; i < length; i++) map[i] = i;
+  return map;
+}
 
 /** Where the body's HTML and character steps write their maps (two: the second reads the first). */
 const htmlScratch = new MapScratch();
 const charsScratch = new MapScratch();
 
-/** `mappedSlice(source, start)` with its map in the reused array (a new one for huge bodies). */
+/** `mappedSlice(source, start)` with its map a view of the shared identity map (a new one for huge sources). */
 function bodySlice(source: string, start: number): Mapped {
-  const n = source.length - start;
-  if (n > MAX_REUSED_MAP) return mappedSlice(source, start);
-  if (bodyMap.length < n) bodyMap = new Int32Array(n);
-  const map = bodyMap.subarray(0, n);
-  for (let i = 0; i < n; i++) map[i] = start + i;
-  return { text: source.slice(start), map };
+  if (source.length > MAX_REUSED_MAP) return mappedSlice(source, start);
+  if (identity.length < source.length) identity = identityMap(Math.min(MAX_REUSED_MAP, Math.max(source.length, 2 * identity.length)));
+  return { text: source.slice(start), map: identity.subarray(start, source.length) };
 }
 
 /** Normalises `source[bodyStart…]` (the part after any front matter). */
