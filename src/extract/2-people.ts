@@ -35,6 +35,11 @@ for (const stop of BYLINE_STOPS) BYLINE_STOP_FIRSTS[stop.charCodeAt(0)] = 1;
 function isBylineSeparator(c: number): boolean {
   return c === 0x20 || c === 0x3000 || c === 0x7c || c === 0xff5c || c === 0x3a || c === 0xff1a || c === 0x2f;
 }
+/** Does a word of `words` start at `text[at]`? (A loop: no closure made per test.) */
+function startsWithAnyAt(text: string, at: number, words: readonly string[]): boolean {
+  for (const word of words) if (text.startsWith(word, at)) return true;
+  return false;
+}
 /** Words that end right before a name written before `同志` / `总书记`. */
 const LEFT_CUES = [
   '学习', '任命', '免去', '推荐', '提名', '选举', '决定', '贯彻', '落实', '感谢', '欢迎', '祝贺', '陪同', '对', '和', '与', '向',
@@ -62,17 +67,21 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
     const sentences = splitSentences(text);
     const found: Found = { persons: new Map(), offices: [], holds: new Map() };
     const longestRoles = longestRolesByEnd(text, lex, cueScan(text).titleEnds);
-    const roleByEnd = new Map<number, AutomatonMatch<TitleInfo>>();
-    for (const role of longestRoles) roleByEnd.set(role.end, role);
+    // One title per end, in order of end: looked up by binary search, no Map made per article.
+    const roleByEnd: RolesByEnd = longestRoles;
     /** The title chain of each person found by title, by the end of the name (`…书记李鸿忠、副书记张昌尔`). */
     const chainByNameEnd = new Map<number, OfficePhrase[]>();
     /** One context per sentence: the places its titles name carry over to the titles after them. */
-    const ctxBySentence = new Map<number, PhraseContext>();
+    // By the sentence's start, in order of first use: titles are read mostly sentence after
+    // sentence, so the last is nearly always the one asked for (no Map made per article).
+    const ctxStarts: number[] = [];
+    const ctxs: PhraseContext[] = [];
     const ctxFor = (index: number): PhraseContext => {
-      const s = sentenceAt(sentences, index);
-      const key = s?.start ?? -1;
-      let ctx = ctxBySentence.get(key);
-      if (!ctx) ctxBySentence.set(key, (ctx = { lex, home: doc.meta.home, gazetteer, carried: new Map() }));
+      const key = sentenceAt(sentences, index)?.start ?? -1;
+      for (let k = ctxStarts.length - 1; k >= 0; k--) if (ctxStarts[k] === key) return ctxs[k]!;
+      const ctx: PhraseContext = { lex, home: doc.meta.home, gazetteer, carried: new Map() };
+      ctxStarts.push(key);
+      ctxs.push(ctx);
       return ctx;
     };
 
@@ -160,7 +169,7 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
       let q = name.end;
       while (text[q] === '、') {
         const next = nameAt(text, q + 1, lex);
-        if (!next || roleByEnd.has(next.end) || !listItemEnds(text, next.end)) break;
+        if (!next || roleEndingAt(roleByEnd, next.end) !== undefined || !listItemEnds(text, next.end)) break;
         addPerson(next, 'person.list');
         hold(next, chain, 'office.title-list');
         q = next.end;
@@ -211,10 +220,27 @@ interface FinderContext {
   lex: PeopleLexicon;
   addPerson: (span: NameSpan, rule: string) => void;
   hold: (person: NameSpan, chain: OfficePhrase[], rule: string) => void;
-  roleByEnd: Map<number, AutomatonMatch<TitleInfo>>;
+  roleByEnd: RolesByEnd;
   ctxFor: (index: number) => PhraseContext;
   /** Where the cue words of the finders stand (PERSON_CUES, from the shared cue scan): no search of the text per word. */
   cues: readonly AutomatonMatch<number>[];
+}
+
+/** The longest titles of an article, one per end position, in order of end (longestRolesByEnd). */
+type RolesByEnd = readonly AutomatonMatch<TitleInfo>[];
+
+/** The title of `roles` ending at `end`, by binary search (an article has a few dozen at most). */
+function roleEndingAt(roles: RolesByEnd, end: number): AutomatonMatch<TitleInfo> | undefined {
+  let lo = 0;
+  let hi = roles.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const role = roles[mid]!;
+    if (role.end < end) lo = mid + 1;
+    else if (role.end > end) hi = mid - 1;
+    else return role;
+  }
+  return undefined;
 }
 
 /**
@@ -232,10 +258,10 @@ function longestRolesByEnd(text: string, lex: PeopleLexicon, candidateEnds: read
 }
 
 /** Where the chain of titles whose last segment starts at `seg` starts (for the `作为…，X表示` reading). */
-function chainFirstStart(text: string, roleByEnd: Map<number, AutomatonMatch<TitleInfo>>, seg: number): number {
+function chainFirstStart(text: string, roleByEnd: RolesByEnd, seg: number): number {
   let start = seg;
   for (let guard = 0; guard < 6 && text[start - 1] === '、'; guard++) {
-    const prev = roleByEnd.get(start - 1);
+    const prev = roleEndingAt(roleByEnd, start - 1);
     if (!prev) break;
     start = segmentStart(text, prev.start, 0);
   }
@@ -268,7 +294,7 @@ const CHAIN_ROLES: Array<AutomatonMatch<TitleInfo> | null> = new Array<Automaton
 function chainBefore(
   text: string,
   match: AutomatonMatch<TitleInfo>,
-  roleByEnd: Map<number, AutomatonMatch<TitleInfo>>,
+  roleByEnd: RolesByEnd,
   floor: number,
   lex: PeopleLexicon,
   ctx: PhraseContext,
@@ -287,7 +313,7 @@ function chainBefore(
     roles[count] = role;
     count++;
     if (start !== seg || seg <= floor || !isChainSeparatorAt(text, seg - 1)) break;
-    const prev = roleByEnd.get(seg - 1);
+    const prev = roleEndingAt(roleByEnd, seg - 1);
     if (!prev || count >= MAX_CHAIN) break;
     if (text[seg - 1] !== '、') {
       // Across a comma, only a segment that is nothing but a title continues the chain.
@@ -333,7 +359,7 @@ function findBylines(doc: Doc, lex: PeopleLexicon, addPerson: (span: NameSpan, r
       // `记者|李 超`, `摄影：徐美平`: separators between the cue and the names.
       while (isBylineSeparator(text.charCodeAt(i))) i++;
       let j = i;
-      while (j < text.length && isHanAt(text, j) && j - i < 12 && !(BYLINE_STOP_FIRSTS[text.charCodeAt(j)] && BYLINE_STOPS.some((s) => text.startsWith(s, j)))) j++;
+      while (j < text.length && isHanAt(text, j) && j - i < 12 && !(BYLINE_STOP_FIRSTS[text.charCodeAt(j)] && startsWithAnyAt(text, j, BYLINE_STOPS))) j++;
       if (j === i) break;
       const pieces = splitNameRun(text.slice(i, j), lex);
       if (!pieces) break;
@@ -400,7 +426,7 @@ function findHonorifics(
 function chainAfter(
   text: string,
   start: number,
-  roleByEnd: Map<number, AutomatonMatch<TitleInfo>>,
+  roleByEnd: RolesByEnd,
   ctx: PhraseContext,
 ): OfficePhrase[] {
   const chain: OfficePhrase[] = [];
@@ -417,7 +443,7 @@ function chainAfter(
         break;
       }
     }
-    const role = roleByEnd.get(end);
+    const role = roleEndingAt(roleByEnd, end);
     if (!role || role.start < itemStart) break;
     // (No `chain[-1]` read on the first: an index out of bounds is a slow lookup.)
     chain.push(parsePhrase(text, itemStart, role.start, role.end, role.value, ctx, chain.length > 0 ? chain[chain.length - 1]! : null, role.key));
@@ -497,13 +523,23 @@ function findElections(
 function findRepeats(text: string, found: Found, addPerson: (span: NameSpan, rule: string) => void): void {
   if (!found.persons.size) return;
   const names = new Set<string>();
-  for (const p of found.persons.values()) names.add(p.name);
-  const covered: Span[] = [...found.persons.values()];
+  // The persons found before the repeats: a repeat overlapping one of them is not a name.
+  const covered: Span[] = [];
+  for (const p of found.persons.values()) {
+    names.add(p.name);
+    covered.push(p);
+  }
   for (const m of occurrencesOf(text, names)) {
     // Most repeats are the mentions found already (a person starts here): no scan of the others.
-    if (found.persons.has(m.start) || covered.some((c) => m.start < c.end && c.start < m.end)) continue;
+    if (found.persons.has(m.start) || overlapsAny(covered, m.start, m.end)) continue;
     addPerson({ start: m.start, end: m.end, name: m.key }, 'person.repeat');
   }
+}
+
+/** Does a span of `spans` overlap `[start, end)`? (A loop: no closure made per occurrence.) */
+function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  for (const span of spans) if (start < span.end && span.start < end) return true;
+  return false;
 }
 
 /** Marks, by character code, the first characters of the names occurrencesOf looks for (cleared after each call). */
@@ -574,8 +610,6 @@ function findLists(
 ): void {
   // The names known before the lists are read; made at the first list that may hold names (most articles have none).
   let known: Set<string> | null = null;
-  // `先后到吉首、花垣、凤凰等地`: places are shaped like names too.
-  const isPlace = (name: string) => gazetteer.byName(name) !== undefined;
   const lists = hanListSpans(text, cueScan(text).listMarks);
   for (let l = 0; l < lists.length; l += 2) {
     const listStart = lists[l]!;
@@ -585,46 +619,57 @@ function findLists(
       known = new Set<string>();
       for (const p of found.persons.values()) known.add(p.name);
     }
-    const knownNames = known;
     const parts = splitList(text, listStart, listEnd);
     const items: Array<NameSpan | null> = [];
     let at = listStart;
-    parts.forEach((part, k) => {
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k]!;
       const start = at;
       at += part.length + 1;
-      if (k === parts.length - 1) {
-        items.push(nameAt(text, start, lex));
-        return;
-      }
-      if (isPlausibleName(part, lex)) {
-        items.push({ start, end: start + part.length, name: part });
-        return;
-      }
-      items.push(tailName(part, start, lex));
-    });
+      if (k === parts.length - 1) items.push(nameAt(text, start, lex));
+      else if (isPlausibleName(part, lex)) items.push({ start, end: start + part.length, name: part });
+      else items.push(tailName(part, start, lex));
+    }
     // Runs of consecutive names; an item that is no name ends a run.
     // A run counts where one of its names is already known, or where it ends in 等 (`游俊、冷志明等4名教授`):
     // `作战图、任务图、路线图` are shaped like names too.
-    let run: NameSpan[] = [];
-    const flush = () => {
-      const last = run.length > 0 ? run[run.length - 1] : undefined;
-      // Closed by 等, or (three names or more) by a verb that follows names (`分别提出`, `出席`).
-      const closed = last !== undefined && (text[last.end] === '等' || (run.length >= 3 && isHanAt(text, last.end) && nameBoundary(text, last.end) === 2));
-      if (run.length >= 2 && (closed || run.some((i) => knownNames.has(i.name)))) for (const i of run) addPerson(i, 'person.list');
-      run = [];
-    };
-    items.forEach((item, k) => {
-      if (!item || (isPlace(item.name) && !knownNames.has(item.name))) return flush();
-      const whole = parts[k] === item.name;
-      const glued = parts[k]!.slice(0, parts[k]!.length - item.name.length);
-      if (!whole && k > 0 && k < parts.length - 1 && (glued.includes('一行') || hasAnyOf(glued, codeTable(lex.neverInName)))) {
+    const run: NameSpan[] = [];
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k];
+      // `先后到吉首、花垣、凤凰等地`: places are shaped like names too.
+      if (!item || (gazetteer.byName(item.name) !== undefined && !known.has(item.name))) {
+        addRun(text, run, known, addPerson);
+        continue;
+      }
+      const part = parts[k]!;
+      const whole = part === item.name;
+      if (!whole && k > 0 && k < parts.length - 1) {
+        const glued = part.slice(0, part.length - item.name.length);
         // `杨天然一行在叶红专`: the item ends one list and starts the next; `金博体育李敢` does not.
-        flush();
+        if (glued.includes('一行') || hasAnyOf(glued, codeTable(lex.neverInName))) addRun(text, run, known, addPerson);
       }
       run.push(item);
-    });
-    flush();
+    }
+    addRun(text, run, known, addPerson);
   }
+}
+
+/**
+ * The names of a run of list items, where the run counts (two names or more, closed by 等, or
+ * three or more by a verb that follows names (`分别提出`, `出席`), or one of them known); the run
+ * is emptied for the next.
+ */
+function addRun(text: string, run: NameSpan[], knownNames: Set<string>, addPerson: (span: NameSpan, rule: string) => void): void {
+  const last = run.length > 0 ? run[run.length - 1] : undefined;
+  const closed = last !== undefined && (text[last.end] === '等' || (run.length >= 3 && isHanAt(text, last.end) && nameBoundary(text, last.end) === 2));
+  if (run.length >= 2 && (closed || anyKnown(run, knownNames))) for (const item of run) addPerson(item, 'person.list');
+  run.length = 0;
+}
+
+/** Is a name of `items` in `names`? */
+function anyKnown(items: readonly NameSpan[], names: Set<string>): boolean {
+  for (const item of items) if (names.has(item.name)) return true;
+  return false;
 }
 
 /** The items of the list `text[start, end)` (`m.text.split('、')` without the runtime call on a two-byte string). */
@@ -701,7 +746,7 @@ function findAppositions(
       const start = pos + (lead?.[0].length ?? 0);
       let end = start;
       while (end < text.length && isHanAt(text, end)) end++;
-      const role = roleByEnd.get(end);
+      const role = roleEndingAt(roleByEnd, end);
       if (!role || role.start < start || !startsLikeTitle(text, start, role.start, lex)) break;
       const part = chainAfter(text, start, roleByEnd, ctxFor(start));
       if (!part.length) break;

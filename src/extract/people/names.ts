@@ -204,18 +204,28 @@ export function nameAt(text: string, start: number, lex: PeopleLexicon, known?: 
  * null when the run cannot be split that way.
  */
 export function splitNameRun(run: string, lex: PeopleLexicon): string[] | null {
-  const best: Array<string[] | null> = new Array(run.length + 1).fill(null);
-  best[run.length] = [];
-  for (let i = run.length - 1; i >= 0; i--) {
-    let choice: string[] | null = null;
-    for (const len of [3, 2, 4]) {
-      if (i + len > run.length) continue;
-      const piece = run.slice(i, i + len);
-      const rest = best[i + len];
-      if (!rest || !isPlausibleName(piece, lex)) continue;
-      if (!choice || rest.length + 1 < choice.length) choice = [piece, ...rest];
+  // From the end: the fewest pieces the rest from each position splits into (-1: none), and
+  // the length of the first piece of that split; the pieces are read off from the start after.
+  const length = run.length;
+  const fewest = new Int32Array(length + 1).fill(-1);
+  const firstLength = new Int32Array(length + 1);
+  fewest[length] = 0;
+  for (let i = length - 1; i >= 0; i--) {
+    for (const pieceLength of PIECE_LENGTHS) {
+      const restAt = i + pieceLength;
+      if (restAt > length || fewest[restAt]! < 0 || !isPlausibleName(run.slice(i, restAt), lex)) continue;
+      // Fewer pieces win; of equal counts, the first length of PIECE_LENGTHS.
+      if (fewest[i]! < 0 || fewest[restAt]! + 1 < fewest[i]!) {
+        fewest[i] = fewest[restAt]! + 1;
+        firstLength[i] = pieceLength;
+      }
     }
-    best[i] = choice;
   }
-  return best[0];
+  if (fewest[0]! < 0) return null;
+  const pieces: string[] = [];
+  for (let i = 0; i < length; i += firstLength[i]!) pieces.push(run.slice(i, i + firstLength[i]!));
+  return pieces;
 }
+
+/** The lengths splitNameRun tries for a name, in order of preference. */
+const PIECE_LENGTHS = [3, 2, 4];
