@@ -197,22 +197,49 @@ export function chainRelations(divisions: Division[], gazetteer: Gazetteer = get
   for (const d of divisions) {
     if (walked.has(d)) continue;
     walked.add(d);
-    let child = d;
-    const parents = gazetteer.parentsOf(d);
-    for (let i = 0; i < parents.length; i++) {
-      const parent = parents[i]!;
-      if (!edges.add(child.name, parent.name)) break;
-      out.push({
-        type: 'LOCATED_IN',
-        from: { type: 'AdminDivision', name: child.name },
-        to: { type: 'AdminDivision', name: parent.name },
-        properties: GAZETTEER_PROPERTIES,
-        evidence: GAZETTEER_EVIDENCE,
-      });
-      child = parent;
+    const facts = chainFactsOf(d, gazetteer);
+    for (let i = 0; i < facts.length; i++) {
+      const fact = facts[i]!;
+      if (!edges.add(fact.from.name, fact.to.name)) break;
+      out.push(fact);
     }
   }
   return out;
+}
+
+/**
+ * Each division's chain facts (it → its parent, the parent → the grandparent, … up to the
+ * province), by gazetteer: made once per division and shared by every article that names it
+ * (objects the results keep until written, four per edge, made afresh per article before).
+ * Frozen, as the gazetteer evidence: a change would throw instead of reaching every article.
+ */
+const CHAIN_FACTS = new WeakMap<Gazetteer, WeakMap<Division, readonly RelationFact[]>>();
+
+function chainFactsOf(division: Division, gazetteer: Gazetteer): readonly RelationFact[] {
+  let byDivision = CHAIN_FACTS.get(gazetteer);
+  if (!byDivision) CHAIN_FACTS.set(gazetteer, (byDivision = new WeakMap()));
+  const known = byDivision.get(division);
+  if (known) return known;
+  const facts: RelationFact[] = [];
+  const parents = gazetteer.parentsOf(division);
+  let from = divisionRef(division);
+  for (let i = 0; i < parents.length; i++) {
+    const to = divisionRef(parents[i]!);
+    facts.push(Object.freeze({ type: 'LOCATED_IN', from, to, properties: GAZETTEER_PROPERTIES, evidence: GAZETTEER_EVIDENCE }));
+    from = to;
+  }
+  Object.freeze(facts);
+  byDivision.set(division, facts);
+  return facts;
+}
+
+/** One shared, frozen reference per division (by object). */
+const DIVISION_REFS = new WeakMap<Division, RelationFact['from']>();
+
+function divisionRef(division: Division): RelationFact['from'] {
+  let ref = DIVISION_REFS.get(division);
+  if (!ref) DIVISION_REFS.set(division, (ref = Object.freeze({ type: 'AdminDivision', name: division.name })));
+  return ref;
 }
 
 /**
