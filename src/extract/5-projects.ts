@@ -65,12 +65,15 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
     const s = sentences[index]!;
     // Ordered by end: skip those ending before the sentence, take those ending inside that start inside.
     while (nextSuffix < suffixes.length && suffixes[nextSuffix]!.end <= s.start) nextSuffix++;
+    const first = nextSuffix;
+    let crossing = 0;
+    while (nextSuffix < suffixes.length && suffixes[nextSuffix]!.end <= s.end) if (suffixes[nextSuffix++]!.start < s.start) crossing++;
+    // A slice is sized to the sentence's words (a list grown by push reserved 17 slots); a
+    // word that starts before the sentence (rare) is left out.
     let inSentence: typeof suffixes = NONE;
-    while (nextSuffix < suffixes.length && suffixes[nextSuffix]!.end <= s.end) {
-      const m = suffixes[nextSuffix++]!;
-      if (m.start < s.start) continue;
-      if (inSentence === NONE) inSentence = [];
-      inSentence.push(m);
+    if (nextSuffix - first > crossing) {
+      inSentence = suffixes.slice(first, nextSuffix);
+      if (crossing) inSentence = inSentence.filter((m) => m.start >= s.start);
     }
     const cands = inSentence === NONE && !subjects ? NO_CANDIDATES : findProjectsInSentence(text, s.start, s.end, lexicon, divisions, inSentence);
     const afterProject = last !== null && index - last.index <= 2;
