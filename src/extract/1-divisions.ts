@@ -115,7 +115,7 @@ export function findDivisions(text: string, home: string | null, gazetteer: Gaze
         start: m.start,
         end: m.end,
         rule: DIVISION_RULES[kind],
-        properties: { level: division.level, code: division.code },
+        properties: mentionProperties(division),
       },
     });
     prevEnd = m.end;
@@ -148,10 +148,23 @@ function findBareZones(text: string, home: Division, found: FoundDivision[], gaz
     if (!zone || zone.level !== 'zone') continue;
     out.push({
       division: zone,
-      mention: { type: 'AdminDivision', name: zone.name, start, end, rule: DIVISION_RULES.homeZone, properties: { level: zone.level, code: zone.code } },
+      mention: { type: 'AdminDivision', name: zone.name, start, end, rule: DIVISION_RULES.homeZone, properties: mentionProperties(zone) },
     });
   }
   return out;
+}
+
+/**
+ * A division mention's properties, `{level, code}`: one object per division, shared by its
+ * mentions in every article (they become the entity's properties, which the results keep
+ * until written). Frozen: whoever would add to them must copy (toExtraction does).
+ */
+const MENTION_PROPERTIES = new WeakMap<Division, NonNullable<Mention['properties']>>();
+
+function mentionProperties(division: Division): NonNullable<Mention['properties']> {
+  let properties = MENTION_PROPERTIES.get(division);
+  if (!properties) MENTION_PROPERTIES.set(division, (properties = Object.freeze({ level: division.level, code: division.code })));
+  return properties;
 }
 
 /**
