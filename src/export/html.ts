@@ -84,7 +84,13 @@ export interface PageData {
 }
 
 const str = (v: PropertyValue | undefined): string => (typeof v === 'string' ? v : '');
-const strs = (v: PropertyValue | undefined): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
+/** A list's items as strings: the list itself when they are (most are: no copy per list read). */
+const strs = (v: PropertyValue | undefined): readonly string[] => (Array.isArray(v) ? (allStrings(v) ? v : v.map(String)) : typeof v === 'string' && v ? [v] : []);
+
+function allStrings(v: readonly unknown[]): v is readonly string[] {
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
+  return true;
+}
 
 /** The lower-case, space-free form the page compares search text in. */
 function norm(s: string): string {
@@ -104,8 +110,17 @@ function officeSpellings(props: Record<string, PropertyValue>): string[] {
   return out.map((s) => s.replace(/(省|市|县|区|州|镇|乡)\1/gu, '$1'));
 }
 
+/** Evidence dates in order, undated last. */
+const byDate = (a: string, b: string): number => (a || '9999').localeCompare(b || '9999');
 /** Evidence by date, undated last. */
-const byEvidenceDate = (a: { d: string }, b: { d: string }): number => (a.d || '9999').localeCompare(b.d || '9999');
+const byEvidenceDate = (a: { d: string }, b: { d: string }): number => byDate(a.d, b.d);
+
+/** 0, 1, …, n - 1. */
+function positions(n: number): number[] {
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
 
 /**
  * The first `k` of `items` in the order a stable sort by `compare` gives (equal items keep
@@ -229,9 +244,13 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi', 
     const sentences = strs(p.evidenceSentences);
     const arts = strs(p.evidenceArticles);
     const dates = strs(p.evidenceDates);
-    const all = sentences.map((s, i) => ({ a: articleIds.get(arts[i] ?? '') ?? arts[i] ?? '', d: dates[i] ?? '', s }));
-    // A partial page keeps the first few by date: picked as a stable sort would order them, without sorting all.
-    const ev = partial && limits.evidence >= 0 ? firstSorted(all, limits.evidence, byEvidenceDate) : all.sort(byEvidenceDate);
+    const item = (i: number) => ({ a: articleIds.get(arts[i] ?? '') ?? arts[i] ?? '', d: dates[i] ?? '', s: sentences[i]! });
+    // A partial page keeps the first few by date: picked as a stable sort would order them, without
+    // sorting all, and by position, so that only the items kept are made.
+    const ev =
+      partial && limits.evidence >= 0
+        ? firstSorted(positions(sentences.length), limits.evidence, (x, y) => byDate(dates[x] ?? '', dates[y] ?? '')).map(item)
+        : sentences.map((_, i) => item(i)).sort(byEvidenceDate);
     if (partial) {
       ev.length = Math.min(ev.length, limits.evidence);
       // The page's script links evidence through the article's node; one not on the page gets its link here.
