@@ -14,7 +14,7 @@
  *
  * Characters outside the BMP (`𠀋`) are copied as their two UTF-16 units, each mapped.
  */
-import { MappedBuilder, type MapScratch, type Mapped } from './mapped.js';
+import { MappedBuilder, UnitScratch, type MapScratch, type Mapped } from './mapped.js';
 
 /** Full-width punctuation the guidelines keep as written. */
 const KEEP_FULLWIDTH = new Set(['，', '：', '；', '！', '？', '（', '）']);
@@ -73,14 +73,18 @@ function mayChangeTable(): Uint8Array {
   return table;
 }
 
+/** The units of the text being normalised (the loop reads them, not `charCodeAt` of a sliced string). */
+const textUnits = new UnitScratch();
+
 /** Normalises characters one by one; lengths may change, the map follows. Returns `input` itself when nothing changes. */
 export function normaliseChars(input: Mapped, scratch?: MapScratch): Mapped {
   const { text, map } = input;
   const table = mayChangeTable();
+  const units = textUnits.unitsOf(text);
   let out: MappedBuilder | null = null;
   let runStart = 0;
-  for (let i = 0; i < text.length; ) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < units.length; ) {
+    const c = units[i]!;
     if (table[c] === 0) {
       i++;
       continue;

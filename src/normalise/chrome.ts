@@ -156,6 +156,17 @@ function lineShape(line: string, shapeOf: Uint8Array): number {
   return shape;
 }
 
+/**
+ * The shape of the line `units[start…end)` (what classifyLines computes of each line), for a
+ * caller that holds the text's units: an array read is cheaper than `charCodeAt` of a slice.
+ */
+export function unitsShape(units: Uint16Array, start: number, end: number): number {
+  const shapeOf = shapeTable();
+  let shape = 0;
+  for (let k = start; k < end; k++) shape |= shapeOf[units[k]!]!;
+  return shape;
+}
+
 /** The shape bits of every UTF-16 unit (built on first use from the fold table). */
 function shapeTable(): Uint8Array {
   if (shapeBits) return shapeBits;
@@ -190,8 +201,11 @@ function isBreadcrumb(line: string): boolean {
   return parts.length >= 3 && parts.every((p) => p.length <= 10 && !SENTENCE_END.test(p));
 }
 
-/** Classifies every line (the strings passed are the trimmed lines). */
-export function classifyLines(lines: string[]): LineVerdict[] {
+/**
+ * Classifies every line (the strings passed are the trimmed lines). `shapes`: each line's
+ * {@link unitsShape}, when the caller has them (computed here otherwise).
+ */
+export function classifyLines(lines: string[], shapes?: Uint8Array): LineVerdict[] {
   const lex = chromeLexicon();
   // Each line is folded at most once, however many rules look at it.
   const folded: Array<string | undefined> = new Array(lines.length);
@@ -200,15 +214,14 @@ export function classifyLines(lines: string[]): LineVerdict[] {
   // packed ones, and readers optimised for one deoptimised on the other ("wrong map").
   const verdicts: LineVerdict[] = [];
   // What each line holds (one pass over its units), asked by several rules here and below.
-  const shapes = new Uint8Array(lines.length);
-  const shapeOf = shapeTable();
+  const shapeOf = shapes ? null : shapeTable();
+  const lineShapes = shapes ?? new Uint8Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
-    const shape = lineShape(lines[i]!, shapeOf);
-    shapes[i] = shape;
-    verdicts.push(classifyOne(lines[i]!, shape, lex, fold, i));
+    if (shapeOf) lineShapes[i] = lineShape(lines[i]!, shapeOf);
+    verdicts.push(classifyOne(lines[i]!, lineShapes[i]!, lex, fold, i));
   }
   // SENTENCE_END.test(lines[i]).
-  const endsSentence = (i: number) => (shapes[i]! & (HOLDS_STOP | HOLDS_OTHER_END)) !== 0;
+  const endsSentence = (i: number) => (lineShapes[i]! & (HOLDS_STOP | HOLDS_OTHER_END)) !== 0;
 
   // Navigation above a breadcrumb / "当前位置" line in the page head is chrome as well.
   const headLimit = Math.min(lines.length, 15);

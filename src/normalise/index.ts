@@ -16,11 +16,11 @@
 import type { Message } from '../types.js';
 import { htmlMeta, htmlToText, looksLikeHtml, type HtmlMeta } from './html.js';
 import { normaliseChars } from './chars.js';
-import { classifyLines, type LineKind } from './chrome.js';
+import { classifyLines, unitsShape, type LineKind } from './chrome.js';
 import { displayWidth, isHardWrapped, undoubleLine, wrapsInto } from './pdf.js';
 import { fullwidthPunctuation, tidySpaces } from './spacing.js';
 import { hasMarkdown, stripMarkdown } from './markdown.js';
-import { MapScratch, MappedBuilder, mappedSlice, type Mapped } from './mapped.js';
+import { MapScratch, MappedBuilder, UnitScratch, mappedSlice, type Mapped } from './mapped.js';
 
 export { type Mapped, MappedBuilder, mappedSlice } from './mapped.js';
 export { normaliseChars } from './chars.js';
@@ -118,6 +118,10 @@ function identityMap(length: number): Int32Array {
 /** Where the body's HTML and character steps write their maps (two: the second reads the first). */
 const htmlScratch = new MapScratch();
 const charsScratch = new MapScratch();
+/** The units of the body's text after the character step (read for each line's shape). */
+const bodyUnits = new UnitScratch();
+/** Each line's shape (see unitsShape), reused and grown like lineBounds. */
+let lineShapes = new Uint8Array(1024);
 
 /** `mappedSlice(source, start)` with its map a view of the shared identity map (a new one for huge sources). */
 function bodySlice(source: string, start: number): Mapped {
@@ -138,6 +142,7 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   // The lines at `\n`, trimmed of spaces: where each starts and ends in `m`, where its line
   // break is, and its text (one pass, no object per line).
   const lineTexts: string[] = [];
+  const units = bodyUnits.unitsOf(m.text);
   // Three numbers per line in a reused array: start, end, break (grown when a page has more
   // lines; kept only up to MAX_REUSED_LINES lines).
   let bounds = lineBounds;
@@ -146,8 +151,8 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
     const lineEnd = nl < 0 ? m.text.length : nl;
     let s = from;
     let e = lineEnd;
-    while (s < e && m.text.charCodeAt(s) === 0x20) s++;
-    while (e > s && m.text.charCodeAt(e - 1) === 0x20) e--;
+    while (s < e && units[s] === 0x20) s++;
+    while (e > s && units[e - 1] === 0x20) e--;
     lineTexts.push(m.text.slice(s, e));
     const at = 3 * (lineTexts.length - 1);
     if (at + 3 > bounds.length) {
@@ -162,7 +167,15 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
     if (nl < 0) break;
     from = nl + 1;
   }
-  const verdicts = classifyLines(lineTexts);
+  // Each line's shape for the classifier, read from the units (not from the line strings).
+  let shapes = lineShapes;
+  if (shapes.length < lineTexts.length) {
+    shapes = new Uint8Array(Math.max(lineTexts.length, 2 * shapes.length));
+    if (shapes.length <= MAX_REUSED_LINES) lineShapes = shapes;
+  }
+  shapes = shapes.subarray(0, lineTexts.length);
+  for (let i = 0; i < lineTexts.length; i++) shapes[i] = unitsShape(units, bounds[3 * i]!, bounds[3 * i + 1]!);
+  const verdicts = classifyLines(lineTexts, shapes);
   // By push, not `map`: the array's elements kind then does not depend on whether this
   // function runs optimised (see classifyLines), and its readers do not deoptimise.
   const lines: BodyLine[] = [];

@@ -33,6 +33,32 @@ export class MapScratch {
   array = new Int32Array(1 << 14);
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * A text's UTF-16 units in a typed array, kept from text to text. Loops over every unit of
+ * a text read them from here: `charCodeAt` of a sliced string (what `slice` gives, and the
+ * lines of a text are) costs about twice an array read.
+ */
+export class UnitScratch {
+  // On an ArrayBuffer of its own: a pooled Buffer may start at an odd byte.
+  private bytes = Buffer.from(new ArrayBuffer(1 << 15));
+
+  /** The units of `text` (a view, valid until the next call; a new array for a huge text). */
+  unitsOf(text: string): Uint16Array {
+    const n = text.length;
+    if (!LITTLE_ENDIAN || n > MAX_SCRATCH) {
+      const units = new Uint16Array(n);
+      for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
+      return units;
+    }
+    if (this.bytes.length < 2 * n) this.bytes = Buffer.from(new ArrayBuffer(Math.max(2 * n, 2 * this.bytes.length)));
+    // One native copy (little-endian UTF-16 is the array's own layout).
+    this.bytes.write(text, 0, 2 * n, 'utf16le');
+    return new Uint16Array(this.bytes.buffer, this.bytes.byteOffset, n);
+  }
+}
+
 /** Above this many units a builder allocates its own map, so a huge page does not stay in a scratch. */
 const MAX_SCRATCH = 1 << 20;
 
