@@ -45,7 +45,17 @@ export interface JurisdictionContext {
 
 const ZONE_WORDS = ['经济技术开发区', '高新技术产业开发区', '经济开发区', '高新区', '经开区', '开发区', '新区', '工业园区'];
 const ZONE_EXPANSION: Record<string, string> = { 经开区: '经济开发区' };
-const SUFFIX = /(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|自治州|自治县|街道|省|市|县|区|州|镇|乡)$/;
+/** The level markers (省市县区州镇乡) by code. */
+const LEVEL_MARKER_CODES = new Set([...'省市县区州镇乡'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Does `form` end in a place suffix: a zone word, 自治州, 自治县, 街道 or a level marker? Every
+ * suffix but 街道 ends in a level marker, so the last character says (a regex of the suffixes
+ * anchored at the end was tried at every start of the form).
+ */
+export function endsInPlaceSuffix(form: string): boolean {
+  return LEVEL_MARKER_CODES.has(form.charCodeAt(form.length - 1)) || form.endsWith('街道');
+}
 /** A place piece recognised by its suffix alone; it must not contain characters of bodies (委, 局, 会…). */
 const PIECE = /^[\u4e00-\u9fff]{2,6}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|自治州|自治县|街道|省|市|县|区|州|镇|乡)/;
 const BODY_CHARS = /[委局会部院府党组长团司校社厅处办协法检]/;
@@ -158,22 +168,22 @@ export function placesAt(text: string, start: number, limit: number, ctx: Jurisd
       if (matchAt) here = matchAt.call(gz, text, pos, limit, ctx.home) ?? undefined;
       else for (const m of gz.find(text, pos, limit, ctx.home)) if (m.start === pos && (!here || m.end > here.end)) here = m;
       // `市中级人民法院` is not 市中区's court: a short form never starts with a level marker.
-      const markerShort = here && '省市县区州镇乡'.includes(text[pos]!) && !SUFFIX.test(here.form);
+      const markerShort = here && LEVEL_MARKER_CODES.has(text.charCodeAt(pos)) && !endsInPlaceSuffix(here.form);
       // A short form (`南京`) is a place of a title only before `委` or a zone word; `南京东金…公司` is a company.
       const bareShort =
-        here && !SUFFIX.test(here.form) && text[here.end] !== '委' && !ZONE_WORDS.some((z) => text.startsWith(z, here.end));
+        here && !endsInPlaceSuffix(here.form) && text[here.end] !== '委' && !ZONE_WORDS.some((z) => text.startsWith(z, here.end));
       if (here && !markerShort && !bareShort) {
         let form = text.slice(here.start, here.end);
         let end = here.end;
         const zone = zoneWordAt(text, end, limit);
-        if (zone && !SUFFIX.test(form)) {
+        if (zone && !endsInPlaceSuffix(form)) {
           // `监利经济开发区`: the zone is named after the place; keep it as written.
           form += ZONE_EXPANSION[zone] ?? zone;
           end += zone.length;
           last = null;
         } else {
           if (here.division.level === 'zone') form = here.division.name;
-          else if (!SUFFIX.test(form)) form = here.division.name;
+          else if (!endsInPlaceSuffix(form)) form = here.division.name;
           last = here.division;
         }
         written += form;
@@ -195,7 +205,7 @@ export function placesAt(text: string, start: number, limit: number, ctx: Jurisd
         continue;
       }
       // Places not in the gazetteer, by their suffix; never from a level marker (`市公安局…`).
-      if (pos === start && '省市县区州镇乡'.includes(text[pos]!)) break;
+      if (pos === start && LEVEL_MARKER_CODES.has(text.charCodeAt(pos))) break;
       const m = PIECE.exec(text.slice(pos, limit));
       if (!m || BODY_CHARS.test(m[0])) break;
       written += m[0];
