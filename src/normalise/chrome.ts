@@ -144,6 +144,8 @@ const HOLDS_OTHER_END = 2;
 const HOLDS_MAPPED = 4;
 /** A unit the fold drops (whitespace) or leaves to NFKC. */
 const HOLDS_UNPLAIN = 8;
+/** `]`, `*` or `_`: what inline Markdown markup needs (read by normaliseBody, not here). */
+export const HOLDS_MARKDOWN_MARK = 16;
 let shapeBits: Uint8Array | null = null;
 
 /**
@@ -175,6 +177,7 @@ function shapeTable(): Uint8Array {
   for (let c = 0; c < 0x10000; c++) table[c] = fold[c] === FOLD_KEEP ? 0 : fold[c] === FOLD_ASCII ? HOLDS_MAPPED : HOLDS_UNPLAIN;
   for (const ch of '。！？') table[ch.charCodeAt(0)]! |= HOLDS_STOP;
   for (const ch of '!?；;') table[ch.charCodeAt(0)]! |= HOLDS_OTHER_END;
+  for (const ch of ']*_') table[ch.charCodeAt(0)]! |= HOLDS_MARKDOWN_MARK;
   shapeBits = table;
   return table;
 }

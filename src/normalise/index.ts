@@ -16,7 +16,7 @@
 import type { Message } from '../types.js';
 import { htmlMeta, htmlToText, looksLikeHtml, type HtmlMeta } from './html.js';
 import { normaliseChars } from './chars.js';
-import { classifyLines, unitsShape, type LineKind } from './chrome.js';
+import { HOLDS_MARKDOWN_MARK, classifyLines, unitsShape, type LineKind } from './chrome.js';
 import { displayWidth, isHardWrapped, undoubleLine, wrapsInto } from './pdf.js';
 import { fullwidthPunctuation, tidySpaces } from './spacing.js';
 import { hasMarkdown, stripMarkdown } from './markdown.js';
@@ -215,7 +215,8 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
     const text = lineTexts[i]!;
     // Most lines need neither Markdown stripping nor PDF repair: they are tidied in place in
     // `m`, without a mapped copy of their own.
-    let line: Mapped | null = hasMarkdown(text) ? stripMarkdown({ text, map: m.map.subarray(start, end) }) : null;
+    const markdown = hasMarkdown(text, (shapes[i]! & HOLDS_MARKDOWN_MARK) !== 0);
+    let line: Mapped | null = markdown ? stripMarkdown({ text, map: m.map.subarray(start, end) }) : null;
     const keep = undoubleLine(line ? line.text : text);
     if (keep) {
       line ??= { text, map: m.map.subarray(start, end) };

@@ -13,9 +13,12 @@ const MARKUP = /!\[[^\]\n]*\]\([^)\n]*\)|\[([^\]\n]+)\]\((?:https?:)?\/?\/?[^)\s
 const HEADING = /^(?:#{1,6}|>)\s+/;
 const INLINE_MARKUP = /\]\(|\*\*|__/;
 
-/** True when `stripMarkdown` would change the line. */
-export function hasMarkdown(text: string): boolean {
-  return HEADING.test(text) || INLINE_MARKUP.test(text);
+/**
+ * True when `stripMarkdown` would change the line. `mayHoldInline`: false when the caller
+ * knows the line holds none of `]` `*` `_` (then only a heading mark is looked for).
+ */
+export function hasMarkdown(text: string, mayHoldInline = true): boolean {
+  return HEADING.test(text) || (mayHoldInline && INLINE_MARKUP.test(text));
 }
 
 /** Strips Markdown markup from one line; returns the line itself when there is none. */
