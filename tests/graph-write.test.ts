@@ -43,6 +43,24 @@ describe('openWriter', () => {
     );
   });
 
+  it('writes bytes of any length in order with text, across block boundaries', async () => {
+    const path = join(dir, 'bytes.bin');
+    const expected: Buffer[] = [];
+    await withWriter(path, async (w) => {
+      for (let i = 0; i < 40000; i++) {
+        // Lengths 0..40 (short pieces copied by a loop, longer by set()), and a text now and then.
+        const piece = Buffer.from(String.fromCharCode(...Array.from({ length: i % 41 }, (_, k) => 97 + ((i + k) % 26))));
+        w.sink.bytes(i % 3 ? piece : new Uint8Array(piece));
+        expected.push(piece);
+        if (i % 97 === 0) {
+          w.sink.text('镇,');
+          expected.push(Buffer.from('镇,'));
+        }
+      }
+    });
+    expect(readFileSync(path).equals(Buffer.concat(expected))).toBe(true);
+  });
+
   it('shows the file only when closed, and leaves nothing after abort', async () => {
     const path = join(dir, 'atomic.txt');
     const w = await openWriter(path);
