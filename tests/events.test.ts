@@ -17,6 +17,19 @@ describe('event names', () => {
     expect(events('12月30日上午，市委经济工作会议举行。')).toEqual([['荆州市委经济工作会议', 9, 17, 'event.meeting', true, '2021-12-30']]);
   });
 
+  it('names the same meeting by the home of each article asked in turn (names are remembered per home)', () => {
+    const text = '12月30日上午，市委经济工作会议举行。';
+    expect(events(text, '荆州市').map((e) => e[0])).toEqual(['荆州市委经济工作会议']);
+    expect(events(text, '宜昌市').map((e) => e[0])).toEqual(['宜昌市委经济工作会议']);
+    expect(events(text, null).map((e) => e[0])).toEqual([]);
+    expect(events(text, '荆州市').map((e) => e[0])).toEqual(['荆州市委经济工作会议']);
+  });
+
+  it('names a meeting by the body holding it, for each body in turn', () => {
+    expect(events('荆州市委召开常委会会议。', null).map((e) => e[0])).toEqual(['荆州市委常委会会议']);
+    expect(events('宜昌市委召开常委会会议。', null).map((e) => e[0])).toEqual(['宜昌市委常委会会议']);
+  });
+
   it('keeps referenced meetings undated and gives 省 the home province', () => {
     expect(events('会议深入贯彻落实党的十九届六中全会、中央经济工作会议和省委经济工作会议精神。')).toEqual([
       ['党的十九届六中全会', 8, 17, 'event.meeting', false, null],

@@ -331,8 +331,49 @@ function isUnderTwoCodePoints(s: string, from: number, to: number): boolean {
   return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
-/** Makes the jurisdiction of a name explicit, or null when the name is generic. */
+/**
+ * The answers of explicitName, kept across articles by home, then subject, then raw name: it is
+ * a pure function of the three for one gazetteer, and a paper asks the same again and again
+ * (its recurring meetings, bare heads such as 会议 with its home). Started afresh for another
+ * gazetteer, and when it holds EXPLICIT_MEMO_LIMIT answers (a long build's memory stays flat).
+ */
+interface ExplicitMemo {
+  gaz: ReturnType<typeof getGazetteer>;
+  size: number;
+  byHome: Map<string | null, Map<string | null, Map<string, string | null>>>;
+}
+const EXPLICIT_MEMO_LIMIT = 20_000;
+let explicitMemo: ExplicitMemo | null = null;
+
+/** explicitName, remembered (see ExplicitMemo). */
 function explicit(raw: string, home: string | null, subject: string | null): string | null {
+  const gaz = getGazetteer();
+  let memo = explicitMemo;
+  if (memo === null || memo.gaz !== gaz || memo.size >= EXPLICIT_MEMO_LIMIT) explicitMemo = memo = { gaz, size: 0, byHome: new Map() };
+  let bySubject = memo.byHome.get(home);
+  if (bySubject === undefined) memo.byHome.set(home === null ? null : detached(home), (bySubject = new Map()));
+  let byRaw = bySubject.get(subject);
+  if (byRaw === undefined) bySubject.set(subject === null ? null : detached(subject), (byRaw = new Map()));
+  let name = byRaw.get(raw);
+  if (name === undefined) {
+    name = explicitName(raw, home, subject);
+    if (name !== null) name = detached(name);
+    byRaw.set(detached(raw), name);
+    memo.size++;
+  }
+  return name;
+}
+
+/**
+ * A copy of `s` that holds none of the string it was cut from: a slice of an article's text
+ * kept in the memo would keep the whole text alive.
+ */
+function detached(s: string): string {
+  return [...s].join('');
+}
+
+/** Makes the jurisdiction of a name explicit, or null when the name is generic. */
+function explicitName(raw: string, home: string | null, subject: string | null): string | null {
   const lex = eventLexicon();
   const gaz = getGazetteer();
   // What is left besides the place, the body and the head must say which meeting it is.
