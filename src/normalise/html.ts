@@ -92,8 +92,16 @@ export function htmlToText(input: Mapped, scratch?: MapScratch): Mapped {
   const flush = (end: number) => {
     if (skipUntil === null) out.copy(input, runStart, end);
   };
+  // Only a `<` or a `&` is ever acted on: the text between them is passed over by indexOf
+  // (the next of each kept, looked up again once passed) instead of unit by unit.
+  let nextTag = text.indexOf('<');
+  let nextEntity = text.indexOf('&');
   while (i < text.length) {
-    // Char codes, not one-character strings: most characters are text, passed over.
+    if (nextTag >= 0 && nextTag < i) nextTag = text.indexOf('<', i);
+    if (nextEntity >= 0 && nextEntity < i) nextEntity = text.indexOf('&', i);
+    const next = nextTag < 0 ? nextEntity : nextEntity < 0 ? nextTag : Math.min(nextTag, nextEntity);
+    if (next < 0) break;
+    i = next;
     const code = text.charCodeAt(i);
     if (code === 0x3c) {
       if (text.startsWith('<!--', i)) {
