@@ -732,6 +732,8 @@ function findAppositions(
   // /(?<![\u3400-\u9fff])([\u3400-\u9fff]{2,4})[，,]/g would match it, without a match object each).
   // The commas of the text in order, from the shared cue scan.
   for (const comma of cueScan(text).commas) {
+    // Most commas end a longer clause: with Han at 3, 4 and 5 before the comma, the run is under two or over four.
+    if (isHanAt(text, comma - 3) && isHanAt(text, comma - 4) && isHanAt(text, comma - 5)) continue;
     let start = comma;
     while (start > 0 && comma - start <= 4 && isHanAt(text, start - 1)) start--;
     if (comma - start < 2 || comma - start > 4) continue;

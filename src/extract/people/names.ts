@@ -6,7 +6,7 @@
  *
  * Example: `nameAt('市委书记吴锦出席会议', 4, lex)` → `{start: 4, end: 6, name: '吴锦'}`.
  */
-import { Automaton } from '../automaton.js';
+import { Automaton, pairHash } from '../automaton.js';
 import type { PeopleLexicon } from './lexicon.js';
 
 /** A name found in text: `text.slice(start, end)` is `name`. */
@@ -131,6 +131,28 @@ function surnameCodesFor(lex: PeopleLexicon): SurnameCodes {
   return codes;
 }
 
+/** The slot of a word's first two characters in a stop-word pair table (a name has two at least). */
+function namePairSlot(word: string): number {
+  return pairHash(word.charCodeAt(0), word.charCodeAt(1)) >>> 18;
+}
+
+let lastStopWords: Set<string> | null = null;
+let lastStopWordPairs: Uint8Array | null = null;
+
+/**
+ * The slots of the stop words' first two characters (remembered for the last set: one lexicon in
+ * practice): most names start with no stop word's pair, and are passed without hashing them
+ * for the Set. A word of one character is never a name.
+ */
+function stopWordPairs(words: Set<string>): Uint8Array {
+  if (words === lastStopWords) return lastStopWordPairs!;
+  const table = new Uint8Array(1 << 14);
+  for (const word of words) if (word.length >= 2) table[namePairSlot(word)] = 1;
+  lastStopWords = words;
+  lastStopWordPairs = table;
+  return table;
+}
+
 /** Is `name` shaped like a full name: surname + one or two characters, no function words, not a stop word? */
 export function isPlausibleName(name: string, lex: PeopleLexicon): boolean {
   const s = surnameLength(name, 0, lex);
@@ -142,7 +164,7 @@ export function isPlausibleName(name: string, lex: PeopleLexicon): boolean {
   if (codeTable(lex.neverInName)[name.charCodeAt(name.length - 1)]) return false;
   if (given === 2 && MIDDLE_NEVER_CODES[name.charCodeAt(s)]) return false;
   if (name.includes('同志')) return false;
-  if (lex.stopWords.has(name)) return false;
+  if (stopWordPairs(lex.stopWords)[namePairSlot(name)] && lex.stopWords.has(name)) return false;
   for (const p of lex.stopPrefixes) if (name.startsWith(p)) return false;
   return true;
 }
