@@ -55,7 +55,15 @@ interface Found {
   /** By start offset. */
   persons: Map<number, Mention>;
   offices: Mention[];
-  holds: Map<string, RelationFact>;
+  /** In the order first held; and by the person's name, to find a person's fact for an office without a key string per title. */
+  holds: RelationFact[];
+  holdsByPerson: Map<string, RelationFact[]>;
+}
+
+/** The fact of `facts` (one person's) that holds the office `office`. */
+function factFor(facts: readonly RelationFact[], office: string): RelationFact | undefined {
+  for (const fact of facts) if (fact.to.name === office) return fact;
+  return undefined;
 }
 
 /** Creates the stage (lexicons compiled once, run per article). */
@@ -65,7 +73,7 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
   return (doc: Doc) => {
     const text = doc.text;
     const sentences = splitSentences(text);
-    const found: Found = { persons: new Map(), offices: [], holds: new Map() };
+    const found: Found = { persons: new Map(), offices: [], holds: [], holdsByPerson: new Map() };
     const longestRoles = longestRolesByEnd(text, lex, cueScan(text).titleEnds);
     // One title per end, in order of end: looked up by binary search, no Map made per article.
     const roleByEnd: RolesByEnd = longestRoles;
@@ -125,18 +133,21 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
           rule,
           properties: { title: text.slice(phrase.start, phrase.end), jurisdiction: phrase.place?.name ?? null },
         });
-        const key = `${person.name}\u0000${phrase.name}`;
-        const fact = found.holds.get(key);
+        const facts = found.holdsByPerson.get(person.name);
+        const fact = facts !== undefined ? factFor(facts, phrase.name) : undefined;
         const evidence = { start: sentence.start, end: sentence.end, rule };
         if (fact) {
           if (!hasEvidenceAt(fact.evidence, evidence.start)) fact.evidence.push(evidence);
         } else {
-          found.holds.set(key, {
+          const held: RelationFact = {
             type: 'HOLDS',
             from: { type: 'Person', name: person.name },
-            to: { type: 'Office', name: phrase.name! },
+            to: { type: 'Office', name: phrase.name },
             evidence: [evidence],
-          });
+          };
+          found.holds.push(held);
+          if (facts !== undefined) facts.push(held);
+          else found.holdsByPerson.set(person.name, [held]);
         }
       }
     };
@@ -189,7 +200,7 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
     const persons = sortedByStart(found.persons);
     for (const person of persons) doc.mentions.push(person);
     for (const office of found.offices) doc.mentions.push(office);
-    for (const fact of found.holds.values()) doc.relations.push(fact);
+    for (const fact of found.holds) doc.relations.push(fact);
   };
 }
 
