@@ -69,17 +69,24 @@ export function identityOffsets(length: number): Int32Array {
  * (including the whole of a surrogate pair), so it covers everything the text span was made from.
  */
 export function spanToSource(offsets: Int32Array, source: string, start: number, end: number): { start: number; end: number } {
+  return { start: sourceStartOf(offsets, start), end: sourceEndOf(offsets, source, start, end) };
+}
+
+/** spanToSource(offsets, source, start, end).start, without the object: the start's origin (whatever the end). */
+export function sourceStartOf(offsets: Int32Array, start: number): number {
+  return offsets[Math.max(0, Math.min(start, offsets.length - 1))]!;
+}
+
+/** spanToSource(offsets, source, start, end).end, without the object. */
+export function sourceEndOf(offsets: Int32Array, source: string, start: number, end: number): number {
   const n = offsets.length - 1;
   const s = Math.max(0, Math.min(start, n));
   const e = Math.max(s, Math.min(end, n));
-  if (e === s) {
-    const at = s < n ? offsets[s]! : offsets[n]!;
-    return { start: at, end: at };
-  }
   const srcStart = offsets[s]!;
+  if (e === s) return srcStart;
   let srcEnd = offsets[e - 1]! + 1;
   // Never cut a surrogate pair in half.
   const code = source.charCodeAt(srcEnd - 1);
   if (code >= 0xd800 && code <= 0xdbff && srcEnd < source.length) srcEnd++;
-  return { start: srcStart, end: Math.max(srcStart, srcEnd) };
+  return Math.max(srcStart, srcEnd);
 }

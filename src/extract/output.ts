@@ -5,7 +5,7 @@
  */
 import type { Doc, EntityType, ExtractionResult, Mention, RelationFact } from '../types.js';
 import { ENTITY_TYPES } from '../types.js';
-import { spanToSource } from '../offsets.js';
+import { sourceEndOf, sourceStartOf, spanToSource } from '../offsets.js';
 
 const TYPE_ORDER = new Map<EntityType, number>(ENTITY_TYPES.map((t, i) => [t, i]));
 /** Entities with this many kept mentions look duplicates up in a set instead of their list. */
@@ -71,9 +71,12 @@ function articleOf(meta: Doc['meta']): ExtractionResult['article'] {
 /** The doc's mentions grouped into entities: by type (TYPE_ORDER's rank), then first mention's start. */
 function entitiesOf(doc: Doc): Entity[] {
   const { source, offsets } = doc;
-  // Entities by type (TYPE_ORDER's rank), then by name; `order` keeps first-seen order, and
-  // `orderRank`/`orderStart` beside it the sort keys (rank, first mention's source start).
-  const byRank: Array<Map<string, Entity> | undefined> = [];
+  // Entities by name (the first of a name in one map; the rare others of the same name but
+  // another type in a second), in first-seen order in `order`, and beside it the sort keys
+  // `orderRank`/`orderStart` (type rank, first mention's source start). One map per article,
+  // not one per type.
+  const byName = new Map<string, Entity>();
+  let otherTypes: Entity[] | null = null;
   const order: Entity[] = [];
   const orderRank: number[] = [];
   const orderStart: number[] = [];
@@ -82,34 +85,41 @@ function entitiesOf(doc: Doc): Entity[] {
   let seenSpans: Map<Entity, SpanSet> | null = null;
   const mentions = sortedMentions(doc.mentions);
   for (const m of mentions) {
-    const rank = TYPE_ORDER.get(m.type)!;
-    let byName = byRank[rank];
-    if (!byName) byRank[rank] = byName = new Map();
-    const span = spanToSource(offsets, source, m.start, m.end);
-    let entity = byName.get(m.name);
+    // The source span as two numbers (no object per mention).
+    const start = sourceStartOf(offsets, m.start);
+    const end = sourceEndOf(offsets, source, m.start, m.end);
+    const named = byName.get(m.name);
+    let entity = named === undefined || named.type === m.type ? named : otherTypes && entityOfType(otherTypes, m.name, m.type);
     if (!entity) {
       // The first mention is always kept; a list made with it is sized to it (a push onto an
       // empty list reserves 17 slots, and the results live until they are written).
-      const first = { start: span.start, end: span.end, text: source.slice(span.start, span.end), rule: m.rule };
+      const first = { start, end, text: source.slice(start, end), rule: m.rule };
       entity = { type: m.type, name: m.name, properties: firstProperties(m.properties), mentions: [first] };
-      byName.set(m.name, entity);
+      if (named === undefined) byName.set(m.name, entity);
+      else (otherTypes ??= []).push(entity);
       order.push(entity);
-      orderRank.push(rank);
-      orderStart.push(span.start);
+      orderRank.push(TYPE_ORDER.get(m.type)!);
+      orderStart.push(start);
       continue;
     }
     const props = m.properties;
     if (props) addNewProperties(entity, props);
     const kept = entity.mentions;
     if (kept.length < SPAN_SET_FROM) {
-      if (hasMention(kept, span.start, span.end)) continue;
+      if (hasMention(kept, start, end)) continue;
     } else {
       seenSpans ??= new Map();
-      if (!addToSpanSet(seenSpans, entity, span.start, span.end)) continue;
+      if (!addToSpanSet(seenSpans, entity, start, end)) continue;
     }
-    kept.push({ start: span.start, end: span.end, text: source.slice(span.start, span.end), rule: m.rule });
+    kept.push({ start, end, text: source.slice(start, end), rule: m.rule });
   }
   return sortEntities(order, orderRank, orderStart);
+}
+
+/** The entity of this name and type among those whose name an entity of another type took first. */
+function entityOfType(others: readonly Entity[], name: string, type: EntityType): Entity | undefined {
+  for (let i = 0; i < others.length; i++) if (others[i]!.name === name && others[i]!.type === type) return others[i];
+  return undefined;
 }
 
 /** Gives the entity the keys of `props` it does not have yet (set values only). */
@@ -159,13 +169,14 @@ class EvidenceMaker {
       return this.noSentence;
     }
     const doc = this.doc;
-    const span = spanToSource(doc.offsets, doc.source, ev.start, ev.end);
     // Same start and length: the same span (a slice past the text's end is shorter, and made again).
     if (ev.start !== this.sentenceStart || this.sentence.length !== ev.end - ev.start) {
       this.sentence = doc.text.slice(ev.start, ev.end);
       this.sentenceStart = ev.start;
     }
-    return { sentence: this.sentence, start: span.start, end: span.end, rule: ev.rule, date: this.date };
+    const start = sourceStartOf(doc.offsets, ev.start);
+    const end = sourceEndOf(doc.offsets, doc.source, ev.start, ev.end);
+    return { sentence: this.sentence, start, end, rule: ev.rule, date: this.date };
   }
 }
 
@@ -216,8 +227,8 @@ function relationsOf(doc: Doc): ExtractionResult['relations'] {
         if (!hasEvidence(evidence, ev.rule)) evidence.push(maker.item(ev));
         continue;
       }
-      const span = spanToSource(offsets, source, ev.start, ev.end);
-      if (!hasSpan(evidence, span.start, span.end)) evidence.push(maker.item(ev));
+      const start = sourceStartOf(offsets, ev.start);
+      if (!hasSpan(evidence, start, sourceEndOf(offsets, source, ev.start, ev.end))) evidence.push(maker.item(ev));
     }
   }
   return relations;
