@@ -307,9 +307,11 @@ export function ingestText(
   };
   choose(entry?.home, 'manifest');
   choose(str(data?.home), 'front-matter');
-  choose(homeFromPublisher(source_), 'publisher');
-  choose(homeFromUrl(url), 'url');
-  choose(homeFromAuthorLine(norm.lines), 'text');
+  // The first source that names a home wins: the later lookups (a URL parsed, lines scanned)
+  // are made only while none has.
+  if (!home) choose(homeFromPublisher(source_), 'publisher');
+  if (!home) choose(homeFromUrl(url), 'url');
+  if (!home) choose(homeFromAuthorLine(norm.lines), 'text');
   choose(options.home, 'cli');
 
   const meta: ArticleMeta = {
