@@ -180,6 +180,12 @@ class EvidenceMaker {
   }
 }
 
+/**
+ * The properties of a relation whose fact has none (most: HOLDS), one object for all of them
+ * (the results keep them until written). Frozen: whoever would add to it must copy.
+ */
+const NO_PROPERTIES: ExtractionResult['relations'][number]['properties'] = Object.freeze({});
+
 /** The doc's relations merged by their five-part key, each with its distinct evidence. */
 function relationsOf(doc: Doc): ExtractionResult['relations'] {
   const { source, offsets } = doc;
@@ -208,7 +214,7 @@ function relationsOf(doc: Doc): ExtractionResult['relations'] {
       next = 1;
       // Ends and properties are the fact's own objects (as entity properties are): the stages
       // are done with them, and nothing changes them after.
-      rel = { type: r.type, from: r.from, to: r.to, properties: r.properties ?? {}, evidence };
+      rel = { type: r.type, from: r.from, to: r.to, properties: r.properties ?? NO_PROPERTIES, evidence };
       // A new from-name starts a chain; a known one gets the relation second in its chain
       // (no map update: the order inside a chain does not matter, keys are unique).
       if (first === undefined) {
