@@ -8,6 +8,12 @@ import { ENTITY_TYPES } from '../types.js';
 import { sourceEndOf, sourceStartOf, spanToSource } from '../offsets.js';
 
 const TYPE_ORDER = new Map<EntityType, number>(ENTITY_TYPES.map((t, i) => [t, i]));
+/**
+ * The properties of an entity or relation that has none (most people, most HOLDS facts): one
+ * object for all of them (the results keep them until written). Frozen: whoever would add to
+ * it must copy (withProperty does).
+ */
+const NO_PROPERTIES: Record<string, unknown> = Object.freeze({});
 /** Entities with this many kept mentions look duplicates up in a set instead of their list. */
 const SPAN_SET_FROM = 16;
 
@@ -180,12 +186,6 @@ class EvidenceMaker {
   }
 }
 
-/**
- * The properties of a relation whose fact has none (most: HOLDS), one object for all of them
- * (the results keep them until written). Frozen: whoever would add to it must copy.
- */
-const NO_PROPERTIES: ExtractionResult['relations'][number]['properties'] = Object.freeze({});
-
 /** The doc's relations merged by their five-part key, each with its distinct evidence. */
 function relationsOf(doc: Doc): ExtractionResult['relations'] {
   const { source, offsets } = doc;
@@ -262,7 +262,7 @@ type Evidence = ExtractionResult['relations'][number]['evidence'];
  * before adding), else the set values copied.
  */
 function firstProperties(props: Mention['properties']): Entity['properties'] {
-  if (!props) return {};
+  if (!props) return NO_PROPERTIES;
   for (const k in props) {
     const v = props[k];
     if (v === undefined || v === null) return setValuesOf(props);
