@@ -286,19 +286,20 @@ export function ingestText(
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
   const entry = options.manifest?.get(absolutePath(path));
 
+  // The page's head is read only if no manifest entry or front matter field came first.
   const page = norm.htmlMeta;
   const url =
-    entry?.url ?? str(data?.url) ?? str(data?.link) ?? (/^https?:/.test(str(data?.permalink) ?? '') ? str(data?.permalink) : null) ?? page?.url ?? urlFromLines(norm.lines);
+    entry?.url ?? str(data?.url) ?? str(data?.link) ?? (/^https?:/.test(str(data?.permalink) ?? '') ? str(data?.permalink) : null) ?? page()?.url ?? urlFromLines(norm.lines);
   let date: string | null;
   // A manifest date wins, null included (the article states none); `2021/1/5` reads as 2021-01-05.
   if (entry && entry.date !== undefined) date = entry.date === null ? null : (dateIn(entry.date) ?? entry.date);
   else {
     // The body lines are read for a date only here: a manifest date makes them unneeded.
     const fromLines = dateFromLines(norm.lines);
-    date = frontMatterDate(data?.date) ?? page?.date ?? fromLines.date ?? dateFromUrl(url) ?? fromLines.banner;
+    date = frontMatterDate(data?.date) ?? page()?.date ?? fromLines.date ?? dateFromUrl(url) ?? fromLines.banner;
   }
   const source_ = publisherFrom(norm.lines, data, publisherNames());
-  const title = entry?.title ?? str(data?.title) ?? page?.title ?? titleFromText(norm.text);
+  const title = entry?.title ?? str(data?.title) ?? page()?.title ?? titleFromText(norm.text);
 
   let home: string | null = null;
   let homeSource: HomeSource = null;

@@ -45,8 +45,11 @@ export interface Normalised {
   /** Every line of the body, chrome included: metadata is read from them. */
   lines: BodyLine[];
   html: boolean;
-  /** What the page's HTML head says (title, date, URL), when the body is HTML. */
-  htmlMeta: HtmlMeta | null;
+  /**
+   * What the page's HTML head says (title, date, URL), when the body is HTML (else null).
+   * Read on the first call: a manifest or front matter that gives all three leaves it unread.
+   */
+  htmlMeta: () => HtmlMeta | null;
   hardWrapped: boolean;
   messages: Message[];
 }
@@ -130,12 +133,20 @@ function bodySlice(source: string, start: number): Mapped {
   return { text: source.slice(start), map: identity.subarray(start, source.length) };
 }
 
+const noPageMeta = (): HtmlMeta | null => null;
+
+/** `htmlMeta(html)`, computed on the first call and remembered. */
+function pageMetaOf(html: string): () => HtmlMeta | null {
+  let meta: HtmlMeta | undefined;
+  return () => (meta ??= htmlMeta(html));
+}
+
 /** Normalises `source[bodyStart…]` (the part after any front matter). */
 export function normaliseBody(source: string, bodyStart: number, options: NormaliseOptions = {}): Normalised {
   const messages: Message[] = [];
   let m = bodySlice(source, bodyStart);
   const html = looksLikeHtml(m.text);
-  const meta = html ? htmlMeta(m.text) : null;
+  const meta = html ? pageMetaOf(m.text) : noPageMeta;
   if (html) m = htmlToText(m, htmlScratch);
   m = normaliseChars(m, charsScratch);
 
