@@ -13,7 +13,7 @@
  */
 import type { Doc, Mention, RelationFact, Stage } from '../types.js';
 import type { AutomatonMatch } from './automaton.js';
-import { sentenceAt, splitSentences, type Span } from './sentences.js';
+import { isSpaceCode, sentenceAt, splitSentences, type Span } from './sentences.js';
 import { HONORIFICS, peopleLexicon, type PeopleLexicon, type TitleInfo } from './people/lexicon.js';
 import { codeTable, isHan, isHanAt, isPlausibleName, nameAt, nameBoundary, splitNameRun, surnameLength, type NameSpan } from './people/names.js';
 import { parsePhrase, phraseStart, type OfficePhrase, type PhraseContext } from './offices/naming.js';
@@ -34,6 +34,16 @@ for (const stop of BYLINE_STOPS) BYLINE_STOP_FIRSTS[stop.charCodeAt(0)] = 1;
 /** ` \u3000|｜:：/`, the separators between a byline cue and its names, by code (no string per character). */
 function isBylineSeparator(c: number): boolean {
   return c === 0x20 || c === 0x3000 || c === 0x7c || c === 0xff5c || c === 0x3a || c === 0xff1a || c === 0x2f;
+}
+/** The chain last recorded for a name ending at `end` (searched from the last: the neighbour is nearly always it). */
+function chainOfNameEndingAt(nameEnds: readonly number[], chains: readonly OfficePhrase[][], end: number): OfficePhrase[] | undefined {
+  for (let k = nameEnds.length - 1; k >= 0; k--) if (nameEnds[k] === end) return chains[k];
+  return undefined;
+}
+/** Does `s` hold white space (as `/\s/` reads it)? A loop over codes, no regex run per byline name. */
+function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
 }
 /** Does a word of `words` start at `text[at]`? (A loop: no closure made per test.) */
 function startsWithAnyAt(text: string, at: number, words: readonly string[]): boolean {
@@ -78,7 +88,8 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
     // One title per end, in order of end: looked up by binary search, no Map made per article.
     const roleByEnd: RolesByEnd = longestRoles;
     /** The title chain of each person found by title, by the end of the name (`…书记李鸿忠、副书记张昌尔`). */
-    const chainByNameEnd = new Map<number, OfficePhrase[]>();
+    const chainNameEnds: number[] = [];
+    const chains: OfficePhrase[][] = [];
     /** One context per sentence: the places its titles name carry over to the titles after them. */
     // By the sentence's start, in order of first use: titles are read mostly sentence after
     // sentence, so the last is nearly always the one asked for (no Map made per article).
@@ -171,10 +182,11 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
       if (!name) continue;
       const floor = nameEndBefore(match.start);
       // `湖北省委书记李鸿忠、副书记张昌尔`: a bare title right after another person's titles is of the same body.
-      const neighbour = isChainSeparatorAt(text, floor) ? chainByNameEnd.get(floor) : undefined;
+      const neighbour = isChainSeparatorAt(text, floor) ? chainOfNameEndingAt(chainNameEnds, chains, floor) : undefined;
       const chain = chainBefore(text, match, roleByEnd, floor, lex, ctxFor(match.start), neighbour?.[neighbour.length - 1] ?? null);
       if (!chain.length) continue;
-      chainByNameEnd.set(name.end, chain);
+      chainNameEnds.push(name.end);
+      chains.push(chain);
       addPerson(name, 'person.title-name');
       hold(name, chain, chain.length > 1 ? 'office.title-chain' : 'office.title-name');
       let q = name.end;
@@ -357,7 +369,7 @@ function startsLikeTitle(text: string, start: number, roleStart: number, lex: Pe
 function findBylines(doc: Doc, lex: PeopleLexicon, addPerson: (span: NameSpan, rule: string) => void): void {
   const text = doc.text;
   for (const raw of doc.meta.byline) {
-    const name = /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw;
+    const name = hasSpace(raw) ? raw.replace(/\s+/g, '') : raw;
     if (!isPlausibleName(name, lex)) continue;
     for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
       addPerson({ start: i, end: i + name.length, name }, 'person.byline');
