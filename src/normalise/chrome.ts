@@ -146,6 +146,8 @@ const HOLDS_MAPPED = 4;
 const HOLDS_UNPLAIN = 8;
 /** `]`, `*` or `_`: what inline Markdown markup needs (read by normaliseBody, not here). */
 export const HOLDS_MARKDOWN_MARK = 16;
+/** A breadcrumb separator (`>` `＞` `»` `›` `→` `/`, as BREADCRUMB_SEP). */
+const HOLDS_CRUMB_SEPARATOR = 32;
 let shapeBits: Uint8Array | null = null;
 
 /**
@@ -178,6 +180,7 @@ function shapeTable(): Uint8Array {
   for (const ch of '。！？') table[ch.charCodeAt(0)]! |= HOLDS_STOP;
   for (const ch of '!?；;') table[ch.charCodeAt(0)]! |= HOLDS_OTHER_END;
   for (const ch of ']*_') table[ch.charCodeAt(0)]! |= HOLDS_MARKDOWN_MARK;
+  for (const ch of '>＞»›→/') table[ch.charCodeAt(0)]! |= HOLDS_CRUMB_SEPARATOR;
   shapeBits = table;
   return table;
 }
@@ -341,7 +344,7 @@ function plainSentenceVerdict(line: string, shape: number, lex: ChromeLexicon): 
   let mappedOpening = false;
   if (shape & HOLDS_MAPPED) for (let i = 0; i < lex.prefixLength; i++) if (table[line.charCodeAt(i)] === FOLD_ASCII) mappedOpening = true;
   if (lex.prefix.test(mappedOpening ? probe(line.slice(0, lex.prefixLength)) : line)) return chrome('chrome-summary');
-  if (isBreadcrumb(line)) return chrome('chrome-breadcrumb');
+  if (shape & HOLDS_CRUMB_SEPARATOR && isBreadcrumb(line)) return chrome('chrome-breadcrumb');
   if (line.length <= 200 && line.includes('版权') && /转载|所有|声明|授权/.test(line)) return chrome('chrome-copyright');
   return ARTICLE;
 }
@@ -366,7 +369,7 @@ function classifyOne(line: string, shape: number, lex: ChromeLexicon, fold: (ind
   if (!ideographFirst && DATE_BANNER.test(p)) return chrome('chrome-date-banner');
   if (!ideographFirst && DATE_ONLY.test(p)) return chrome('chrome-date-line');
   if (lex.prefix.test(p)) return chrome('chrome-summary');
-  if (isBreadcrumb(line)) return chrome('chrome-breadcrumb');
+  if (shape & HOLDS_CRUMB_SEPARATOR && isBreadcrumb(line)) return chrome('chrome-breadcrumb');
   const short = line.length <= 100 && !(shape & HOLDS_STOP);
   if (short && lex.strong.test(p)) return chrome('chrome-cue');
   // Weak cues count only when they are all the line holds (`打印 关闭`, `浏览：`, `正文`), so a
