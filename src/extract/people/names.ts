@@ -229,8 +229,13 @@ export function splitNameRun(run: string, lex: PeopleLexicon): string[] | null {
   // From the end: the fewest pieces the rest from each position splits into (-1: none), and
   // the length of the first piece of that split; the pieces are read off from the start after.
   const length = run.length;
-  const fewest = new Int32Array(length + 1).fill(-1);
-  const firstLength = new Int32Array(length + 1);
+  // Plain arrays: a run is a dozen characters at most, too few for a typed array's making to pay.
+  const fewest: number[] = [];
+  const firstLength: number[] = [];
+  for (let i = 0; i <= length; i++) {
+    fewest.push(-1);
+    firstLength.push(0);
+  }
   fewest[length] = 0;
   for (let i = length - 1; i >= 0; i--) {
     for (const pieceLength of PIECE_LENGTHS) {
