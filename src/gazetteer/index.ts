@@ -489,29 +489,18 @@ class GazetteerImpl implements Gazetteer {
       zone: ZONE_SPAN,
     };
     const entries: Array<[string, FormInfo]> = [];
-    const forms = new Set([...this.byShort.keys(), ...this.byFormer.keys(), ...this.byFull.keys(), ...this.byZone.keys()]);
-    for (const form of forms) {
-      // Every form is in one of the maps: its kind needs no zone parse.
-      const kind = this.formKindUncached(form)!;
-      const only = this.onlyDivisionOf(form);
-      entries.push([form, only ? { kind, only } : byHome[kind]]);
-    }
+    // In increasing precedence (a form in several maps keeps the last value: SuffixScanner's
+    // rule), which is formKind's and resolve's: zone, then full name, former name, short form.
+    const add = (map: Map<string, Entry[]>, kind: FormKind): void => {
+      map.forEach((list, form) => entries.push([form, list.length === 1 ? { kind, only: list[0]! } : byHome[kind]]));
+    };
+    add(this.byShort, 'short');
+    add(this.byFormer, 'former');
+    add(this.byFull, 'name');
+    this.byZone.forEach((zone, form) => entries.push([form, { kind: 'zone', only: zone }]));
     this.automaton = new SuffixScanner(entries);
     return this.automaton;
   }
-
-  /**
-   * The division `form` names whatever the home (resolve's answer for every home: a zone form,
-   * or the one division of the first map that has the form, in resolve's order), or null when
-   * the home decides.
-   */
-  private onlyDivisionOf(form: string): Division | null {
-    const zone = this.byZone.get(form);
-    if (zone) return zone;
-    const list = this.byFull.get(form) ?? this.byFormer.get(form) ?? this.byShort.get(form);
-    return list && list.length === 1 ? list[0]! : null;
-  }
-
 
   private parentOf(d: Division): Entry | null {
     const e = d as Entry;
