@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SuffixScanner, Automaton, findLongestOf } from '../src/extract/automaton.js';
 import { splitSentences, sentenceAt } from '../src/extract/sentences.js';
-import { TextBuilder, spanToSource } from '../src/offsets.js';
 
 describe('Automaton', () => {
   const titles = new Automaton<string>([
@@ -230,21 +229,6 @@ describe('sentences', () => {
     }).toThrow(TypeError);
     expect(() => (first as Array<{ start: number; end: number }>).push({ start: 0, end: 1 })).toThrow(TypeError);
     expect(first.map((s) => text.slice(s.start, s.end))).toEqual(['市委书记主持会议。', '县长出席。']);
-  });
-});
-
-describe('offset maps', () => {
-  it('maps spans of rebuilt text back into the source, whole surrogate pairs included', () => {
-    const source = '<p>吴 锦𠀋说</p>';
-    const b = new TextBuilder();
-    b.appendCopied('吴', 3);
-    b.appendCopied('锦𠀋说', 5);
-    const { text, offsets } = b.finish(source.length);
-    expect(text).toBe('吴锦𠀋说');
-    const span = spanToSource(offsets, source, 0, 4);
-    expect(source.slice(span.start, span.end)).toBe('吴 锦𠀋');
-    const one = spanToSource(offsets, source, 2, 4);
-    expect(source.slice(one.start, one.end)).toBe('𠀋');
   });
 });
 

@@ -37,3 +37,18 @@ describe('spanToSource', () => {
     }
   });
 });
+
+describe('spanToSource across a gap', () => {
+  it('maps spans of rebuilt text back into the source, whole surrogate pairs included', () => {
+    const source = '<p>吴 锦𠀋说</p>';
+    const b = new TextBuilder();
+    b.appendCopied('吴', 3);
+    b.appendCopied('锦𠀋说', 5);
+    const { text, offsets } = b.finish(source.length);
+    expect(text).toBe('吴锦𠀋说');
+    const span = spanToSource(offsets, source, 0, 4);
+    expect(source.slice(span.start, span.end)).toBe('吴 锦𠀋');
+    const one = spanToSource(offsets, source, 2, 4);
+    expect(source.slice(one.start, one.end)).toBe('𠀋');
+  });
+});
