@@ -13,6 +13,7 @@
  */
 import type { Doc, Mention, RelationFact, Stage } from '../types.js';
 import type { AutomatonMatch } from './automaton.js';
+import { MarkedPositions } from './positions.js';
 import { isSpaceCode, sentenceAt, splitSentences, type Span } from './sentences.js';
 import { HONORIFICS, peopleLexicon, type PeopleLexicon, type TitleInfo } from './people/lexicon.js';
 import { codeTable, isHan, isHanAt, isPlausibleName, nameAt, nameBoundary, splitNameRun, surnameLength, type NameSpan } from './people/names.js';
@@ -567,8 +568,8 @@ function overlapsAny(spans: readonly Span[], start: number, end: number): boolea
 
 /** Marks, by character code, the first characters of the names occurrencesOf looks for (cleared after each call). */
 const NAME_FIRSTS = new Uint8Array(0x10000);
-/** The positions occurrencesOf reads names at (it never runs inside itself): grown, never made per call. */
-let firstScratch = new Int32Array(4096);
+/** The positions occurrencesOf reads names at (it never runs inside itself). */
+const nameFirstPositions = new MarkedPositions();
 
 /**
  * `findLongestOf(text, names)`: every occurrence of each name, then the leftmost-longest
@@ -588,15 +589,9 @@ export function occurrencesOf(text: string, names: Set<string>): Array<{ start: 
   }
   const out: Array<{ start: number; end: number; key: string }> = [];
   const length = text.length;
-  // The positions of names' first characters, gathered without a branch (a test per character
-  // mispredicted at each of them), then read in order.
-  if (firstScratch.length < length) firstScratch = new Int32Array(length * 2);
-  const candidates = firstScratch;
-  let count = 0;
-  for (let i = 0; i < length; i++) {
-    candidates[count] = i;
-    count += NAME_FIRSTS[text.charCodeAt(i)]!;
-  }
+  // The positions of names' first characters, gathered first, then read in order.
+  const count = nameFirstPositions.gather(text, NAME_FIRSTS);
+  const candidates = nameFirstPositions.positions;
   let pos = 0;
   for (let p = 0; p < count; p++) {
     const i = candidates[p]!;

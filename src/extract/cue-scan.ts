@@ -16,6 +16,7 @@ import { projectLexicon } from './projects/lexicon.js';
 import { LEVEL_MARKERS, orgLexicon } from './organizations/find.js';
 import { BYLINE_CUES, PERSON_CUES, peopleLexicon } from './people/lexicon.js';
 import { QUOTE_MARKS } from './campaigns/quotes.js';
+import { MarkedPositions } from './positions.js';
 
 /** The matches of one article, by lexicon. Shared by the stages: read them, never change them. */
 export interface CueMatches {
@@ -202,8 +203,8 @@ function isSharedSuffixLead(code: number): boolean {
   return code === 0x7b49 || code === 0x5927 || code === 0x4e2a || code === 0x9879 || code === 0x7c7b;
 }
 
-/** The positions the scan reads closer (scan never runs inside itself): grown, never made per article. */
-let positionScratch = new Int32Array(4096);
+/** The positions the scan reads closer (scan never runs inside itself). */
+const markedPositions = new MarkedPositions();
 
 function scan(text: string): CueMatches {
   const out: CueMatches = {
@@ -232,15 +233,8 @@ function scan(text: string): CueMatches {
   for (const list of LISTS) lists.push(out[list]);
   // First the positions of the ~20% of characters whose kind is not 0, without a branch: a
   // test per character mispredicted at every such one, and cost more than the rest of the scan.
-  const length = text.length;
-  if (positionScratch.length < length) positionScratch = new Int32Array(length * 2);
-  const positions = positionScratch;
-  let count = 0;
-  for (let i = 0; i < length; i++) {
-    positions[count] = i;
-    // 1 where the kind is not 0 (a byte), else 0.
-    count += (kinds[text.charCodeAt(i)]! + 0xff) >>> 8;
-  }
+  const count = markedPositions.gather(text, kinds);
+  const positions = markedPositions.positions;
   // By end, then shortest first: the order of Automaton.findAll, which the stages rely on.
   for (let p = 0; p < count; p++) {
     const i = positions[p]!;
