@@ -27,6 +27,8 @@ export interface GuanxiConfig {
   manifest?: string;
   resolve?: string;
   jobs?: number;
+  /** Export formats to write (default: all); see `guanxi build --formats`. */
+  formats?: string[];
   neo4j?: {
     uri?: string;
     database?: string;
@@ -53,6 +55,7 @@ export const CONFIG_SCHEMA: Shape = {
   manifest: 'string',
   resolve: 'string',
   jobs: 'positive integer',
+  formats: 'string[]',
   neo4j: {
     uri: 'string',
     database: 'string',

@@ -43,7 +43,7 @@ describe('loadConfig', () => {
   });
   it('lists the known keys when nothing is close', async () => {
     const path = await yamlFile('colour: red\n');
-    await expect(loadConfig(path)).rejects.toThrow(/unknown key 'colour' \(known keys: inputs, home, out, manifest, resolve, jobs, neo4j\)/);
+    await expect(loadConfig(path)).rejects.toThrow(/unknown key 'colour' \(known keys: inputs, home, out, manifest, resolve, jobs, formats, neo4j\)/);
   });
   it('reports YAML syntax errors with a line number', async () => {
     const path = await yamlFile('home: 荆州市\nneo4j: [\n');

@@ -5,6 +5,7 @@
  * (per-article extractions) and `out/report.json` (every input's status, counts, timings).
  */
 import { setFlagsFromString } from 'node:v8';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCommandArgs, UsageError, EXIT } from '../cli-util.js';
@@ -12,7 +13,7 @@ import { runPipeline, startExtractionWorkers } from '../pipeline.js';
 import { parseShard } from '../parallel/shard.js';
 import { createCorpusResolver, type CorpusResolver } from '../resolve/index.js';
 import { OverrideFileError } from '../resolve/overrides.js';
-import { writeExports } from '../export/index.js';
+import { EXPORTERS, writeExports } from '../export/index.js';
 import { loadGraph, LoadError, type LoadSummary } from '../load/index.js';
 import { openWriter, type FileWriter } from '../graph/write.js';
 import { typeAt, type Graph } from '../graph/model.js';
@@ -35,6 +36,9 @@ into one graph and writes it into --out (default out/):
 
 Options:
   --out DIR           output folder (default out)
+  --formats LIST      graph formats to write, comma-separated (default: all of json,
+                      csv, graphml, cypher, html); the JSON Lines files and report.json
+                      are always written
   --manifest FILE     JSON Lines manifest ({"path","url","date","home","title"})
   --home DIVISION     home jurisdiction when an article does not say (e.g. 荆州市)
   --resolve FILE      resolver overrides (default data/resolve.yaml when present)
@@ -55,6 +59,19 @@ Options:
 
 Exit codes: 0 ok, 1 some input failed (see --fail-on), 2 usage error or crash.`;
 
+/**
+ * The graph formats a build writes, in the registry's order: all of them by default, else
+ * the ones named (by --formats or guanxi.yaml's `formats`); an unknown name is a usage error.
+ */
+export function exportFormats(names: string[] | undefined): string[] {
+  const known = Object.keys(EXPORTERS);
+  if (names === undefined) return known;
+  const unknown = names.filter((name) => !known.includes(name));
+  if (unknown.length) throw new UsageError(`formats: unknown format ${unknown.map((n) => JSON.stringify(n)).join(', ')}; expecting some of ${known.join(', ')}`);
+  if (!names.length) throw new UsageError(`formats: name at least one of ${known.join(', ')}`);
+  return known.filter((name) => names.includes(name));
+}
+
 /** Writes a file through a temporary name, so a crash never leaves half a file. */
 export async function writeFileAtomic(path: string, data: string): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
@@ -65,6 +82,7 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
 export async function buildCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     out: { type: 'string' },
+    formats: { type: 'string' },
     manifest: { type: 'string' },
     home: { type: 'string' },
     resolve: { type: 'string' },
@@ -101,6 +119,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     home: values.home,
     resolve: values.resolve,
     jobs: intFlag('jobs', values.jobs),
+    formats: values.formats === undefined ? undefined : values.formats.split(',').map((f) => f.trim()).filter(Boolean),
     neo4j: { uri: values.neo4j, database: values.database, batchSize: intFlag('batch-size', values['batch-size']), concurrency: intFlag('concurrency', values.concurrency) },
   });
   const failOn = values['fail-on'];
@@ -109,6 +128,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const jobs = config.jobs ?? 'auto';
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const outDir = config.out ?? 'out';
+  const formats = exportFormats(config.formats);
   await mkdir(outDir, { recursive: true });
 
   const timings: Record<string, number> = {};
@@ -192,8 +212,13 @@ export async function buildCommand(argv: string[]): Promise<number> {
     await writeFileAtomic(join(outDir, 'review.jsonl'), resolution.review.map((r) => JSON.stringify(r) + '\n').join(''));
 
     t0 = performance.now();
-    const written = await writeExports(resolution.graph, outDir, { threads: jobs });
+    const written = await writeExports(resolution.graph, outDir, { threads: jobs, formats });
     timings.exportMs = performance.now() - t0;
+    // A format left out this time may have a file from an earlier build beside the new ones.
+    for (const [name, exporter] of Object.entries(EXPORTERS)) {
+      const left = join(outDir, exporter.output);
+      if (!formats.includes(name) && existsSync(left)) progress.log('warn', `${left} is from an earlier build: --formats ${formats.join(',')} did not write it`);
+    }
 
     let load: LoadSummary | undefined;
     // A load that cannot connect or fails a batch still gets its report written; exit code 2 after.

@@ -498,6 +498,7 @@ export async function readCsvGraph(dir: string): Promise<ArrayGraph> {
 
 export const csvExporter: Exporter = {
   name: 'csv',
+  output: CSV_DIR,
   async write(graph, outDir) {
     return writeCsv(graph, outDir);
   },

@@ -15,16 +15,20 @@ import type { Exporter } from './types.js';
  */
 export const CYPHER_LITERAL_CACHE_BYTES = 64 << 20;
 
+/** The script's file name in the output folder. */
+export const CYPHER_FILE = 'graph.cypher';
+
 /** Writes `outDir/graph.cypher`. */
 export const cypherExporter: Exporter = {
   name: 'cypher',
+  output: CYPHER_FILE,
   async write(graph, outDir, options = {}) {
     const plan = planLoad(graph, { literalCacheBytes: CYPHER_LITERAL_CACHE_BYTES });
     const log = options.log ?? ((line: string) => process.stderr.write(line));
     for (const m of plan.messages) log(`guanxi: graph.cypher: ${m.level}: ${m.message} [${m.rule}]\n`);
     // Streamed row by row into the file's block: the script is as large as graph.json, and
     // rendering it as one string doubled the export's peak memory.
-    const path = await withWriter(join(outDir, 'graph.cypher'), async (w) => writeScript(plan, w.sink));
+    const path = await withWriter(join(outDir, CYPHER_FILE), async (w) => writeScript(plan, w.sink));
     return [path];
   },
 };

@@ -322,6 +322,7 @@ function mentionEdgeWriter(store: MentionStore, keys: Key[]): (i: number, sink: 
 
 export const graphmlExporter: Exporter = {
   name: 'graphml',
+  output: GRAPHML_FILE,
   async write(graph, outDir) {
     return [await writeGraphml(graph, outDir)];
   },

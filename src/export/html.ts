@@ -399,11 +399,15 @@ ${inlineScript(assets.js)}
   return [head, tail];
 }
 
+/** The page's file name in the output folder. */
+export const HTML_FILE = 'index.html';
+
 /** The `html` exporter: writes `outDir/index.html`. */
 export const htmlExporter: Exporter = {
   name: 'html',
+  output: HTML_FILE,
   async write(graph, outDir) {
-    const path = join(outDir, 'index.html');
+    const path = join(outDir, HTML_FILE);
     // Each piece goes straight into the file's block (joining them into larger strings first cost more).
     await withWriter(path, async (w) => {
       for (const chunk of pageChunks(pageData(graph, outDir))) w.sink.text(chunk);

@@ -142,6 +142,7 @@ export async function writeJson(graph: Graph, outDir: string): Promise<string> {
 
 export const jsonExporter: Exporter = {
   name: 'json',
+  output: JSON_FILE,
   async write(graph, outDir) {
     return [await writeJson(graph, outDir)];
   },

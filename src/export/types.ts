@@ -12,6 +12,8 @@ export interface ExporterOptions {
 export interface Exporter {
   /** Format name, e.g. `json`, `cypher`, `csv`, `graphml`, `html`. */
   name: string;
+  /** The file (or folder, for formats that write several files) it writes, relative to outDir. */
+  output: string;
   /** Writes the format into `outDir` and returns the paths written. */
   write(graph: Graph, outDir: string, options?: ExporterOptions): Promise<string[]>;
 }
