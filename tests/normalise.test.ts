@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseBody } from '../src/normalise/index.js';
+import { HOLDS_META_CUE, HOLDS_PAREN, normaliseBody } from '../src/normalise/index.js';
 import { normaliseChars } from '../src/normalise/chars.js';
 import { htmlToText } from '../src/normalise/html.js';
 import { classifyLines } from '../src/normalise/chrome.js';
@@ -7,7 +7,7 @@ import { undoubleLine } from '../src/normalise/pdf.js';
 import { fullwidthPunctuation, tidySpaces } from '../src/normalise/spacing.js';
 import { mappedSlice } from '../src/normalise/mapped.js';
 import { spanToSource } from '../src/offsets.js';
-import { dateFromUrl, namesInByline, splitNames } from '../src/ingest/meta.js';
+import { bylineFrom, dateFromUrl, namesInByline, publisherFrom, splitNames } from '../src/ingest/meta.js';
 import { homeFromAuthorLine, homeFromPublisher, homeFromUrl } from '../src/ingest/home.js';
 
 /** Normalises a whole text and checks the map: copied characters equal their source characters. */
@@ -276,5 +276,23 @@ describe('bylines in the body', () => {
     const o = ingestText(['标题', '文/图 记者张三 通讯员李四', '会议召开。记者王五 赵六 摄', '正文。（记者孙七'].join('\n'), 'b.txt');
     if (o.status !== 'ok') throw new Error(o.reason);
     expect(o.doc.meta.byline).toEqual(['张三', '李四', '王五', '赵六', '孙七']);
+  });
+});
+
+describe('line shapes on body lines', () => {
+  it('say which lines may hold a parenthesis or a metadata cue, and the metadata read with them equals the metadata read without', () => {
+    const source = ['标题', '来源：荆州日报', '荆州日报讯（记者 张三 通讯员 李四）会议召开。', '会议召开。记者王五 赵六 摄', '正文没有线索。'].join('\n');
+    const { lines } = normaliseBody(source, 0);
+    const paren = (t: string) => /[(（]/.test(t);
+    const cue = (t: string) => /[来讯息摄]/.test(t);
+    for (const l of lines) {
+      expect(l.shape! & HOLDS_PAREN ? true : false).toBe(paren(l.text));
+      expect(l.shape! & HOLDS_META_CUE ? true : false).toBe(cue(l.text));
+    }
+    const unshaped = lines.map(({ text, kind, rule }) => ({ text, kind, rule }));
+    expect(bylineFrom(lines)).toEqual(['张三', '李四', '王五', '赵六']);
+    expect(bylineFrom(unshaped)).toEqual(bylineFrom(lines));
+    expect(publisherFrom(lines, null, [])).toBe('荆州日报');
+    expect(publisherFrom(unshaped, null, [])).toBe(publisherFrom(lines, null, []));
   });
 });

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { dataPath } from '../data-path.js';
-import type { BodyLine } from '../normalise/index.js';
+import { HOLDS_META_CUE, HOLDS_PAREN, type BodyLine } from '../normalise/index.js';
 import { isoDate } from './frontmatter.js';
 
 const FULL_DATE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)/;
@@ -111,11 +111,18 @@ export function cleanPublisher(raw: string): string | null {
   return name;
 }
 
+/** Whether `line` may hold a unit of `bits` (its shape says; a line without a shape may). */
+function mayHold(line: BodyLine, bits: number): boolean {
+  return line.shape === undefined || (line.shape & bits) !== 0;
+}
+
 /** The publisher a page names: 来源 lines first, then a `…日报讯` lead, then front matter tags. */
 export function publisherFrom(lines: BodyLine[], frontMatter: Record<string, unknown> | null, knownNames: string[]): string | null {
-  for (const { text, rule, kind } of lines) {
-    // Every cue ends in 来源: lines without it are skipped before the regex.
-    if (kind === 'blank' || rule === 'chrome-end' || rule === 'chrome-copyright' || text.length > 200 || !text.includes('来源')) continue;
+  for (const line of lines) {
+    const { text, rule, kind } = line;
+    // Every cue ends in 来源: lines without it are skipped before the regex (without a search
+    // when the line's shape says it holds none of 来讯息摄).
+    if (kind === 'blank' || rule === 'chrome-end' || rule === 'chrome-copyright' || text.length > 200 || !mayHold(line, HOLDS_META_CUE) || !text.includes('来源')) continue;
     const re = /(?<!图片|照片|视频)(?:文章来源|稿件来源|新闻来源|来源)\s*[:：]\s*([^\s)）】]{2,30})/g;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (/注明|转载/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
@@ -123,9 +130,10 @@ export function publisherFrom(lines: BodyLine[], frontMatter: Record<string, unk
       if (name) return name;
     }
   }
-  for (const { text, kind } of lines) {
+  for (const line of lines) {
+    const { text, kind } = line;
     // The lead ends in 讯 or 消息: lines without either are passed over before the regex.
-    if (kind !== 'article' || (!text.includes('讯') && !text.includes('消息'))) continue;
+    if (kind !== 'article' || !mayHold(line, HOLDS_META_CUE) || (!text.includes('讯') && !text.includes('消息'))) continue;
     const m = /^([\u4e00-\u9fffA-Za-z]{2,12}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|消息)[(（\s]/.exec(text.replace(/^[\s【\[]+/, ''));
     // Only a name that reads like a medium (…日报, …网, …热线): `红网时刻岳阳3月30日讯` names
     // an app and a place, not a publisher.
@@ -239,19 +247,23 @@ export function bylineFrom(lines: BodyLine[]): string[] {
   const add = (names: string[]) => {
     for (const n of names) if (!out.includes(n)) out.push(n);
   };
-  for (const { text, kind, rule } of lines) {
+  for (const line of lines) {
+    const { text, kind, rule } = line;
     if (kind === 'blank' || rule === 'chrome-end' || rule === 'chrome-copyright') continue;
-    // (记者…) / （作者：…） / 讯(记者… , closed or cut off at the line end.
-    const paren = BYLINE_PAREN;
-    paren.lastIndex = 0;
-    for (let m = paren.exec(text); m; m = paren.exec(text)) add(namesInByline(m[1]!));
+    // (记者…) / （作者：…） / 讯(记者… , closed or cut off at the line end: only on a line
+    // that may hold a parenthesis (most do not, and the regex reads all of the line to know).
+    if (mayHold(line, HOLDS_PAREN)) {
+      const paren = BYLINE_PAREN;
+      paren.lastIndex = 0;
+      for (let m = paren.exec(text); m; m = paren.exec(text)) add(namesInByline(m[1]!));
+    }
     // A line that is a byline: 记者…, 编辑: …, 责任编辑 …
     if (text.length <= 120 && BYLINE_LINE.test(text) && !/[。！？]/.test(text)) {
       add(namesInByline(text));
       continue;
     }
     // A photo credit closing a caption: …。记者叶力铭 张梦瑶 孙杨 摄
-    const credit = text.includes('摄') ? /(?:记者|摄影|通讯员)\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,8})\s*摄\s*$/.exec(text) : null;
+    const credit = mayHold(line, HOLDS_META_CUE) && text.includes('摄') ? /(?:记者|摄影|通讯员)\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,8})\s*摄\s*$/.exec(text) : null;
     if (credit) add(namesInByline(credit[1]!));
     // □ author lines of commentaries: `□中共荆州市委书记 吴 锦`.
     const first = text.charCodeAt(0);

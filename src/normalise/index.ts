@@ -25,6 +25,7 @@ import { MapScratch, MappedBuilder, UnitScratch, mappedSlice, type Mapped } from
 export { type Mapped, MappedBuilder, mappedSlice } from './mapped.js';
 export { normaliseChars } from './chars.js';
 export { undoubleLine } from './pdf.js';
+export { HOLDS_META_CUE, HOLDS_PAREN } from './chrome.js';
 
 /** One line of the body after character normalisation, with the chrome verdict. */
 export interface BodyLine {
@@ -32,6 +33,11 @@ export interface BodyLine {
   text: string;
   kind: LineKind;
   rule: string;
+  /**
+   * The line's shape bits (see unitsShape in chrome.ts: HOLDS_PAREN, HOLDS_META_CUE, …), so
+   * metadata readers skip searches a line cannot answer; absent: unknown (search).
+   */
+  shape?: number;
 }
 
 export interface NormaliseOptions {
@@ -190,22 +196,28 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   // By push, not `map`: the array's elements kind then does not depend on whether this
   // function runs optimised (see classifyLines), and its readers do not deoptimise.
   const lines: BodyLine[] = [];
-  for (let i = 0; i < lineTexts.length; i++) lines.push({ text: lineTexts[i]!, kind: verdicts[i]!.kind, rule: verdicts[i]!.rule });
+  for (let i = 0; i < lineTexts.length; i++) lines.push({ text: lineTexts[i]!, kind: verdicts[i]!.kind, rule: verdicts[i]!.rule, shape: shapes[i]! });
 
   // Say what was dropped as chrome, by rule, so a report shows why text is missing.
-  // (Counted by rule in first-seen order, the message written without spreading the map.)
-  const dropped = new Map<string, number>();
+  // (Counted by rule in first-seen order. A page drops lines by a handful of rules at most: two
+  // short arrays searched in order cost less than a Map and a closure per page.)
+  const droppedRules: string[] = [];
+  const droppedCounts: number[] = [];
   let total = 0;
-  for (const l of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     if (l.kind !== 'chrome') continue;
-    dropped.set(l.rule, (dropped.get(l.rule) ?? 0) + 1);
+    let r = 0;
+    while (r < droppedRules.length && droppedRules[r] !== l.rule) r++;
+    if (r === droppedRules.length) {
+      droppedRules.push(l.rule);
+      droppedCounts.push(1);
+    } else droppedCounts[r]!++;
     total++;
   }
   if (total) {
     let byRule = '';
-    dropped.forEach((n, rule) => {
-      byRule += `${byRule ? ', ' : ''}${rule} ${n}`;
-    });
+    for (let r = 0; r < droppedRules.length; r++) byRule += `${r ? ', ' : ''}${droppedRules[r]} ${droppedCounts[r]}`;
     messages.push({ level: 'info', message: `dropped ${total} line(s) of site chrome (${byRule})`, rule: 'normalise-chrome' });
   }
 
