@@ -236,14 +236,21 @@ class KeptLiterals {
         const item: unknown = (v as Record<string, unknown>)[k];
         // JSON leaves out what the literal writes as null: not covered.
         if (item === undefined || typeof item === 'function' || typeof item === 'symbol') return -1;
-        const key = mapKey(k);
-        this.room(key.length * 3 + 4);
-        if (members) this.ascii(', ');
-        this.used += this.block.write(key, this.used, 'utf8');
-        this.ascii(': ');
+        const key = memberHead(k);
+        this.room(key.bytes.length + 2);
+        const block = this.block;
+        let at = this.used;
+        if (members) {
+          block[at++] = COMMA;
+          block[at++] = SPACE;
+        }
+        // A handful of property names on every row: copied byte by byte, measured once.
+        const head = key.bytes;
+        for (let b = 0; b < head.length; b++) block[at++] = head[b]!;
+        this.used = at;
         const n = this.value(item);
         if (n < 0) return -1;
-        json += jsonStringByteLength(k) + 1 + n;
+        json += key.jsonBytes + n;
         members++;
       }
       this.ascii('}');
@@ -252,6 +259,27 @@ class KeptLiterals {
     return -1;
   }
 }
+
+/** A map member's head in both formats: `key: ` as Cypher UTF-8 bytes, and the JSON size of `"key":`. */
+interface MemberHead {
+  bytes: Buffer;
+  jsonBytes: number;
+}
+
+/** Property names repeat on every row: each one's head is made once (bounded like mapKey's cache). */
+const MEMBER_HEADS = new Map<string, MemberHead>();
+
+function memberHead(k: string): MemberHead {
+  let head = MEMBER_HEADS.get(k);
+  if (head === undefined) {
+    head = { bytes: Buffer.from(mapKey(k) + ': ', 'utf8'), jsonBytes: jsonStringByteLength(k) + 1 };
+    if (MEMBER_HEADS.size < 10_000) MEMBER_HEADS.set(k, head);
+  }
+  return head;
+}
+
+const COMMA = 0x2c;
+const SPACE = 0x20;
 
 /** A character cypherString or JSON.stringify writes other than as itself (any surrogate, to be safe). */
 const ESCAPED_BY_EITHER = /[\\'"\u0000-\u001f\u007f\u2028\u2029\ud800-\udfff]/;
