@@ -296,3 +296,13 @@ describe('line shapes on body lines', () => {
     expect(publisherFrom(unshaped, null, [])).toBe(publisherFrom(lines, null, []));
   });
 });
+
+describe('byline names remembered across articles', () => {
+  it('gives the same names for a fragment met again, in another article', () => {
+    const first = bylineFrom([{ text: '会议召开。（记者 张三 通讯员 李四）', kind: 'article', rule: 'article' }]);
+    const again = bylineFrom([{ text: '另一篇报道。（记者 张三 通讯员 李四）', kind: 'article', rule: 'article' }, { text: '编辑：王五', kind: 'article', rule: 'article' }]);
+    expect(first).toEqual(['张三', '李四']);
+    expect(again).toEqual(['张三', '李四', '王五']);
+    expect(namesInByline('记者 张三 通讯员 李四')).toEqual(['张三', '李四']);
+  });
+});

@@ -241,10 +241,36 @@ export function namesInByline(fragment: string): string[] {
   return names;
 }
 
+/**
+ * namesInByline's answers by fragment, kept across articles: a paper's bylines repeat (the
+ * same reporters and editors), and the answer depends on nothing else (the surname lexicon is
+ * loaded once). Started afresh past MAX_BYLINE_MEMO fragments.
+ */
+const bylineMemo = new Map<string, readonly string[]>();
+const MAX_BYLINE_MEMO = 20_000;
+
+function rememberedNamesInByline(fragment: string): readonly string[] {
+  let names = bylineMemo.get(fragment);
+  if (names === undefined) {
+    names = namesInByline(fragment);
+    if (bylineMemo.size >= MAX_BYLINE_MEMO) bylineMemo.clear();
+    bylineMemo.set(detached(fragment), names);
+  }
+  return names;
+}
+
+/**
+ * A copy of `s` that holds none of the string it was cut from: a fragment kept as a memo key
+ * would otherwise keep its article's whole text alive.
+ */
+function detached(s: string): string {
+  return [...s].join('');
+}
+
 /** Byline names from the body lines (article and chrome lines alike, trailing chrome excepted). */
 export function bylineFrom(lines: BodyLine[]): string[] {
   const out: string[] = [];
-  const add = (names: string[]) => {
+  const add = (names: readonly string[]) => {
     for (const n of names) if (!out.includes(n)) out.push(n);
   };
   for (const line of lines) {
@@ -255,16 +281,16 @@ export function bylineFrom(lines: BodyLine[]): string[] {
     if (mayHold(line, HOLDS_PAREN)) {
       const paren = BYLINE_PAREN;
       paren.lastIndex = 0;
-      for (let m = paren.exec(text); m; m = paren.exec(text)) add(namesInByline(m[1]!));
+      for (let m = paren.exec(text); m; m = paren.exec(text)) add(rememberedNamesInByline(m[1]!));
     }
     // A line that is a byline: 记者…, 编辑: …, 责任编辑 …
     if (text.length <= 120 && BYLINE_LINE.test(text) && !/[。！？]/.test(text)) {
-      add(namesInByline(text));
+      add(rememberedNamesInByline(text));
       continue;
     }
     // A photo credit closing a caption: …。记者叶力铭 张梦瑶 孙杨 摄
     const credit = mayHold(line, HOLDS_META_CUE) && text.includes('摄') ? /(?:记者|摄影|通讯员)\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,8})\s*摄\s*$/.exec(text) : null;
-    if (credit) add(namesInByline(credit[1]!));
+    if (credit) add(rememberedNamesInByline(credit[1]!));
     // □ author lines of commentaries: `□中共荆州市委书记 吴 锦`.
     const first = text.charCodeAt(0);
     const author = first === 0x25a1 || first === 0x25a0 ? /^[□■]\s*(.+)$/.exec(text) : null;
