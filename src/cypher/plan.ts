@@ -167,6 +167,23 @@ class KeptLiterals {
     this.used = at;
   }
 
+  /** Writes the decimal digits of a non-negative 31-bit integer (its String()) and says how many. */
+  private digits(v: number): number {
+    let count = 1;
+    for (let rest = v; rest >= 10; rest = (rest / 10) | 0) count++;
+    this.room(count);
+    const block = this.block;
+    let at = this.used + count;
+    this.used = at;
+    let rest = v;
+    do {
+      const q = (rest / 10) | 0;
+      block[--at] = 48 + rest - q * 10;
+      rest = q;
+    } while (rest > 0);
+    return count;
+  }
+
   /**
    * Writes a short string of printable ASCII that neither format escapes as `'…'` and says
    * true, or writes nothing and says false.
@@ -191,21 +208,27 @@ class KeptLiterals {
     if (typeof v === 'string') {
       // Ids, dates and file names: a byte loop; sentences: the encoder.
       if (v.length <= SHORT_ASCII && this.plainAscii(v)) return v.length + 2;
-      if (ESCAPED_BY_EITHER.test(v)) {
-        const literal = cypherString(v);
-        this.room(literal.length * 3);
-        this.used += this.block.write(literal, this.used, 'utf8');
-        return jsonStringByteLength(v);
-      }
+      // Longer ones are encoded first and then checked: an ASCII string (as many bytes as
+      // units) by its bytes, which costs less than reading it unit by unit; others by the regex.
       this.room(v.length * 3 + 2);
       const block = this.block;
-      block[this.used++] = QUOTE;
-      const n = block.write(v, this.used, 'utf8');
-      this.used += n;
-      block[this.used++] = QUOTE;
-      return n + 2;
+      const start = this.used;
+      block[start] = QUOTE;
+      const n = block.write(v, start + 1, 'utf8');
+      if (n === v.length ? plainBytes(block, start + 1, start + 1 + n) : !ESCAPED_BY_EITHER.test(v)) {
+        block[start + 1 + n] = QUOTE;
+        this.used = start + n + 2;
+        return n + 2;
+      }
+      // Escaped: the bytes written are overwritten.
+      const literal = cypherString(v);
+      this.room(literal.length * 3);
+      this.used += this.block.write(literal, this.used, 'utf8');
+      return jsonStringByteLength(v);
     }
     if (typeof v === 'number') {
+      // Offsets and counts: digits straight into the block, no string made.
+      if (v >= 0 && v <= 0x7fffffff && (v | 0) === v) return this.digits(v);
       if (!Number.isFinite(v)) return -1;
       const text = String(v);
       this.ascii(Number.isInteger(v) || /[.eE]/.test(text) ? text : `${text}.0`);
@@ -284,8 +307,17 @@ const SPACE = 0x20;
 /** A character cypherString or JSON.stringify writes other than as itself (any surrogate, to be safe). */
 const ESCAPED_BY_EITHER = /[\\'"\u0000-\u001f\u007f\u2028\u2029\ud800-\udfff]/;
 const QUOTE = 0x27;
-/** Strings up to this long are first tried as plain ASCII, byte by byte. */
-const SHORT_ASCII = 48;
+/** Strings up to this long are first tried as plain ASCII, unit by unit. */
+const SHORT_ASCII = 16;
+
+/** Whether the ASCII bytes `block[from..to)` hold nothing either format escapes. */
+function plainBytes(block: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = block[i]!;
+    if (c < 0x20 || c === 0x7f || c === 0x22 || c === 0x27 || c === 0x5c) return false;
+  }
+  return true;
+}
 
 /** Size of KeptLiterals' blocks (a longer literal gets a block of its own). */
 const KEPT_BLOCK_BYTES = 1 << 22;
