@@ -68,4 +68,10 @@ describe('pickArrayDelimiter', () => {
     expect(pickArrayDelimiter(graph(['a;b'], ['holds.title']))).toBe('|');
     expect(pickArrayDelimiter(graph(['a;b'], ['x|y']))).toBe('¦');
   });
+  it('finds a candidate in any item of a longer list, and each candidate of that list', () => {
+    expect(pickArrayDelimiter(graph(['吴锦', '吴局长', '吴;锦'], ['holds.title']))).toBe('|');
+    expect(pickArrayDelimiter(graph(['a|b', '吴锦', 'c;d'], ['holds.title']))).toBe('¦');
+    // Neither joined item holds a candidate; only the items that do count.
+    expect(pickArrayDelimiter(graph(['a', 'b'], ['holds.title', 'holds.acting']))).toBe(';');
+  });
 });
