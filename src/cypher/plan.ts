@@ -14,7 +14,7 @@
  */
 import { endAt, startAt, typeAt, type Graph, type GraphNode } from '../graph/model.js';
 import { EncodedValues, MENTIONS_PREFIX } from '../graph/mentions.js';
-import type { ByteSink } from '../graph/write.js';
+import { digitCount, putDigits, type ByteSink } from '../graph/write.js';
 import { readGraphSchema, type CypherSchema } from './schema.js';
 import { jsonByteLength, jsonStringByteLength } from './json-size.js';
 import { cypherLiteral, cypherString, mapKey } from './literal.js';
@@ -169,18 +169,10 @@ class KeptLiterals {
 
   /** Writes the decimal digits of a non-negative 31-bit integer (its String()) and says how many. */
   private digits(v: number): number {
-    let count = 1;
-    for (let rest = v; rest >= 10; rest = (rest / 10) | 0) count++;
+    const count = digitCount(v);
     this.room(count);
-    const block = this.block;
-    let at = this.used + count;
-    this.used = at;
-    let rest = v;
-    do {
-      const q = (rest / 10) | 0;
-      block[--at] = 48 + rest - q * 10;
-      rest = q;
-    } while (rest > 0);
+    putDigits(this.block, this.used, count, v);
+    this.used += count;
     return count;
   }
 

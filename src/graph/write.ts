@@ -72,6 +72,24 @@ export async function openWriter(path: string): Promise<FileWriter> {
   };
 }
 
+/** How many decimal digits a non-negative integer has. */
+export function digitCount(v: number): number {
+  let count = 1;
+  for (let rest = v; rest >= 10; rest = (rest / 10) | 0) count++;
+  return count;
+}
+
+/** Writes the `count` decimal digits of a non-negative 31-bit integer (its String()) at block[start…]. */
+export function putDigits(block: Uint8Array, start: number, count: number, v: number): void {
+  let at = start + count;
+  let rest = v;
+  do {
+    const q = (rest / 10) | 0;
+    block[--at] = 48 + rest - q * 10;
+    rest = q;
+  } while (rest > 0);
+}
+
 /**
  * A file's output block: text is encoded into it, bytes copied in, and the block written
  * with writeSync when full. Exporters write their most repeated pieces (a MENTIONS row's
@@ -157,17 +175,9 @@ export class ByteSink {
       return;
     }
     if (this.used + 10 > this.block.length) this.flush();
-    let digits = 1;
-    for (let rest = v; rest >= 10; rest = (rest / 10) | 0) digits++;
-    const block = this.block;
-    let at = this.used + digits;
-    this.used = at;
-    let rest = v;
-    do {
-      const q = (rest / 10) | 0;
-      block[--at] = 48 + rest - q * 10;
-      rest = q;
-    } while (rest > 0);
+    const count = digitCount(v);
+    putDigits(this.block, this.used, count, v);
+    this.used += count;
   }
 
   private writeDirect(bytes: Uint8Array): void {
