@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { toExtraction } from '../src/extract/output.js';
-import { TextBuilder } from '../src/offsets.js';
+import { rebuiltText } from './helpers/rebuilt-text.js';
 import type { Doc } from '../src/types.js';
 
 describe('toExtraction', () => {
   // Source with markup and a spaced name; the text is what ingest would make of it.
   const source = '<p>市委书记吴 锦出席会议。</p>';
-  const b = new TextBuilder();
-  b.appendCopied('市委书记吴', 3);
-  b.appendCopied('锦出席会议。', 9);
-  const { text, offsets } = b.finish(source.length);
+  const { text, offsets } = rebuiltText(source, [['市委书记吴', 3], ['锦出席会议。', 9]]);
   const doc: Doc = {
     meta: { id: 'a.txt', path: 'a.txt', title: null, date: '2022-02-10', source: null, url: null, home: '荆州市', homeSource: 'cli', lang: 'zh', byline: [], encoding: 'utf-8' },
     source,
