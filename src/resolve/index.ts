@@ -100,32 +100,39 @@ export interface ResolveStats {
 /** The default override file, used when present and no --resolve is given. */
 export const DEFAULT_OVERRIDES = 'data/resolve.yaml';
 
-/** A type and surface name as the resolver keys it, shared by every occurrence of the name. */
-interface NameInfo {
-  type: EntityType;
-  /** Its index in ENTITY_TYPES. */
-  typeNum: number;
-  /** The extraction's name as written (what messages quote). */
-  surface: string;
-  key: string;
-  /** Display form of the extraction's name (cleaned; offices in normal form; divisions current). */
-  name: string;
-  /** The extraction's name, cleaned only: what merge records and aliases show. */
-  rawName: string;
+/**
+ * A type and surface name as the resolver keys it, shared by every occurrence of the name.
+ * A class, not an object literal: V8 may decide after a while to allocate a literal's objects
+ * in the old generation (they all survive) and then throws away the compiled code of add, which
+ * makes them; a constructor has no such decision to revisit.
+ */
+class NameInfo {
   /** The properties of the name's last occurrence (shared) and their keys; null before the first. */
-  props: Record<string, unknown> | null;
-  propKeys: string[];
+  props: Record<string, unknown> | null = null;
+  propKeys: string[] = NONE;
   /** A division name the gazetteer gives to several divisions; null until asked. */
-  sameNameMany: boolean | null;
+  sameNameMany: boolean | null = null;
   /** The last node (number) whose aliases took this name, -1 for none (see entityNode). */
-  aliasMark: number;
+  aliasMark = -1;
   /** The article being added when the name last became an occurrence (see add's `serial`), and that occurrence. */
-  articleMark: number;
-  articleOcc: number;
+  articleMark = -1;
+  articleOcc = -1;
   /** The name's index among the mention texts, -1 until a mention writes it. */
-  textNum: number;
+  textNum = -1;
   /** The number of its (type, key) among the keys (see Store.keys). */
-  keyNum: number;
+  keyNum = -1;
+  constructor(
+    readonly type: EntityType,
+    /** Its index in ENTITY_TYPES. */
+    readonly typeNum: number,
+    /** The extraction's name as written (what messages quote). */
+    readonly surface: string,
+    readonly key: string,
+    /** Display form of the extraction's name (cleaned; offices in normal form; divisions current). */
+    readonly name: string,
+    /** The extraction's name, cleaned only: what merge records and aliases show. */
+    readonly rawName: string,
+  ) {}
 }
 
 /**
@@ -159,35 +166,54 @@ interface Store {
   rels: IntList;
   /** Evidence: sentence index (-1: the gazetteer), start, end, rule index. */
   ev: IntList;
+  /** Per article, the person occurrences its byline names point at, -1 for none (see ArticleRecord.byline). */
+  bylines: IntList;
   /** Evidence sentences, each once per article (slices of one copy of the article's sentences). */
   sentences: string[];
   texts: string[];
   rules: string[];
 }
 
-/** What the resolver keeps of one article besides the Store's numbers. */
-interface ArticleRecord {
-  meta: {
-    id: string;
-    path: string;
-    title?: string | null;
-    date?: string | null;
-    source?: string | null;
-    url?: string | null;
-    home?: string | null;
-    homeSource: string | null;
-    lang?: string;
-    byline?: string[];
-  };
+/** An article's metadata as the resolver keeps it (its own copies of the strings). */
+class ArticleMeta {
+  constructor(
+    readonly id: string,
+    readonly path: string,
+    readonly title: string | null | undefined,
+    readonly date: string | null | undefined,
+    readonly source: string | null | undefined,
+    readonly url: string | null | undefined,
+    readonly home: string | null | undefined,
+    readonly homeSource: string | null,
+    readonly lang: string | undefined,
+    readonly byline: string[] | undefined,
+  ) {}
+}
+
+/**
+ * What the resolver keeps of one article besides the Store's numbers. Classes rather than
+ * object literals, for the reason NameInfo gives.
+ */
+class ArticleRecord {
   /** Its occurrences `[occ, occEnd)` and relation facts `[rel, relEnd)` in the Store. */
-  occ: number;
   occEnd: number;
-  rel: number;
   relEnd: number;
   /** `TYPE "name" has no usable type or name; left out`, once each, in the order found. */
-  leftOut: string[];
-  /** The person occurrence each byline name points at, in byline order. */
-  byline: number[];
+  leftOut: string[] = NONE;
+  /**
+   * The person occurrence each byline name points at (-1: none), in byline order:
+   * `[byline, bylineEnd)` of Store.bylines.
+   */
+  byline = 0;
+  bylineEnd = 0;
+  constructor(
+    readonly meta: ArticleMeta,
+    readonly occ: number,
+    readonly rel: number,
+  ) {
+    this.occEnd = occ;
+    this.relEnd = rel;
+  }
 }
 
 interface NodeBuild {
@@ -316,6 +342,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     spans: new IntList(4096),
     rels: new IntList(),
     ev: new IntList(),
+    bylines: new IntList(),
     sentences: [],
     texts: [],
     rules: [],
@@ -390,7 +417,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     let info = infos[t]!.get(name);
     if (!info) {
       const type = ENTITY_TYPES[t]!;
-      info = { type, typeNum: t, surface: intern(name), key: intern(keyOf(type, name)), name: intern(displayForm(type, name, gazetteer)), rawName: intern(clean(name)), props: null, propKeys: NONE, sameNameMany: null, aliasMark: -1, articleMark: -1, articleOcc: -1, textNum: -1, keyNum: -1 };
+      info = new NameInfo(type, t, intern(name), intern(keyOf(type, name)), intern(displayForm(type, name, gazetteer)), intern(clean(name)));
       info.keyNum = keyNumOf(t, info.key);
       infos[t]!.set(info.surface, info);
     }
@@ -444,26 +471,22 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     if (!S) throw new Error('CorpusResolver.add: the resolver has finished. Expecting add() before finish()');
     const a = r.article;
     const first = S.occInfo.length;
-    const rec: ArticleRecord = {
-      meta: {
-        id: own(a.id),
-        path: own(a.path),
-        title: ownOrNull(a.title),
-        date: ownOrNull(a.date),
-        source: ownOrNull(a.source),
-        url: ownOrNull(a.url),
-        home: ownOrNull(a.home),
-        homeSource: a.homeSource ?? null,
-        lang: ownOrNull(a.lang),
-        byline: a.byline?.map((b) => ownOrNull(b)),
-      },
-      occ: first,
-      occEnd: first,
-      rel: S.rels.length / 5,
-      relEnd: S.rels.length / 5,
-      leftOut: NONE,
-      byline: NONE,
-    };
+    const rec = new ArticleRecord(
+      new ArticleMeta(
+        own(a.id),
+        own(a.path),
+        ownOrNull(a.title),
+        ownOrNull(a.date),
+        ownOrNull(a.source),
+        ownOrNull(a.url),
+        ownOrNull(a.home),
+        a.homeSource ?? null,
+        ownOrNull(a.lang),
+        a.byline?.map((b) => ownOrNull(b)),
+      ),
+      first,
+      S.rels.length / 5,
+    );
     serial++;
     sentenceIndex.clear();
     // Spans go straight into the store, each new occurrence's in one run. The mentions of an
@@ -618,21 +641,12 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       }
     }
     articleSentences.length = 0;
-    for (const b of a.byline ?? []) {
-      let p = occOf('Person', b);
-      if (p === undefined) {
-        const key = nameKey('Person', b);
-        for (let o = first; o < rec.occEnd; o++) {
-          if (S.occInfo[o]!.type === 'Person' && S.occKey[o] === key) {
-            p = o;
-            break;
-          }
-        }
-      }
-      if (p === undefined) continue;
-      if (rec.byline === NONE) rec.byline = [];
-      rec.byline.push(p);
-    }
+    // A byline name not written as a person's name here is looked for by key in finish
+    // (bylinePeopleByKey): that rare branch here would cost a recompilation of add the first
+    // time an article needs it.
+    rec.byline = S.bylines.length;
+    for (const b of a.byline ?? NONE) S.bylines.push(occOf('Person', b) ?? -1);
+    rec.bylineEnd = S.bylines.length;
     records.push(rec);
   };
 
@@ -671,6 +685,8 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   const { occInfo, occKey, occProps } = S;
   const rels4 = S.rels.data;
   const ev4 = S.ev.data;
+  const bylines = S.bylines.data;
+  bylinePeopleByKey(records, S);
   const schema = loadSchema();
   const messages: string[] = [...overrides.messages];
   const merges: MergeRecord[] = [];
@@ -795,8 +811,9 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
       else if (context[0] !== j) personContext[from] = new Set([context[0]!, j]);
     }
     const home = r.meta.home;
-    for (const p of r.byline) {
-      if (!home || personContext[p]) continue;
+    for (let i = r.byline; i < r.bylineEnd; i++) {
+      const p = bylines[i]!;
+      if (p < 0 || !home || personContext[p]) continue;
       personContext[p] = contextOf(home);
     }
   }
@@ -1207,6 +1224,26 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   };
   const mentions = mentionStore.build(articleNodeIds, nodeIds, S.texts, S.rules);
   return { graph: { nodes: graphNodes, relationships: relationshipList(graphRels, mentions) }, merges, review, messages, stats };
+}
+
+/**
+ * A byline name that no person of its article is written as (add left -1) points at the
+ * article's first person whose key is the name's key, if any.
+ */
+function bylinePeopleByKey(records: ArticleRecord[], S: Store): void {
+  const bylines = S.bylines.data;
+  for (const r of records) {
+    for (let i = r.byline; i < r.bylineEnd; i++) {
+      if (bylines[i]! >= 0) continue;
+      const key = nameKey('Person', r.meta.byline![i - r.byline]!);
+      for (let o = r.occ; o < r.occEnd; o++) {
+        if (S.occInfo[o]!.type === 'Person' && S.occKey[o] === key) {
+          bylines[i] = o;
+          break;
+        }
+      }
+    }
+  }
 }
 
 /**
