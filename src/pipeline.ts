@@ -10,6 +10,7 @@ import { collectInputs, ingestFileSync, missingManifestFiles, readManifest, type
 import { UsageError } from './cli-util.js';
 import { createExtractor } from './extract/index.js';
 import { toExtraction } from './extract/output.js';
+import { encodeArticleLine, encodeExtractionLine } from './output/json-line.js';
 import type { Doc } from './types.js';
 import { ExtractionPool, effectiveJobs, withResult } from './parallel/pool.js';
 import { selectShard, type Shard } from './parallel/shard.js';
@@ -33,10 +34,11 @@ export interface FileOutcome {
   doc?: KeptDoc;
   /**
    * The article's lines of out/articles.jsonl and out/extractions.jsonl (when `jsonLines` is
-   * set), serialised where the article was processed: on a worker thread with `--jobs`, so
-   * the main thread only writes them.
+   * set), as UTF-8 bytes without the newline, serialised where the article was processed: on a
+   * worker thread with `--jobs`, so the main thread only writes them. A worker's extraction
+   * line is JSON text instead (see ProcessOptions.extractionText).
    */
-  jsonLines?: { article?: string; extraction?: string };
+  jsonLines?: { article?: Uint8Array; extraction?: Uint8Array | string };
   messages: Message[];
 }
 
@@ -303,11 +305,17 @@ export interface ProcessOptions {
   keepDoc?: boolean;
   /** Serialise the JSON Lines (FileOutcome.jsonLines). */
   jsonLines?: boolean;
+  /**
+   * The extraction line as JSON text (JSON.stringify), not bytes: a worker's, which the main
+   * thread parses back into the result (see withResult in parallel/pool.ts); decoding bytes
+   * there first would cost the busier thread more than encoding the text to write it.
+   */
+  extractionText?: boolean;
 }
 
-/** One line of out/articles.jsonl: the article's metadata and normalised text. */
-export function articleLine(doc: KeptDoc): string {
-  return JSON.stringify({ ...doc.meta, text: doc.text });
+/** One line of out/articles.jsonl: the article's metadata and normalised text, as `JSON.stringify({ ...meta, text })`'s UTF-8. */
+export function articleLine(doc: KeptDoc): Uint8Array {
+  return encodeArticleLine(doc.meta, doc.text);
 }
 
 /** Ingests and extracts one file; never throws. */
@@ -356,6 +364,6 @@ export function extractStep(path: string, doc: Doc, extract: (doc: Doc) => void,
   }
   const result = toExtraction(doc);
   const outcome: FileOutcome = { path, status: 'ok', result, messages: doc.messages, doc: kept };
-  if (options.jsonLines) outcome.jsonLines = { article: articleLine(doc), extraction: JSON.stringify(result) };
+  if (options.jsonLines) outcome.jsonLines = { article: articleLine(doc), extraction: options.extractionText ? JSON.stringify(result) : encodeExtractionLine(result) };
   return outcome;
 }

@@ -61,4 +61,19 @@ describe('openLineWriter', () => {
     await w.abort();
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('takes lines as UTF-8 bytes too, mixed with text, across blocks and past a block', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gx-lines-'));
+    const path = join(dir, 'mixed.jsonl');
+    const w = await openLineWriter(path);
+    const expected: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const line = JSON.stringify({ i, text: i === 1500 ? '襄阳'.repeat(400_000) : '市委书记出席会议😀'.repeat(i % 97) });
+      expected.push(line);
+      await w.write(i % 3 ? new TextEncoder().encode(line) : line);
+    }
+    expect(w.lines).toBe(3000);
+    await w.close();
+    expect(readFileSync(path, 'utf8')).toBe(expected.map((l) => l + '\n').join(''));
+  });
 });

@@ -12,10 +12,11 @@ import { rename, rm } from 'node:fs/promises';
 
 export interface LineWriter {
   /**
-   * Appends `line` and a newline; resolves at once unless the previous block is still being
-   * written. Await each call before the next (a call made while one waits throws).
+   * Appends `line` (text, or its UTF-8 bytes) and a newline; resolves at once unless the
+   * previous block is still being written. Await each call before the next (a call made while
+   * one waits throws).
    */
-  write(line: string): Promise<void>;
+  write(line: string | Uint8Array): Promise<void>;
   /** Flushes, closes and renames the file into place. */
   close(): Promise<void>;
   /** Closes and removes the temporary file (for a build that failed before the end). */
@@ -78,12 +79,13 @@ export async function openLineWriter(path: string): Promise<LineWriter> {
     get lines() {
       return lines;
     },
-    async write(line: string) {
+    async write(line: string | Uint8Array) {
       if (closed) throw new Error(`openLineWriter: ${path} is already closed`);
       if (waiting) throw new Error(`openLineWriter: ${path}: write called before the previous write resolved`);
       lines++;
+      const isText = typeof line === 'string';
       // UTF-8 takes at most 3 bytes per UTF-16 unit (a surrogate pair: 4 for 2 units).
-      const worst = line.length * 3 + 1;
+      const worst = isText ? line.length * 3 + 1 : line.length + 1;
       if (used + worst > block.length) {
         waiting = true;
         try {
@@ -91,14 +93,18 @@ export async function openLineWriter(path: string): Promise<LineWriter> {
           // Longer than a block (rare): written here, after everything before it.
           if (worst > block.length) {
             await settle();
-            writeFullySync(fd, `${line}\n`);
+            writeFullySync(fd, isText ? `${line}\n` : Buffer.concat([line, NEWLINE]));
             return;
           }
         } finally {
           waiting = false;
         }
       }
-      used += block.write(line, used, 'utf8');
+      if (isText) used += block.write(line, used, 'utf8');
+      else {
+        block.set(line, used);
+        used += line.length;
+      }
       block[used++] = 0x0a;
     },
     async close() {
@@ -135,8 +141,10 @@ function writeAll(fd: number, bytes: Buffer, length: number): Promise<void> {
   });
 }
 
-/** `writeSync` until every byte of `text` is on disk (a write may take only part of it). */
-function writeFullySync(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+const NEWLINE = Uint8Array.of(0x0a);
+
+/** `writeSync` until every byte of `line` is on disk (a write may take only part of it). */
+function writeFullySync(fd: number, line: string | Uint8Array): void {
+  const bytes = typeof line === 'string' ? Buffer.from(line, 'utf8') : line;
   for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
 }

@@ -49,7 +49,8 @@ export interface PoolOptions extends Partial<WorkerInit> {
 
 /**
  * The outcome as processFile makes it (same keys, same order) from one a worker sent: the
- * worker sends an extraction as its JSON line only (see worker.ts), parsed back here. Called
+ * worker sends an extraction as its JSON line only, as text (see worker.ts), parsed back here
+ * and turned into the line's bytes. Called
  * when the outcome is used, not when it arrives: parsed early, the objects outlived a young
  * generation collection or two while the outcomes before them were still being made.
  */
@@ -57,8 +58,13 @@ export function withResult(outcome: FileOutcome): FileOutcome {
   const line = outcome.jsonLines?.extraction;
   if (outcome.result || outcome.status !== 'ok' || !line) return outcome;
   const { path, status, messages, doc, jsonLines } = outcome;
-  return { path, status, result: JSON.parse(line) as ExtractionResult, messages, doc, jsonLines };
+  if (typeof line !== 'string') return { path, status, result: JSON.parse(new TextDecoder().decode(line)) as ExtractionResult, messages, doc, jsonLines };
+  // As bytes, like a line made on this thread (the writer copies them instead of encoding the text: about the same).
+  const lines = { article: jsonLines!.article, extraction: utf8.encode(line) };
+  return { path, status, result: JSON.parse(line) as ExtractionResult, messages, doc, jsonLines: lines };
 }
+
+const utf8 = new TextEncoder();
 
 /** After this many crashes per job the pool stops replacing workers: they are broken, not unlucky. */
 const MAX_CRASHES_PER_JOB = 3;

@@ -40,6 +40,8 @@ function drain(): void {
   queue = [];
   // The pool sends no task before the setup (ExtractionPool.process refuses).
   const options = init!;
+  // The extraction line as text: the main thread parses it back (see ProcessOptions.extractionText).
+  const perFile = { keepDoc: options.keepDoc, jsonLines: options.jsonLines, extractionText: true };
   const ingested: Array<Doc | FileOutcome | undefined> = tasks.map((task) => ingestStep(task.path, options.ingest));
   for (let i = 0; i < tasks.length; i++) {
     const task = tasks[i]!;
@@ -47,7 +49,7 @@ function drain(): void {
     ingested[i] = undefined;
     let outcome: FileOutcome;
     try {
-      outcome = 'status' in step ? step : extractStep(task.path, step, extract, options);
+      outcome = 'status' in step ? step : extractStep(task.path, step, extract, perFile);
     } catch (err) {
       // The steps do not throw; if one ever does, the article fails and the worker goes on.
       outcome = { path: task.path, status: 'failed', reason: `worker: ${(err as Error)?.message ?? String(err)}`, messages: [] };
@@ -55,7 +57,16 @@ function drain(): void {
     // With the extraction already serialised, send the line alone: cloning the object graph
     // cost the worker a tenth of its time; the pool parses it back on the main thread.
     if (outcome.jsonLines?.extraction) delete outcome.result;
+    // The article line is a view of the encoder's shared block: sent as a copy of its own,
+    // moved rather than cloned (a view alone would clone the whole block).
+    const transfer: ArrayBuffer[] = [];
+    const article = outcome.jsonLines?.article;
+    if (article) {
+      const own = article.slice();
+      outcome.jsonLines!.article = own;
+      transfer.push(own.buffer as ArrayBuffer);
+    }
     const reply: WorkerReply = { id: task.id, outcome };
-    port.postMessage(reply);
+    port.postMessage(reply, transfer);
   }
 }

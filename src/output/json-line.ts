@@ -1,0 +1,444 @@
+/**
+ * The lines of out/articles.jsonl and out/extractions.jsonl encoded straight to UTF-8 bytes,
+ * exactly as `Buffer.from(JSON.stringify(value))` would be. JSON.stringify made each ~15 KB
+ * article's lines as UTF-16 strings that the line writer then transcoded to UTF-8: two passes
+ * and ~150 MB of short-lived strings per 10k articles. Here each line is written once, into
+ * large shared blocks (a line is a view of one), with key bytes made once.
+ *
+ * Example: `const line = encodeExtractionLine(result); await writer.write(line);`
+ */
+import type { ArticleMeta, ExtractionResult } from '../types.js';
+
+/** A block of lines: large, so that most lines cost no allocation but their view. */
+const BLOCK_BYTES = 1 << 20;
+/** Strings up to this many UTF-16 units are encoded by a loop here; longer ones by `utf8Write` between the characters JSON escapes. */
+const SHORT_STRING = 48;
+/** What JSON.stringify escapes, and surrogates (a lone one is escaped, a pair is not). */
+const NEEDS_CARE = /["\\\u0000-\u001f\ud800-\udfff]/g;
+const HEX = '0123456789abcdef';
+
+/** Node's Buffer method that encodes a string at an offset without the argument checks of `write`. */
+type Utf8Block = Buffer & { utf8Write(text: string, offset: number): number };
+
+/**
+ * String methods called through `call`: a line's strings come in many representations (flat,
+ * sliced, concatenated, one- or two-byte), so `s.charCodeAt` is a megamorphic property load
+ * and an unknown call per character; the known builtin is inlined (~2.5x less per string).
+ */
+const charCodeAt = String.prototype.charCodeAt;
+const sliceOf = String.prototype.slice;
+
+const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+const MENTION_START = ascii('{"start":');
+const END = ascii(',"end":');
+const TEXT = ascii(',"text":');
+const RULE = ascii(',"rule":');
+const ENTITY_TYPE = ascii('{"type":');
+const NAME = ascii(',"name":');
+const FROM = ascii(',"from":');
+const TO = ascii(',"to":');
+const PROPERTIES = ascii(',"properties":');
+const MENTIONS = ascii(',"mentions":[');
+const EVIDENCE = ascii(',"evidence":[');
+const EVIDENCE_START = ascii('{"sentence":');
+const START = ascii(',"start":');
+const DATE = ascii(',"date":');
+const ARTICLE = ascii('{"article":');
+const ENTITIES = ascii(',"entities":[');
+const RELATIONS = ascii('],"relations":[');
+const MESSAGES = ascii('],"messages":');
+const NULL = ascii('null');
+const TRUE = ascii('true');
+const FALSE = ascii('false');
+
+/** `"key":` of the keys met in open objects (metadata, properties, messages): few distinct ones. */
+const keyBytes = new Map<string, Uint8Array>();
+/** Past this many distinct keys, further ones are encoded each time instead of remembered. */
+const KEY_CACHE_MAX = 4096;
+
+let block = Buffer.allocUnsafeSlow(BLOCK_BYTES) as Utf8Block;
+/** Where the next byte goes. */
+let pos = 0;
+/** Where the line being encoded began. */
+let lineStart = 0;
+
+/**
+ * One line of out/articles.jsonl: `Buffer.from(JSON.stringify({ ...meta, text }))`.
+ * The bytes stay valid (no later line overwrites them).
+ */
+export function encodeArticleLine(meta: ArticleMeta, text: string): Uint8Array {
+  if (!builtinsUntouched()) return utf8Of(JSON.stringify({ ...meta, text }));
+  begin();
+  byte(0x7b);
+  let first = true;
+  let hasText = false;
+  for (const key of Object.keys(meta)) {
+    const isText = key === 'text';
+    hasText ||= isText;
+    if (member(key, isText ? text : (meta as unknown as Record<string, unknown>)[key], first)) first = false;
+  }
+  if (!hasText) member('text', text, first);
+  byte(0x7d);
+  return finish();
+}
+
+/**
+ * One line of out/extractions.jsonl: `Buffer.from(JSON.stringify(result))` for a result
+ * made by toExtraction, whose entities, mentions, relations and evidence have the fields of
+ * ExtractionResult in that order (tests/json-line.test.ts compares every line of the
+ * samples with JSON.stringify's). Its article, properties and messages may have any shape.
+ */
+export function encodeExtractionLine(result: ExtractionResult): Uint8Array {
+  if (!builtinsUntouched()) return utf8Of(JSON.stringify(result));
+  begin();
+  raw(ARTICLE);
+  value(result.article);
+  raw(ENTITIES);
+  const entities = result.entities;
+  for (let i = 0; i < entities.length; i++) {
+    if (i) byte(0x2c);
+    const entity = entities[i]!;
+    raw(ENTITY_TYPE);
+    text(entity.type);
+    raw(NAME);
+    text(entity.name);
+    raw(PROPERTIES);
+    value(entity.properties);
+    raw(MENTIONS);
+    const mentions = entity.mentions;
+    for (let j = 0; j < mentions.length; j++) {
+      if (j) byte(0x2c);
+      const m = mentions[j]!;
+      raw(MENTION_START);
+      integer(m.start);
+      raw(END);
+      integer(m.end);
+      raw(TEXT);
+      text(m.text);
+      raw(RULE);
+      text(m.rule);
+      byte(0x7d);
+    }
+    byte(0x5d);
+    byte(0x7d);
+  }
+  raw(RELATIONS);
+  const relations = result.relations;
+  for (let i = 0; i < relations.length; i++) {
+    if (i) byte(0x2c);
+    const relation = relations[i]!;
+    raw(ENTITY_TYPE);
+    text(relation.type);
+    raw(FROM);
+    value(relation.from);
+    raw(TO);
+    value(relation.to);
+    raw(PROPERTIES);
+    value(relation.properties);
+    raw(EVIDENCE);
+    const evidence = relation.evidence;
+    for (let j = 0; j < evidence.length; j++) {
+      if (j) byte(0x2c);
+      const e = evidence[j]!;
+      raw(EVIDENCE_START);
+      text(e.sentence);
+      raw(START);
+      integer(e.start);
+      raw(END);
+      integer(e.end);
+      raw(RULE);
+      text(e.rule);
+      // The one field of these that may be null (a member left undefined would be skipped: not made by toExtraction).
+      raw(DATE);
+      value(e.date);
+      byte(0x7d);
+    }
+    byte(0x5d);
+    byte(0x7d);
+  }
+  raw(MESSAGES);
+  value(result.messages);
+  byte(0x7d);
+  return finish();
+}
+
+/** `JSON.stringify(v)`'s bytes for any value it renders (not undefined, a function or a symbol). */
+export function encodeJsonValue(v: unknown): Uint8Array {
+  if (!builtinsUntouched()) return utf8Of(JSON.stringify(v) ?? 'null');
+  begin();
+  value(v);
+  return finish();
+}
+
+/**
+ * No toJSON on the builtin prototypes and no enumerable key on Object.prototype: what this
+ * module takes for granted (it looks for toJSON only among an object's own keys, and walks
+ * keys with for-in). Checked per line, else the line is JSON.stringify's.
+ */
+function builtinsUntouched(): boolean {
+  if ('toJSON' in Object.prototype || 'toJSON' in Array.prototype || 'toJSON' in String.prototype || 'toJSON' in Number.prototype || 'toJSON' in Boolean.prototype) return false;
+  return Object.keys(Object.prototype).length === 0;
+}
+
+function utf8Of(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+function begin(): void {
+  lineStart = pos;
+}
+
+function finish(): Uint8Array {
+  // A plain Uint8Array, not a Buffer: the same kind of value as a line a worker sends.
+  const line = new Uint8Array(block.buffer, block.byteOffset + lineStart, pos - lineStart);
+  lineStart = pos;
+  return line;
+}
+
+/** Room for `n` more bytes: a new block when this one is full, with the line so far copied to its start. */
+function reserve(n: number): void {
+  if (pos + n <= block.length) return;
+  const sofar = pos - lineStart;
+  const next = Buffer.allocUnsafeSlow(Math.max(BLOCK_BYTES, 2 * (sofar + n))) as Utf8Block;
+  block.copy(next, 0, lineStart, pos);
+  block = next;
+  lineStart = 0;
+  pos = sofar;
+}
+
+function byte(b: number): void {
+  if (pos >= block.length) reserve(1);
+  block[pos++] = b;
+}
+
+/** Copies a few bytes (a loop: cheaper than `set` for so few). */
+function raw(bytes: Uint8Array): void {
+  const n = bytes.length;
+  if (pos + n > block.length) reserve(n);
+  const b = block;
+  let p = pos;
+  for (let i = 0; i < n; i++) b[p++] = bytes[i]!;
+  pos = p;
+}
+
+/** A field that is a string (else any value). */
+function text(v: unknown): void {
+  if (typeof v === 'string') string(v);
+  else value(v);
+}
+
+/** A field that is an offset (else any value). */
+function integer(v: unknown): void {
+  if (typeof v === 'number') number(v);
+  else value(v);
+}
+
+/** Writes the value as JSON.stringify would (the caller has made sure it renders). */
+function value(v: unknown): void {
+  switch (typeof v) {
+    case 'string':
+      return string(v);
+    case 'number':
+      return number(v);
+    case 'boolean':
+      return raw(v ? TRUE : FALSE);
+    case 'object':
+      if (v === null) return raw(NULL);
+      if (Array.isArray(v)) return array(v);
+      return object(v as Record<string, unknown>);
+    case 'bigint':
+      // JSON.stringify throws for it: let it.
+      return stringified(v);
+    default:
+      // undefined, a function or a symbol in an array: what JSON.stringify gives there.
+      return raw(NULL);
+  }
+}
+
+/** Does JSON.stringify leave this member out of an object? */
+function isSkipped(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+/** Writes `,"key":value` (without the comma when `first`); false (nothing written) for a value JSON leaves out. */
+function member(key: string, v: unknown, first: boolean): boolean {
+  if (isSkipped(v)) return false;
+  if (!first) byte(0x2c);
+  let bytes = keyBytes.get(key);
+  if (bytes === undefined) {
+    // A Uint8Array like the constants (not a Buffer): `raw` then sees one kind of array.
+    bytes = new Uint8Array(Buffer.from(`${JSON.stringify(key)}:`));
+    if (keyBytes.size < KEY_CACHE_MAX) keyBytes.set(key, bytes);
+  }
+  raw(bytes);
+  value(v);
+  return true;
+}
+
+function object(o: Record<string, unknown>): void {
+  // Not a plain object (a Date, Map, typed array, boxed value…): JSON.stringify's own word.
+  const proto = Object.getPrototypeOf(o) as unknown;
+  if (proto !== Object.prototype && proto !== null) return stringified(o);
+  // From the line's start: a new block may take the line on the way.
+  const start = pos - lineStart;
+  byte(0x7b);
+  let first = true;
+  // for-in (the own keys, as Object.prototype has no enumerable ones: see builtinsUntouched) reads
+  // the values through the enum cache; `o[key]` after Object.keys is a megamorphic load each.
+  for (const key in o) {
+    if (key === 'toJSON') {
+      pos = lineStart + start;
+      return stringified(o);
+    }
+    if (member(key, o[key], first)) first = false;
+  }
+  byte(0x7d);
+}
+
+function array(a: readonly unknown[]): void {
+  if (Object.getPrototypeOf(a) !== Array.prototype) return stringified(a);
+  byte(0x5b);
+  for (let i = 0; i < a.length; i++) {
+    if (i) byte(0x2c);
+    value(a[i]);
+  }
+  byte(0x5d);
+}
+
+/** JSON.stringify's text of a value this module does not take apart (already escaped: its UTF-8 is the line's bytes). */
+function stringified(v: unknown): void {
+  const text = JSON.stringify(v) ?? 'null';
+  reserve(text.length * 3);
+  pos += block.utf8Write(text, pos);
+}
+
+function number(n: number): void {
+  if (n >= 0 && n < 0x80000000 && (n | 0) === n) {
+    // Integers as their digits (what String gives): start and end offsets, most of a line's numbers.
+    reserve(10);
+    const b = block;
+    if (n < 10) {
+      b[pos++] = 0x30 + n;
+      return;
+    }
+    let digits = 1;
+    for (let t = n; t >= 10; t = (t / 10) | 0) digits++;
+    let p = pos + digits;
+    pos = p;
+    for (let t = n; p > pos - digits; t = (t / 10) | 0) b[--p] = 0x30 + (t % 10);
+    return;
+  }
+  // Anything else (negative, fractions, large, -0): as JS prints numbers; NaN and ±Infinity are null in JSON.
+  const text = Number.isFinite(n) ? String(n) : 'null';
+  reserve(text.length);
+  pos += block.utf8Write(text, pos);
+}
+
+function string(s: string): void {
+  const n = s.length;
+
+  // At most 6 bytes per unit (\u001f); a pair of units is 4 bytes.
+  if (pos + 6 * n + 2 > block.length) reserve(6 * n + 2);
+  const b = block;
+  b[pos++] = 0x22;
+  if (n <= SHORT_STRING) {
+    let p = pos;
+    for (let i = 0; i < n; i++) {
+      const c = charCodeAt.call(s, i);
+      if (c < 0x80) {
+        if (c >= 0x20 && c !== 0x22 && c !== 0x5c) b[p++] = c;
+        else {
+          pos = p;
+          escape(c);
+          p = pos;
+        }
+      } else if (c < 0x800) {
+        b[p++] = 0xc0 | (c >> 6);
+        b[p++] = 0x80 | (c & 0x3f);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        b[p++] = 0xe0 | (c >> 12);
+        b[p++] = 0x80 | ((c >> 6) & 0x3f);
+        b[p++] = 0x80 | (c & 0x3f);
+      } else {
+        pos = p;
+        i = surrogate(s, i, c);
+        p = pos;
+      }
+    }
+    b[p++] = 0x22;
+    pos = p;
+    return;
+  } else {
+    let from = 0;
+    for (;;) {
+      NEEDS_CARE.lastIndex = from;
+      if (!NEEDS_CARE.test(s)) {
+        pos += b.utf8Write(from ? sliceOf.call(s, from) : s, pos);
+        break;
+      }
+      const at = NEEDS_CARE.lastIndex - 1;
+      if (at > from) pos += b.utf8Write(sliceOf.call(s, from, at), pos);
+      const c = charCodeAt.call(s, at);
+      if (c >= 0xd800 && c <= 0xdfff) from = surrogate(s, at, c) + 1;
+      else {
+        escape(c);
+        from = at + 1;
+      }
+    }
+  }
+  b[pos++] = 0x22;
+}
+
+/** The escape JSON.stringify writes for an ASCII `"`, `\` or control character. */
+function escape(c: number): void {
+  const b = block;
+  b[pos++] = 0x5c;
+  switch (c) {
+    case 0x22:
+    case 0x5c:
+      b[pos++] = c;
+      return;
+    case 0x08:
+      b[pos++] = 0x62; // b
+      return;
+    case 0x09:
+      b[pos++] = 0x74; // t
+      return;
+    case 0x0a:
+      b[pos++] = 0x6e; // n
+      return;
+    case 0x0c:
+      b[pos++] = 0x66; // f
+      return;
+    case 0x0d:
+      b[pos++] = 0x72; // r
+      return;
+    default:
+      hexEscape(c);
+  }
+}
+
+/** `u` and four lower-case hex digits (after the backslash). */
+function hexEscape(c: number): void {
+  const b = block;
+  b[pos++] = 0x75;
+  for (let shift = 12; shift >= 0; shift -= 4) b[pos++] = HEX.charCodeAt((c >> shift) & 0xf);
+}
+
+/** Writes the surrogate at `i` (`c`): with the next unit as one 4-byte character when they pair, else escaped as \udxxx; returns the last index used. */
+function surrogate(s: string, i: number, c: number): number {
+  const b = block;
+  const next = i + 1 < s.length ? charCodeAt.call(s, i + 1) : 0;
+  if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+    const cp = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+    b[pos++] = 0xf0 | (cp >> 18);
+    b[pos++] = 0x80 | ((cp >> 12) & 0x3f);
+    b[pos++] = 0x80 | ((cp >> 6) & 0x3f);
+    b[pos++] = 0x80 | (cp & 0x3f);
+    return i + 1;
+  }
+  b[pos++] = 0x5c;
+  hexEscape(c);
+  return i;
+}
