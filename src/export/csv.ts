@@ -19,6 +19,7 @@ import { NODE_LABELS, RELATIONSHIP_TYPES, endAt, startAt, typeAt } from '../grap
 import { EncodedValues, type MentionStore } from '../graph/mentions.js';
 import { loadSchema, type PropertyType, type Schema } from '../graph/schema.js';
 import { withWriter, type ByteSink } from '../graph/write.js';
+import { PlainLists } from './lists.js';
 import type { Exporter } from './types.js';
 
 /** Folder inside the output folder. */
@@ -67,14 +68,17 @@ export function pickArrayDelimiter(graph: Graph): string {
   return delimiterFrom(used);
 }
 
-/** Adds to `used` the candidate delimiters that occur in an array element of `properties`. */
-function scanDelimiters(properties: Record<string, PropertyValue>, used: Set<string>): void {
+/**
+ * Adds to `used` the candidate delimiters that occur in an array element of `properties`
+ * (but in the lists `skip` says true for: their items are scanned as PlainLists' strings).
+ */
+function scanDelimiters(properties: Record<string, PropertyValue>, used: Set<string>, skip?: (list: unknown) => boolean): void {
   // One regex test per list (its items joined: a delimiter is one character, so none is
   // made across items) finds the rare list holding any candidate; only those are checked
   // item by item. A regex call per item was most of the scan (~860k items per 10k articles).
   for (const k in properties) {
     const v = properties[k];
-    if (!Array.isArray(v) || !holdsText(v)) continue;
+    if (!Array.isArray(v) || !holdsText(v) || skip?.(v)) continue;
     if (!ANY_DELIMITER.test(v.length === 1 ? String(v[0]) : v.join(''))) continue;
     for (const e of v as unknown[]) {
       const s = String(e);
@@ -196,7 +200,7 @@ function header(name: string, type: CsvType): string {
 }
 
 /** Writes the CSV files and import.sh; returns their paths. */
-export async function writeCsv(graph: Graph, outDir: string, schema: Schema = loadSchema()): Promise<string[]> {
+export async function writeCsv(graph: Graph, outDir: string, schema: Schema = loadSchema(), lists?: PlainLists): Promise<string[]> {
   const dir = join(outDir, CSV_DIR);
   // One pass over the relationships (MENTIONS are made on read, so each pass costs) sorts
   // them into files by position, gathers each file's columns and the delimiters in use.
@@ -249,9 +253,11 @@ export async function writeCsv(graph: Graph, outDir: string, schema: Schema = lo
     } else {
       const r = rels.at(position)!;
       group.model.add(r.properties);
-      scanDelimiters(r.properties, used);
+      scanDelimiters(r.properties, used, lists && ((v) => lists.find(position, v) >= 0));
     }
   }
+  // The kept lists' items: each distinct string once.
+  if (lists) scanDelimiters({ items: lists.strings }, used);
   if (store) {
     // As scanDelimiters would see them: list items (offsets are digits, never a delimiter).
     const texts = store.textValues.filter((_, i) => usedTexts[i]);
@@ -260,6 +266,7 @@ export async function writeCsv(graph: Graph, outDir: string, schema: Schema = lo
   }
   for (const n of graph.nodes) scanDelimiters(n.properties, used);
   const delim = delimiterFrom(used);
+  const delimBytes = utf8(delim);
   const written: string[] = [];
   const nodeFiles: string[] = [];
   const relFiles: string[] = [];
@@ -314,7 +321,20 @@ export async function writeCsv(graph: Graph, outDir: string, schema: Schema = lo
             writeMention!(mention, sink);
           } else {
             const r = rels.at(p)!;
-            sink.text(quote(r.start) + ',' + quote(r.end) + ',' + quotedType + propertyFields(r.properties, names, delim) + '\n');
+            let line = quote(r.start) + ',' + quote(r.end) + ',' + quotedType;
+            for (const c of names) {
+              const v = r.properties[c];
+              const list = lists && Array.isArray(v) ? lists.find(p, v) : -1;
+              if (list < 0) {
+                line += ',' + field(v, delim);
+                continue;
+              }
+              // Plain items hold no quote to double.
+              sink.text(line);
+              line = '';
+              lists!.write(list, OPEN_FIELD, delimBytes, CLOSE_FIELD, sink);
+            }
+            sink.text(line + '\n');
           }
         }
       }),
@@ -335,6 +355,8 @@ const quotedItem = (value: string | undefined): string => {
 };
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
+const OPEN_FIELD = utf8(',"');
+const CLOSE_FIELD = utf8('"');
 
 /**
  * Writes the CSV line propertyFields would give the store's i-th MENTIONS as an object, as
@@ -510,7 +532,7 @@ export async function readCsvGraph(dir: string): Promise<ArrayGraph> {
 export const csvExporter: Exporter = {
   name: 'csv',
   output: CSV_DIR,
-  async write(graph, outDir) {
-    return writeCsv(graph, outDir);
+  async write(graph, outDir, options) {
+    return writeCsv(graph, outDir, loadSchema(), options?.lists ?? PlainLists.of(graph.relationships));
   },
 };

@@ -18,6 +18,7 @@ import type { Graph, PropertyValue, RelationshipList } from '../graph/model.js';
 import { EncodedValues, type MentionStore } from '../graph/mentions.js';
 import { loadSchema, type PropertyType, type Schema } from '../graph/schema.js';
 import { withWriter, type ByteSink } from '../graph/write.js';
+import { PlainLists } from './lists.js';
 import type { Exporter } from './types.js';
 
 /** File name inside the output folder. */
@@ -188,7 +189,7 @@ function keyLine(k: Key, forWhat: 'node' | 'edge'): string {
 }
 
 /** Writes graph.graphml, element by element. */
-export async function writeGraphml(graph: Graph, outDir: string, schema: Schema = loadSchema()): Promise<string> {
+export async function writeGraphml(graph: Graph, outDir: string, schema: Schema = loadSchema(), lists?: PlainLists): Promise<string> {
   const nodeKeys = keysFor(graph.nodes, Object.values(schema.nodes).map((n) => n.properties), 'v');
   const relationshipDeclared = Object.values(schema.relationships).map((r) => r.properties);
   const edgeKeys = keysFor(keyedRelationships(graph.relationships, relationshipDeclared), relationshipDeclared, 'e');
@@ -217,6 +218,11 @@ export async function writeGraphml(graph: Graph, outDir: string, schema: Schema 
     const rels = graph.relationships;
     const store = rels.mentionStore && rels.mentionIndex && mentionsWritable(edgeKeys) ? rels.mentionStore : undefined;
     const writeMention = store ? mentionEdgeWriter(store, edgeKeys) : undefined;
+    // Lists the shared PlainLists hold are written from their bytes, between `<data>` tags
+    // encoded once per key; the rest of a line as text.
+    const listOpen = edgeKeys.map((k) => utf8(k.open + '[&quot;'));
+    const between = utf8('&quot;,&quot;');
+    const listClose = utf8('&quot;]</data>');
     for (let i = 0; i < rels.length; i++) {
       const mention = writeMention ? rels.mentionIndex!(i) : -1;
       if (mention >= 0) {
@@ -226,11 +232,19 @@ export async function writeGraphml(graph: Graph, outDir: string, schema: Schema 
       const r = rels.at(i)!;
       let line = `    <edge id="${xmlEscape(r.id)}" source="${xmlEscape(r.start)}" target="${xmlEscape(r.end)}">`;
       line += `<data key="e_label">${xmlEscape(r.type)}</data>`;
-      for (const k of edgeKeys) {
+      for (let c = 0; c < edgeKeys.length; c++) {
+        const k = edgeKeys[c]!;
         if (k.name === 'label') continue;
         const v = r.properties[k.name];
         if (v === undefined || v === null) continue;
-        line += k.open + dataText(v, k) + '</data>';
+        const list = lists && k.list && Array.isArray(v) ? lists.find(i, v) : -1;
+        if (list < 0) {
+          line += k.open + dataText(v, k) + '</data>';
+          continue;
+        }
+        sink.text(line);
+        line = '';
+        lists!.write(list, listOpen[c]!, between, listClose, sink);
       }
       sink.text(line + '</edge>\n');
     }
@@ -323,7 +337,7 @@ function mentionEdgeWriter(store: MentionStore, keys: Key[]): (i: number, sink: 
 export const graphmlExporter: Exporter = {
   name: 'graphml',
   output: GRAPHML_FILE,
-  async write(graph, outDir) {
-    return [await writeGraphml(graph, outDir)];
+  async write(graph, outDir, options) {
+    return [await writeGraphml(graph, outDir, loadSchema(), options?.lists ?? PlainLists.of(graph.relationships))];
   },
 };

@@ -12,6 +12,7 @@ import type { Graph } from '../graph/model.js';
 import { validateGraph } from '../graph/schema.js';
 import { packGraph } from '../graph/transfer.js';
 import { ExportWorker, FormatQueue } from './concurrent.js';
+import { PlainLists } from './lists.js';
 import type { Exporter } from './types.js';
 import { jsonExporter } from './json.js';
 import { csvExporter } from './csv.js';
@@ -117,13 +118,35 @@ export async function writeExports(graph: Graph, outDir: string, options: WriteE
 /** Validates, then writes `formats` in order; the paths written per format. */
 async function writeOnThisThread(graph: Graph, outDir: string, formats: readonly string[]): Promise<string[][]> {
   validateGraph(graph);
+  const lists = sharedLists(graph);
   const paths: string[][] = [];
-  for (const f of formats) paths.push(await writeFormat(graph, outDir, f));
+  for (const f of formats) paths.push(await writeFormat(graph, outDir, f, lists));
   return paths;
 }
 
-async function writeFormat(graph: Graph, outDir: string, format: string): Promise<string[]> {
-  const paths = await EXPORTERS[format]!.write(graph, outDir);
+/** The formats that write relationships' string lists from PlainLists. */
+const LIST_READERS = new Set(['json', 'graphml', 'csv']);
+
+/**
+ * The graph's relationships' string lists, read when the first format that writes from them
+ * asks (`lists(format)`), then shared by the others on this thread.
+ */
+export function sharedLists(graph: Graph): (format: string) => PlainLists | undefined {
+  let lists: PlainLists | undefined;
+  let read = false;
+  return (format) => {
+    if (!LIST_READERS.has(format)) return undefined;
+    if (!read) {
+      lists = PlainLists.of(graph.relationships);
+      read = true;
+    }
+    return lists;
+  };
+}
+
+async function writeFormat(graph: Graph, outDir: string, format: string, lists: (format: string) => PlainLists | undefined): Promise<string[]> {
+  const shared = lists(format);
+  const paths = await EXPORTERS[format]!.write(graph, outDir, shared ? { lists: shared } : {});
   // What an exporter kept of the MENTIONS store's texts (escaped, quoted, measured) serves only it.
   graph.relationships.mentionStore?.releaseCaches();
   return paths;
@@ -158,8 +181,9 @@ async function writeOnTwoThreads(graph: Graph, outDir: string, formats: readonly
   }
   queue.open();
   const byIndex = new Map<number, string[]>();
+  const lists = sharedLists(graph);
   try {
-    for (let k = queue.claim(); k !== undefined; k = queue.claim()) byIndex.set(k, await writeFormat(graph, outDir, order[k]!));
+    for (let k = queue.claim(); k !== undefined; k = queue.claim()) byIndex.set(k, await writeFormat(graph, outDir, order[k]!, lists));
   } catch (err) {
     queue.stop();
     await worker.finished;
@@ -172,7 +196,7 @@ async function writeOnTwoThreads(graph: Graph, outDir: string, formats: readonly
   // A dead worker's claimed formats that it did not finish (its temporary file, if any, is
   // the same name ours gets: opening it again truncates it).
   for (let k = 0; k < queue.claimed; k++) {
-    if (!byIndex.has(k)) byIndex.set(k, await writeFormat(graph, outDir, order[k]!));
+    if (!byIndex.has(k)) byIndex.set(k, await writeFormat(graph, outDir, order[k]!, lists));
   }
   return formats.map((f) => byIndex.get(order.indexOf(f))!);
 }

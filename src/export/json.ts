@@ -12,7 +12,8 @@
 import { join } from 'node:path';
 import { endAt, startAt, typeAt, type Graph, type GraphNode, type GraphRelationship } from '../graph/model.js';
 import { EncodedValues, type MentionStore } from '../graph/mentions.js';
-import { withWriter, type ByteSink } from '../graph/write.js';
+import { RenderedStrings, withWriter, type ByteSink } from '../graph/write.js';
+import { PlainLists } from './lists.js';
 import type { Exporter } from './types.js';
 
 /** File name inside the output folder. */
@@ -106,11 +107,96 @@ function mentionLineWriter(store: MentionStore, labelsOf: (id: string) => string
   };
 }
 
+/**
+ * Writes the line (and newline) `relationshipLine` gives a relationship, as bytes: its
+ * string lists from `lists` (each distinct item encoded once for every exporter), numbers as
+ * digits, its endpoints' `{"id":…,"labels":…}` and property names encoded once each. A
+ * relationship with fields or properties JSON would write otherwise goes through `relationshipLineWith`.
+ */
+function relationshipLineWriter(labelOf: Map<string, string>, labelsOf: (id: string) => string, lists: PlainLists | undefined): (position: number, r: GraphRelationship, sink: ByteSink) => void {
+  const keys = new RenderedStrings((key) => JSON.stringify(key) + ':');
+  const types = new RenderedStrings((type) => ',"label":' + JSON.stringify(type) + ',"start":');
+  const endpoints = new RenderedStrings((id) => '{"id":' + JSON.stringify(id) + ',"labels":' + labelsOf(id) + '}');
+  const head = utf8('{"type":"relationship","id":');
+  const toEnd = utf8(',"end":');
+  const toProperties = utf8(',"properties":');
+  const tail = utf8('}\n');
+  const listGlue = { before: utf8('["'), between: utf8('","'), after: utf8('"]') };
+  return (position, r, sink) => {
+    if (!plainRelationship(r) || !plainObject(r.properties)) {
+      sink.text(relationshipLineWith(r, labelOf, labelsOf) + '\n');
+      return;
+    }
+    sink.bytes(head);
+    sink.text(JSON.stringify(r.id));
+    types.write(r.type, sink);
+    endpoints.write(r.start, sink);
+    sink.bytes(toEnd);
+    endpoints.write(r.end, sink);
+    sink.bytes(toProperties);
+    const properties = r.properties;
+    let members = 0;
+    for (const key in properties) {
+      const v: unknown = properties[key];
+      // What JSON.stringify leaves out of an object.
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+      const list = lists && Array.isArray(v) ? lists.find(position, v) : -1;
+      // A value JSON writes by its own rules (a nested map, toJSON): its text, left out when undefined.
+      const other = list < 0 && typeof v === 'object' && v !== null && !plainList(v) ? (JSON.stringify(v) as string | undefined) : '';
+      if (other === undefined) continue;
+      sink.byte(members++ ? COMMA : OPEN_BRACE);
+      keys.write(key, sink);
+      if (list >= 0) lists!.write(list, listGlue.before, listGlue.between, listGlue.after, sink);
+      else if (other) sink.text(other);
+      else writeJsonValue(v, sink);
+    }
+    if (!members) sink.byte(OPEN_BRACE);
+    sink.byte(CLOSE_BRACE);
+    sink.bytes(tail);
+  };
+}
+
+/** Whether JSON.stringify reads `v`'s own enumerable keys as they are (no toJSON, a plain prototype). */
+function plainObject(v: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(v);
+  return (proto === Object.prototype || proto === null) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/** Whether `v` is an array JSON.stringify writes item by item (no toJSON). */
+const plainList = (v: object): v is unknown[] => Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+
+/** Writes `JSON.stringify(v)` of a string, number, boolean, null or plain list of them (others by JSON.stringify; null for what it leaves out). */
+function writeJsonValue(v: unknown, sink: ByteSink): void {
+  if (typeof v === 'string') sink.text(JSON.stringify(v));
+  else if (typeof v === 'number') {
+    if (Number.isFinite(v)) sink.number(v);
+    else sink.bytes(NULL);
+  } else if (v === null || v === undefined || typeof v === 'function' || typeof v === 'symbol') sink.bytes(NULL);
+  else if (typeof v === 'boolean') sink.bytes(v ? TRUE : FALSE);
+  else if (typeof v === 'object' && plainList(v)) {
+    sink.byte(OPEN_BRACKET);
+    for (let i = 0; i < v.length; i++) {
+      if (i) sink.byte(COMMA);
+      writeJsonValue(v[i], sink);
+    }
+    sink.byte(CLOSE_BRACKET);
+  } else sink.text(JSON.stringify(v) ?? 'null');
+}
+
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const NULL = utf8('null');
+const TRUE = utf8('true');
+const FALSE = utf8('false');
+
 /** A list item's JSON (null where the list holds nothing), as MentionStore.propertiesJson writes it. */
 const itemJson = (value: string | undefined): string => JSON.stringify(value) ?? 'null';
 
 /** Writes graph.json, streaming in batches of lines. */
-export async function writeJson(graph: Graph, outDir: string): Promise<string> {
+export async function writeJson(graph: Graph, outDir: string, lists?: PlainLists): Promise<string> {
   const labelOf = new Map(graph.nodes.map((n) => [n.id, n.label as string]));
   // Each node's labels JSON made once (two per relationship line were a JSON.stringify each).
   const labelsJsonOf = new Map<string, string>();
@@ -124,6 +210,7 @@ export async function writeJson(graph: Graph, outDir: string): Promise<string> {
     const rels = graph.relationships;
     const store = rels.mentionStore;
     const writeMention = store && rels.mentionIndex ? mentionLineWriter(store, labelsOf) : undefined;
+    const writeRelationship = relationshipLineWriter(labelOf, labelsOf, lists ?? PlainLists.of(rels));
     for (let i = 0; i < rels.length; i++) {
       const mention = writeMention ? rels.mentionIndex!(i) : -1;
       if (mention >= 0) {
@@ -135,7 +222,7 @@ export async function writeJson(graph: Graph, outDir: string): Promise<string> {
         sink.text(lineAround(rels.idAt(i), typeAt(rels, i), startAt(rels, i), endAt(rels, i), propertiesJson, labelsOf) + '\n');
         continue;
       }
-      sink.text(relationshipLineWith(rels.at(i)!, labelOf, labelsOf) + '\n');
+      writeRelationship(i, rels.at(i)!, sink);
     }
   });
 }
@@ -143,7 +230,7 @@ export async function writeJson(graph: Graph, outDir: string): Promise<string> {
 export const jsonExporter: Exporter = {
   name: 'json',
   output: JSON_FILE,
-  async write(graph, outDir) {
-    return [await writeJson(graph, outDir)];
+  async write(graph, outDir, options) {
+    return [await writeJson(graph, outDir, options?.lists)];
   },
 };

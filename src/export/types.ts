@@ -3,10 +3,16 @@
  * returns the paths it wrote; src/export/index.ts keeps them in a registry keyed by name.
  */
 import type { Graph } from '../graph/model.js';
+import type { PlainLists } from './lists.js';
 
 export interface ExporterOptions {
   /** Where warnings go, one line each with its newline (default: process.stderr). */
   log?: (line: string) => void;
+  /**
+   * The string lists of the graph's relationships, read once for every format written
+   * (writeExports makes them); an exporter given none reads them itself.
+   */
+  lists?: PlainLists;
 }
 
 export interface Exporter {
