@@ -265,6 +265,25 @@ describe('planLoad', () => {
     );
   });
 
+  test('a kept list of plain strings is one piece of the script, sized as its JSON', async () => {
+    const person = (k: number) => ({ id: `person:${k}`, label: 'Person' as const, properties: { id: `person:${k}`, name: '吴锦', aliases: ['吴锦同志', '吴 锦', '2014-01-12'] } });
+    const g = { nodes: [person(0), person(1)], relationships: [] };
+    const rowBytes = Buffer.byteLength(JSON.stringify({ id: 'person:0', name: '吴锦', aliases: ['吴锦同志', '吴 锦', '2014-01-12'] }));
+    for (const [maxBatchBytes, batches] of [
+      [2 * rowBytes, 1],
+      [2 * rowBytes - 1, 2],
+    ] as const) {
+      const kept = planLoad(g, { schema, batchSize: 10, maxBatchBytes, rowCacheBytes: 0, literalCacheBytes: 1e6 });
+      expect(kept.groups[0]!.batches.length).toBe(batches);
+      const dir = await mkdtemp(join(tmpdir(), 'guanxi-kept-list-'));
+      const path = join(dir, 'kept.cypher');
+      await withWriter(path, async (w) => writeScript(kept, w.sink));
+      const script = await readFile(path, 'utf8');
+      expect(script).toContain("aliases: ['吴锦同志', '吴 锦', '2014-01-12']");
+      expect(script).toBe(renderScript(planLoad(g, { schema, batchSize: 10, maxBatchBytes, rowCacheBytes: 0 })));
+    }
+  });
+
   test('cutBatches: a row larger than the byte cap gets a batch of its own, order kept', () => {
     const rows = [{ id: 'a' }, { id: 'b', text: 'x'.repeat(100) }, { id: 'c' }, { id: 'd' }];
     expect(cutBatches(rows, 10, 40).map((b) => b.map((r) => r.id))).toEqual([['a'], ['b'], ['c', 'd']]);

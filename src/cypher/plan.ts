@@ -195,6 +195,30 @@ class KeptLiterals {
     return true;
   }
 
+  /**
+   * Writes the literal of a list of strings neither format escapes, `['a', 'b']`, with one call
+   * into the encoder, and says its JSON size; writes nothing and says -1 for any other list.
+   * Evidence lists (sentences, dates, article ids) are most of a relationship row's items,
+   * and one regex test and one encoding per list cost less than per item.
+   */
+  private plainStrings(v: readonly unknown[]): number {
+    for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return -1;
+    // A character is escaped or not by itself, so the items joined test as each would.
+    if (ESCAPED_BY_EITHER.test(v.join(''))) return -1;
+    const text = v.join("', '");
+    this.room(text.length * 3 + 4);
+    const block = this.block;
+    const start = this.used;
+    block[start] = OPEN_BRACKET;
+    block[start + 1] = QUOTE;
+    const n = block.write(text, start + 2, 'utf8');
+    block[start + 2 + n] = QUOTE;
+    block[start + 3 + n] = CLOSE_BRACKET;
+    this.used = start + n + 4;
+    // JSON has `","` (3 bytes) between items where the literal has `', '` (4).
+    return n + 4 - (v.length - 1);
+  }
+
   /** Writes `cypherLiteral(v)`; the size of `JSON.stringify(v)` in UTF-8, or -1 for a value not covered. */
   private value(v: unknown): number {
     if (typeof v === 'string') {
@@ -231,6 +255,10 @@ class KeptLiterals {
       return v ? 4 : 5;
     }
     if (Array.isArray(v)) {
+      if (v.length > 1) {
+        const json = this.plainStrings(v);
+        if (json >= 0) return json;
+      }
       this.ascii('[');
       let json = v.length ? v.length + 1 : 2;
       for (let i = 0; i < v.length; i++) {
@@ -295,6 +323,8 @@ function memberHead(k: string): MemberHead {
 
 const COMMA = 0x2c;
 const SPACE = 0x20;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
 
 /** A character cypherString or JSON.stringify writes other than as itself (any surrogate, to be safe). */
 const ESCAPED_BY_EITHER = /[\\'"\u0000-\u001f\u007f\u2028\u2029\ud800-\udfff]/;
