@@ -448,6 +448,8 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
   /** The article's sentences so far. */
   const articleSentences: string[] = [];
   const relEnds: number[] = [];
+  // An entity listed twice in an article: its repeat's mentions, `[occurrence in the article, start, end, text, rule, …]`.
+  const extraSpans = new IntList();
   // The last type name looked up and its number: entities and relation ends come in runs of one type.
   let lastTypeName = '';
   let lastTypeNum: number | undefined;
@@ -492,12 +494,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     // Spans go straight into the store, each new occurrence's in one run. The mentions of an
     // entity listed twice (rare) wait in extraSpans until the article's runs are laid out again.
     const spanBase = S.spans.length >> 2;
-    // Per occurrence of this article: its run (start and count, in spans), whether a mention's text differs from the name.
-    const runStart: number[] = [];
-    const runCount: number[] = [];
-    const otherText: boolean[] = [];
-    /** `[occurrence in the article, start, end, text, rule, …]`. */
-    const extraSpans: number[] = [];
+    extraSpans.length = 0;
     const put = (type: EntityType, name: string, mentions: ExtractionResult['entities'][number]['mentions'], properties: Record<string, unknown>) => {
       const t = typeof name === 'string' && typeof type === 'string' ? typeNumOf(type) : undefined;
       const info = t === undefined ? undefined : infoOf(t, name);
@@ -509,7 +506,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       }
       const existing = info.articleMark === serial ? info.articleOcc : undefined;
       const local = (existing ?? S.occInfo.length) - first;
-      if (existing === undefined) runStart.push(S.spans.length >> 2);
+      const runStart = S.spans.length >> 2;
       let other = false;
       let count = 0;
       for (const m of mentions) {
@@ -522,7 +519,11 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
         }
         const rule = ruleNumOf(S, m.rule);
         if (existing !== undefined) {
-          extraSpans.push(local, m.start, m.end, text, rule);
+          extraSpans.push(local);
+          extraSpans.push(m.start);
+          extraSpans.push(m.end);
+          extraSpans.push(text);
+          extraSpans.push(rule);
         } else {
           S.spans.push(m.start);
           S.spans.push(m.end);
@@ -532,7 +533,7 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
         count++;
       }
       if (existing !== undefined) {
-        if (other) otherText[local] = true;
+        if (other) S.occOtherText.data[existing] = 1;
         S.occProps[existing] = propsOf({ ...properties, ...S.occProps[existing] });
         return;
       }
@@ -552,8 +553,10 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
       S.occProps.push(occPropsOf(info, properties));
       info.articleMark = serial;
       info.articleOcc = o;
-      runCount.push(count);
-      otherText.push(other);
+      // The occurrence's run of spans (laid out again below when the entity is listed twice).
+      S.occSpan.push(runStart);
+      S.occSpanCount.push(count);
+      S.occOtherText.push(other ? 1 : 0);
     };
     for (const e of r.entities) put(e.type, e.name, e.mentions, e.properties ?? NO_PROPERTIES);
     // The ends of each relation, found once (-1: left out, looked up again below).
@@ -575,23 +578,21 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     // Each occurrence's spans in one run of the store: its own, then those of its repeats.
     if (extraSpans.length) {
       const laid = S.spans.data.slice(spanBase * 4, S.spans.length);
+      const extra = extraSpans.data;
+      const runStart = S.occSpan.data;
+      const runCount = S.occSpanCount.data;
       S.spans.length = spanBase * 4;
-      for (let i = 0; i < runStart.length; i++) {
-        const from = (runStart[i]! - spanBase) * 4;
-        const to = from + runCount[i]! * 4;
-        runStart[i] = S.spans.length >> 2;
+      for (let i = 0; i < rec.occEnd - first; i++) {
+        const from = (runStart[first + i]! - spanBase) * 4;
+        const to = from + runCount[first + i]! * 4;
+        runStart[first + i] = S.spans.length >> 2;
         for (let k = from; k < to; k++) S.spans.push(laid[k]!);
         for (let x = 0; x < extraSpans.length; x += 5) {
-          if (extraSpans[x] !== i) continue;
-          for (let k = x + 1; k < x + 5; k++) S.spans.push(extraSpans[k]!);
-          runCount[i]!++;
+          if (extra[x] !== i) continue;
+          for (let k = x + 1; k < x + 5; k++) S.spans.push(extra[k]!);
+          runCount[first + i]!++;
         }
       }
-    }
-    for (let i = 0; i < runStart.length; i++) {
-      S.occSpan.push(runStart[i]!);
-      S.occSpanCount.push(runCount[i]!);
-      S.occOtherText.push(otherText[i] ? 1 : 0);
     }
     for (let ri = 0; ri < r.relations.length; ri++) {
       const rel = r.relations[ri]!;
@@ -791,7 +792,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   const HOLDS = RELATION_TYPES.indexOf('HOLDS');
   // By occurrence: the jurisdictions of a person there (an array reads faster than a Map of
   // numbers). Most have one: a shared one-element list (read only); a Set from the second on.
-  const personContext = arrayOf<readonly string[] | Set<string> | undefined>(occCount, undefined);
+  const personContext = filled<readonly string[] | Set<string> | undefined>(occCount, undefined);
   const singleContext = new Map<string, readonly string[]>();
   const contextOf = (j: string): readonly string[] => {
     let list = singleContext.get(j);
@@ -818,7 +819,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     }
   }
   // The person keys of an article, made when clustering first asks (bare names with several candidates).
-  const personKeysByArticle = arrayOf<Set<string> | undefined>(articles.length, undefined);
+  const personKeysByArticle = filled<Set<string> | undefined>(articles.length, undefined);
   const personKeysOf = (art: number): Set<string> => {
     let keys = personKeysByArticle[art];
     if (!keys) {
@@ -978,10 +979,16 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
     return node.id;
   });
   // Aliases: each name and mention text once per node, found by marking it with the node's number.
-  const aliasMarks: AliasMarks = { text: new Int32Array(S.texts.length).fill(-1), texts: S.texts, cleanTexts: arrayOf<string | undefined>(S.texts.length, undefined) };
+  const aliasMarks: AliasMarks = { text: new Int32Array(S.texts.length).fill(-1), texts: S.texts, cleanTexts: filled<string | undefined>(S.texts.length, undefined) };
   const gathered = gatherNodeOccurrences(articles, occNode, nodeList.length, V, dates, aliasMarks);
   aliasMarks.cleanTexts.length = 0;
-  for (const n of nodes.values()) graphNodes.push(entityNode(n, V, gathered, gazetteer, officeJurisdiction, schema));
+  // The first node of each label first: V8 compiles entityNode after its first calls, and a
+  // label they did not show (people come last in nodeList) would throw that code away at its
+  // first node. graphNodes are sorted by id below, so the order they are made in does not show.
+  const firstOfLabel = new Map<NodeLabel, number>();
+  for (const n of nodeList) if (!firstOfLabel.has(n.label)) firstOfLabel.set(n.label, n.num);
+  for (const num of firstOfLabel.values()) graphNodes.push(entityNode(nodeList[num]!, V, gathered, gazetteer, officeJurisdiction, schema));
+  for (const n of nodeList) if (firstOfLabel.get(n.label) !== n.num) graphNodes.push(entityNode(n, V, gathered, gazetteer, officeJurisdiction, schema));
 
   // Articles by date (undated last), then id: the order of evidence.
   const dateKeys = dates.map((d) => d || '\uffff');
@@ -1022,11 +1029,11 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   // relationship's lists are slices of these (a copy of a run, not a function call per item).
   const laidOut = relEvFrom[relCount]!;
   const laidArticles = arrayOf(laidOut, '');
-  const laidSentences = arrayOf(laidOut, '');
+  const laidSentences = laidArticles.slice();
   const laidStarts = arrayOf(laidOut, 0);
-  const laidEnds = arrayOf(laidOut, 0);
-  const laidDates = arrayOf(laidOut, '');
-  const laidRules = arrayOf(laidOut, '');
+  const laidEnds = laidStarts.slice();
+  const laidDates = laidArticles.slice();
+  const laidRules = laidArticles.slice();
   const relEvFill = relEvFrom.slice(0, relCount);
   // Rule ids by their number, in code-point order.
   const ruleRank = new Int32Array(S.rules.length);
@@ -1310,13 +1317,22 @@ function keptRun<T>(laid: T[], from: number, to: number, head: number, tail: num
 }
 
 /**
- * An array of `n` times `value`, filled element by element: `new Array(n)` beyond 100,000
- * elements is a slow dictionary in V8.
+ * An array of `n` times `value`, filled element by element: packed to V8, as are its slices
+ * (the lists a relationship's properties are cut from), which exporters read. It grows step
+ * by step (about three times its size allocated in all): a copy of one (`slice()`) does not.
  */
 function arrayOf<T>(n: number, value: T): T[] {
   const out: T[] = [];
   for (let i = 0; i < n; i++) out.push(value);
   return out;
+}
+
+/**
+ * An array of `n` times `value` made at its size: "holey" to V8 (no matter for arrays the
+ * resolver keeps to itself; see arrayOf for those whose slices leave it).
+ */
+function filled<T>(n: number, value: T): T[] {
+  return new Array<T>(n).fill(value);
 }
 
 /** What entityNode marks to add each alias once: names and mention texts, with the node's number. */
@@ -1593,11 +1609,11 @@ interface GatheredOccurrences {
 function gatherNodeOccurrences(articles: ArticleRecord[], occNode: Int32Array, nodeCount: number, V: OccView, dates: string[], marks: AliasMarks): GatheredOccurrences {
   const articleCount = new Int32Array(nodeCount);
   const lastArticle = new Int32Array(nodeCount).fill(-1);
-  const firstSeen = arrayOf(nodeCount, '');
-  const lastSeen = arrayOf(nodeCount, '');
+  const firstSeen = filled(nodeCount, '');
+  const lastSeen = filled(nodeCount, '');
   const aliases: Array<Set<string>> = [];
   for (let i = 0; i < nodeCount; i++) aliases.push(new Set());
-  const props = arrayOf<Array<Record<string, unknown>> | undefined>(nodeCount, undefined);
+  const props = filled<Array<Record<string, unknown>> | undefined>(nodeCount, undefined);
   for (let art = 0; art < articles.length; art++) {
     const r = articles[art]!;
     const date = dates[art]!;
