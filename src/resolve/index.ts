@@ -216,23 +216,29 @@ class ArticleRecord {
   }
 }
 
-interface NodeBuild {
-  /** Its place in finish()'s node list. */
-  num: number;
-  label: Exclude<NodeLabel, 'Article'>;
-  id: string;
-  key: string;
-  disambiguator: string;
-  /** Occurrences, in article order. */
-  occs: number[];
-  context: string[];
+/** An entity node being built (a class for the reason NameInfo gives). */
+class NodeBuild {
+  constructor(
+    /** Its place in finish()'s node list. */
+    readonly num: number,
+    readonly label: Exclude<NodeLabel, 'Article'>,
+    readonly id: string,
+    readonly key: string,
+    readonly disambiguator: string,
+    /** Occurrences, in article order. */
+    readonly occs: number[],
+    readonly context: string[],
+  ) {}
 }
 
-interface RelBuild {
-  id: string;
-  type: RelationType;
-  start: string;
-  end: string;
+/** A relationship being built (a class for the reason NameInfo gives). */
+class RelBuild {
+  constructor(
+    readonly id: string,
+    readonly type: RelationType,
+    readonly start: string,
+    readonly end: string,
+  ) {}
 }
 
 const COMPUTED = new Set(['id', 'name', 'aliases', 'articleCount', 'firstSeen', 'lastSeen', 'disambiguator', 'context', 'pinyin', 'formerNames']);
@@ -742,7 +748,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   const addNode = (label: NodeBuild['label'], id: string, key: string, disambiguator: string, occs: number[], context: string[]): number => {
     // Like Map.set: an id seen before (a hash collision) keeps its place and number.
     const num = nodes.get(id)?.num ?? nodeList.length;
-    const node: NodeBuild = { num, label, id, key, disambiguator, occs, context };
+    const node = new NodeBuild(num, label, id, key, disambiguator, occs, context);
     nodes.set(id, node);
     nodeList[num] = node;
     return num;
@@ -948,7 +954,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
         const known = relById.get(id);
         if (known === undefined) {
           rel = relBuilds.length;
-          relBuilds.push({ id, type, start, end });
+          relBuilds.push(new RelBuild(id, type, start, end));
           relById.set(id, rel);
         } else rel = known;
         relByNodes.set(typeFrom, to, rel);
