@@ -91,6 +91,20 @@ describe('encodeArticleLine and encodeExtractionLine', () => {
       ],
     };
     expect(hex(encodeExtractionLine(result))).toBe(reference(result));
+    // Relations of one sentence (written once, then copied), the same text as another string, and one of another kind.
+    const shared = '市长张三、副市长李四出席“会议”\n并讲话';
+    const again = [...shared].join('');
+    result.relations = ['甲', '乙', '丙', '丁'].map((name, i) => ({
+      type: 'HOLDS',
+      from: { type: 'Person', name },
+      to: { type: 'Office', name: '市长' },
+      properties: {},
+      evidence: [
+        { sentence: i === 2 ? again : shared, start: 0, end: 20, rule: 'holds.list', date: null },
+        { sentence: i === 3 ? (7 as unknown as string) : shared, start: 30, end: 40, rule: 'holds.list', date: null },
+      ],
+    }));
+    expect(hex(encodeExtractionLine(result))).toBe(reference(result));
   });
 
   it('write the article a line of its own', () => {

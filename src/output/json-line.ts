@@ -142,6 +142,10 @@ export function encodeExtractionLine(result: ExtractionResult): Uint8Array {
   }
   raw(RELATIONS);
   const relations = result.relations;
+  /** The last evidence sentence and where its JSON is in this line. */
+  let lastSentence: unknown;
+  let sentenceAt = 0;
+  let sentenceBytes = 0;
   for (let i = 0; i < relations.length; i++) {
     if (i) byte(0x2c);
     const relation = relations[i]!;
@@ -159,7 +163,16 @@ export function encodeExtractionLine(result: ExtractionResult): Uint8Array {
       if (j) byte(0x2c);
       const e = evidence[j]!;
       raw(EVIDENCE_START);
-      text(e.sentence);
+      // Several relations of one sentence (people listed with their offices…) repeat it: copied from the last.
+      const sentence = e.sentence;
+      if (sentence === lastSentence && typeof sentence === 'string') repeat(sentenceAt, sentenceBytes);
+      else {
+        const at = pos - lineStart;
+        text(sentence);
+        lastSentence = sentence;
+        sentenceAt = at;
+        sentenceBytes = pos - lineStart - at;
+      }
       raw(START);
       integer(e.start);
       raw(END);
@@ -223,6 +236,17 @@ function reserve(n: number): void {
   blockView = new DataView(next.buffer, next.byteOffset, next.length);
   lineStart = 0;
   pos = sofar;
+}
+
+/** Writes again the `length` bytes written at `at` (from the line's start) earlier in this line. */
+function repeat(at: number, length: number): void {
+  if (pos + length + 3 > block.length) reserve(length + 3);
+  const view = blockView;
+  // Word by word: the source ends before `pos`, so no word read was written by this copy.
+  let from = lineStart + at;
+  let to = pos;
+  for (const end = pos + length; to < end; from += 4, to += 4) view.setUint32(to, view.getUint32(from, true), true);
+  pos += length;
 }
 
 function byte(b: number): void {
