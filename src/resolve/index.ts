@@ -277,6 +277,26 @@ function sameFlatProperties(properties: Record<string, unknown>, shared: Record<
 }
 
 /**
+ * A copy of `properties` equal to what a JSON round trip gives, when every value comes back
+ * unchanged from one (strings, booleans, null, finite numbers but -0); null otherwise (propsOf
+ * then makes it through JSON).
+ */
+function flatCopy(properties: Record<string, unknown>): Record<string, unknown> | null {
+  const keys = Object.keys(properties);
+  for (let i = 0; i < keys.length; i++) {
+    // Set on a plain object, `__proto__` would not become a property as JSON.parse makes it.
+    if (keys[i] === '__proto__') return null;
+    const v = properties[keys[i]!];
+    if (typeof v === 'string' || typeof v === 'boolean' || v === null) continue;
+    if (typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0)) continue;
+    return null;
+  }
+  const copy: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) copy[keys[i]!] = properties[keys[i]!];
+  return copy;
+}
+
+/**
  * A resolver fed one article at a time: `add` keeps only a compact record of each
  * extraction (so a build need not hold every ExtractionResult until the end), `finish`
  * resolves the corpus. Input order does not matter; `finish` works in article-id order.
@@ -441,7 +461,10 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
     if (!any) return NO_PROPERTIES;
     const last = info.props;
     if (last && sameFlatProperties(properties, last, info.propKeys)) return last;
-    const p = propsOf(properties);
+    // Properties that change from one occurrence to the next (a project's stage, an event's
+    // date) are copied as they are when JSON would give them back unchanged, without the
+    // JSON text that shares equal objects: sharing only spares memory, and no output shows it.
+    const p = flatCopy(properties) ?? propsOf(properties);
     info.props = p;
     info.propKeys = Object.keys(p);
     return p;
@@ -468,9 +491,9 @@ export function createResolver(overrides: Overrides, gazetteer: Gazetteer | null
   };
   /** The article's occurrence of a type and name, as `${type}\0${name}` would find it. */
   const occOf = (type: unknown, name: unknown): number | undefined => {
-    const t = typeNumOf(String(type));
+    const t = typeNumOf(typeof type === 'string' ? type : String(type));
     if (t === undefined) return undefined;
-    const info = infos[t]!.get(String(name));
+    const info = infos[t]!.get(typeof name === 'string' ? name : String(name));
     return info !== undefined && info.articleMark === serial ? info.articleOcc : undefined;
   };
 
