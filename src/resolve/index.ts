@@ -244,6 +244,8 @@ class RelBuild {
 const COMPUTED = new Set(['id', 'name', 'aliases', 'articleCount', 'firstSeen', 'lastSeen', 'disambiguator', 'context', 'pinyin', 'formerNames']);
 const MAX_ALIASES = 50;
 const MAX_REVIEW_ARTICLES = 50;
+/** How many nodes of each label finish makes in turns before the others (see there). */
+const EARLY_NODES_PER_LABEL = 32;
 /**
  * The evidence sentence of a fact taken from the national division list rather than from
  * a sentence: says where it comes from, and is never empty (an array element '' does not
@@ -1011,13 +1013,26 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   const aliasMarks: AliasMarks = { text: new Int32Array(S.texts.length).fill(-1), texts: S.texts, cleanTexts: filled<string | undefined>(S.texts.length, undefined) };
   const gathered = gatherNodeOccurrences(articles, occNode, nodeList.length, V, dates, aliasMarks);
   aliasMarks.cleanTexts.length = 0;
-  // The first node of each label first: V8 compiles entityNode after its first calls, and a
-  // label they did not show (people come last in nodeList) would throw that code away at its
-  // first node. graphNodes are sorted by id below, so the order they are made in does not show.
-  const firstOfLabel = new Map<NodeLabel, number>();
-  for (const n of nodeList) if (!firstOfLabel.has(n.label)) firstOfLabel.set(n.label, n.num);
-  for (const num of firstOfLabel.values()) graphNodes.push(entityNode(nodeList[num]!, V, gathered, gazetteer, officeJurisdiction, schema));
-  for (const n of nodeList) if (firstOfLabel.get(n.label) !== n.num) graphNodes.push(entityNode(n, V, gathered, gazetteer, officeJurisdiction, schema));
+  // The first nodes of each label taken in turns, then the rest: V8 compiles entityNode from
+  // what its early calls did (after the very first, which it does not record), and a label
+  // they did not show (people come last in nodeList) would throw that code away at its first
+  // node. graphNodes are sorted by id below, so the order they are made in does not show.
+  const earlyOfLabel = new Map<NodeLabel, NodeBuild[]>();
+  for (const n of nodeList) {
+    const early = earlyOfLabel.get(n.label);
+    if (!early) earlyOfLabel.set(n.label, [n]);
+    else if (early.length < EARLY_NODES_PER_LABEL) early.push(n);
+  }
+  const made = new Uint8Array(nodeList.length);
+  for (let turn = 0; turn < EARLY_NODES_PER_LABEL; turn++) {
+    for (const early of earlyOfLabel.values()) {
+      const n = early[turn];
+      if (!n) continue;
+      graphNodes.push(entityNode(n, V, gathered, gazetteer, officeJurisdiction, schema));
+      made[n.num] = 1;
+    }
+  }
+  for (const n of nodeList) if (!made[n.num]) graphNodes.push(entityNode(n, V, gathered, gazetteer, officeJurisdiction, schema));
 
   // Articles by date (undated last), then id: the order of evidence.
   const dateKeys = dates.map((d) => d || '\uffff');
