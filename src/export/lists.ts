@@ -28,6 +28,14 @@ const NOT_PLAIN = /[^\u0020\u0021\u0023-\u0025\u0028-\u003B\u003D\u003F-\u005B\u
 /** Size of the blocks the distinct strings' bytes are kept in (a longer string gets a block of its own). */
 const BLOCK_BYTES = 1 << 20;
 
+/**
+ * Bounds on what is kept: item numbers and blocks of distinct strings' bytes. A 10k-article
+ * graph keeps ~830k items and 7 blocks (~15 MB in all), so a 100k one ~150 MB at most;
+ * past either bound lists are not kept, and the exporters write them as without PlainLists.
+ */
+const MAX_ITEMS = 12_000_000;
+const MAX_BLOCKS = 96;
+
 /** Pieces up to this long are copied by a byte loop, longer ones by set(). */
 const SHORT_COPY = 32;
 
@@ -82,10 +90,11 @@ export class PlainLists {
     return new PlainLists(rels);
   }
 
-  /** Keeps `list` if every item is a plain string. */
+  /** Keeps `list` if every item is a plain string (and the budget allows). */
   private keep(list: readonly unknown[], numbers: Map<string, number>): void {
     const items = this.items;
     const start = items.length;
+    if (start + list.length > MAX_ITEMS || this.blocks.length > MAX_BLOCKS) return;
     items.reserve(list.length);
     for (let k = 0; k < list.length; k++) {
       const s = list[k];
