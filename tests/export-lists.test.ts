@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PlainLists } from '../src/export/lists.js';
+import { sharedLists } from '../src/export/index.js';
 import { writeJson } from '../src/export/json.js';
 import { writeGraphml } from '../src/export/graphml.js';
 import { writeCsv } from '../src/export/csv.js';
@@ -85,6 +86,19 @@ describe('PlainLists', () => {
       [Symbol.iterator]: () => relationships.map((r) => structuredClone(r))[Symbol.iterator](),
     };
     expect(PlainLists.of(fresh)).toBeUndefined();
+  });
+});
+
+describe('sharedLists', () => {
+  it('reads the lists once for the formats that write from them, and lets go after the last', () => {
+    const graph: Graph = { nodes: [], relationships };
+    const lists = sharedLists(graph, ['json', 'csv', 'cypher', 'html']);
+    expect(lists('cypher')).toBeUndefined();
+    const first = lists('json');
+    expect(first).toBeInstanceOf(PlainLists);
+    expect(lists('csv')).toBe(first);
+    // csv was the last reader: a format asking again (written again after a worker died) reads its own.
+    expect(lists('graphml')).toBeUndefined();
   });
 });
 

@@ -118,7 +118,7 @@ export async function writeExports(graph: Graph, outDir: string, options: WriteE
 /** Validates, then writes `formats` in order; the paths written per format. */
 async function writeOnThisThread(graph: Graph, outDir: string, formats: readonly string[]): Promise<string[][]> {
   validateGraph(graph);
-  const lists = sharedLists(graph);
+  const lists = sharedLists(graph, formats);
   const paths: string[][] = [];
   for (const f of formats) paths.push(await writeFormat(graph, outDir, f, lists));
   return paths;
@@ -129,18 +129,22 @@ const LIST_READERS = new Set(['json', 'graphml', 'csv']);
 
 /**
  * The graph's relationships' string lists, read when the first format that writes from them
- * asks (`lists(format)`), then shared by the others on this thread.
+ * asks (`lists(format)`), then shared by the others on this thread; let go of when the last
+ * of `formats` that reads them has asked (the formats after it need not hold them).
  */
-export function sharedLists(graph: Graph): (format: string) => PlainLists | undefined {
+export function sharedLists(graph: Graph, formats: readonly string[]): (format: string) => PlainLists | undefined {
   let lists: PlainLists | undefined;
   let read = false;
+  let readers = formats.filter((f) => LIST_READERS.has(f)).length;
   return (format) => {
     if (!LIST_READERS.has(format)) return undefined;
     if (!read) {
       lists = PlainLists.of(graph.relationships);
       read = true;
     }
-    return lists;
+    const given = lists;
+    if (--readers <= 0) lists = undefined;
+    return given;
   };
 }
 
@@ -181,7 +185,7 @@ async function writeOnTwoThreads(graph: Graph, outDir: string, formats: readonly
   }
   queue.open();
   const byIndex = new Map<number, string[]>();
-  const lists = sharedLists(graph);
+  const lists = sharedLists(graph, order);
   try {
     for (let k = queue.claim(); k !== undefined; k = queue.claim()) byIndex.set(k, await writeFormat(graph, outDir, order[k]!, lists));
   } catch (err) {

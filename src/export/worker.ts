@@ -27,7 +27,7 @@ async function writeClaimed(unpack: () => Graph): Promise<void> {
     const log = (line: string) => post({ kind: 'log', line });
     // Unpacked while the main thread validates the graph: nothing is written unless it passes.
     const open = queue.waitOpen();
-    const lists = sharedLists(graph);
+    const lists = sharedLists(graph, data.formats);
     while (open && (index = queue.claim()) !== undefined) {
       const format = data.formats[index]!;
       const paths = await EXPORTERS[format]!.write(graph, data.outDir, { log, lists: lists(format) });
