@@ -58,6 +58,12 @@ describe('encodeJsonValue gives JSON.stringify’s UTF-8 bytes', () => {
     for (const v of values) expect(hex(encodeJsonValue(v)), JSON.stringify(v)).toBe(reference(v));
   });
 
+  it('leaves out a member whose toJSON gives undefined, and writes null for such an element', () => {
+    const nothing = { toJSON: () => undefined };
+    const values: unknown[] = [{ a: 1, b: nothing, c: 2 }, { b: nothing }, { b: nothing, c: [nothing, 1] }, [nothing], { d: { toJSON: () => '市' } }];
+    for (const v of values) expect(hex(encodeJsonValue(v)), JSON.stringify(v)).toBe(reference(v));
+  });
+
   it('throws for a BigInt, as JSON.stringify does', () => {
     expect(() => encodeJsonValue({ n: 1n })).toThrow(TypeError);
   });
@@ -105,6 +111,25 @@ describe('encodeArticleLine and encodeExtractionLine', () => {
       ],
     }));
     expect(hex(encodeExtractionLine(result))).toBe(reference(result));
+  });
+
+  it('write results whose parts are not of the expected kinds as JSON.stringify does', () => {
+    const nothing = { toJSON: () => undefined };
+    const mention = { start: 1, end: 2, text: '市', rule: 'r' };
+    const evidence = { sentence: '句子', start: 1, end: 2, rule: 'r', date: null };
+    const entity = { type: 'Person', name: '张三', properties: {}, mentions: [mention] };
+    const relation = { type: 'HOLDS', from: { type: 'Person', name: '张三' }, to: { type: 'Office', name: '市长' }, properties: {}, evidence: [evidence] };
+    const article = { id: 'x' };
+    const odd: unknown[] = [
+      { article, entities: [{ ...entity, name: 7 }, { ...entity, properties: undefined }, { ...entity, properties: nothing }, 'a string', null, nothing], relations: [], messages: [] },
+      { article, entities: [{ ...entity, mentions: [{ ...mention, rule: undefined }, null, [1], { ...mention, end: '2' }, nothing, mention] }], relations: [], messages: [] },
+      { article, entities: [], relations: [{ ...relation, from: nothing }, { ...relation, to: undefined }, { ...relation, properties: nothing }, 3], messages: [] },
+      { article, entities: [], relations: [{ ...relation, evidence: [{ ...evidence, date: undefined }, { ...evidence, date: 5 }, { ...evidence, sentence: null }, evidence, evidence] }], messages: [] },
+      { article: nothing, entities: [entity], relations: [relation], messages: [] },
+      { article: undefined, entities: [entity], relations: [relation], messages: nothing },
+      { article, entities: 'none', relations: [relation], messages: [] },
+    ];
+    for (const result of odd) expect(hex(encodeExtractionLine(result as ExtractionResult)), JSON.stringify(result)).toBe(reference(result));
   });
 
   it('write the article a line of its own', () => {

@@ -102,102 +102,168 @@ export function encodeArticleLine(meta: ArticleMeta, text: string): Uint8Array {
 
 /**
  * One line of out/extractions.jsonl: `Buffer.from(JSON.stringify(result))` for a result
- * made by toExtraction, whose entities, mentions, relations and evidence have the fields of
- * ExtractionResult in that order (tests/json-line.test.ts compares every line of the
- * samples with JSON.stringify's). Its article, properties and messages may have any shape.
+ * made by toExtraction, whose result, entities, mentions, relations and evidence are plain
+ * objects with the fields of ExtractionResult, in that order (tests/json-line.test.ts
+ * compares every line of the samples with JSON.stringify's). One whose fields are not of the
+ * expected kinds (a number for a name, a missing rule…) is written as an object of any shape;
+ * its article, properties and messages may have any shape.
  */
 export function encodeExtractionLine(result: ExtractionResult): Uint8Array {
   if (!builtinsUntouched()) return utf8Of(JSON.stringify(result));
   begin();
+  const { article, entities, relations, messages } = result;
+  if (Object.getPrototypeOf(result) !== Object.prototype || !isList(entities) || !isList(relations) || isSkipped(article) || isSkipped(messages)) {
+    rendered(value(result));
+    return finish();
+  }
   raw(ARTICLE);
-  value(result.article);
+  if (!value(article)) {
+    // An article rendered as nothing: the whole result as an object of any shape.
+    pos = lineStart;
+    rendered(object(result as unknown as Record<string, unknown>));
+    return finish();
+  }
   raw(ENTITIES);
-  const entities = result.entities;
   for (let i = 0; i < entities.length; i++) {
     if (i) byte(0x2c);
-    const entity = entities[i]!;
-    raw(ENTITY_TYPE);
-    text(entity.type);
-    raw(NAME);
-    text(entity.name);
-    raw(PROPERTIES);
-    value(entity.properties);
-    raw(MENTIONS);
-    const mentions = entity.mentions;
-    for (let j = 0; j < mentions.length; j++) {
-      if (j) byte(0x2c);
-      const m = mentions[j]!;
-      raw(MENTION_START);
-      integer(m.start);
-      raw(END);
-      integer(m.end);
-      raw(TEXT);
-      text(m.text);
-      raw(RULE);
-      text(m.rule);
-      byte(0x7d);
-    }
-    byte(0x5d);
-    byte(0x7d);
+    rendered(entity(entities[i]));
   }
   raw(RELATIONS);
-  const relations = result.relations;
-  /** The last evidence sentence and where its JSON is in this line. */
-  let lastSentence: unknown;
-  let sentenceAt = 0;
-  let sentenceBytes = 0;
+  const sentences: LastSentence = { text: undefined, at: 0, length: 0 };
   for (let i = 0; i < relations.length; i++) {
     if (i) byte(0x2c);
-    const relation = relations[i]!;
-    raw(ENTITY_TYPE);
-    text(relation.type);
-    raw(FROM);
-    value(relation.from);
-    raw(TO);
-    value(relation.to);
-    raw(PROPERTIES);
-    value(relation.properties);
-    raw(EVIDENCE);
-    const evidence = relation.evidence;
-    for (let j = 0; j < evidence.length; j++) {
-      if (j) byte(0x2c);
-      const e = evidence[j]!;
-      raw(EVIDENCE_START);
-      // Several relations of one sentence (people listed with their offices…) repeat it: copied from the last.
-      const sentence = e.sentence;
-      if (sentence === lastSentence && typeof sentence === 'string') repeat(sentenceAt, sentenceBytes);
-      else {
-        const at = pos - lineStart;
-        text(sentence);
-        lastSentence = sentence;
-        sentenceAt = at;
-        sentenceBytes = pos - lineStart - at;
-      }
-      raw(START);
-      integer(e.start);
-      raw(END);
-      integer(e.end);
-      raw(RULE);
-      text(e.rule);
-      // The one field of these that may be null (a member left undefined would be skipped: not made by toExtraction).
-      raw(DATE);
-      value(e.date);
-      byte(0x7d);
-    }
-    byte(0x5d);
-    byte(0x7d);
+    rendered(relation(relations[i], sentences));
   }
   raw(MESSAGES);
-  value(result.messages);
+  rendered(value(messages));
   byte(0x7d);
   return finish();
 }
+
+/** An array JSON.stringify renders element by element. */
+function isList(v: unknown): v is unknown[] {
+  return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype;
+}
+
+/** Fields of the expected kinds are written in ExtractionResult's order; anything else as an object of any shape. */
+function entity(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return value(e);
+  const { type, name, properties, mentions } = e as Entity;
+  if (typeof type !== 'string' || typeof name !== 'string' || isSkipped(properties) || !isList(mentions)) return value(e);
+  const at = pos - lineStart;
+  raw(ENTITY_TYPE);
+  string(type);
+  raw(NAME);
+  string(name);
+  raw(PROPERTIES);
+  if (!value(properties)) {
+    pos = lineStart + at;
+    return value(e);
+  }
+  raw(MENTIONS);
+  for (let j = 0; j < mentions.length; j++) {
+    if (j) byte(0x2c);
+    const m = mentions[j];
+    if (typeof m !== 'object' || m === null) {
+      rendered(value(m));
+      continue;
+    }
+    const { start, end, text, rule } = m;
+    if (typeof start !== 'number' || typeof end !== 'number' || typeof text !== 'string' || typeof rule !== 'string') {
+      rendered(value(m));
+      continue;
+    }
+    raw(MENTION_START);
+    number(start);
+    raw(END);
+    number(end);
+    raw(TEXT);
+    string(text);
+    raw(RULE);
+    string(rule);
+    byte(0x7d);
+  }
+  byte(0x5d);
+  byte(0x7d);
+  return true;
+}
+
+/** The last evidence sentence of a line and where its JSON is (from the line's start). */
+interface LastSentence {
+  text: string | undefined;
+  at: number;
+  length: number;
+}
+
+/** As `entity`, for a relation. */
+function relation(r: unknown, last: LastSentence): boolean {
+  if (typeof r !== 'object' || r === null) return value(r);
+  const { type, from, to, properties, evidence } = r as Relation;
+  if (typeof type !== 'string' || isSkipped(from) || isSkipped(to) || isSkipped(properties) || !isList(evidence)) return value(r);
+  const at = pos - lineStart;
+  raw(ENTITY_TYPE);
+  string(type);
+  raw(FROM);
+  let ok = value(from);
+  if (ok) {
+    raw(TO);
+    ok = value(to);
+  }
+  if (ok) {
+    raw(PROPERTIES);
+    ok = value(properties);
+  }
+  if (!ok) {
+    pos = lineStart + at;
+    return value(r);
+  }
+  raw(EVIDENCE);
+  for (let j = 0; j < evidence.length; j++) {
+    if (j) byte(0x2c);
+    const e = evidence[j];
+    if (typeof e !== 'object' || e === null) {
+      rendered(value(e));
+      continue;
+    }
+    const { sentence, start, end, rule, date } = e;
+    if (typeof sentence !== 'string' || typeof start !== 'number' || typeof end !== 'number' || typeof rule !== 'string' || (typeof date !== 'string' && date !== null)) {
+      rendered(value(e));
+      continue;
+    }
+    raw(EVIDENCE_START);
+    // Several relations of one sentence (people listed with their offices…) repeat it: copied from the last.
+    if (sentence === last.text) repeat(last.at, last.length);
+    else {
+      const from = pos - lineStart;
+      string(sentence);
+      last.text = sentence;
+      last.at = from;
+      last.length = pos - lineStart - from;
+    }
+    raw(START);
+    number(start);
+    raw(END);
+    number(end);
+    raw(RULE);
+    string(rule);
+    raw(DATE);
+    if (date === null) raw(NULL);
+    else string(date);
+    byte(0x7d);
+  }
+  byte(0x5d);
+  byte(0x7d);
+  return true;
+}
+
+type Entity = ExtractionResult['entities'][number];
+type Relation = ExtractionResult['relations'][number];
 
 /** `JSON.stringify(v)`'s bytes for any value it renders (not undefined, a function or a symbol). */
 export function encodeJsonValue(v: unknown): Uint8Array {
   if (!builtinsUntouched()) return utf8Of(JSON.stringify(v) ?? 'null');
   begin();
-  value(v);
+  rendered(value(v));
   return finish();
 }
 
@@ -265,38 +331,41 @@ function raw(bytes: Piece): void {
   pos += n;
 }
 
-/** A field that is a string (else any value). */
-function text(v: unknown): void {
-  if (typeof v === 'string') string(v);
-  else value(v);
-}
-
-/** A field that is an offset (else any value). */
-function integer(v: unknown): void {
-  if (typeof v === 'number') number(v);
-  else value(v);
-}
-
-/** Writes the value as JSON.stringify would (the caller has made sure it renders). */
-function value(v: unknown): void {
+/**
+ * Writes the value as JSON.stringify would; false (nothing written) for one it renders as
+ * nothing (a toJSON that returns undefined). Undefined, a function or a symbol: null, as in
+ * an array (an object's member of these is skipped before).
+ */
+function value(v: unknown): boolean {
   switch (typeof v) {
     case 'string':
-      return string(v);
+      string(v);
+      return true;
     case 'number':
-      return number(v);
+      number(v);
+      return true;
     case 'boolean':
-      return raw(v ? TRUE : FALSE);
+      raw(v ? TRUE : FALSE);
+      return true;
     case 'object':
-      if (v === null) return raw(NULL);
+      if (v === null) {
+        raw(NULL);
+        return true;
+      }
       if (Array.isArray(v)) return array(v);
       return object(v as Record<string, unknown>);
     case 'bigint':
       // JSON.stringify throws for it: let it.
       return stringified(v);
     default:
-      // undefined, a function or a symbol in an array: what JSON.stringify gives there.
-      return raw(NULL);
+      raw(NULL);
+      return true;
   }
+}
+
+/** A value in an array (or a whole line), where one rendered as nothing is null. */
+function rendered(written: boolean): void {
+  if (!written) raw(NULL);
 }
 
 /** Does JSON.stringify leave this member out of an object? */
@@ -307,6 +376,7 @@ function isSkipped(v: unknown): boolean {
 /** Writes `,"key":value` (without the comma when `first`); false (nothing written) for a value JSON leaves out. */
 function member(key: string, v: unknown, first: boolean): boolean {
   if (isSkipped(v)) return false;
+  const mark = pos - lineStart;
   if (!first) byte(0x2c);
   // A slot per key by its length and end characters (no hashing of the key as a Map does).
   const slot = (key.length * 7 + charCodeAt.call(key, 0) * 31 + charCodeAt.call(key, key.length - 1)) & (KEY_SLOTS - 1);
@@ -318,11 +388,12 @@ function member(key: string, v: unknown, first: boolean): boolean {
     slotBytes[slot] = bytes;
   }
   raw(bytes);
-  value(v);
-  return true;
+  if (value(v)) return true;
+  pos = lineStart + mark;
+  return false;
 }
 
-function object(o: Record<string, unknown>): void {
+function object(o: Record<string, unknown>): boolean {
   // Not a plain object (a Date, Map, typed array, boxed value…): JSON.stringify's own word.
   const proto = Object.getPrototypeOf(o) as unknown;
   if (proto !== Object.prototype && proto !== null) return stringified(o);
@@ -340,23 +411,30 @@ function object(o: Record<string, unknown>): void {
     if (member(key, o[key], first)) first = false;
   }
   byte(0x7d);
+  return true;
 }
 
-function array(a: readonly unknown[]): void {
+function array(a: readonly unknown[]): boolean {
   if (Object.getPrototypeOf(a) !== Array.prototype) return stringified(a);
   byte(0x5b);
   for (let i = 0; i < a.length; i++) {
     if (i) byte(0x2c);
-    value(a[i]);
+    rendered(value(a[i]));
   }
   byte(0x5d);
+  return true;
 }
 
-/** JSON.stringify's text of a value this module does not take apart (already escaped: its UTF-8 is the line's bytes). */
-function stringified(v: unknown): void {
-  const text = JSON.stringify(v) ?? 'null';
+/**
+ * JSON.stringify's text of a value this module does not take apart (already escaped: its
+ * UTF-8 is the line's bytes); false (nothing written) when it renders as nothing.
+ */
+function stringified(v: unknown): boolean {
+  const text = JSON.stringify(v);
+  if (text === undefined) return false;
   reserve(text.length * 3);
   pos += block.utf8Write(text, pos);
+  return true;
 }
 
 function number(n: number): void {
