@@ -277,8 +277,16 @@ function builtinsUntouched(): boolean {
   return Object.keys(Object.prototype).length === 0;
 }
 
-function utf8Of(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
+/**
+ * The UTF-8 of a line already made as text by JSON.stringify (a worker's), in the blocks as the
+ * others: no buffer of its own per line. (JSON.stringify's text has no lone surrogate, which
+ * UTF-8 could not hold.)
+ */
+export function utf8Of(text: string): Uint8Array {
+  begin();
+  reserve(text.length * 3);
+  pos += block.utf8Write(text, pos);
+  return finish();
 }
 
 function begin(): void {

@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type { IngestOptions } from '../ingest/index.js';
 import type { FileOutcome, ProcessOptions } from '../pipeline.js';
 import type { ExtractionResult } from '../types.js';
+import { utf8Of } from '../output/json-line.js';
 
 /** What each worker is started with. */
 export interface WorkerInit extends ProcessOptions {
@@ -59,12 +60,10 @@ export function withResult(outcome: FileOutcome): FileOutcome {
   if (outcome.result || outcome.status !== 'ok' || !line) return outcome;
   const { path, status, messages, doc, jsonLines } = outcome;
   if (typeof line !== 'string') return { path, status, result: JSON.parse(new TextDecoder().decode(line)) as ExtractionResult, messages, doc, jsonLines };
-  // As bytes, like a line made on this thread (the writer copies them instead of encoding the text: about the same).
-  const lines = { article: jsonLines!.article, extraction: utf8.encode(line) };
+  // As bytes, like a line made on this thread.
+  const lines = { article: jsonLines!.article, extraction: utf8Of(line) };
   return { path, status, result: JSON.parse(line) as ExtractionResult, messages, doc, jsonLines: lines };
 }
-
-const utf8 = new TextEncoder();
 
 /** After this many crashes per job the pool stops replacing workers: they are broken, not unlucky. */
 const MAX_CRASHES_PER_JOB = 3;
