@@ -26,6 +26,8 @@ const TRICKY = [
   '“全角引号”、《书名号》——破折号…省略号',
   '\u2028 line and paragraph \u2029 separators',
   '\ufeff BOM and \uffff noncharacter',
+  '\n\n第一段\n第二段\n',
+  '\n',
 ];
 /** Each tricky string, and long ones (past the short-string loop) with it at the start, middle and end. */
 const STRINGS = TRICKY.flatMap((s) => [s, s + '长'.repeat(60), '长'.repeat(60) + s + '长'.repeat(60), 'x'.repeat(80) + s]);

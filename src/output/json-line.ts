@@ -15,6 +15,7 @@ const BLOCK_BYTES = 1 << 20;
 const SHORT_STRING = 48;
 /** What JSON.stringify escapes, and surrogates (a lone one is escaped, a pair is not). */
 const NEEDS_CARE = /["\\\u0000-\u001f\ud800-\udfff]/g;
+const NEEDS_CARE_BUT_NEWLINE = /["\\\u0000-\u0009\u000b-\u001f\ud800-\udfff]/g;
 const HEX = '0123456789abcdef';
 
 /** Node's Buffer method that encodes a string at an offset without the argument checks of `write`. */
@@ -27,6 +28,7 @@ type Utf8Block = Buffer & { utf8Write(text: string, offset: number): number };
  */
 const charCodeAt = String.prototype.charCodeAt;
 const sliceOf = String.prototype.slice;
+const indexOf = String.prototype.indexOf;
 
 /**
  * Bytes written as often as keys are: as little-endian 32-bit words, stored four bytes a time
@@ -503,6 +505,20 @@ function string(s: string): void {
     return;
   } else {
     let from = 0;
+    // Text with line breaks and nothing else to escape (an article's): the breaks found by
+    // indexOf, cheaper than the regex run from each one.
+    NEEDS_CARE_BUT_NEWLINE.lastIndex = 0;
+    if (!NEEDS_CARE_BUT_NEWLINE.test(s)) {
+      for (let at = indexOf.call(s, '\n'); at >= 0; at = indexOf.call(s, '\n', from)) {
+        if (at > from) pos += b.utf8Write(sliceOf.call(s, from, at), pos);
+        b[pos++] = 0x5c;
+        b[pos++] = 0x6e;
+        from = at + 1;
+      }
+      pos += b.utf8Write(from ? sliceOf.call(s, from) : s, pos);
+      b[pos++] = 0x22;
+      return;
+    }
     for (;;) {
       NEEDS_CARE.lastIndex = from;
       if (!NEEDS_CARE.test(s)) {
