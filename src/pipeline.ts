@@ -35,8 +35,9 @@ export interface FileOutcome {
   /**
    * The article's lines of out/articles.jsonl and out/extractions.jsonl (when `jsonLines` is
    * set), as UTF-8 bytes without the newline, serialised where the article was processed: on a
-   * worker thread with `--jobs`, so the main thread only writes them. A worker's extraction
-   * line is JSON text instead (see ProcessOptions.extractionText).
+   * worker thread with `--jobs`, so the main thread only writes them. A worker sends its
+   * extraction line as JSON text (ProcessOptions.extractionText), which withResult (parallel/
+   * pool.ts) parses and turns into bytes.
    */
   jsonLines?: { article?: Uint8Array; extraction?: Uint8Array | string };
   messages: Message[];

@@ -51,9 +51,9 @@ export interface PoolOptions extends Partial<WorkerInit> {
 /**
  * The outcome as processFile makes it (same keys, same order) from one a worker sent: the
  * worker sends an extraction as its JSON line only, as text (see worker.ts), parsed back here
- * and turned into the line's bytes. Called
- * when the outcome is used, not when it arrives: parsed early, the objects outlived a young
- * generation collection or two while the outcomes before them were still being made.
+ * and turned into the line's bytes. Called when the outcome is used, not when it arrives:
+ * parsed early, the objects outlived a young generation collection or two while the outcomes
+ * before them were still being made.
  */
 export function withResult(outcome: FileOutcome): FileOutcome {
   const line = outcome.jsonLines?.extraction;
