@@ -141,6 +141,13 @@ describe('encodeArticleLine and encodeExtractionLine', () => {
     lines.forEach((line, i) => expect(Buffer.from(line).toString()).toBe(JSON.stringify({ id: 'a', text: '荆州'.repeat(1000 + i) })));
   });
 
+  it('write texts larger than a block, with line breaks only and with other escapes', () => {
+    const meta = { id: 'big' } as unknown as ArticleMeta;
+    for (const text of ['荆州市\n'.repeat(700_000), 'a"b\\\n荆州\t'.repeat(300_000), 'x'.repeat(3_000_000)]) {
+      expect(hex(encodeArticleLine(meta, text))).toBe(reference({ id: 'big', text }));
+    }
+  });
+
   it('give JSON.stringify’s bytes for every article of the samples', () => {
     const extract = createExtractor();
     const files = readdirSync('data/articles').filter((f) => f.endsWith('.txt'));

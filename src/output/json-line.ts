@@ -286,8 +286,7 @@ function builtinsUntouched(): boolean {
  */
 export function utf8Of(text: string): Uint8Array {
   begin();
-  reserve(text.length * 3);
-  pos += block.utf8Write(text, pos);
+  utf8(text);
   return finish();
 }
 
@@ -442,8 +441,7 @@ function array(a: readonly unknown[]): boolean {
 function stringified(v: unknown): boolean {
   const text = JSON.stringify(v);
   if (text === undefined) return false;
-  reserve(text.length * 3);
-  pos += block.utf8Write(text, pos);
+  utf8(text);
   return true;
 }
 
@@ -464,78 +462,92 @@ function number(n: number): void {
     return;
   }
   // Anything else (negative, fractions, large, -0): as JS prints numbers; NaN and ±Infinity are null in JSON.
-  const text = Number.isFinite(n) ? String(n) : 'null';
-  reserve(text.length);
-  pos += block.utf8Write(text, pos);
+  utf8(Number.isFinite(n) ? String(n) : 'null');
 }
 
 function string(s: string): void {
   const n = s.length;
-
+  if (n > SHORT_STRING) return longString(s);
   // At most 6 bytes per unit (\u001f); a pair of units is 4 bytes.
   if (pos + 6 * n + 2 > block.length) reserve(6 * n + 2);
   const b = block;
-  b[pos++] = 0x22;
-  if (n <= SHORT_STRING) {
-    let p = pos;
-    for (let i = 0; i < n; i++) {
-      const c = charCodeAt.call(s, i);
-      if (c < 0x80) {
-        if (c >= 0x20 && c !== 0x22 && c !== 0x5c) b[p++] = c;
-        else {
-          pos = p;
-          escape(c);
-          p = pos;
-        }
-      } else if (c < 0x800) {
-        b[p++] = 0xc0 | (c >> 6);
-        b[p++] = 0x80 | (c & 0x3f);
-      } else if (c < 0xd800 || c > 0xdfff) {
-        b[p++] = 0xe0 | (c >> 12);
-        b[p++] = 0x80 | ((c >> 6) & 0x3f);
-        b[p++] = 0x80 | (c & 0x3f);
-      } else {
+  let p = pos;
+  b[p++] = 0x22;
+  for (let i = 0; i < n; i++) {
+    const c = charCodeAt.call(s, i);
+    if (c < 0x80) {
+      if (c >= 0x20 && c !== 0x22 && c !== 0x5c) b[p++] = c;
+      else {
         pos = p;
-        i = surrogate(s, i, c);
+        escape(c);
         p = pos;
       }
-    }
-    b[p++] = 0x22;
-    pos = p;
-    return;
-  } else {
-    let from = 0;
-    // Text with line breaks and nothing else to escape (an article's): the breaks found by
-    // indexOf, cheaper than the regex run from each one.
-    NEEDS_CARE_BUT_NEWLINE.lastIndex = 0;
-    if (!NEEDS_CARE_BUT_NEWLINE.test(s)) {
-      for (let at = indexOf.call(s, '\n'); at >= 0; at = indexOf.call(s, '\n', from)) {
-        if (at > from) pos += b.utf8Write(sliceOf.call(s, from, at), pos);
-        b[pos++] = 0x5c;
-        b[pos++] = 0x6e;
-        from = at + 1;
-      }
-      pos += b.utf8Write(from ? sliceOf.call(s, from) : s, pos);
-      b[pos++] = 0x22;
-      return;
-    }
-    for (;;) {
-      NEEDS_CARE.lastIndex = from;
-      if (!NEEDS_CARE.test(s)) {
-        pos += b.utf8Write(from ? sliceOf.call(s, from) : s, pos);
-        break;
-      }
-      const at = NEEDS_CARE.lastIndex - 1;
-      if (at > from) pos += b.utf8Write(sliceOf.call(s, from, at), pos);
-      const c = charCodeAt.call(s, at);
-      if (c >= 0xd800 && c <= 0xdfff) from = surrogate(s, at, c) + 1;
-      else {
-        escape(c);
-        from = at + 1;
-      }
+    } else if (c < 0x800) {
+      b[p++] = 0xc0 | (c >> 6);
+      b[p++] = 0x80 | (c & 0x3f);
+    } else if (c < 0xd800 || c > 0xdfff) {
+      b[p++] = 0xe0 | (c >> 12);
+      b[p++] = 0x80 | ((c >> 6) & 0x3f);
+      b[p++] = 0x80 | (c & 0x3f);
+    } else {
+      pos = p;
+      i = surrogate(s, i, c);
+      p = pos;
     }
   }
-  b[pos++] = 0x22;
+  b[p++] = 0x22;
+  pos = p;
+}
+
+/**
+ * A string past SHORT_STRING: its runs without a character to escape encoded by `utf8Write`,
+ * room made for each as it comes (an article of 20 MB is not given 6 bytes a unit at once).
+ */
+function longString(s: string): void {
+  byte(0x22);
+  let from = 0;
+  // Text with line breaks and nothing else to escape (an article's): the breaks found by
+  // indexOf, cheaper than the regex run from each one.
+  NEEDS_CARE_BUT_NEWLINE.lastIndex = 0;
+  if (!NEEDS_CARE_BUT_NEWLINE.test(s)) {
+    for (let at = indexOf.call(s, '\n'); at >= 0; at = indexOf.call(s, '\n', from)) {
+      if (at > from) utf8(sliceOf.call(s, from, at));
+      reserve(2);
+      block[pos++] = 0x5c;
+      block[pos++] = 0x6e;
+      from = at + 1;
+    }
+    utf8(from ? sliceOf.call(s, from) : s);
+    byte(0x22);
+    return;
+  }
+  for (;;) {
+    NEEDS_CARE.lastIndex = from;
+    if (!NEEDS_CARE.test(s)) {
+      utf8(from ? sliceOf.call(s, from) : s);
+      break;
+    }
+    const at = NEEDS_CARE.lastIndex - 1;
+    if (at > from) utf8(sliceOf.call(s, from, at));
+    // An escape is 6 bytes at most, a pair 4.
+    reserve(6);
+    const c = charCodeAt.call(s, at);
+    if (c >= 0xd800 && c <= 0xdfff) from = surrogate(s, at, c) + 1;
+    else {
+      escape(c);
+      from = at + 1;
+    }
+  }
+  byte(0x22);
+}
+
+/** Strings up to this many units get 3 bytes a unit; longer ones their exact UTF-8 length (a pass of its own). */
+const ROOM_BY_LENGTH = 1 << 16;
+
+/** Encodes text that needs no escaping (and has no lone surrogate): `utf8Write` after making room. */
+function utf8(text: string): void {
+  reserve(text.length <= ROOM_BY_LENGTH ? 3 * text.length : Buffer.byteLength(text, 'utf8'));
+  pos += block.utf8Write(text, pos);
 }
 
 /** The escape JSON.stringify writes for an ASCII `"`, `\` or control character. */
