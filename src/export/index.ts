@@ -118,32 +118,38 @@ export async function writeExports(graph: Graph, outDir: string, options: WriteE
 /** Validates, then writes `formats` in order; the paths written per format. */
 async function writeOnThisThread(graph: Graph, outDir: string, formats: readonly string[]): Promise<string[][]> {
   validateGraph(graph);
-  const lists = sharedLists(graph, formats);
+  let next = 0;
+  const lists = sharedLists(graph, () => formats.slice(next).some(readsLists));
   const paths: string[][] = [];
-  for (const f of formats) paths.push(await writeFormat(graph, outDir, f, lists));
+  for (const f of formats) {
+    next++;
+    paths.push(await writeFormat(graph, outDir, f, lists));
+  }
   return paths;
 }
 
 /** The formats that write relationships' string lists from PlainLists. */
 const LIST_READERS = new Set(['json', 'graphml', 'csv']);
 
+/** Whether `format` writes relationships' string lists from PlainLists. */
+export const readsLists = (format: string): boolean => LIST_READERS.has(format);
+
 /**
  * The graph's relationships' string lists, read when the first format that writes from them
- * asks (`lists(format)`), then shared by the others on this thread; let go of when the last
- * of `formats` that reads them has asked (the formats after it need not hold them).
+ * asks (`lists(format)`), then shared by the others on this thread; let go of once no format
+ * left to write here reads them (`readersLeft()`, asked after each handing out).
  */
-export function sharedLists(graph: Graph, formats: readonly string[]): (format: string) => PlainLists | undefined {
+export function sharedLists(graph: Graph, readersLeft: () => boolean): (format: string) => PlainLists | undefined {
   let lists: PlainLists | undefined;
   let read = false;
-  let readers = formats.filter((f) => LIST_READERS.has(f)).length;
   return (format) => {
-    if (!LIST_READERS.has(format)) return undefined;
+    if (!readsLists(format)) return undefined;
     if (!read) {
       lists = PlainLists.of(graph.relationships);
       read = true;
     }
     const given = lists;
-    if (--readers <= 0) lists = undefined;
+    if (!readersLeft()) lists = undefined;
     return given;
   };
 }
@@ -185,7 +191,8 @@ async function writeOnTwoThreads(graph: Graph, outDir: string, formats: readonly
   }
   queue.open();
   const byIndex = new Map<number, string[]>();
-  const lists = sharedLists(graph, order);
+  // Formats nobody has claimed yet may come to this thread.
+  const lists = sharedLists(graph, () => order.slice(queue.claimed).some(readsLists));
   try {
     for (let k = queue.claim(); k !== undefined; k = queue.claim()) byIndex.set(k, await writeFormat(graph, outDir, order[k]!, lists));
   } catch (err) {

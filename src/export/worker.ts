@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Graph } from '../graph/model.js';
 import { unpackGraph, type PackedGraph } from '../graph/transfer.js';
 import { FormatQueue, sentError, type ExportWorkerData, type ExportWorkerMessage } from './concurrent.js';
-import { EXPORTERS, sharedLists } from './index.js';
+import { EXPORTERS, readsLists, sharedLists } from './index.js';
 
 const data = workerData as ExportWorkerData;
 const port = parentPort!;
@@ -27,7 +27,7 @@ async function writeClaimed(unpack: () => Graph): Promise<void> {
     const log = (line: string) => post({ kind: 'log', line });
     // Unpacked while the main thread validates the graph: nothing is written unless it passes.
     const open = queue.waitOpen();
-    const lists = sharedLists(graph, data.formats);
+    const lists = sharedLists(graph, () => data.formats.slice(queue.claimed).some(readsLists));
     while (open && (index = queue.claim()) !== undefined) {
       const format = data.formats[index]!;
       const paths = await EXPORTERS[format]!.write(graph, data.outDir, { log, lists: lists(format) });
