@@ -395,13 +395,19 @@ class LazyBatches implements BatchList {
   }
 }
 
-/** Where batches start, given each row's UTF-8 JSON size (the cut of cutBatches). */
-function cutBounds(sizes: Iterable<number>, size: number, maxBytes: number): number[] {
+/**
+ * Where batches start, given each of the `n` rows' UTF-8 JSON size (the cut of cutBatches).
+ * The sizes come from a function called in order, not a generator: the generator's body,
+ * inlined here, met calls it had no feedback for at each new group and threw the compiled
+ * loop away (~30 times per build).
+ */
+function cutBounds(n: number, sizeOf: (i: number) => number, size: number, maxBytes: number): number[] {
   const bounds: number[] = [0];
   let rows = 0;
   let count = 0;
   let bytes = 0;
-  for (const b of sizes) {
+  for (let i = 0; i < n; i++) {
+    const b = sizeOf(i);
     if (count && (count >= size || bytes + b > maxBytes)) {
       bounds.push(rows);
       count = 0;
@@ -451,39 +457,37 @@ function lazyBatches(
   const kept: (Row | undefined)[] = [];
   if (!cache.off) cache.kept.push(kept as Row[]);
   const keptRows: KeptRows | undefined = literals ? { literals, at: [], lengths: [] } : undefined;
-  function* sizes() {
-    for (let i = 0; i < n; i++) {
-      // A row the shortcuts size is neither built nor kept (nor has messages: see mentionShortcuts).
-      const quick = shortcuts?.size(i);
-      if (quick !== undefined) {
-        if (!cache.off) kept.push(undefined);
-        yield quick;
-        continue;
-      }
-      const r = row(i, messages);
-      let b: number;
-      if (keptRows?.literals.keep(r)) {
-        b = keptRows.literals.keptJsonBytes;
-        while (keptRows.at.length < i) {
-          keptRows.at.push(-1);
-          keptRows.lengths.push(0);
-        }
-        keptRows.at.push(keptRows.literals.keptAt);
-        keptRows.lengths.push(keptRows.literals.keptLength);
-      } else b = jsonByteLength(r);
-      if (!cache.off) {
-        if (b <= cache.bytes) {
-          kept.push(r);
-          cache.bytes -= b;
-        } else {
-          cache.off = true;
-          for (const k of cache.kept) k.length = 0;
-        }
-      }
-      yield b;
+  // Called for rows 0, 1, … in order.
+  const sizeOf = (i: number): number => {
+    // A row the shortcuts size is neither built nor kept (nor has messages: see mentionShortcuts).
+    const quick = shortcuts?.size(i);
+    if (quick !== undefined) {
+      if (!cache.off) kept.push(undefined);
+      return quick;
     }
-  }
-  const bounds = cutBounds(sizes(), size, maxBytes);
+    const r = row(i, messages);
+    let b: number;
+    if (keptRows?.literals.keep(r)) {
+      b = keptRows.literals.keptJsonBytes;
+      while (keptRows.at.length < i) {
+        keptRows.at.push(-1);
+        keptRows.lengths.push(0);
+      }
+      keptRows.at.push(keptRows.literals.keptAt);
+      keptRows.lengths.push(keptRows.literals.keptLength);
+    } else b = jsonByteLength(r);
+    if (!cache.off) {
+      if (b <= cache.bytes) {
+        kept.push(r);
+        cache.bytes -= b;
+      } else {
+        cache.off = true;
+        for (const k of cache.kept) k.length = 0;
+      }
+    }
+    return b;
+  };
+  const bounds = cutBounds(n, sizeOf, size, maxBytes);
   // Read again, a row's messages are not collected twice.
   return new LazyBatches(bounds, (i) => (cache.off ? undefined : kept[i]) ?? row(i, null), shortcuts, keptRows);
 }
