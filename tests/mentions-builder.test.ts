@@ -36,6 +36,22 @@ describe('MentionStoreBuilder order', () => {
     expect(a.propertiesJson(0)).toBe(`{"id":"${a.id(0)}","count":2,"starts":[1,3],"ends":[2,4],"texts":["t","t"],"rules":["r","r"]}`);
   });
 
+  it('a size hint, too small or exact, gives the same store as none', () => {
+    const source = Int32Array.from([1, 2, 0, 0, 3, 4, 0, 0]);
+    const build = (builder: MentionStoreBuilder) => {
+      for (let k = 0; k < 500; k++) builder.addRun(0, 0, (k * 2654435761 >>> 0).toString(16).padStart(8, '0') + 'abcdef01', source, 0, 8);
+      return builder.build(['article:a'], ['person:1'], ['t'], ['r']);
+    };
+    const plain = build(new MentionStoreBuilder());
+    for (const hinted of [build(new MentionStoreBuilder({ mentions: 3, spanValues: 5 })), build(new MentionStoreBuilder({ mentions: 500, spanValues: 4000 }))]) {
+      expect(hinted.length).toBe(500);
+      for (let i = 0; i < plain.length; i++) {
+        expect(hinted.id(i)).toBe(plain.id(i));
+        expect(hinted.propertiesJson(i)).toBe(plain.propertiesJson(i));
+      }
+    }
+  });
+
   it('reads a hash with a char beyond ASCII as parseInt would (its low bits are no digit)', () => {
     const builder = new MentionStoreBuilder();
     // U+00B1 and U+00E1 share their low 7 bits with '1' and 'a'.

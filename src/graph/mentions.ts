@@ -49,15 +49,31 @@ export const MENTIONS_PREFIX = 'mentions:';
 
 /** Collects MENTIONS in any order; `build()` sorts them by id into a MentionStore. */
 export class MentionStoreBuilder {
-  private readonly art = new IntList();
-  private readonly node = new IntList();
-  private readonly hi = new IntList();
-  private readonly lo = new IntList();
-  private readonly from = new IntList();
-  private readonly spans = new IntList(4096);
+  private readonly art: IntList;
+  private readonly node: IntList;
+  private readonly hi: IntList;
+  private readonly lo: IntList;
+  private readonly from: IntList;
+  private readonly spans: IntList;
   /** The ids' 16 hex digits per MENTIONS, as added. */
-  private hex = new Uint8Array(16 * 1024);
+  private hex: Uint8Array;
   private hexLength = 0;
+
+  /**
+   * `expected`: how many MENTIONS and span values (4 per span) will be added, if the caller
+   * knows (an upper bound will do): the lists are made at that size and never grow, copying
+   * themselves and leaving the smaller copies to the garbage collector. More can still be added.
+   */
+  constructor(expected: { mentions: number; spanValues: number } = { mentions: 1024, spanValues: 4096 }) {
+    const mentions = Math.max(16, expected.mentions);
+    this.art = new IntList(mentions);
+    this.node = new IntList(mentions);
+    this.hi = new IntList(mentions);
+    this.lo = new IntList(mentions);
+    this.from = new IntList(mentions);
+    this.spans = new IntList(Math.max(16, expected.spanValues));
+    this.hex = new Uint8Array(16 * mentions);
+  }
 
   /**
    * Adds one MENTIONS: `hash` is the 16 hex digits of its id after `mentions:`; `spans` are

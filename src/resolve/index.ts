@@ -1190,7 +1190,10 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
 
   // MENTIONS: one per article and node, every span kept, in the compact store.
   const nodeIds = nodeList.map((n) => n.id);
-  const mentionStore = new MentionStoreBuilder();
+  // At most one MENTIONS per occurrence with spans, and no more spans than the occurrences have.
+  let occsWithSpans = 0;
+  for (let o = 0; o < occCount; o++) if (V.spanCount[o]) occsWithSpans++;
+  const mentionStore = new MentionStoreBuilder({ mentions: occsWithSpans, spanValues: S.spans.length });
   // Per node: the last article that mentions it and its group there.
   const lastArticle = new Int32Array(nodeCount).fill(-1);
   const groupOf = new Int32Array(nodeCount);
