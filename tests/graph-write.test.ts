@@ -130,4 +130,23 @@ describe('MentionStoreBuilder ids', () => {
     const store = builder.build(['article:a'], ['person:1'], ['t'], ['r']);
     expect([store.id(0), store.id(1)]).toEqual(['mentions:0000000000000001', 'mentions:abcdef0100000000']);
   });
+
+  it('writeId writes the bytes of id(i), across the block boundary, and idFollows compares them', async () => {
+    const builder = new MentionStoreBuilder();
+    // 25 bytes an id and a newline: 20000 of them fill more than one output block.
+    for (let k = 0; k < 20000; k++) builder.add(0, 0, ((k * 2654435761) >>> 0).toString(16).padStart(8, '0') + (k % 3 ? '00000000' : 'ffffffff'), [k, k + 1, 0, 0]);
+    const store = builder.build(['article:a'], ['person:1'], ['t'], ['r']);
+    const path = join(dir, 'ids.txt');
+    const ids: string[] = [];
+    await withWriter(path, async (w) => {
+      for (let i = 0; i < store.length; i++) {
+        store.writeId(i, w.sink);
+        w.sink.byte(10);
+        ids.push(store.id(i));
+      }
+    });
+    expect(readFileSync(path, 'latin1')).toBe(ids.map((id) => id + '\n').join(''));
+    expect(ids.every((id) => /^mentions:[0-9a-f]{16}$/.test(id))).toBe(true);
+    for (let i = 1; i < store.length; i++) expect(store.idFollows(i)).toBe(ids[i]! > ids[i - 1]!);
+  });
 });

@@ -46,6 +46,9 @@ export class IntList {
 
 /** The id prefix of every MENTIONS relationship (`relationshipId` lower-cases the type). */
 export const MENTIONS_PREFIX = 'mentions:';
+const MENTIONS_PREFIX_BYTES = Buffer.from(MENTIONS_PREFIX, 'latin1');
+/** A MENTIONS id's length: the prefix and 16 hex digits. */
+const ID_LENGTH = MENTIONS_PREFIX.length + 16;
 
 /** Collects MENTIONS in any order; `build()` sorts them by id into a MentionStore. */
 export class MentionStoreBuilder {
@@ -156,8 +159,9 @@ export class MentionStoreBuilder {
     const order = sortByHash(hi, lo, n);
     const art = new Int32Array(n);
     const node = new Int32Array(n);
-    // The ids' hex digits, 16 per MENTIONS: `id(i)` slices them out, with no number formatting per read.
-    const hex = Buffer.alloc(n * 16);
+    // The whole ids, `mentions:` and 16 hex digits each: `id(i)` slices one out, with no
+    // number formatting or concatenation per read.
+    const ids = Buffer.alloc(n * ID_LENGTH);
     // Spans stay where they were added (no second copy of the largest array): each MENTIONS
     // in id order points at its run.
     const from = new Int32Array(n);
@@ -166,13 +170,16 @@ export class MentionStoreBuilder {
       const i = order[k]!;
       art[k] = this.art.data[i]!;
       node[k] = this.node.data[i]!;
-      for (let d = 0, from = i * 16, to = k * 16; d < 16; d++) hex[to + d] = this.hex[from + d]!;
+      const id = k * ID_LENGTH;
+      for (let d = 0; d < MENTIONS_PREFIX_BYTES.length; d++) ids[id + d] = MENTIONS_PREFIX_BYTES[d]!;
+      for (let d = 0, from = i * 16, to = id + MENTIONS_PREFIX_BYTES.length; d < 16; d++) ids[to + d] = this.hex[from + d]!;
       from[k] = this.from.data[i]!;
       to[k] = i + 1 < n ? this.from.data[i + 1]! : this.spans.length;
     }
-    // One string of every id's hex digits: an id is a slice of it (a C++ call per id to read
-    // the Buffer was a good part of making a MENTIONS, which every exporter does).
-    return new MentionStore({ art, node, hex: hex.toString('latin1'), from, to, spans: this.spans.data }, articleNodeIds, nodeIds, texts, rules);
+    // One string of every id: an id is a slice of it (a C++ call per id to read the Buffer was
+    // a good part of making a MENTIONS), a flat string that needs no flattening where it is
+    // hashed or written, unlike the prefix and digits concatenated per read.
+    return new MentionStore({ art, node, ids: ids.toString('latin1'), from, to, spans: this.spans.data }, articleNodeIds, nodeIds, texts, rules);
   }
 }
 
@@ -226,8 +233,8 @@ function sortByHash(hi: Int32Array, lo: Int32Array, n: number): Uint32Array {
 interface Packed {
   art: Int32Array;
   node: Int32Array;
-  /** 16 hex digits of each id, one id after the other. */
-  hex: string;
+  /** Each id (`mentions:` and 16 hex digits, ID_LENGTH chars), one after the other. */
+  ids: string;
   /** Where each relationship's spans start and end in `spans`. */
   from: Int32Array;
   to: Int32Array;
@@ -280,7 +287,7 @@ export class MentionStore {
 
   /** The id of the i-th MENTIONS. */
   id(i: number): string {
-    return MENTIONS_PREFIX + this.packed.hex.slice(i * 16, i * 16 + 16);
+    return this.packed.ids.slice(i * ID_LENGTH, i * ID_LENGTH + ID_LENGTH);
   }
 
   /** The article node id (start) of the i-th MENTIONS. */
@@ -333,7 +340,7 @@ export class MentionStore {
    * text or rule and kept: they repeat across MENTIONS), joined with `separator`.
    */
   stringsJoined(i: number, which: 'texts' | 'rules', separator: string, item: (value: string | undefined) => string): string {
-    const cache = cacheOf(this.written, item, which);
+    const cache = cacheOf(this.written, item, which, this.texts.length, this.rules.length);
     const values = which === 'texts' ? this.texts : this.rules;
     const p = this.packed;
     const a = p.from[i]! + (which === 'texts' ? 2 : 3);
@@ -358,15 +365,15 @@ export class MentionStore {
   releaseCaches(): void {
     this.written.clear();
     this.weights.clear();
-    this.hexBytes = undefined;
+    this.idBytes = undefined;
   }
 
   /** Per weight function, its value for each text and each rule, worked out when first needed. */
-  private readonly weights = new Map<(value: string | undefined) => number, { texts: number[]; rules: number[] }>();
+  private readonly weights = new Map<(value: string | undefined) => number, { texts: (number | undefined)[]; rules: (number | undefined)[] }>();
 
   /** The sum of `weigh(text)` (or rule) over the i-th MENTIONS' texts (or rules); each distinct one is weighed once. */
   stringsWeight(i: number, which: 'texts' | 'rules', weigh: (value: string | undefined) => number): number {
-    const cache = cacheOf(this.weights, weigh, which);
+    const cache = cacheOf(this.weights, weigh, which, this.texts.length, this.rules.length);
     const values = which === 'texts' ? this.texts : this.rules;
     const p = this.packed;
     const count = this.count(i);
@@ -468,9 +475,9 @@ export class MentionStore {
 
   /** Whether `id(i)` comes after `id(i - 1)` (0 < i < length), compared digit by digit without making them. */
   idFollows(i: number): boolean {
-    const hex = this.packed.hex;
-    for (let a = (i - 1) * 16, b = i * 16, end = b + 16; b < end; a++, b++) {
-      const d = hex.charCodeAt(b) - hex.charCodeAt(a);
+    const ids = this.packed.ids;
+    for (let a = (i - 1) * ID_LENGTH + MENTIONS_PREFIX.length, b = i * ID_LENGTH + MENTIONS_PREFIX.length, end = b + 16; b < end; a++, b++) {
+      const d = ids.charCodeAt(b) - ids.charCodeAt(a);
       if (d) return d > 0;
     }
     return false;
@@ -478,13 +485,12 @@ export class MentionStore {
 
   /** Writes `id(i)` into `sink`. */
   writeId(i: number, sink: ByteSink): void {
-    sink.bytes(MENTIONS_PREFIX_BYTES);
     // The digits as bytes, made on first use and dropped by releaseCaches: copied 4 bytes at a time.
-    this.hexBytes ??= new DataView(new Uint8Array(Buffer.from(this.packed.hex, 'latin1')).buffer);
-    sink.bytes16(this.hexBytes, i * 16);
+    this.idBytes ??= new DataView(new Uint8Array(Buffer.from(this.packed.ids, 'latin1')).buffer);
+    sink.prefixed16(MENTIONS_PREFIX_BYTES, this.idBytes, i * ID_LENGTH + MENTIONS_PREFIX.length);
   }
 
-  private hexBytes: DataView | undefined;
+  private idBytes: DataView | undefined;
 
   /** Writes `offsetsJoined(i, which, separator)` into `sink`, the separator given as its UTF-8 bytes. */
   writeOffsets(i: number, which: 'starts' | 'ends', separator: Uint8Array, sink: ByteSink): void {
@@ -551,7 +557,6 @@ export class MentionStore {
   }
 }
 
-const MENTIONS_PREFIX_BYTES = Buffer.from(MENTIONS_PREFIX, 'latin1');
 
 /**
  * What an exporter writes for each value of a list (a text, a rule, a node id), as UTF-8,
@@ -565,11 +570,13 @@ export interface MentionListGlue {
 }
 
 export class EncodedValues {
-  private readonly encoded: Array<Uint8Array | undefined> = [];
+  private readonly encoded: Array<Uint8Array | undefined>;
   constructor(
     private readonly values: readonly (string | undefined)[],
     private readonly render: (value: string | undefined) => string,
-  ) {}
+  ) {
+    this.encoded = unsetSlots(values.length);
+  }
 
   at(index: number): Uint8Array {
     let bytes = this.encoded[index];
@@ -619,8 +626,19 @@ export function relationshipList(others: GraphRelationship[], store: MentionStor
 }
 
 /** The per-text or per-rule cache kept for `key` (a writer or weight function), made on first use. */
-function cacheOf<K, T>(caches: Map<K, { texts: T[]; rules: T[] }>, key: K, which: 'texts' | 'rules'): T[] {
+function cacheOf<K, T>(caches: Map<K, { texts: (T | undefined)[]; rules: (T | undefined)[] }>, key: K, which: 'texts' | 'rules', textCount: number, ruleCount: number): (T | undefined)[] {
   let both = caches.get(key);
-  if (!both) caches.set(key, (both = { texts: [], rules: [] }));
+  if (!both) caches.set(key, (both = { texts: unsetSlots(textCount), rules: unsetSlots(ruleCount) }));
   return both[which];
+}
+
+/**
+ * An array of `length` undefined slots, filled in later at any index: made by pushes so its
+ * elements stay a fast packed list (setting index 60000 of an empty array, as a cache filled
+ * in first-use order does, turns it into a dictionary, a hash lookup per read).
+ */
+function unsetSlots<T>(length: number): (T | undefined)[] {
+  const slots: (T | undefined)[] = [];
+  for (let i = 0; i < length; i++) slots.push(undefined);
+  return slots;
 }
