@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openWriter, withWriter } from '../src/graph/write.js';
+import { digitCount, openWriter, withWriter } from '../src/graph/write.js';
 import { MentionStoreBuilder } from '../src/graph/mentions.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'guanxi-write-'));
@@ -107,6 +107,15 @@ describe('openWriter sink', () => {
       }
     });
     expect(readFileSync(path).equals(Buffer.concat(expected))).toBe(true);
+  });
+});
+
+describe('digitCount', () => {
+  it('counts the decimal digits of non-negative 31-bit integers, at every power of ten', () => {
+    const values = [0, 2147483647];
+    for (let p = 10; p <= 1e9; p *= 10) values.push(p - 1, p, p + 1);
+    for (const v of values) expect(digitCount(v)).toBe(String(v).length);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2147483647 }), (v) => digitCount(v) === String(v).length));
   });
 });
 

@@ -783,11 +783,12 @@ function mentionShortcuts(rels: Graph['relationships'], positions: number[], pla
   const frame = ['id', 'start', 'end', ...OCCURRENCE_LISTS].reduce((n, k) => n + jsonStringByteLength(k) + 1, 2 + 6);
   const listSize = (count: number, items: number) => 2 + items + (count ? count - 1 : 0);
   // Endpoints repeat across rows: each one's JSON measured, and literal encoded, once.
-  const startSizes = new Map<number, number>();
-  const endSizes = new Map<number, number>();
-  const sizeOf = (sizes: Map<number, number>, index: number, id: string) => {
-    let n = sizes.get(index);
-    if (n === undefined) sizes.set(index, (n = jsonStringByteLength(id)));
+  // Indexed by the endpoint's place in the store's values, -1 until measured: no Map lookup per row.
+  const startSizes = new Int32Array(store.startValues.length).fill(-1);
+  const endSizes = new Int32Array(store.endValues.length).fill(-1);
+  const sizeOf = (sizes: Int32Array, index: number, id: string) => {
+    let n = sizes[index]!;
+    if (n < 0) sizes[index] = n = jsonStringByteLength(id);
     return n;
   };
   // Each endpoint encoded with the constant text around it: fewer, larger copies per row.

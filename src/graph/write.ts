@@ -74,6 +74,10 @@ export async function openWriter(path: string): Promise<FileWriter> {
 
 /** How many decimal digits a non-negative integer has. */
 export function digitCount(v: number): number {
+  // Comparisons, not a division per digit: offsets and counts, most of the numbers the
+  // exporters write, have 1 to 5 digits.
+  if (v < 100000) return v < 100 ? (v < 10 ? 1 : 2) : v < 1000 ? 3 : v < 10000 ? 4 : 5;
+  if (v < 1000000000) return v < 10000000 ? (v < 1000000 ? 6 : 7) : v < 100000000 ? 8 : 9;
   let count = 1;
   for (let rest = v; rest >= 10; rest = (rest / 10) | 0) count++;
   return count;
