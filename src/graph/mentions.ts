@@ -46,9 +46,6 @@ export class IntList {
 
 /** The id prefix of every MENTIONS relationship (`relationshipId` lower-cases the type). */
 export const MENTIONS_PREFIX = 'mentions:';
-const MENTIONS_PREFIX_BYTES = Buffer.from(MENTIONS_PREFIX, 'latin1');
-/** A MENTIONS id's length: the prefix and 16 hex digits. */
-const ID_LENGTH = MENTIONS_PREFIX.length + 16;
 
 /** Collects MENTIONS in any order; `build()` sorts them by id into a MentionStore. */
 export class MentionStoreBuilder {
@@ -159,9 +156,8 @@ export class MentionStoreBuilder {
     const order = sortByHash(hi, lo, n);
     const art = new Int32Array(n);
     const node = new Int32Array(n);
-    // The whole ids, `mentions:` and 16 hex digits each: `id(i)` slices one out, with no
-    // number formatting or concatenation per read.
-    const ids = Buffer.alloc(n * ID_LENGTH);
+    // The ids' hex digits, 16 per MENTIONS: `id(i)` slices them out, with no number formatting per read.
+    const hex = Buffer.alloc(n * 16);
     // Spans stay where they were added (no second copy of the largest array): each MENTIONS
     // in id order points at its run.
     const from = new Int32Array(n);
@@ -170,16 +166,13 @@ export class MentionStoreBuilder {
       const i = order[k]!;
       art[k] = this.art.data[i]!;
       node[k] = this.node.data[i]!;
-      const id = k * ID_LENGTH;
-      for (let d = 0; d < MENTIONS_PREFIX_BYTES.length; d++) ids[id + d] = MENTIONS_PREFIX_BYTES[d]!;
-      for (let d = 0, from = i * 16, to = id + MENTIONS_PREFIX_BYTES.length; d < 16; d++) ids[to + d] = this.hex[from + d]!;
+      for (let d = 0, from = i * 16, to = k * 16; d < 16; d++) hex[to + d] = this.hex[from + d]!;
       from[k] = this.from.data[i]!;
       to[k] = i + 1 < n ? this.from.data[i + 1]! : this.spans.length;
     }
-    // One string of every id: an id is a slice of it (a C++ call per id to read the Buffer was
-    // a good part of making a MENTIONS), a flat string that needs no flattening where it is
-    // hashed or written, unlike the prefix and digits concatenated per read.
-    return new MentionStore({ art, node, ids: ids.toString('latin1'), from, to, spans: this.spans.data }, articleNodeIds, nodeIds, texts, rules);
+    // One string of every id's hex digits: an id is a slice of it (a C++ call per id to read
+    // the Buffer was a good part of making a MENTIONS, which every exporter does).
+    return new MentionStore({ art, node, hex: hex.toString('latin1'), from, to, spans: this.spans.data }, articleNodeIds, nodeIds, texts, rules);
   }
 }
 
@@ -233,8 +226,8 @@ function sortByHash(hi: Int32Array, lo: Int32Array, n: number): Uint32Array {
 interface Packed {
   art: Int32Array;
   node: Int32Array;
-  /** Each id (`mentions:` and 16 hex digits, ID_LENGTH chars), one after the other. */
-  ids: string;
+  /** 16 hex digits of each id, one id after the other. */
+  hex: string;
   /** Where each relationship's spans start and end in `spans`. */
   from: Int32Array;
   to: Int32Array;
@@ -287,7 +280,7 @@ export class MentionStore {
 
   /** The id of the i-th MENTIONS. */
   id(i: number): string {
-    return this.packed.ids.slice(i * ID_LENGTH, i * ID_LENGTH + ID_LENGTH);
+    return MENTIONS_PREFIX + this.packed.hex.slice(i * 16, i * 16 + 16);
   }
 
   /** The article node id (start) of the i-th MENTIONS. */
@@ -340,7 +333,7 @@ export class MentionStore {
    * text or rule and kept: they repeat across MENTIONS), joined with `separator`.
    */
   stringsJoined(i: number, which: 'texts' | 'rules', separator: string, item: (value: string | undefined) => string): string {
-    const cache = cacheOf(this.written, item, which, this.texts.length, this.rules.length);
+    const cache = cacheOf(this.written, item, which);
     const values = which === 'texts' ? this.texts : this.rules;
     const p = this.packed;
     const a = p.from[i]! + (which === 'texts' ? 2 : 3);
@@ -365,15 +358,15 @@ export class MentionStore {
   releaseCaches(): void {
     this.written.clear();
     this.weights.clear();
-    this.idBytes = undefined;
+    this.hexBytes = undefined;
   }
 
   /** Per weight function, its value for each text and each rule, worked out when first needed. */
-  private readonly weights = new Map<(value: string | undefined) => number, { texts: (number | undefined)[]; rules: (number | undefined)[] }>();
+  private readonly weights = new Map<(value: string | undefined) => number, { texts: number[]; rules: number[] }>();
 
   /** The sum of `weigh(text)` (or rule) over the i-th MENTIONS' texts (or rules); each distinct one is weighed once. */
   stringsWeight(i: number, which: 'texts' | 'rules', weigh: (value: string | undefined) => number): number {
-    const cache = cacheOf(this.weights, weigh, which, this.texts.length, this.rules.length);
+    const cache = cacheOf(this.weights, weigh, which);
     const values = which === 'texts' ? this.texts : this.rules;
     const p = this.packed;
     const count = this.count(i);
@@ -475,9 +468,9 @@ export class MentionStore {
 
   /** Whether `id(i)` comes after `id(i - 1)` (0 < i < length), compared digit by digit without making them. */
   idFollows(i: number): boolean {
-    const ids = this.packed.ids;
-    for (let a = (i - 1) * ID_LENGTH + MENTIONS_PREFIX.length, b = i * ID_LENGTH + MENTIONS_PREFIX.length, end = b + 16; b < end; a++, b++) {
-      const d = ids.charCodeAt(b) - ids.charCodeAt(a);
+    const hex = this.packed.hex;
+    for (let a = (i - 1) * 16, b = i * 16, end = b + 16; b < end; a++, b++) {
+      const d = hex.charCodeAt(b) - hex.charCodeAt(a);
       if (d) return d > 0;
     }
     return false;
@@ -485,12 +478,13 @@ export class MentionStore {
 
   /** Writes `id(i)` into `sink`. */
   writeId(i: number, sink: ByteSink): void {
+    sink.bytes(MENTIONS_PREFIX_BYTES);
     // The digits as bytes, made on first use and dropped by releaseCaches: copied 4 bytes at a time.
-    this.idBytes ??= new DataView(new Uint8Array(Buffer.from(this.packed.ids, 'latin1')).buffer);
-    sink.prefixed16(MENTIONS_PREFIX_BYTES, this.idBytes, i * ID_LENGTH + MENTIONS_PREFIX.length);
+    this.hexBytes ??= new DataView(new Uint8Array(Buffer.from(this.packed.hex, 'latin1')).buffer);
+    sink.bytes16(this.hexBytes, i * 16);
   }
 
-  private idBytes: DataView | undefined;
+  private hexBytes: DataView | undefined;
 
   /** Writes `offsetsJoined(i, which, separator)` into `sink`, the separator given as its UTF-8 bytes. */
   writeOffsets(i: number, which: 'starts' | 'ends', separator: Uint8Array, sink: ByteSink): void {
@@ -557,6 +551,7 @@ export class MentionStore {
   }
 }
 
+const MENTIONS_PREFIX_BYTES = Buffer.from(MENTIONS_PREFIX, 'latin1');
 
 /**
  * What an exporter writes for each value of a list (a text, a rule, a node id), as UTF-8,
@@ -570,13 +565,11 @@ export interface MentionListGlue {
 }
 
 export class EncodedValues {
-  private readonly encoded: Array<Uint8Array | undefined>;
+  private readonly encoded: Array<Uint8Array | undefined> = [];
   constructor(
     private readonly values: readonly (string | undefined)[],
     private readonly render: (value: string | undefined) => string,
-  ) {
-    this.encoded = unsetSlots(values.length);
-  }
+  ) {}
 
   at(index: number): Uint8Array {
     let bytes = this.encoded[index];
@@ -626,19 +619,8 @@ export function relationshipList(others: GraphRelationship[], store: MentionStor
 }
 
 /** The per-text or per-rule cache kept for `key` (a writer or weight function), made on first use. */
-function cacheOf<K, T>(caches: Map<K, { texts: (T | undefined)[]; rules: (T | undefined)[] }>, key: K, which: 'texts' | 'rules', textCount: number, ruleCount: number): (T | undefined)[] {
+function cacheOf<K, T>(caches: Map<K, { texts: T[]; rules: T[] }>, key: K, which: 'texts' | 'rules'): T[] {
   let both = caches.get(key);
-  if (!both) caches.set(key, (both = { texts: unsetSlots(textCount), rules: unsetSlots(ruleCount) }));
+  if (!both) caches.set(key, (both = { texts: [], rules: [] }));
   return both[which];
-}
-
-/**
- * An array of `length` undefined slots, filled in later at any index: made by pushes so its
- * elements stay a fast packed list (setting index 60000 of an empty array, as a cache filled
- * in first-use order does, turns it into a dictionary, a hash lookup per read).
- */
-function unsetSlots<T>(length: number): (T | undefined)[] {
-  const slots: (T | undefined)[] = [];
-  for (let i = 0; i < length; i++) slots.push(undefined);
-  return slots;
 }

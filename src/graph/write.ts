@@ -187,28 +187,6 @@ export class ByteSink {
     this.used = at + 16;
   }
 
-  /**
-   * Writes `prefix` then the 16 bytes of `bytes` from `from` (a MENTIONS id: `mentions:` and its
-   * hex digits) with one room check.
-   */
-  prefixed16(prefix: Uint8Array, bytes: DataView, from: number): void {
-    const n = prefix.length;
-    if (this.used + n + 16 > this.block.length) {
-      this.bytes(prefix);
-      this.bytes16(bytes, from);
-      return;
-    }
-    const block = this.block;
-    let at = this.used;
-    for (let i = 0; i < n; i++) block[at++] = prefix[i]!;
-    const view = this.view;
-    view.setInt32(at, bytes.getInt32(from));
-    view.setInt32(at + 4, bytes.getInt32(from + 4));
-    view.setInt32(at + 8, bytes.getInt32(from + 8));
-    view.setInt32(at + 12, bytes.getInt32(from + 12));
-    this.used = at + 16;
-  }
-
   /** Writes `String(v)` of a number; a non-negative integer's digits go straight into the block. */
   number(v: number): void {
     if (!(v >= 0 && v <= 0x7fffffff && (v | 0) === v)) {
