@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { endAt, startAt, typeAt, type Graph, type GraphNode, type GraphRelationship } from '../graph/model.js';
 import { EncodedValues, type MentionStore } from '../graph/mentions.js';
 import { RenderedStrings, withWriter, type ByteSink } from '../graph/write.js';
+import { encodeJsonValue } from '../output/json-line.js';
 import { PlainLists } from './lists.js';
 import type { Exporter } from './types.js';
 
@@ -148,7 +149,7 @@ function relationshipLineWriter(labelOf: Map<string, string>, labelsOf: (id: str
       keys.write(key, sink);
       if (list >= 0) lists!.write(list, listGlue.before, listGlue.between, listGlue.after, sink);
       else if (other) sink.text(other);
-      else writeJsonValue(v, sink);
+      else sink.bytes(encodeJsonValue(v));
     }
     if (!members) sink.byte(OPEN_BRACE);
     sink.byte(CLOSE_BRACE);
@@ -165,32 +166,9 @@ function plainObject(v: object): boolean {
 /** Whether `v` is an array JSON.stringify writes item by item (no toJSON). */
 const plainList = (v: object): v is unknown[] => Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
 
-/** Writes `JSON.stringify(v)` of a string, number, boolean, null or plain list of them (others by JSON.stringify; null for what it leaves out). */
-function writeJsonValue(v: unknown, sink: ByteSink): void {
-  if (typeof v === 'string') sink.text(JSON.stringify(v));
-  else if (typeof v === 'number') {
-    if (Number.isFinite(v)) sink.number(v);
-    else sink.bytes(NULL);
-  } else if (v === null || v === undefined || typeof v === 'function' || typeof v === 'symbol') sink.bytes(NULL);
-  else if (typeof v === 'boolean') sink.bytes(v ? TRUE : FALSE);
-  else if (typeof v === 'object' && plainList(v)) {
-    sink.byte(OPEN_BRACKET);
-    for (let i = 0; i < v.length; i++) {
-      if (i) sink.byte(COMMA);
-      writeJsonValue(v[i], sink);
-    }
-    sink.byte(CLOSE_BRACKET);
-  } else sink.text(JSON.stringify(v) ?? 'null');
-}
-
 const COMMA = 0x2c;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const NULL = utf8('null');
-const TRUE = utf8('true');
-const FALSE = utf8('false');
 
 /** A list item's JSON (null where the list holds nothing), as MentionStore.propertiesJson writes it. */
 const itemJson = (value: string | undefined): string => JSON.stringify(value) ?? 'null';
