@@ -179,35 +179,59 @@ class GazetteerImpl implements Gazetteer {
   private resolveCache = new MemoByHome<Division>();
 
   constructor(tsv: string, renames: RenameRow[], zones: ZonesFile) {
-    const byCode = new Map<string, Entry>();
-    const pending: Array<[Entry, string]> = [];
-    for (const line of tsv.split('\n')) {
-      if (!line || line.startsWith('#')) continue;
-      const [code, name, lv, parentCode, shorts] = line.split('\t');
-      const e: Entry = {
-        name: name!,
-        code: code!,
-        level: LEVELS[lv!]!,
-        parent: null,
-        aliases: shorts ? shorts.split('|') : [],
-        formerNames: [],
-      } as unknown as Entry;
-      // The parent link is defined once (below for those with a parent code): redefining a
-      // property on 41k entries is a measurable share of start-up.
-      if (parentCode) pending.push([e, parentCode]);
-      else setParent(e, null);
+    // Read field by field with indexOf (no array per line; a line's parent code is cut out
+    // only when it differs from the line before's: a parent's children come in a run).
+    // Divisions with a parent, and that parent's code, kept in runs for the links below.
+    const children: Entry[] = [];
+    const runCodes: string[] = [];
+    const runEnds: number[] = [];
+    for (let at = 0; at < tsv.length; ) {
+      let end = tsv.indexOf('\n', at);
+      if (end < 0) end = tsv.length;
+      const start = at;
+      at = end + 1;
+      if (end === start || tsv.charCodeAt(start) === 0x23) continue; // blank, or a `#` comment
+      // The five tab-separated fields (code, name, level, parent code, short forms) as
+      // `line.split('\t')` gives them: a missing one is undefined, extra ones are ignored.
+      const tab1 = fieldEnd(tsv, start, end);
+      const tab2 = tab1 < end ? fieldEnd(tsv, tab1 + 1, end) : -1;
+      const tab3 = tab2 >= 0 && tab2 < end ? fieldEnd(tsv, tab2 + 1, end) : -1;
+      const tab4 = tab3 >= 0 && tab3 < end ? fieldEnd(tsv, tab3 + 1, end) : -1;
+      const tab5 = tab4 >= 0 && tab4 < end ? fieldEnd(tsv, tab4 + 1, end) : -1;
+      const code = tsv.slice(start, tab1);
+      const name = tab2 >= 0 ? tsv.slice(tab1 + 1, tab2) : (undefined as unknown as string);
+      const level = tab3 >= 0 ? levelOf(tsv, tab2 + 1, tab3) : (LEVELS[undefined as unknown as string] as DivisionLevel);
+      const hasParent = tab4 > tab3 + 1;
+      const aliases = tab5 > tab4 + 1 ? tsv.slice(tab4 + 1, tab5).split('|') : NO_ALIASES;
+      const e: Entry = { name, code, level, parent: null, aliases, formerNames: NO_FORMER_NAMES } as unknown as Entry;
       this.entries.push(e);
-      byCode.set(e.code!, e);
       push(this.byFull, e.name, e);
-      for (const a of e.aliases) push(this.byShort, a, e);
+      for (let k = 0; k < aliases.length; k++) push(this.byShort, aliases[k]!, e);
+      if (!hasParent) {
+        setParent(e, null);
+        continue;
+      }
+      children.push(e);
+      const runs = runCodes.length;
+      if (runs === 0 || !sameText(tsv, tab3 + 1, tab4, runCodes[runs - 1]!)) {
+        runCodes.push(tsv.slice(tab3 + 1, tab4));
+        runEnds.push(children.length);
+      } else runEnds[runs - 1] = children.length;
     }
-    for (const [e, pc] of pending) {
-      const p = byCode.get(pc) ?? null;
-      setParent(e, p);
+    // Each parent code to its division: the last with that code (as a map by code filled in
+    // file order gives), whether it comes before or after its children.
+    const parentByCode = new Map<string, Entry | null>();
+    for (const c of runCodes) parentByCode.set(c, null);
+    for (const e of this.entries) if (parentByCode.has(e.code!)) parentByCode.set(e.code!, e);
+    for (let r = 0, k = 0; r < runCodes.length; r++) {
+      const parent = parentByCode.get(runCodes[r]!) ?? null;
+      for (const last = runEnds[r]!; k < last; k++) setParent(children[k]!, parent);
     }
     for (const r of renames) {
       const cur = this.pickBest(this.byFull.get(r.current) ?? [], null);
       if (!cur) continue;
+      // A division's own list on its first former name (they all start with the shared empty one).
+      if (cur.formerNames === NO_FORMER_NAMES) cur.formerNames = [];
       cur.formerNames.push({ name: r.form, until: r.year });
       push(this.byFormer, r.form, cur);
     }
@@ -587,10 +611,45 @@ class GazetteerImpl implements Gazetteer {
 }
 
 /**
- * Parent links, beside the divisions rather than on them, so a Division prints and
- * serialises flat (and 41k `Object.defineProperty` calls do not slow every start).
+ * The aliases of a division without short forms, and the former names of a division
+ * without any: one empty list shared by all (most of the 41k have neither), frozen, since a
+ * Division is never changed once the gazetteer is built.
  */
-const PARENT = new WeakMap<Division, Entry | null>();
+const NO_ALIASES: string[] = Object.freeze([]) as unknown as string[];
+const NO_FORMER_NAMES: Division['formerNames'] = Object.freeze([]) as unknown as Division['formerNames'];
+
+/** Where the field starting at `from` ends: the next tab before `end`, else `end`. */
+function fieldEnd(text: string, from: number, end: number): number {
+  const tab = text.indexOf('\t', from);
+  return tab < 0 || tab > end ? end : tab;
+}
+
+/** `LEVELS[text.slice(start, end)]`, without the slice for the four one-letter levels. */
+function levelOf(text: string, start: number, end: number): DivisionLevel {
+  if (end === start + 1) {
+    const c = text.charCodeAt(start);
+    if (c === 0x54) return 'township';
+    if (c === 0x58) return 'county';
+    if (c === 0x43) return 'prefecture';
+    if (c === 0x50) return 'province';
+  }
+  return LEVELS[text.slice(start, end)]!;
+}
+
+/** `text.slice(start, end) === other`, without the slice. */
+function sameText(text: string, start: number, end: number, other: string): boolean {
+  if (end - start !== other.length) return false;
+  for (let k = 0; k < other.length; k++) if (text.charCodeAt(start + k) !== other.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Parent links, beside the divisions rather than on them, so a Division prints and
+ * serialises flat (and 41k `Object.defineProperty` calls do not slow every start). A Map,
+ * not a WeakMap: its keys are the gazetteer's own divisions, kept for the process anyway,
+ * and 41k weak entries cost more to make and at every full garbage collection.
+ */
+const PARENT = new Map<Division, Entry | null>();
 
 /** Links a division to its parent. */
 function setParent(e: Entry, parent: Entry | null): void {
