@@ -329,7 +329,9 @@ function sortedMentions(list: readonly Mention[]): readonly Mention[] {
       }
       let end = mid + 1;
       while (end < n && !comesBefore(from[end]!, from[end - 1]!)) end++;
-      to ??= new Array<Mention>(n);
+      // Work arrays are copies of `list` (overwritten): packed like it, where `new Array(n)`
+      // was holey, and a merge reading both kinds deoptimised this function.
+      to ??= list.slice();
       let l = i;
       let r = mid;
       let k = i;
@@ -340,7 +342,7 @@ function sortedMentions(list: readonly Mention[]): readonly Mention[] {
     }
     const t = from;
     from = to!;
-    to = t === list ? new Array<Mention>(n) : (t as Mention[]);
+    to = t === list ? list.slice() : (t as Mention[]);
   }
 }
 

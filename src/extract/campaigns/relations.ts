@@ -210,7 +210,11 @@ function sectionParts(doc: Doc, all: CampaignSpan[], families: Family[], sentenc
   const paraIndex = (i: number) => paras.findIndex((p) => p.start <= i && i < p.end);
   for (const f of families) {
     const heads = f.members.filter((m) => lex.contentSuffixes.longestEndingAt(m.name, m.name.length, 6));
-    const siblingNames = new Set([f.parent.name, ...f.members.map((m) => m.name)]);
+    // Added one by one: a spread of `members.map(...)` iterated arrays of two element kinds
+    // (an empty map result is one of small integers) and deoptimised this function.
+    const siblingNames = new Set<string>();
+    siblingNames.add(f.parent.name);
+    for (let i = 0; i < f.members.length; i++) siblingNames.add(f.members[i]!.name);
     heads.forEach((head, k) => {
       const pi = paraIndex(head.start);
       if (pi < 0) return;
