@@ -58,6 +58,12 @@ describe('AdminDivision mentions', () => {
     expect(run('江汉平原和长江经济带').names).toEqual([]);
     expect(run('安徽鸿路钢结构(集团)股份有限公司在我县投资', '团风县').names).toEqual([]);
     expect(run('咬定青山、长江岸线、主席台前、各位来宾').names).toEqual([]);
+    // A short form with a company head (公司, 集团) at most 16 characters of its clause after it names the company.
+    expect(run('石首仙鹤纸业有限公司投资').names).toEqual([]);
+    expect(run('石首集团').names).toEqual([]);
+    expect(run('石首一二三四五六七八九十一二三四五六公司').names).toEqual([]);
+    expect(run('石首一二三四五六七八九十一二三四五六七公司').names).toEqual(['石首市']);
+    expect(run('石首一二三四五，公司').names).toEqual(['石首市']);
     expect(run('代县长和县委').names).toEqual([]);
     expect(run('祝全市人民幸福安康，长治久安。吴忠华同志出席。').names).toEqual([]);
     expect(run('建设相应城市配套，确保康复', '湖北省').names).toEqual([]);

@@ -37,6 +37,14 @@ interface Cues {
   generic: Set<string>;
   beforeShortName: Set<string>;
   company: RegExp;
+  /**
+   * The first characters of the company heads by code (1 each), or null when a head is empty
+   * or holds a regex metacharacter: then the regex alone decides. A company head can start
+   * only within COMPANY_REACH characters after the short form: without one of these
+   * characters there, `company` cannot match and its slice and run are skipped (most short
+   * forms).
+   */
+  companyFirsts: Uint8Array | null;
   titles: Automaton<true>;
   wordsBefore: Set<string>;
   /** The first characters of wordsBefore: most places rule the word out without a slice. */
@@ -71,9 +79,31 @@ function loadCues(): Cues {
     landformAfter: codesOf(file.landformAfter),
     titles: new Automaton(file.titlesBefore.map((s) => [String(s), true] as const)),
     // Up to 16 characters of the same clause (no punctuation or space) and then a company head.
-    company: new RegExp(`^[^，,。；;、：:！？!?“”"\\s]{0,16}?(?:${file.companyHeads.map(String).join('|')})`),
+    company: new RegExp(`^[^，,。；;、：:！？!?“”"\\s]{0,${COMPANY_REACH}}?(?:${file.companyHeads.map(String).join('|')})`),
+    companyFirsts: firstCodesOf(file.companyHeads.map(String)),
   };
   return cues;
+}
+
+/** How many characters of the same clause may stand between a short form and a company head (`company`'s {0,16}). */
+const COMPANY_REACH = 16;
+
+/** A table of the words' first characters by code, or null when a word is empty or not plain text for a regex. */
+function firstCodesOf(words: readonly string[]): Uint8Array | null {
+  const table = new Uint8Array(0x10000);
+  for (const word of words) {
+    if (!word || /[\\^$.*+?()[\]{}|]/.test(word)) return null;
+    table[word.charCodeAt(0)] = 1;
+  }
+  return table;
+}
+
+/** Can `company` match at `text[end…]`: does a head's first character stand within its reach (and the 24 characters it reads)? */
+function mayNameCompany(firsts: Uint8Array | null, text: string, end: number): boolean {
+  if (firsts === null) return true;
+  const limit = Math.min(text.length, end + COMPANY_REACH + 1);
+  for (let i = end; i < limit; i++) if (firsts[text.charCodeAt(i)] === 1) return true;
+  return false;
 }
 
 /** The codes of the one-code-unit entries. */
@@ -144,7 +174,8 @@ export function rejectReason(m: MatchContext): string | null {
     if (!m.context && m.division.level === 'county' && before.longestEndingAt(m.text, m.start, 4)) return 'preceded-by-word';
     if (m.division.level === 'township') return 'township-short-form';
     if (m.division.level === 'county' && !isNearForShortForm(m)) return 'far-county-short-form';
-    if (loadCues().company.test(m.text.slice(m.end, m.end + 24))) return 'company-name';
+    const { company, companyFirsts } = loadCues();
+    if (mayNameCompany(companyFirsts, m.text, m.end) && company.test(m.text.slice(m.end, m.end + 24))) return 'company-name';
     // Without home, a bare short form that several divisions share names none of them.
     if (!m.home && !m.context && m.gazetteer.resolve(m.form, null) === undefined) return 'ambiguous-short-form';
   }
