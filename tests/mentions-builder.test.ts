@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MentionStoreBuilder } from '../src/graph/mentions.js';
+import { MentionStore, MentionStoreBuilder } from '../src/graph/mentions.js';
 
 // Hashes from few digits: many share their first 8 digits (the radix sort's key) or are equal.
 const nearHash = fc.tuple(fc.constantFrom('00000000', 'ffffffff', '80000000', '7fffffff', '0000ffff'), fc.constantFrom('00000000', 'ffffffff', '80000000', '7fffffff', '00010000'));
@@ -60,5 +60,35 @@ describe('MentionStoreBuilder order', () => {
     builder.add(0, 0, '0000000000000002', [0, 1, 0, 0]);
     const store = builder.build(['article:a'], ['person:1'], ['t'], ['r']);
     expect([store.id(0), store.id(1), store.id(2)]).toEqual(['mentions:0000000000000002', 'mentions:00000000a0000000', 'mentions:0000000100000000']);
+  });
+
+  it('each MENTIONS keeps its own spans, of any count, once laid out in id order', () => {
+    const builder = new MentionStoreBuilder({ mentions: 4, spanValues: 8 });
+    const added: { id: string; starts: number[]; texts: string[] }[] = [];
+    for (let k = 0; k < 300; k++) {
+      const hash = ((k * 2654435761) >>> 0).toString(16).padStart(8, '0') + ((k * 40503) >>> 0).toString(16).padStart(8, '0');
+      const spans: number[] = [];
+      const starts: number[] = [];
+      const texts: string[] = [];
+      for (let s = 0; s < (k % 5) + 1; s++) {
+        spans.push(k * 10 + s, k * 10 + s + 1, s % 2, 0);
+        starts.push(k * 10 + s);
+        texts.push(s % 2 ? 'b' : 'a');
+      }
+      builder.add(k % 3, k % 7, hash, spans);
+      added.push({ id: 'mentions:' + hash, starts, texts });
+    }
+    const store = builder.build(['article:a', 'article:b', 'article:c'], ['n0', 'n1', 'n2', 'n3', 'n4', 'n5', 'n6'], ['a', 'b'], ['r']);
+    const expected = [...added].sort((x, y) => (x.id < y.id ? -1 : 1));
+    const copy = MentionStore.fromData(store.data());
+    expect(store.wellTyped()).toBe(true);
+    for (let i = 0; i < store.length; i++) {
+      for (const s of [store, copy]) {
+        const m = s.get(i);
+        expect(m.id).toBe(expected[i]!.id);
+        expect(m.properties.starts).toEqual(expected[i]!.starts);
+        expect(m.properties.texts).toEqual(expected[i]!.texts);
+      }
+    }
   });
 });

@@ -55,9 +55,6 @@ export class MentionStoreBuilder {
   private readonly lo: IntList;
   private readonly from: IntList;
   private readonly spans: IntList;
-  /** The ids' 16 hex digits per MENTIONS, as added. */
-  private hex: Uint8Array;
-  private hexLength = 0;
 
   /**
    * `expected`: how many MENTIONS and span values (4 per span) will be added, if the caller
@@ -72,7 +69,6 @@ export class MentionStoreBuilder {
     this.lo = new IntList(mentions);
     this.from = new IntList(mentions);
     this.spans = new IntList(Math.max(16, expected.spanValues));
-    this.hex = new Uint8Array(16 * mentions);
   }
 
   /**
@@ -104,41 +100,29 @@ export class MentionStoreBuilder {
   private addHead(article: number, node: number, hash: string): void {
     this.art.push(article);
     this.node.push(node);
-    // The sort key from the digits' char codes and the digits kept as bytes: no slice,
-    // parseInt or number formatting per MENTIONS (a hash that is not 16 lower-case hex
-    // digits, which relationshipHash never gives, is read as parseInt would).
-    const at = this.hexLength;
-    if (at + 16 > this.hex.length) {
-      const next = new Uint8Array(Math.ceil(this.hex.length * 1.5) + 256);
-      next.set(this.hex);
-      this.hex = next;
-    }
+    // The id's two halves read from the digits' char codes: no slice or parseInt per MENTIONS
+    // (a hash that is not 16 lower-case hex digits, which relationshipHash never gives, is
+    // read as parseInt would). The digits are not kept: build writes them from the halves.
     let hi = 0;
     let lo = 0;
     // Any char that is not a lower-case hex digit makes `bad` negative.
     let bad = hash.length === 16 ? 0 : -1;
-    const hex = this.hex;
     for (let k = 0; bad >= 0 && k < 8; k++) {
       const c = hash.charCodeAt(k);
       const digit = HEX_DIGIT[c & 127]! | ((c >> 7) && -1);
       bad |= digit;
       hi = (hi << 4) | (digit & 15);
-      hex[at + k] = c;
     }
     for (let k = 8; bad >= 0 && k < 16; k++) {
       const c = hash.charCodeAt(k);
       const digit = HEX_DIGIT[c & 127]! | ((c >> 7) && -1);
       bad |= digit;
       lo = (lo << 4) | (digit & 15);
-      hex[at + k] = c;
     }
-    const valid = bad >= 0;
-    if (!valid) {
+    if (bad < 0) {
       hi = parseInt(hash.slice(0, 8), 16) | 0;
       lo = parseInt(hash.slice(8, 16), 16) | 0;
-      this.hex.set(Buffer.from(hex8(hi) + hex8(lo), 'latin1'), at);
     }
-    this.hexLength = at + 16;
     this.hi.push(hi);
     this.lo.push(lo);
     this.from.push(this.spans.length);
@@ -156,23 +140,44 @@ export class MentionStoreBuilder {
     const order = sortByHash(hi, lo, n);
     const art = new Int32Array(n);
     const node = new Int32Array(n);
-    // The ids' hex digits, 16 per MENTIONS: `id(i)` slices them out, with no number formatting per read.
-    const hex = Buffer.alloc(n * 16);
-    // Spans stay where they were added (no second copy of the largest array): each MENTIONS
-    // in id order points at its run.
+    // Spans copied in id order: every exporter reads the MENTIONS in that order, so each
+    // reads them front to back instead of jumping about an array of ~10 MB per 10k articles.
+    const addedSpans = this.spans.data;
+    const spans = new Int32Array(this.spans.length);
     const from = new Int32Array(n);
     const to = new Int32Array(n);
+    // The ids' hex digits, 16 per MENTIONS, two at a time from the halves (an id is
+    // `mentions:` + hex8(hi) + hex8(lo), whatever text it was added as).
+    const digits = new Uint16Array(n * 8);
+    const addedArt = this.art.data;
+    const addedNode = this.node.data;
+    const addedFrom = this.from.data;
+    const spansEnd = this.spans.length;
+    let at = 0;
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
-      art[k] = this.art.data[i]!;
-      node[k] = this.node.data[i]!;
-      for (let d = 0, from = i * 16, to = k * 16; d < 16; d++) hex[to + d] = this.hex[from + d]!;
-      from[k] = this.from.data[i]!;
-      to[k] = i + 1 < n ? this.from.data[i + 1]! : this.spans.length;
+      art[k] = addedArt[i]!;
+      node[k] = addedNode[i]!;
+      const runEnd = i + 1 < n ? addedFrom[i + 1]! : spansEnd;
+      from[k] = at;
+      for (let j = addedFrom[i]!; j < runEnd; j++) spans[at++] = addedSpans[j]!;
+      to[k] = at;
+      const h = hi[i]!;
+      const l = lo[i]!;
+      const d = k * 8;
+      digits[d] = HEX_PAIRS[h >>> 24]!;
+      digits[d + 1] = HEX_PAIRS[(h >>> 16) & 255]!;
+      digits[d + 2] = HEX_PAIRS[(h >>> 8) & 255]!;
+      digits[d + 3] = HEX_PAIRS[h & 255]!;
+      digits[d + 4] = HEX_PAIRS[l >>> 24]!;
+      digits[d + 5] = HEX_PAIRS[(l >>> 16) & 255]!;
+      digits[d + 6] = HEX_PAIRS[(l >>> 8) & 255]!;
+      digits[d + 7] = HEX_PAIRS[l & 255]!;
     }
     // One string of every id's hex digits: an id is a slice of it (a C++ call per id to read
-    // the Buffer was a good part of making a MENTIONS, which every exporter does).
-    return new MentionStore({ art, node, hex: hex.toString('latin1'), from, to, spans: this.spans.data }, articleNodeIds, nodeIds, texts, rules);
+    // a Buffer was a good part of making a MENTIONS, which every exporter does).
+    const hex = Buffer.from(digits.buffer, digits.byteOffset, digits.byteLength).toString('latin1');
+    return new MentionStore({ art, node, hex, from, to, spans }, articleNodeIds, nodeIds, texts, rules);
   }
 }
 
@@ -237,7 +242,19 @@ interface Packed {
 /** Per ASCII code: its value as a lower-case hex digit, -1 for any other char. */
 const HEX_DIGIT = Int8Array.from({ length: 128 }, (_, c) => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1));
 
-const hex8 = (v: number) => (v >>> 0).toString(16).padStart(8, '0');
+/**
+ * Per byte value, its two lower-case hex digits as one Uint16Array element whose bytes in
+ * memory are the two chars in order (the platform's byte order decides which half is first).
+ */
+const HEX_PAIRS = (() => {
+  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  const chars = '0123456789abcdef';
+  return Uint16Array.from({ length: 256 }, (_, b) => {
+    const first = chars.charCodeAt(b >> 4);
+    const second = chars.charCodeAt(b & 15);
+    return littleEndian ? first | (second << 8) : (first << 8) | second;
+  });
+})();
 
 /** A MentionStore as plain data: what `MentionStore.data()` gives to post to a worker thread. */
 export interface MentionStoreData {
@@ -260,8 +277,8 @@ export class MentionStore {
 
   /** The store's fields, for `fromData` on the other side of a postMessage (typed arrays and strings clone cheaply). */
   data(): MentionStoreData {
-    // Spans are the builder's array, longer than what they use, and a clone copies a view's
-    // whole buffer: only the used part is sent.
+    // A clone copies a view's whole buffer: of spans longer than what the MENTIONS use (a
+    // store made of other arrays; build makes them exact), only the used part is sent.
     const p = this.packed;
     let used = 0;
     for (let i = 0; i < p.to.length; i++) used = Math.max(used, p.to[i]!);
@@ -416,20 +433,27 @@ export class MentionStore {
    */
   wellTyped(): boolean {
     if (this.wellTypedMemo === undefined) {
-      const p = this.packed;
-      let ok = this.texts.every((t) => typeof t === 'string') && this.rules.every((r) => typeof r === 'string');
-      for (let i = 0; ok && i < p.art.length; i++) {
-        const count = this.count(i);
-        for (let k = 0, j = p.from[i]!; k < count; k++, j += 4) {
-          if (!(p.spans[j + 2]! >= 0 && p.spans[j + 2]! < this.texts.length && p.spans[j + 3]! >= 0 && p.spans[j + 3]! < this.rules.length)) {
-            ok = false;
-            break;
-          }
-        }
-      }
-      this.wellTypedMemo = ok;
+      this.wellTypedMemo = this.texts.every((t) => typeof t === 'string') && this.rules.every((r) => typeof r === 'string') && this.spansNameValues();
     }
     return this.wellTypedMemo;
+  }
+
+  /** Whether every span's text and rule index is a place in `texts` and `rules`. */
+  private spansNameValues(): boolean {
+    // Locals only, in a loop run once per store: most of it runs before V8 optimises it.
+    const { from, to, spans } = this.packed;
+    const textCount = this.texts.length;
+    const ruleCount = this.rules.length;
+    for (let i = 0; i < from.length; i++) {
+      // Whole spans only, as count(i) reads them.
+      const end = from[i]! + ((to[i]! - from[i]!) >> 2) * 4;
+      for (let j = from[i]!; j < end; j += 4) {
+        const text = spans[j + 2]!;
+        const rule = spans[j + 3]!;
+        if (!(text >= 0 && text < textCount && rule >= 0 && rule < ruleCount)) return false;
+      }
+    }
+    return true;
   }
 
   /** Marks in `texts` and `rules` (one flag per index) the texts and rules the i-th MENTIONS uses. */
