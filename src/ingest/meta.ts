@@ -189,22 +189,50 @@ export function surnameLexicon(): { single: Set<string>; compound: string[] } {
 export function splitNames(run: string): string[] | null {
   const { single, compound } = surnameLexicon();
   const n = run.length;
-  if (!/^[\u4e00-\u9fff]+$/.test(run) || n < 2) return null;
-  const best: Array<{ cost: number; names: string[] } | null> = new Array(n + 1).fill(null);
-  best[n] = { cost: 0, names: [] };
+  if (!CJK_RUN.test(run) || n < 2) return null;
+  // cost[i]: the best split's cost of run[i…] (NaN: none); take[i]: the length of its first name.
+  const cost = new Float64Array(n + 1).fill(NaN);
+  const take = new Uint8Array(n + 1);
+  cost[n] = 0;
   for (let i = n - 1; i >= 0; i--) {
-    // [name length, surname length]
-    const options: Array<[number, number]> = [];
-    if (compound.some((c) => run.startsWith(c, i))) options.push([3, 2], [4, 2]);
-    if (single.has(run[i]!)) options.push([2, 1], [3, 1]);
-    for (const [len, surnameLen] of options) {
-      const rest = best[i + len];
-      if (i + len > n || !rest) continue;
-      const cost = rest.cost + (len - surnameLen === 1 ? 1 : 0) + 0.01;
-      if (!best[i] || cost < best[i]!.cost) best[i] = { cost, names: [run.slice(i, i + len), ...rest.names] };
+    // [name length, surname length] in this order: a compound surname's 3 and 4, a single one's 2 and 3.
+    if (startsWithAny(run, i, compound)) {
+      chooseName(cost, take, i, 3, 2, n);
+      chooseName(cost, take, i, 4, 2, n);
+    }
+    if (single.has(run[i]!)) {
+      chooseName(cost, take, i, 2, 1, n);
+      chooseName(cost, take, i, 3, 1, n);
     }
   }
-  return best[0]?.names ?? null;
+  if (Number.isNaN(cost[0]!)) return null;
+  const names: string[] = [];
+  for (let i = 0; i < n; i += take[i]!) names.push(run.slice(i, i + take[i]!));
+  return names;
+}
+
+const CJK_RUN = /^[\u4e00-\u9fff]+$/;
+
+/**
+ * A name of `length` characters (`surnameLength` of them the surname) at `i`, followed by the
+ * best split of the rest, when that costs less than splitNames' best at `i` so far: a
+ * two-character name costs 1 more than a three-character one, every name 0.01.
+ */
+function chooseName(cost: Float64Array, take: Uint8Array, i: number, length: number, surnameLength: number, n: number): void {
+  if (i + length > n) return;
+  const rest = cost[i + length]!;
+  if (Number.isNaN(rest)) return;
+  const c = rest + (length - surnameLength === 1 ? 1 : 0) + 0.01;
+  if (Number.isNaN(cost[i]!) || c < cost[i]!) {
+    cost[i] = c;
+    take[i] = length;
+  }
+}
+
+/** Whether one of `words` is written in `text` at `at`. */
+function startsWithAny(text: string, at: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (text.startsWith(words[k]!, at)) return true;
+  return false;
 }
 
 const ROLES = ['特约记者', '见习记者', '实习记者', '首席记者', '记者', '通讯员', '责任编辑', '编辑', '责编', '作者', '摄影', '摄像', '实习生', '撰稿', '审核', '校对', '编审', '终审', '美编'];
@@ -264,7 +292,8 @@ function rememberedNamesInByline(fragment: string): readonly string[] {
  * would otherwise keep its article's whole text alive.
  */
 function detached(s: string): string {
-  return [...s].join('');
+  // Through its UTF-16 bytes: one native copy each way (a lone surrogate comes back as it was).
+  return Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
 /** Byline names from the body lines (article and chrome lines alike, trailing chrome excepted). */

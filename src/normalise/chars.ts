@@ -61,8 +61,13 @@ function mayChangeTable(): Uint8Array {
     table[c] = replacementFor(c, 0, c, String.fromCharCode(c)) === null ? 0 : 1;
   };
   // Every unit the tests above can change lies in these ranges (spaces and dropped controls
-  // up to U+3000, NFKC ranges, U+FEFF, U+FFFE); all others are kept.
-  for (let c = 0; c <= 0x3000; c++) decide(c);
+  // up to U+3000, NFKC ranges, U+FEFF, U+FFFE); all others are kept. Up to U+3000 only the
+  // Kangxi radicals ask NFKC: the others are decided by the tests before it, without the
+  // one-character string replacementFor makes of each (this table is built at every start).
+  for (let c = 0; c <= 0x3000; c++) {
+    if (c >= 0x2f00 && c <= 0x2fdf) decide(c);
+    else table[c] = c === 0x0d || c === 0x0c || isSpace(c) || isDropped(c) ? 1 : 0;
+  }
   for (let c = 0xf900; c <= 0xfaff; c++) decide(c);
   for (let c = 0xff01; c <= 0xffef; c++) decide(c);
   decide(0xfeff);

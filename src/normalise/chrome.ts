@@ -178,12 +178,20 @@ export function unitsShape(units: Uint16Array, start: number, end: number): numb
   return shape;
 }
 
+/** The shape bits of every UTF-16 unit (see unitsShape), for a caller that ORs them itself. */
+export function unitShapes(): Uint8Array {
+  return shapeTable();
+}
+
 /** The shape bits of every UTF-16 unit (built on first use from the fold table). */
 function shapeTable(): Uint8Array {
   if (shapeBits) return shapeBits;
-  const fold = foldTable();
-  const table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) table[c] = fold[c] === FOLD_KEEP ? 0 : fold[c] === FOLD_ASCII ? HOLDS_MAPPED : HOLDS_UNPLAIN;
+  // By the fold table's ranges (kept: no bit; mapped to ASCII; dropped or left to NFKC:
+  // unplain), filled in the order foldTable fills them, instead of a test per unit.
+  const table = new Uint8Array(0x10000).fill(HOLDS_UNPLAIN);
+  for (const [first, last] of OWN_NFKC) table.fill(0, first, last + 1);
+  table.fill(HOLDS_MAPPED, 0xff01, 0xff5e + 1);
+  for (const [first, last] of WHITESPACE) table.fill(HOLDS_UNPLAIN, first, last + 1);
   for (const ch of '。！？') table[ch.charCodeAt(0)]! |= HOLDS_STOP;
   for (const ch of '!?；;') table[ch.charCodeAt(0)]! |= HOLDS_OTHER_END;
   for (const ch of ']*_') table[ch.charCodeAt(0)]! |= HOLDS_MARKDOWN_MARK;
@@ -299,6 +307,8 @@ export function classifyLines(lines: string[], shapes?: Uint8Array): LineVerdict
 // The two verdicts of most lines, shared (verdicts are replaced, never changed in place).
 const ARTICLE: LineVerdict = Object.freeze({ kind: 'article', rule: 'article' });
 const BLANK: LineVerdict = Object.freeze({ kind: 'blank', rule: 'blank' });
+/** The verdict of every blank line (classifyLines never replaces it). */
+export const BLANK_VERDICT = BLANK;
 /** The chrome verdicts, shared alike: one frozen object per rule. */
 const CHROME_VERDICTS = new Map<string, LineVerdict>();
 

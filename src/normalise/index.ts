@@ -16,7 +16,7 @@
 import type { Message } from '../types.js';
 import { htmlMeta, htmlToText, looksLikeHtml, type HtmlMeta } from './html.js';
 import { normaliseChars } from './chars.js';
-import { HOLDS_MARKDOWN_MARK, classifyLines, unitsShape, type LineKind } from './chrome.js';
+import { BLANK_VERDICT, HOLDS_MARKDOWN_MARK, classifyLines, unitShapes, unitsShape, type LineKind } from './chrome.js';
 import { displayWidth, isHardWrapped, undoubleLine, wrapsInto } from './pdf.js';
 import { fullwidthPunctuation, tidySpaces } from './spacing.js';
 import { hasMarkdown, stripMarkdown } from './markdown.js';
@@ -106,9 +106,17 @@ class SpaceFinder {
   }
 }
 
-/** Where each line of the last body starts, ends and breaks (reused, grown as needed). */
-let lineBounds = new Int32Array(3 * 1024);
+/**
+ * Where each line of the last body starts, ends and breaks, three numbers per line (reused,
+ * grown as needed; a page of more than MAX_REUSED_LINES lines gets arrays of its own).
+ */
+let reusedBounds = new Int32Array(3 * 1024);
+/** Each line's shape (see unitsShape), reused and grown like the bounds (a third of their length). */
+let reusedShapes = new Uint8Array(1024);
 const MAX_REUSED_LINES = 1 << 16;
+/** The bounds and shapes of the lines scanLines found last. */
+let scannedBounds = reusedBounds;
+let scannedShapes = reusedShapes;
 
 /**
  * `identity[i] = i`, grown as needed: the map of a body starting at `start` is the view
@@ -129,8 +137,58 @@ const htmlScratch = new MapScratch();
 const charsScratch = new MapScratch();
 /** The units of the body's text after the character step (read for each line's shape). */
 const bodyUnits = new UnitScratch();
-/** Each line's shape (see unitsShape), reused and grown like lineBounds. */
-let lineShapes = new Uint8Array(1024);
+
+/**
+ * Splits `text` (whose units are `units`) at `\n`: pushes each line, trimmed of spaces, to
+ * `lineTexts`, and leaves in scannedBounds its start, end and break and in scannedShapes its shape
+ * (unitsShape of the trimmed line). One pass over the units finds the breaks and ORs the
+ * shape bits; a line with spaces at an end (few) has its shape read again without them.
+ * Returns the number of lines.
+ */
+function scanLines(text: string, units: Uint16Array, lineTexts: string[]): number {
+  const shapeOf = unitShapes();
+  const n = units.length;
+  let bounds = reusedBounds;
+  let shapes = reusedShapes;
+  let count = 0;
+  for (let from = 0; ; ) {
+    let shape = 0;
+    let lineEnd = from;
+    for (; lineEnd < n; lineEnd++) {
+      const u = units[lineEnd]!;
+      if (u === 0x0a) break;
+      shape |= shapeOf[u]!;
+    }
+    let s = from;
+    let e = lineEnd;
+    while (s < e && units[s] === 0x20) s++;
+    while (e > s && units[e - 1] === 0x20) e--;
+    if (s !== from || e !== lineEnd) shape = e > s ? unitsShape(units, s, e) : 0;
+    lineTexts.push(text.slice(s, e));
+    if (3 * count + 3 > bounds.length) {
+      const grown = new Int32Array(2 * bounds.length);
+      grown.set(bounds);
+      bounds = grown;
+      const grownShapes = new Uint8Array(2 * shapes.length);
+      grownShapes.set(shapes);
+      shapes = grownShapes;
+    }
+    bounds[3 * count] = s;
+    bounds[3 * count + 1] = e;
+    bounds[3 * count + 2] = lineEnd;
+    shapes[count] = shape;
+    count++;
+    if (lineEnd >= n) break;
+    from = lineEnd + 1;
+  }
+  scannedBounds = bounds;
+  scannedShapes = shapes;
+  if (bounds.length <= 3 * MAX_REUSED_LINES) {
+    reusedBounds = bounds;
+    reusedShapes = shapes;
+  }
+  return count;
+}
 
 /** `mappedSlice(source, start)` with its map a view of the shared identity map (a new one for huge sources). */
 function bodySlice(source: string, start: number): Mapped {
@@ -140,6 +198,9 @@ function bodySlice(source: string, start: number): Mapped {
 }
 
 const noPageMeta = (): HtmlMeta | null => null;
+
+/** Every empty body line (read only, like all body lines: metadata readers never change them). */
+const EMPTY_LINE: BodyLine = { text: '', kind: 'blank', rule: 'blank', shape: 0 };
 
 /** `htmlMeta(html)`, computed on the first call and remembered. */
 function pageMetaOf(html: string): () => HtmlMeta | null {
@@ -160,43 +221,20 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
   // break is, and its text (one pass, no object per line).
   const lineTexts: string[] = [];
   const units = bodyUnits.unitsOf(m.text);
-  // Three numbers per line in a reused array: start, end, break (grown when a page has more
-  // lines; kept only up to MAX_REUSED_LINES lines).
-  let bounds = lineBounds;
-  for (let from = 0; ; ) {
-    const nl = m.text.indexOf('\n', from);
-    const lineEnd = nl < 0 ? m.text.length : nl;
-    let s = from;
-    let e = lineEnd;
-    while (s < e && units[s] === 0x20) s++;
-    while (e > s && units[e - 1] === 0x20) e--;
-    lineTexts.push(m.text.slice(s, e));
-    const at = 3 * (lineTexts.length - 1);
-    if (at + 3 > bounds.length) {
-      const grown = new Int32Array(2 * bounds.length);
-      grown.set(bounds);
-      bounds = grown;
-      if (bounds.length <= 3 * MAX_REUSED_LINES) lineBounds = bounds;
-    }
-    bounds[at] = s;
-    bounds[at + 1] = e;
-    bounds[at + 2] = lineEnd;
-    if (nl < 0) break;
-    from = nl + 1;
-  }
-  // Each line's shape for the classifier, read from the units (not from the line strings).
-  let shapes = lineShapes;
-  if (shapes.length < lineTexts.length) {
-    shapes = new Uint8Array(Math.max(lineTexts.length, 2 * shapes.length));
-    if (shapes.length <= MAX_REUSED_LINES) lineShapes = shapes;
-  }
-  shapes = shapes.subarray(0, lineTexts.length);
-  for (let i = 0; i < lineTexts.length; i++) shapes[i] = unitsShape(units, bounds[3 * i]!, bounds[3 * i + 1]!);
+  const lineCount = scanLines(m.text, units, lineTexts);
+  const bounds = scannedBounds;
+  const shapes = scannedShapes.subarray(0, lineCount);
   const verdicts = classifyLines(lineTexts, shapes);
   // By push, not `map`: the array's elements kind then does not depend on whether this
   // function runs optimised (see classifyLines), and its readers do not deoptimise.
   const lines: BodyLine[] = [];
-  for (let i = 0; i < lineTexts.length; i++) lines.push({ text: lineTexts[i]!, kind: verdicts[i]!.kind, rule: verdicts[i]!.rule, shape: shapes[i]! });
+  for (let i = 0; i < lineTexts.length; i++) {
+    const text = lineTexts[i]!;
+    // An empty line is always blank (no rule changes a blank verdict): one shared object
+    // for all of them (nearly half the lines of an HTML page).
+    if (text.length === 0 && verdicts[i] === BLANK_VERDICT) lines.push(EMPTY_LINE);
+    else lines.push({ text, kind: verdicts[i]!.kind, rule: verdicts[i]!.rule, shape: shapes[i]! });
+  }
 
   // Say what was dropped as chrome, by rule, so a report shows why text is missing.
   // (Counted by rule in first-seen order. A page drops lines by a handful of rules at most: two
@@ -279,7 +317,7 @@ export function normaliseBody(source: string, bodyStart: number, options: Normal
       } else out.replace('\n', Math.min(prev.breakAt, Math.max(0, source.length - 1)));
     }
     const piece = pieces[k]!;
-    out.copy(piece.from, piece.start, piece.end);
+    out.copyAs(piece.text, piece.from, piece.start, piece.end);
   }
   if (joins) messages.push({ level: 'info', message: `joined ${joins} hard-wrapped line(s)`, rule: 'normalise-pdf-wrap' });
   const done = out.finishWithEnd(source.length);

@@ -95,9 +95,13 @@ export class MappedBuilder {
   copy(from: Mapped, start: number, end: number): void {
     if (end <= start) return;
     this.parts.push(from.text.slice(start, end));
+    this.copyMap(from.map, start, end);
+  }
+
+  /** Appends `source[start…end)` to the map (`end > start`). */
+  private copyMap(source: Int32Array, start: number, end: number): void {
     const n = end - start;
     this.grow(n);
-    const source = from.map;
     const target = this.map;
     const at = this.length;
     // Runs up to a long paragraph are copied by hand: a subarray view per run costs more than
@@ -105,6 +109,16 @@ export class MappedBuilder {
     if (n <= 1024) for (let k = 0; k < n; k++) target[at + k] = source[start + k]!;
     else target.set(source.subarray(start, end), at);
     this.length += n;
+  }
+
+  /**
+   * `copy(from, start, end)` when the caller holds `from.text.slice(start, end)` already
+   * (`text`): that string is kept instead of a second slice of the same range.
+   */
+  copyAs(text: string, from: Mapped, start: number, end: number): void {
+    if (end <= start) return;
+    this.parts.push(text);
+    this.copyMap(from.map, start, end);
   }
 
   /** Writes `text` standing for the source unit at `sourceIndex` (every unit maps there). */

@@ -168,7 +168,13 @@ function doubledRuns(line: string): Array<[number, number]> | null {
 }
 
 const ENDS_SENTENCE = /[。！？；!?;…]$|[。！？!?][”’」』）)]$/;
-const NO_END = /[。！？；!?;…：:”’」』）)]$/;
+/** The units NO_END (`/[。！？；!?;…：:”’」』）)]$/`) accepts at a line's end. */
+const NO_END_UNITS = new Set(Array.from('。！？；!?;…：:”’」』）)', (ch) => ch.charCodeAt(0)));
+
+/** `NO_END.test(line)` by its last unit (each of those characters is one unit). */
+function endsClosed(line: string): boolean {
+  return NO_END_UNITS.has(line.charCodeAt(line.length - 1));
+}
 
 /** Display width: CJK and full-width characters count 2, others 1. */
 export function displayWidth(line: string): number {
@@ -196,7 +202,7 @@ export function isHardWrapped(lines: string[]): boolean {
   for (const l of lines) {
     if (l.length < 6) continue;
     long++;
-    if (!NO_END.test(l)) open++;
+    if (!endsClosed(l)) open++;
   }
   if (long < 8 || open / long < 0.5) return false;
   // PDF columns are narrow; web paragraphs saved one per line are long.
