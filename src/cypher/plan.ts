@@ -598,20 +598,37 @@ interface RowPlan {
   group: PreparedGroup | null;
 }
 
+/** The type names `scalar` switches on, as this module's own (internalised) strings. */
+const SCALAR_TYPE_NAMES = ['string', 'int', 'float', 'boolean', 'date'];
+
+/**
+ * `type` as the equal string of SCALAR_TYPE_NAMES: the schema's type names come from the YAML
+ * parser as strings V8 has not internalised, so every `case` of scalar's switch, per list item,
+ * compared them character by character instead of by identity.
+ */
+function scalarTypeName(type: string): string {
+  return SCALAR_TYPE_NAMES.find((known) => known === type) ?? type;
+}
+
+/** `name` internalised (an object's own key is), so reading and setting it on each row finds it by identity. */
+function propertyKey(name: string): string {
+  return Object.keys({ [name]: true })[0]!;
+}
+
 /** Prepares `plan` (of properties `declared`) for building rows. */
 function rowPlan(plan: PropertyPlan, declared: Record<string, string>): RowPlan {
   const rules = plan.rules.map((rule) => ({
-    name: rule.name,
+    name: propertyKey(rule.name),
     union: rule.kind === 'union',
-    type: rule.kind === 'latest' || rule.kind === 'union' ? rule.type : rule.kind === 'max' ? 'int' : 'date',
+    type: scalarTypeName(rule.kind === 'latest' || rule.kind === 'union' ? rule.type : rule.kind === 'max' ? 'int' : 'date'),
   }));
   let group: PreparedGroup | null = null;
   if (plan.group) {
     const g = plan.group;
     group = {
       group: g,
-      names: g.lists.map((l) => l.name),
-      types: g.lists.map((l) => l.type),
+      names: g.lists.map((l) => propertyKey(l.name)),
+      types: g.lists.map((l) => scalarTypeName(l.type)),
       identityAt: g.identity.map((name) => g.lists.findIndex((l) => l.name === name)),
     };
   }
