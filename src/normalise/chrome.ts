@@ -75,7 +75,10 @@ export function probe(line: string): string {
   if (i === line.length) return line;
   // Something changes (a full-width comma, most often): the folded units are written into a
   // scratch array and made into one flat string, instead of a string concatenated per change.
-  if (line.length > foldUnits.length) foldUnits = new Uint16Array(line.length);
+  if (line.length > foldUnits.length) {
+    foldUnits = new Uint16Array(line.length);
+    foldBytes = Buffer.from(foldUnits.buffer, foldUnits.byteOffset, foldUnits.byteLength);
+  }
   const units = foldUnits;
   let o = 0;
   for (let k = 0; k < i; k++) units[o++] = line.charCodeAt(k);
@@ -86,14 +89,13 @@ export function probe(line: string): string {
     else if (kind === FOLD_ASCII) units[o++] = c - 0xfee0;
     else if (kind === FOLD_NFKC) return line.normalize('NFKC').replace(WHITESPACE_RUNS, '');
   }
-  return unitsToString(units, o);
+  return LITTLE_ENDIAN ? foldBytes.toString('utf16le', 0, 2 * o) : unitsToString(units, o);
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** `units[0…n)` as a string: short ones directly, longer ones through Buffer's UTF-16 decoder (little-endian machines). */
+/** `units[0…n)` as a string, by character codes (big-endian machines, where the UTF-16LE decoder would swap them). */
 function unitsToString(units: Uint16Array, n: number): string {
-  if (n > 32 && LITTLE_ENDIAN) return Buffer.from(units.buffer, units.byteOffset, n * 2).toString('utf16le');
   let out = '';
   for (let k = 0; k < n; k += 4096) out += String.fromCharCode.apply(null, units.subarray(k, Math.min(n, k + 4096)) as unknown as number[]);
   return out;
@@ -101,6 +103,11 @@ function unitsToString(units: Uint16Array, n: number): string {
 
 /** The UTF-16 units of the last folded line (reused: grown as needed). */
 let foldUnits = new Uint16Array(1024);
+/**
+ * foldUnits' bytes, read back as a string in one native call (little-endian machines), a
+ * view made once: a Buffer or an apply per folded line cost twice as much.
+ */
+let foldBytes = Buffer.from(foldUnits.buffer, foldUnits.byteOffset, foldUnits.byteLength);
 
 /**
  * The characters whose NFKC is known without ICU: ASCII, CJK ideographs, common Chinese
@@ -280,7 +287,8 @@ export function classifyLines(lines: string[], shapes?: Uint8Array): LineVerdict
   for (let i = 0; i < lines.length; i++) {
     const v = verdicts[i]!;
     // An end marker: a short line without sentence punctuation holding an end cue.
-    if (seenArticle && lines[i]!.length <= 20 && !endsSentence(i) && lex.end.test(fold(i))) {
+    // (A blank line folds to nothing, which holds no cue.)
+    if (seenArticle && v.kind !== 'blank' && lines[i]!.length <= 20 && !endsSentence(i) && lex.end.test(fold(i))) {
       for (let j = i; j < lines.length; j++) {
         if (verdicts[j]!.kind !== 'blank') verdicts[j] = chrome('chrome-end');
       }
