@@ -500,6 +500,18 @@ export class MentionStore {
     return false;
   }
 
+  /**
+   * The last MENTIONS of the run that starts at `i`: each one after `i` in it has an id after
+   * the one before's and endpoints marked 1 in `fineStarts` and `fineEnds` (by their places in
+   * startValues and endValues). `i` itself when the next one is not so.
+   */
+  lastFollowing(i: number, fineStarts: Uint8Array, fineEnds: Uint8Array): number {
+    const { art, node } = this.packed;
+    let m = i;
+    while (m + 1 < art.length && fineStarts[art[m + 1]!] === 1 && fineEnds[node[m + 1]!] === 1 && this.idFollows(m + 1)) m++;
+    return m;
+  }
+
   /** Writes `id(i)` into `sink`. */
   writeId(i: number, sink: ByteSink): void {
     sink.bytes(MENTIONS_PREFIX_BYTES);

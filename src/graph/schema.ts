@@ -110,9 +110,18 @@ function readProperties(raw: unknown, where: string, file: string): Record<strin
     if (!isPropertyType(v)) {
       throw new SchemaError(`loadSchema: ${file}: ${where}.properties.${k}: unknown type. Expecting one of ${SCALAR_TYPES.join(', ')} (or an array of one, e.g. string[]) but got ${JSON.stringify(v)}`);
     }
-    out[k] = v;
+    out[k] = internalised(v);
   }
   return out;
+}
+
+/**
+ * `text` as V8's internalised copy (an object's own key is one). The YAML parser's strings are
+ * not, so every `type === 'string'` on a declared type (exporters, the resolver, the checks
+ * below, per value) compared them character by character instead of by identity.
+ */
+function internalised<T extends string>(text: T): T {
+  return Object.keys({ [text]: true })[0] as T;
 }
 
 function readLabels(raw: unknown, where: string, file: string): NodeLabel[] {
@@ -265,19 +274,16 @@ function checkRelationships(graph: Graph, schema: Schema, labelOf: Map<string, N
   // store is well typed and MENTIONS declares them so: only their id, type and endpoints are
   // checked, without making them.
   const store = rels.mentionStore && rels.mentionIndex && rels.idAt && mentionsFit(schema) && rels.mentionStore.wellTyped() ? rels.mentionStore : undefined;
-  // On the first pass (no id set) a store's MENTIONS that follows another is checked without
-  // its id (the store compares their digits) and with its endpoints' verdicts worked out once
-  // per node; `prev` then lags behind, and `prevMention` says which MENTIONS came last.
+  // On the first pass (no id set) the store's MENTIONS that follow one checked in full are
+  // checked by the store in one run (MentionStore.lastFollowing: ids compared by their digits,
+  // endpoints by their verdicts marked once per node); `prev` then lags behind, and
+  // `prevMention` says which MENTIONS came last.
   let prevMention = -1;
   const mentionsTo = store && schema.relationships.MENTIONS;
-  const startOk = store && !relIds ? endpointVerdicts(store.startValues, labelOf, mentionsTo!.from) : undefined;
-  const endOk = store && !relIds ? endpointVerdicts(store.endValues, labelOf, mentionsTo!.to) : undefined;
+  const fineStarts = store && !relIds ? endpointVerdicts(store.startValues, labelOf, mentionsTo!.from) : undefined;
+  const fineEnds = store && !relIds ? endpointVerdicts(store.endValues, labelOf, mentionsTo!.to) : undefined;
   for (let i = 0; i < rels.length; i++) {
     const mention = store ? rels.mentionIndex!(i) : -1;
-    if (startOk && mention > 0 && prevMention === mention - 1 && store!.idFollows(mention) && startOk(store!.startIndex(mention)) && endOk!(store!.endIndex(mention))) {
-      prevMention = mention;
-      continue;
-    }
     if (prevMention >= 0) {
       prev = store!.id(prevMention);
       prevMention = -1;
@@ -300,7 +306,6 @@ function checkRelationships(graph: Graph, schema: Schema, labelOf: Map<string, N
       if (!relIds) return false;
     }
     prev = id;
-    if (mention >= 0 && startOk) prevMention = mention;
     relIds?.add(id);
     const s = labelOf.get(start);
     const e = labelOf.get(end);
@@ -309,27 +314,27 @@ function checkRelationships(graph: Graph, schema: Schema, labelOf: Map<string, N
     if (!e) problems.push(`${relationshipWhere(id, type)}: end ${JSON.stringify(end)} is not a node of the graph`);
     else if (!rs.to.includes(e)) problems.push(`${relationshipWhere(id, type)}: end is a ${e}. Expecting one of ${rs.to.join(', ')}`);
     if (rel?.properties) checkProperties(rel.properties, rs.properties, () => relationshipWhere(id, type), problems);
+    if (mention >= 0 && fineStarts) {
+      // The store's MENTIONS are one block of the list: a run is skipped here when the list
+      // has its last one where the block puts it.
+      const last = store!.lastFollowing(mention, fineStarts, fineEnds!);
+      if (last > mention && rels.mentionIndex!(i + last - mention) === last) {
+        i += last - mention;
+        prevMention = last;
+      } else prevMention = mention;
+    }
   }
   return sorted || relIds !== null;
 }
 
-/**
- * Whether the node at each index of `ids` is in `labelOf` with one of `labels` (a MENTIONS
- * endpoint with no problem), worked out when first asked.
- */
-function endpointVerdicts(ids: readonly string[], labelOf: Map<string, NodeLabel>, labels: readonly NodeLabel[]): (index: number) => boolean {
-  // 0: not worked out yet, 1: fine, 2: a problem.
-  const verdicts = new Uint8Array(ids.length);
-  return (index) => {
-    let v = verdicts[index];
-    if (v === undefined) return false;
-    if (v === 0) {
-      const label = labelOf.get(ids[index]!);
-      v = label && labels.includes(label) ? 1 : 2;
-      verdicts[index] = v;
-    }
-    return v === 1;
-  };
+/** Per index of `ids`, 1 when that node is in `labelOf` with one of `labels` (a MENTIONS endpoint with no problem), else 0. */
+function endpointVerdicts(ids: readonly string[], labelOf: Map<string, NodeLabel>, labels: readonly NodeLabel[]): Uint8Array {
+  const fine = new Uint8Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const label = labelOf.get(ids[i]!);
+    if (label && labels.includes(label)) fine[i] = 1;
+  }
+  return fine;
 }
 
 /** How a problem names a relationship (spelled out only for one that has a problem). */
@@ -353,13 +358,41 @@ function checkProperties(props: Record<string, PropertyValue>, declared: Record<
   }
 }
 
-/** Whether a list item fits its list's base type (null never does), per base type. */
-const ITEM_FITS: Record<ScalarType, (x: unknown) => boolean> = {
-  string: (x) => typeof x === 'string',
-  int: (x) => typeof x === 'number' && Number.isSafeInteger(x),
-  float: (x) => typeof x === 'number' && Number.isFinite(x),
-  boolean: (x) => typeof x === 'boolean',
-  date: (x) => typeof x === 'string' && isDate(x),
+/**
+ * Whether every item of a list fits its base type (null never does), per base type: a loop of
+ * its own for each, so the test per item is inlined (one shared loop called a different
+ * function per list type, a call per item; lists hold most of a graph's values).
+ */
+const LIST_FITS: Record<ScalarType, (items: readonly unknown[]) => boolean> = {
+  string: (items) => {
+    for (let i = 0; i < items.length; i++) if (typeof items[i] !== 'string') return false;
+    return true;
+  },
+  int: (items) => {
+    for (let i = 0; i < items.length; i++) {
+      const x = items[i];
+      if (!(typeof x === 'number' && Number.isSafeInteger(x))) return false;
+    }
+    return true;
+  },
+  float: (items) => {
+    for (let i = 0; i < items.length; i++) {
+      const x = items[i];
+      if (!(typeof x === 'number' && Number.isFinite(x))) return false;
+    }
+    return true;
+  },
+  boolean: (items) => {
+    for (let i = 0; i < items.length; i++) if (typeof items[i] !== 'boolean') return false;
+    return true;
+  },
+  date: (items) => {
+    for (let i = 0; i < items.length; i++) {
+      const x = items[i];
+      if (!(typeof x === 'string' && isDate(x))) return false;
+    }
+    return true;
+  },
 };
 
 /** One checker per property type, built once: `valueFits` re-parsed the type name for every value. */
@@ -368,19 +401,13 @@ const FITS = new Map<PropertyType, (v: PropertyValue | undefined) => boolean>();
 function fitsCheck(type: PropertyType): (v: PropertyValue | undefined) => boolean {
   let check = FITS.get(type);
   if (!check) {
+    // The base type as this module's own string, so scalarFits' switch compares by identity.
+    const named = (base: string) => SCALAR_TYPES.find((t) => t === base)!;
     if (type.endsWith('[]')) {
-      const base = type.slice(0, -2) as ScalarType;
-      // A loop per base type (lists hold most of a graph's values): no type switch per item.
-      const fits = ITEM_FITS[base];
-      check = (v) => {
-        if (v === null || v === undefined) return true;
-        if (!Array.isArray(v)) return false;
-        const items = v as unknown[];
-        for (let i = 0; i < items.length; i++) if (!fits(items[i])) return false;
-        return true;
-      };
+      const fits = LIST_FITS[named(type.slice(0, -2))];
+      check = (v) => v === null || v === undefined || (Array.isArray(v) && fits(v));
     } else {
-      const base = type as ScalarType;
+      const base = named(type);
       check = (v) => v === null || v === undefined || (!Array.isArray(v) && scalarFits(v, base));
     }
     FITS.set(type, check);
