@@ -237,9 +237,10 @@ function isBreadcrumb(line: string): boolean {
  */
 export function classifyLines(lines: string[], shapes?: Uint8Array): LineVerdict[] {
   const lex = chromeLexicon();
-  // Each line is folded at most once, however many rules look at it.
+  // Each line is folded at most once, however many rules look at it; a line whose shape
+  // shows only units the fold keeps is its own fold (probe would scan it to return it).
   const folded: Array<string | undefined> = new Array(lines.length);
-  const fold = (i: number) => (folded[i] ??= probe(lines[i]!));
+  const fold = (i: number) => (folded[i] ??= lineShapes[i]! & (HOLDS_MAPPED | HOLDS_UNPLAIN) ? probe(lines[i]!) : lines[i]!);
   // Built by push, not `map`: an inlined `map` makes holey arrays where the builtin makes
   // packed ones, and readers optimised for one deoptimised on the other ("wrong map").
   const verdicts: LineVerdict[] = [];
