@@ -56,9 +56,17 @@ export interface CueMatches {
   levelMarkers: number[];
   /** Where a quote mark (“”‘’「」『』) stands, in order: the campaign finder pairs them. */
   quoteMarks: number[];
+  /**
+   * Where a character a sentence may end at stands (SENTENCE_END_CHARS), in order: the
+   * sentence split reads them (one pass over the text for both, where each made its own).
+   */
+  sentenceEnds: number[];
 }
 
-type ListName = Exclude<keyof CueMatches, 'personCues' | 'titleEnds' | 'commas' | 'listMarks' | 'hasOrdinalList' | 'hasPartyOf' | 'hasSharedSuffix' | 'levelMarkers' | 'quoteMarks'>;
+type ListName = Exclude<
+  keyof CueMatches,
+  'personCues' | 'titleEnds' | 'commas' | 'listMarks' | 'hasOrdinalList' | 'hasPartyOf' | 'hasSharedSuffix' | 'levelMarkers' | 'quoteMarks' | 'sentenceEnds'
+>;
 const LISTS: ListName[] = ['orgNamed', 'orgMedia', 'national', 'partyCentre', 'centralCommittee', 'campaignBare', 'projectSuffixes', 'eventHeads', 'bylineCues'];
 const ORDINAL_LIST_BIT = 1 << LISTS.length;
 const PARTY_OF_BIT = ORDINAL_LIST_BIT << 1;
@@ -99,6 +107,12 @@ interface CueTable {
   pairGroups: Array<Array<{ word: string; bits: number; penultimate: number; last: number }>>;
 }
 
+/**
+ * The characters a sentence may end at (。！？!?； and a line break), and the ASCII full stop,
+ * which may (sentences.ts decides): gathered by the cue scan for the sentence split.
+ */
+export const SENTENCE_END_CHARS = '。！？!?；\n.';
+
 /** Kinds of a character (bits of CueTable.kinds). A level marker, a quote mark, a comma and 、 exclude each other. */
 const KIND_MARKER = 1;
 const KIND_QUOTE = 2;
@@ -110,6 +124,8 @@ const KIND_TITLE_LAST = 16;
 /** The last character of some cue word, and of a one-character cue word. */
 const KIND_WORD_LAST = 32;
 const KIND_SINGLE_WORD = 64;
+/** A character a sentence may end at (SENTENCE_END_CHARS); it may be of other kinds too. */
+const KIND_SENTENCE_END = 128;
 const KIND_WORD_OR_TITLE = KIND_TITLE_LAST | KIND_WORD_LAST;
 const WORD_PAIR = 1;
 const TITLE_PAIR = 2;
@@ -194,6 +210,7 @@ function cueTable(): CueTable {
   markKind(FULL_COMMA, KIND_COMMA);
   markKind(ASCII_COMMA, KIND_COMMA);
   markKind(LIST_MARK, KIND_LIST_MARK);
+  for (let k = 0; k < SENTENCE_END_CHARS.length; k++) kinds[SENTENCE_END_CHARS.charCodeAt(k)]! |= KIND_SENTENCE_END;
   table = built;
   return table;
 }
@@ -226,6 +243,7 @@ function scan(text: string): CueMatches {
     hasSharedSuffix: false,
     levelMarkers: [],
     quoteMarks: [],
+    sentenceEnds: [],
   };
   const { kinds, pairs, singleOf, singles, pairGroupOf, pairGroups } = cueTable();
   // The lists in LISTS' order, to push to by bit (a store by a property name read from LISTS was a keyed lookup per match).
@@ -240,6 +258,7 @@ function scan(text: string): CueMatches {
     const i = positions[p]!;
     const c = text.charCodeAt(i);
     const kind = kinds[c]!;
+    if ((kind & KIND_SENTENCE_END) !== 0) out.sentenceEnds.push(i);
     if ((kind & KIND_MARK) !== 0) {
       if ((kind & KIND_MARKER) !== 0) out.levelMarkers.push(i);
       else if ((kind & KIND_QUOTE) !== 0) out.quoteMarks.push(i);

@@ -6,7 +6,7 @@
  * Example: `splitSentences('吴锦强调。周志红主持。')` → `[{start: 0, end: 5}, {start: 5, end: 10}]`.
  */
 
-import { MarkedPositions } from './positions.js';
+import { cueScan } from './cue-scan.js';
 
 export interface Span {
   start: number;
@@ -14,19 +14,6 @@ export interface Span {
 }
 
 const FULL_STOP = 0x2e;
-
-/** The characters a sentence ends at (。！？!?； and a line break), and the ASCII full stop that may. */
-const END_CHARS = '。！？!?；\n.';
-
-/** A nonzero byte per character code in END_CHARS: where split looks closer. */
-const MAY_END = new Uint8Array(0x10000);
-for (const c of END_CHARS) MAY_END[c.charCodeAt(0)] = 1;
-
-/**
- * The positions of END_CHARS in the text split is at (split never runs inside itself), gathered
- * without a branch per character: a test per character was mispredicted at every end mark.
- */
-const endPositions = new MarkedPositions();
 
 /** Closing quotes and brackets (”’」』）)"》), which stay with the sentence they close. */
 function isCloser(code: number): boolean {
@@ -82,11 +69,13 @@ export const splitSentences = sharedSpans(split);
 
 function split(text: string): Span[] {
   const spans: Span[] = [];
-  const count = endPositions.gather(text, MAY_END);
-  const positions = endPositions.positions;
+  // Where 。！？!?； a line break or `.` stands (cue-scan's SENTENCE_END_CHARS), in order: the
+  // article's cue scan gathers them in its pass over the text (the stages ask it for the same
+  // text), where split made a pass of its own.
+  const ends = cueScan(text).sentenceEnds;
   let start = 0;
-  for (let p = 0; p < count; p++) {
-    const i = positions[p]!;
+  for (let p = 0; p < ends.length; p++) {
+    const i = ends[p]!;
     // Taken by the sentence before, with the closers after its end mark.
     if (i < start) continue;
     // An ASCII full stop ends an (English) sentence only before white space: `3.5亿` and
