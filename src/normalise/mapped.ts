@@ -126,7 +126,9 @@ export class MappedBuilder {
     if (!text) return;
     this.parts.push(text);
     this.grow(text.length);
-    this.map.fill(sourceIndex, this.length, this.length + text.length);
+    // One unit (a line break, a space: most replacements) by a store, not a fill call.
+    if (text.length === 1) this.map[this.length] = sourceIndex;
+    else this.map.fill(sourceIndex, this.length, this.length + text.length);
     this.length += text.length;
   }
 

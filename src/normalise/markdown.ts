@@ -18,7 +18,9 @@ const INLINE_MARKUP = /\]\(|\*\*|__/;
  * knows the line holds none of `]` `*` `_` (then only a heading mark is looked for).
  */
 export function hasMarkdown(text: string, mayHoldInline = true): boolean {
-  return HEADING.test(text) || (mayHoldInline && INLINE_MARKUP.test(text));
+  // A heading mark opens the line (`#` or `>`): other lines are not handed to HEADING.
+  const first = text.charCodeAt(0);
+  return ((first === 0x23 || first === 0x3e) && HEADING.test(text)) || (mayHoldInline && INLINE_MARKUP.test(text));
 }
 
 /** Strips Markdown markup from one line; returns the line itself when there is none. */

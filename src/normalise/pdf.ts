@@ -49,18 +49,26 @@ export function undoubleLine(line: string): Array<[number, number]> | null {
   if (line.length < 6 || line.length > 1000) return null;
   // Cheap necessary conditions first (most lines fail them): the first run repeats within
   // the first half, and every word character occurs an even number of times.
-  const head = line[0]!;
+  // (By unit: `line[0]` would make a one-character string per line, and indexOf a call.)
+  const head = line.charCodeAt(0);
   const half = line.length / 2 + 1;
-  const again = line.indexOf(head, 1);
-  if (again < 0 || again > half) return null;
+  const again = indexOfUnit(line, head, 1, half);
+  if (again < 0) return null;
   // The repaired line opens with a doubled run `rr` (some later occurrence of its first
   // character begins a copy of everything before it) or, when its first unit is no word
   // character, with that unit alone; either way a second run or single unit must follow.
   // (Ordinary text that opens with `看看` or `村村` fails the second test.)
   let opens = false;
-  for (let j = again; j > 0 && j <= half && !opens; j = line.indexOf(head, j + 1)) opens = repeatsPrefix(line, j) && mayStartPart(line, 2 * j);
+  for (let j = again; j > 0 && !opens; j = indexOfUnit(line, head, j + 1, half)) opens = repeatsPrefix(line, j) && mayStartPart(line, 2 * j);
   if (!opens && !isWordUnit(line.charCodeAt(0))) opens = mayStartPart(line, unitWidth(line, 0));
   return opens ? doubledRuns(line) : null;
+}
+
+/** `line.indexOf(String.fromCharCode(unit), from)` when that is at most `last`, else -1. */
+function indexOfUnit(line: string, unit: number, from: number, last: number): number {
+  const end = Math.min(line.length - 1, last);
+  for (let k = from; k <= end; k++) if (line.charCodeAt(k) === unit) return k;
+  return -1;
 }
 
 /** `line.startsWith(line.slice(at, at + j), at + j)`: the `j` units from `at` are repeated right after themselves. */
