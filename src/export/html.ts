@@ -25,7 +25,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve, isAbsolute, sep } from 'node:path';
 import { packageRoot } from '../data-path.js';
-import { endAt, startAt, typeAt, type Graph, type NodeLabel, type PropertyValue } from '../graph/model.js';
+import { endAt, startAt, typeAt, type Graph, type NodeLabel, type PropertyValue, type RelationshipList } from '../graph/model.js';
+import type { MentionStore } from '../graph/mentions.js';
 import { compareIds } from '../graph/ids.js';
 import { personPinyin, pinyinKeys } from '../pinyin.js';
 import { withWriter } from '../graph/write.js';
@@ -90,6 +91,43 @@ const strs = (v: PropertyValue | undefined): readonly string[] => (Array.isArray
 function allStrings(v: readonly unknown[]): v is readonly string[] {
   for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
   return true;
+}
+
+/** A property as the list strs reads: the array itself, a non-empty string as its one item, else none. */
+const listOf = (v: PropertyValue | undefined): readonly unknown[] => (Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : []);
+
+/** Item `i` of `list` as strs(list)[i] has it (String of a non-string; undefined past the end or at a hole), read alone. */
+function textAt(list: readonly unknown[], i: number): string | undefined {
+  const x = list[i];
+  if (typeof x === 'string') return x;
+  return i < list.length && i in list ? String(x) : undefined;
+}
+
+/**
+ * Where the store's block of MENTIONS that starts at position `i` of `rels` ends (one past its
+ * last), or `i` when none starts there: the block is stepped over or read from the store at once.
+ */
+function mentionBlockEnd(rels: RelationshipList, i: number): number {
+  const store = rels.mentionStore;
+  if (!store || !rels.mentionIndex || !rels.idAt || store.length === 0 || rels.mentionIndex(i) !== 0) return i;
+  const last = i + store.length - 1;
+  return last < rels.length && rels.mentionIndex(last) === store.length - 1 ? last + 1 : i;
+}
+
+/**
+ * The page's edges of the store's MENTIONS, in order (on a partial page those with both ends
+ * on it), from the ids and endpoints: one test of two flags per MENTIONS, no Set lookups.
+ */
+function pushMentionEdges(store: MentionStore, chosen: Set<string> | null, edges: PageEdge[]): void {
+  const onPage = (ids: readonly string[]) => (chosen ? Uint8Array.from(ids, (id) => (chosen.has(id) ? 1 : 0)) : undefined);
+  const startsOn = onPage(store.startValues);
+  const endsOn = onPage(store.endValues);
+  // A partial page usually has no article: their only relationships are MENTIONS, not counted.
+  if (startsOn && !startsOn.includes(1)) return;
+  for (let m = 0; m < store.length; m++) {
+    if (startsOn && !(startsOn[store.startIndex(m)] === 1 && endsOn![store.endIndex(m)] === 1)) continue;
+    edges.push({ id: store.id(m), type: 'MENTIONS', s: store.start(m), t: store.end(m), f: '', l: '', ev: [] });
+  }
 }
 
 /** The lower-case, space-free form the page compares search text in. */
@@ -167,8 +205,13 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi', 
   const deg = new Map<string, number>();
   const rels = graph.relationships;
   // By position: type and endpoints are read without making the relationship (MENTIONS, most
-  // of them, are made on read and not counted here).
+  // of them, are made on read and not counted here: a store's block of them is stepped over).
   for (let i = 0; i < rels.length; i++) {
+    const pastBlock = mentionBlockEnd(rels, i);
+    if (pastBlock > i) {
+      i = pastBlock - 1;
+      continue;
+    }
     if (typeAt(rels, i) === 'MENTIONS') continue;
     const start = startAt(rels, i);
     const end = endAt(rels, i);
@@ -217,10 +260,17 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi', 
   // Evidence names its article by node id, path or file name depending on the producer;
   // the page looks articles up by node id, so map every form to it.
   const articleIds = new Map<string, string>();
+  const addArticleKey = (k: string, id: string) => {
+    if (k && !articleIds.has(k)) articleIds.set(k, id);
+  };
   for (const n of graph.nodes) {
     if (n.label !== 'Article') continue;
     const path = str(n.properties.path);
-    for (const k of [n.id, path, path.split(/[\\/]/).pop() ?? '', str(n.properties.url)]) if (k && !articleIds.has(k)) articleIds.set(k, n.id);
+    addArticleKey(n.id, n.id);
+    addArticleKey(path, n.id);
+    // The file name: what follows the last / or \\ (split(/[\\/]/).pop(), without the parts).
+    addArticleKey(path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1), n.id);
+    addArticleKey(str(n.properties.url), n.id);
   }
   const hrefs = new Map<string, string>();
   if (partial) {
@@ -230,36 +280,55 @@ export function pageData(graph: Graph, outDir = 'out', title = '关系 guanxi', 
       if (href) hrefs.set(n.id, href);
     }
   }
+  // Per evidence article as written: its node id, and on a partial page the link of one not on
+  // the page (the page's script links evidence through the article's node). Worked out once
+  // per article: evidence items name the same articles again and again.
+  const evidenceArticles = new Map<string, { id: string; href: string | undefined }>();
+  const evidenceArticle = (written: string) => {
+    let known = evidenceArticles.get(written);
+    if (known === undefined) {
+      const id = articleIds.get(written) ?? written;
+      known = { id, href: partial && !chosen!.has(id) ? hrefs.get(id) : undefined };
+      evidenceArticles.set(written, known);
+    }
+    return known;
+  };
   const edges: PageEdge[] = [];
   for (let i = 0; i < rels.length; i++) {
-    if (chosen && !(chosen.has(startAt(rels, i)) && chosen.has(endAt(rels, i)))) continue;
     // A resolver's MENTIONS (made on read) has no evidence, firstSeen or lastSeen: its edge
-    // comes from its id and endpoints, without making it.
+    // comes from its id and endpoints, without making it; the store's block in one go.
+    const pastBlock = mentionBlockEnd(rels, i);
+    if (pastBlock > i) {
+      pushMentionEdges(rels.mentionStore!, chosen, edges);
+      i = pastBlock - 1;
+      continue;
+    }
+    if (chosen && !(chosen.has(startAt(rels, i)) && chosen.has(endAt(rels, i)))) continue;
     if (rels.mentionIndex && rels.idAt && rels.mentionIndex(i) >= 0) {
       edges.push({ id: rels.idAt(i), type: 'MENTIONS', s: startAt(rels, i), t: endAt(rels, i), f: '', l: '', ev: [] });
       continue;
     }
     const r = rels.at(i)!;
     const p = r.properties;
-    const sentences = strs(p.evidenceSentences);
-    const arts = strs(p.evidenceArticles);
-    const dates = strs(p.evidenceDates);
-    const item = (i: number) => ({ a: articleIds.get(arts[i] ?? '') ?? arts[i] ?? '', d: dates[i] ?? '', s: sentences[i]! });
+    // Read item by item: a partial page reads all dates but only the kept sentences and articles.
+    const sentences = listOf(p.evidenceSentences);
+    const arts = listOf(p.evidenceArticles);
+    const dates = listOf(p.evidenceDates);
+    const dateAt = (k: number) => textAt(dates, k) ?? '';
+    const item = (k: number): PageEdge['ev'][number] => {
+      const written = textAt(arts, k);
+      const article = written === undefined ? undefined : evidenceArticle(written);
+      const e: PageEdge['ev'][number] = { a: article ? article.id : '', d: dateAt(k), s: textAt(sentences, k)! };
+      if (article?.href) e.href = article.href;
+      return e;
+    };
     // A partial page keeps the first few by date: picked as a stable sort would order them, without
     // sorting all, and by position, so that only the items kept are made.
     const ev =
       partial && limits.evidence >= 0
-        ? firstSorted(positions(sentences.length), limits.evidence, (x, y) => byDate(dates[x] ?? '', dates[y] ?? '')).map(item)
-        : sentences.map((_, i) => item(i)).sort(byEvidenceDate);
-    if (partial) {
-      ev.length = Math.min(ev.length, limits.evidence);
-      // The page's script links evidence through the article's node; one not on the page gets its link here.
-      for (const e of ev) {
-        if (chosen!.has(e.a)) continue;
-        const href = hrefs.get(e.a);
-        if (href) (e as PageEdge['ev'][number]).href = href;
-      }
-    }
+        ? firstSorted(positions(sentences.length), limits.evidence, (x, y) => byDate(dateAt(x), dateAt(y))).map(item)
+        : sentences.map((_, k) => item(k)).sort(byEvidenceDate);
+    if (partial) ev.length = Math.min(ev.length, limits.evidence);
     edges.push({ id: r.id, type: r.type, s: r.start, t: r.end, f: str(p.firstSeen), l: str(p.lastSeen), ev });
   }
   articleDates.sort();
