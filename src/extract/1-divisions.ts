@@ -15,6 +15,7 @@
 import type { Doc, Mention, RelationFact, Stage } from '../types.js';
 import { getGazetteer, type Division, type Gazetteer, type GazetteerMatch } from '../gazetteer/index.js';
 import { judgeMatch, type MatchContext } from './divisions/accept.js';
+import { cueScan } from './cue-scan.js';
 
 /** The rule ids this stage stamps on what it finds. */
 export const DIVISION_RULES = {
@@ -30,7 +31,7 @@ export const DIVISION_RULES = {
  * in a 宿松县 paper is 宿松经济开发区). The plain word 开发区 is left out: it is generic far
  * more often (开发区建设). The characters before it that make it generic (各经开区, 全省高新区).
  */
-const BARE_ZONE = /经开区|高新区/g;
+export const BARE_ZONE_WORDS: readonly string[] = ['经开区', '高新区'];
 const BARE_ZONE_GENERIC_BEFORE = new Set(['各', '等', '省', '国', '级', '个', '类', '家', '全']);
 
 /** Creates the stage (configured once, run per article). */
@@ -143,12 +144,12 @@ export function findDivisions(text: string, home: string | null, gazetteer: Gaze
 function findBareZones(text: string, home: Division, found: FoundDivision[], gazetteer: Gazetteer): FoundDivision[] {
   const out: FoundDivision[] = [];
   const stem = home.aliases.find((a) => !a.endsWith('州')) ?? home.name;
-  // exec on the one global regex (matchAll clones it and makes an iterator per article).
-  BARE_ZONE.lastIndex = 0;
-  for (let m = BARE_ZONE.exec(text); m !== null; m = BARE_ZONE.exec(text)) {
-    const word = m[0];
-    const start = m.index;
-    const end = start + word.length;
+  // Every occurrence, in order, from the article's cue scan (a regex pass over the text before):
+  // the words neither overlap each other nor themselves, so these are its matches.
+  for (const m of cueScan(text).bareZones) {
+    const word = m.key;
+    const start = m.start;
+    const end = m.end;
     if (found.some((f) => f.mention.start < end && f.mention.end > start)) continue;
     if (start > 0 && BARE_ZONE_GENERIC_BEFORE.has(text[start - 1]!)) continue;
     const zone = gazetteer.byName(`${stem}${word}`);

@@ -16,6 +16,7 @@ import { projectLexicon } from './projects/lexicon.js';
 import { LEVEL_MARKERS, orgLexicon } from './organizations/find.js';
 import { BYLINE_CUES, PERSON_CUES, peopleLexicon } from './people/lexicon.js';
 import { QUOTE_MARKS } from './campaigns/quotes.js';
+import { BARE_ZONE_WORDS } from './1-divisions.js';
 import { MarkedPositions } from './positions.js';
 
 /** The matches of one article, by lexicon. Shared by the stages: read them, never change them. */
@@ -56,6 +57,8 @@ export interface CueMatches {
   levelMarkers: number[];
   /** Where a quote mark (“”‘’「」『』) stands, in order: the campaign finder pairs them. */
   quoteMarks: number[];
+  /** The bare zone words (`经开区`, `高新区`; BARE_ZONE_WORDS): the divisions stage reads the home's zone there. */
+  bareZones: AutomatonMatch<number>[];
   /**
    * Where a character a sentence may end at stands (SENTENCE_END_CHARS), in order: the
    * sentence split reads them (one pass over the text for both, where each made its own).
@@ -65,7 +68,17 @@ export interface CueMatches {
 
 type ListName = Exclude<
   keyof CueMatches,
-  'personCues' | 'titleEnds' | 'commas' | 'listMarks' | 'hasOrdinalList' | 'hasPartyOf' | 'hasSharedSuffix' | 'levelMarkers' | 'quoteMarks' | 'sentenceEnds'
+  | 'personCues'
+  | 'titleEnds'
+  | 'commas'
+  | 'listMarks'
+  | 'hasOrdinalList'
+  | 'hasPartyOf'
+  | 'hasSharedSuffix'
+  | 'levelMarkers'
+  | 'quoteMarks'
+  | 'bareZones'
+  | 'sentenceEnds'
 >;
 const LISTS: ListName[] = ['orgNamed', 'orgMedia', 'national', 'partyCentre', 'centralCommittee', 'campaignBare', 'projectSuffixes', 'eventHeads', 'bylineCues'];
 const ORDINAL_LIST_BIT = 1 << LISTS.length;
@@ -73,6 +86,7 @@ const PARTY_OF_BIT = ORDINAL_LIST_BIT << 1;
 const SHARED_SUFFIX_BIT = ORDINAL_LIST_BIT << 2;
 /** After the other bits, so that the values of the older lists' matches stay what they were. */
 const PERSON_CUE_BIT = ORDINAL_LIST_BIT << 3;
+const BARE_ZONE_BIT = ORDINAL_LIST_BIT << 4;
 
 /**
  * The cue words indexed by their last character, for a scan that reads each character once
@@ -165,6 +179,7 @@ function cueTable(): CueTable {
   add('党的', PARTY_OF_BIT);
   for (const word of PERSON_CUES) add(word, PERSON_CUE_BIT);
   for (const word of SHARED_SUFFIXES) add(word, SHARED_SUFFIX_BIT);
+  for (const word of BARE_ZONE_WORDS) add(word, BARE_ZONE_BIT);
   const built: CueTable = {
     kinds: new Uint8Array(0x10000),
     pairs: new Uint8Array(1 << (32 - PAIR_SHIFT)),
@@ -243,6 +258,7 @@ function scan(text: string): CueMatches {
     hasSharedSuffix: false,
     levelMarkers: [],
     quoteMarks: [],
+    bareZones: [],
     sentenceEnds: [],
   };
   const { kinds, pairs, singleOf, singles, pairGroupOf, pairGroups } = cueTable();
@@ -293,6 +309,7 @@ function record(out: CueMatches, lists: AutomatonMatch<number>[][], text: string
   const m: AutomatonMatch<number> = { start, end, key: word, value: bits };
   for (let k = 0; k < lists.length; k++) if (bits & (1 << k)) lists[k]!.push(m);
   if (bits & PERSON_CUE_BIT) out.personCues.push(m);
+  if (bits & BARE_ZONE_BIT) out.bareZones.push(m);
   if (bits & ORDINAL_LIST_BIT) out.hasOrdinalList = true;
   if (bits & PARTY_OF_BIT) out.hasPartyOf = true;
   // SHARED_SUFFIX_LIST matches only after 等 or a count's measure word (等四大工程).
