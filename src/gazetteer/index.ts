@@ -179,8 +179,35 @@ class GazetteerImpl implements Gazetteer {
   private resolveCache = new MemoByHome<Division>();
 
   constructor(tsv: string, renames: RenameRow[], zones: ZonesFile) {
-    // Read field by field with indexOf (no array per line; a line's parent code is cut out
-    // only when it differs from the line before's: a parent's children come in a run).
+    // Each step a function of its own: its loop is optimised alone, and the constructor is
+    // not compiled again at the start of every next loop.
+    this.readDivisions(tsv);
+    for (const r of renames) {
+      const cur = this.pickBest(this.byFull.get(r.current) ?? [], null);
+      if (!cur) continue;
+      // A division's own list on its first former name (they all start with the shared empty one).
+      if (cur.formerNames === NO_FORMER_NAMES) cur.formerNames = [];
+      cur.formerNames.push({ name: r.form, until: r.year });
+      push(this.byFormer, r.form, cur);
+    }
+    this.zoneSuffixes = new Automaton(zones.suffixes.map((s) => [s.form, s] as const));
+    for (const k of zones.known) {
+      const parent = this.pickBest(this.byFull.get(k.parent) ?? [], null) ?? null;
+      // Fields in the same order as every other division (parent before aliases): one object shape for all readers.
+      const e = { name: k.name, code: null, level: 'zone', parent: null, aliases: k.aliases ?? [], formerNames: [] } as unknown as Entry;
+      setParent(e, parent);
+      this.entries.push(e);
+      this.byZone.set(k.name, e);
+      for (const a of e.aliases) this.byZone.set(a, e);
+    }
+  }
+
+  /**
+   * Reads divisions.tsv into the divisions and their maps, with parent links. Field by field
+   * with indexOf (no array per line); a line's parent code is cut out only when it differs
+   * from the line before's (a parent's children come in a run).
+   */
+  private readDivisions(tsv: string): void {
     // Divisions with a parent, and that parent's code, kept in runs for the links below.
     const children: Entry[] = [];
     const runCodes: string[] = [];
@@ -218,33 +245,7 @@ class GazetteerImpl implements Gazetteer {
         runEnds.push(children.length);
       } else runEnds[runs - 1] = children.length;
     }
-    // Each parent code to its division: the last with that code (as a map by code filled in
-    // file order gives), whether it comes before or after its children.
-    const parentByCode = new Map<string, Entry | null>();
-    for (const c of runCodes) parentByCode.set(c, null);
-    for (const e of this.entries) if (parentByCode.has(e.code!)) parentByCode.set(e.code!, e);
-    for (let r = 0, k = 0; r < runCodes.length; r++) {
-      const parent = parentByCode.get(runCodes[r]!) ?? null;
-      for (const last = runEnds[r]!; k < last; k++) setParent(children[k]!, parent);
-    }
-    for (const r of renames) {
-      const cur = this.pickBest(this.byFull.get(r.current) ?? [], null);
-      if (!cur) continue;
-      // A division's own list on its first former name (they all start with the shared empty one).
-      if (cur.formerNames === NO_FORMER_NAMES) cur.formerNames = [];
-      cur.formerNames.push({ name: r.form, until: r.year });
-      push(this.byFormer, r.form, cur);
-    }
-    this.zoneSuffixes = new Automaton(zones.suffixes.map((s) => [s.form, s] as const));
-    for (const k of zones.known) {
-      const parent = this.pickBest(this.byFull.get(k.parent) ?? [], null) ?? null;
-      // Fields in the same order as every other division (parent before aliases): one object shape for all readers.
-      const e = { name: k.name, code: null, level: 'zone', parent: null, aliases: k.aliases ?? [], formerNames: [] } as unknown as Entry;
-      setParent(e, parent);
-      this.entries.push(e);
-      this.byZone.set(k.name, e);
-      for (const a of e.aliases) this.byZone.set(a, e);
-    }
+    linkParents(this.entries, children, runCodes, runEnds);
   }
 
   all(): Division[] {
@@ -617,6 +618,21 @@ class GazetteerImpl implements Gazetteer {
  */
 const NO_ALIASES: string[] = Object.freeze([]) as unknown as string[];
 const NO_FORMER_NAMES: Division['formerNames'] = Object.freeze([]) as unknown as Division['formerNames'];
+
+/**
+ * Links `children` to their parents: runs[r] of them (up to runEnds[r]) have the parent code
+ * runCodes[r]. A code's parent is the last of `entries` with that code (as a map by code
+ * filled in file order gives), whether it comes before or after its children.
+ */
+function linkParents(entries: readonly Entry[], children: readonly Entry[], runCodes: readonly string[], runEnds: readonly number[]): void {
+  const parentByCode = new Map<string, Entry | null>();
+  for (const c of runCodes) parentByCode.set(c, null);
+  for (const e of entries) if (parentByCode.has(e.code!)) parentByCode.set(e.code!, e);
+  for (let r = 0, k = 0; r < runCodes.length; r++) {
+    const parent = parentByCode.get(runCodes[r]!) ?? null;
+    for (const last = runEnds[r]!; k < last; k++) setParent(children[k]!, parent);
+  }
+}
 
 /** Where the field starting at `from` ends: the next tab before `end`, else `end`. */
 function fieldEnd(text: string, from: number, end: number): number {
