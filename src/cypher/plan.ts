@@ -13,7 +13,7 @@
  * "Person" with batches of 500, 500 and 200 rows.
  */
 import { endAt, startAt, typeAt, type Graph, type GraphNode } from '../graph/model.js';
-import { EncodedValues, MENTIONS_PREFIX } from '../graph/mentions.js';
+import { EncodedValues, MENTIONS_PREFIX, type MentionStore } from '../graph/mentions.js';
 import { digitCount, putDigits, type ByteSink } from '../graph/write.js';
 import { readGraphSchema, type CypherSchema } from './schema.js';
 import { jsonByteLength, jsonStringByteLength } from './json-size.js';
@@ -784,7 +784,7 @@ const offsetSize = (offset: number) => jsonByteLength(offset);
  * types, identity start + end + rule, every property declared, so no message), and no two
  * spans of the MENTIONS share their identity (nothing dropped). Otherwise undefined.
  */
-function mentionShortcuts(rels: Graph['relationships'], positions: number[], plan: RowPlan): RowShortcuts | undefined {
+function mentionShortcuts(rels: Graph['relationships'], positions: number[], plan: RowPlan, weights: () => SpanWeights | undefined): RowShortcuts | undefined {
   const store = rels.mentionStore;
   const indexOf = rels.mentionIndex;
   const group = plan.group;
@@ -792,10 +792,18 @@ function mentionShortcuts(rels: Graph['relationships'], positions: number[], pla
   if (group.names.join() !== OCCURRENCE_LISTS.join() || group.types.join() !== OCCURRENCE_TYPES.join()) return undefined;
   if ([...group.identityAt].sort().join() !== '0,1,3') return undefined;
   if (!MENTION_PROPERTIES.every((p) => p in plan.declared)) return undefined;
+  // Row i's MENTIONS, or -1 for a row the shortcuts do not do: worked out once per row (-2: not yet).
+  const mentionOfRow = new Int32Array(positions.length).fill(-2);
   const mention = (i: number) => {
-    const m = indexOf(positions[i]!);
-    return m >= 0 && !store.repeatsOccurrence(m) ? m : -1;
+    let m = mentionOfRow[i]!;
+    if (m === -2) {
+      m = indexOf(positions[i]!);
+      if (m >= 0 && store.repeatsOccurrence(m)) m = -1;
+      mentionOfRow[i] = m;
+    }
+    return m;
   };
+  const spanWeights = weights();
   // `"key":` of each of the row's seven members, plus the braces and six commas.
   const frame = ['id', 'start', 'end', ...OCCURRENCE_LISTS].reduce((n, k) => n + jsonStringByteLength(k) + 1, 2 + 6);
   const listSize = (count: number, items: number) => 2 + items + (count ? count - 1 : 0);
@@ -818,12 +826,16 @@ function mentionShortcuts(rels: Graph['relationships'], positions: number[], pla
       const m = mention(i);
       if (m < 0) return undefined;
       const count = store.count(m);
-      return (
+      const head =
         frame +
         // `"mentions:` and 16 hex digits`"`.
         MENTION_ID_JSON_BYTES +
         sizeOf(startSizes, store.startIndex(m), store.start(m)) +
-        sizeOf(endSizes, store.endIndex(m), store.end(m)) +
+        sizeOf(endSizes, store.endIndex(m), store.end(m));
+      // The four lists' brackets and commas, and their items in one pass over the spans.
+      if (spanWeights) return head + 4 * listSize(count, 0) + store.spansWeight(m, spanWeights.texts, spanWeights.rules);
+      return (
+        head +
         listSize(count, store.offsetsWeight(m, 'starts', offsetSize)) +
         listSize(count, store.offsetsWeight(m, 'ends', offsetSize)) +
         listSize(count, store.stringsWeight(m, 'texts', textSize)) +
@@ -851,6 +863,29 @@ function mentionShortcuts(rels: Graph['relationships'], positions: number[], pla
       sink.bytes(LITERAL_TAIL);
       return true;
     },
+  };
+}
+
+/** The JSON size of each of a store's texts and rules, by index (for MentionStore.spansWeight). */
+interface SpanWeights {
+  texts: Int32Array;
+  rules: Int32Array;
+}
+
+/**
+ * The JSON sizes of the store's texts and rules, measured once per plan when the first MENTIONS
+ * group asks; undefined for a store whose spans name a text or rule it does not have (those
+ * rows are measured as before: a missing one counts as '').
+ */
+function spanWeightsOf(store: MentionStore | undefined): () => SpanWeights | undefined {
+  let weights: SpanWeights | undefined;
+  let measured = false;
+  return () => {
+    if (!measured) {
+      measured = true;
+      if (store?.wellTyped()) weights = { texts: Int32Array.from(store.textValues, textSize), rules: Int32Array.from(store.ruleValues, textSize) };
+    }
+    return weights;
   };
 }
 
@@ -975,6 +1010,7 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
     (byEnds.get(k) ?? byEnds.set(k, []).get(k)!).push(position);
   }
   let mentions = 0;
+  const spanWeights = spanWeightsOf(store);
   for (const [type, rs] of Object.entries(schema.relationships)) {
     const plan = rowPlan(propertyPlan(rs.properties, 'id'), rs.properties);
     for (const from of rs.from) {
@@ -986,7 +1022,7 @@ export function planLoad(graph: Graph, options: PlanOptions = {}): LoadPlan {
           const rel = rels.at(positions[i]!)!;
           return buildRow({ id: rel.id, start: rel.start, end: rel.end }, rel.properties, plan, { kind: 'relationship', id: rel.id, what: type, messages: sink });
         };
-        const shortcuts = type === MENTION_TYPE ? mentionShortcuts(rels, positions, plan) : undefined;
+        const shortcuts = type === MENTION_TYPE ? mentionShortcuts(rels, positions, plan, spanWeights) : undefined;
         groups.push({
           kind: 'relationships',
           name: `${type} (${from}→${to})`,

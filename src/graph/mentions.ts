@@ -17,7 +17,7 @@
  * end: 'person:3f2a…', properties: {id, count: 2, starts: [5, 90], ends: [7, 92], texts: ['吴锦', '吴锦'], rules: ['people.title-name', 'people.repeat']}}`.
  */
 import type { GraphRelationship, RelationshipList } from './model.js';
-import type { ByteSink } from './write.js';
+import { digitCount, type ByteSink } from './write.js';
 
 /** A growable Int32Array (grows by half: less slack than doubling); `data` may be longer than `length`. */
 export class IntList {
@@ -350,7 +350,7 @@ export class MentionStore {
    * text or rule and kept: they repeat across MENTIONS), joined with `separator`.
    */
   stringsJoined(i: number, which: 'texts' | 'rules', separator: string, item: (value: string | undefined) => string): string {
-    const cache = cacheOf(this.written, item, which);
+    const cache = cacheOf(this.written, item, which, this);
     const values = which === 'texts' ? this.texts : this.rules;
     const p = this.packed;
     const a = p.from[i]! + (which === 'texts' ? 2 : 3);
@@ -379,11 +379,11 @@ export class MentionStore {
   }
 
   /** Per weight function, its value for each text and each rule, worked out when first needed. */
-  private readonly weights = new Map<(value: string | undefined) => number, { texts: number[]; rules: number[] }>();
+  private readonly weights = new Map<(value: string | undefined) => number, { texts: (number | undefined)[]; rules: (number | undefined)[] }>();
 
   /** The sum of `weigh(text)` (or rule) over the i-th MENTIONS' texts (or rules); each distinct one is weighed once. */
   stringsWeight(i: number, which: 'texts' | 'rules', weigh: (value: string | undefined) => number): number {
-    const cache = cacheOf(this.weights, weigh, which);
+    const cache = cacheOf(this.weights, weigh, which, this);
     const values = which === 'texts' ? this.texts : this.rules;
     const p = this.packed;
     const count = this.count(i);
@@ -406,6 +406,25 @@ export class MentionStore {
     const count = this.count(i);
     let sum = 0;
     for (let k = 0, j = p.from[i]! + (which === 'starts' ? 0 : 1); k < count; k++, j += 4) sum += weigh(p.spans[j]!);
+    return sum;
+  }
+
+  /**
+   * The sum over the i-th MENTIONS' spans of the lengths of their start and end as text
+   * (`String(offset).length`, as JSON writes an integer) and `textWeights[text]` +
+   * `ruleWeights[rule]` (by the span's text and rule index): one pass where offsetsWeight and
+   * stringsWeight make four, with a call per item.
+   */
+  spansWeight(i: number, textWeights: Int32Array, ruleWeights: Int32Array): number {
+    const { from, to, spans } = this.packed;
+    const end = from[i]! + ((to[i]! - from[i]!) >> 2) * 4;
+    let sum = 0;
+    for (let j = from[i]!; j < end; j += 4) {
+      const start = spans[j]!;
+      const stop = spans[j + 1]!;
+      sum += (start >= 0 ? digitCount(start) : String(start).length) + (stop >= 0 ? digitCount(stop) : String(stop).length);
+      sum += textWeights[spans[j + 2]!]! + ruleWeights[spans[j + 3]!]!;
+    }
     return sum;
   }
 
@@ -601,11 +620,13 @@ export interface MentionListGlue {
 }
 
 export class EncodedValues {
-  private readonly encoded: Array<Uint8Array | undefined> = [];
+  private readonly encoded: (Uint8Array | undefined)[];
   constructor(
     private readonly values: readonly (string | undefined)[],
     private readonly render: (value: string | undefined) => string,
-  ) {}
+  ) {
+    this.encoded = unfilled(values.length);
+  }
 
   at(index: number): Uint8Array {
     let bytes = this.encoded[index];
@@ -655,8 +676,18 @@ export function relationshipList(others: GraphRelationship[], store: MentionStor
 }
 
 /** The per-text or per-rule cache kept for `key` (a writer or weight function), made on first use. */
-function cacheOf<K, T>(caches: Map<K, { texts: T[]; rules: T[] }>, key: K, which: 'texts' | 'rules'): T[] {
+function cacheOf<K, T>(caches: Map<K, { texts: (T | undefined)[]; rules: (T | undefined)[] }>, key: K, which: 'texts' | 'rules', store: { textValues: readonly unknown[]; ruleValues: readonly unknown[] }): (T | undefined)[] {
   let both = caches.get(key);
-  if (!both) caches.set(key, (both = { texts: [], rules: [] }));
+  if (!both) caches.set(key, (both = { texts: unfilled(store.textValues.length), rules: unfilled(store.ruleValues.length) }));
   return both[which];
+}
+
+/**
+ * `length` undefineds in a packed array, for a cache by index filled at first use: an empty
+ * array written at scattered indices turns into a dictionary, and every read a hash lookup.
+ */
+function unfilled<T>(length: number): (T | undefined)[] {
+  const out: (T | undefined)[] = [];
+  for (let i = 0; i < length; i++) out.push(undefined);
+  return out;
 }
