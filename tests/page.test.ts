@@ -17,6 +17,19 @@ describe('pageData', () => {
     expect(html.slice(start, html.indexOf('</script>', start))).toBe(scriptSafeJson(data));
   });
 
+  it('embeds many nodes and relationships as scriptSafeJson writes them, several to a piece', () => {
+    // 37 of each: pieces of several elements, the last one short; unsafe characters in some.
+    const many = {
+      ...data,
+      nodes: Array.from({ length: 37 }, (_, i) => ({ ...data.nodes[i % data.nodes.length]!, id: `person:${i}`, name: i % 5 ? `吴锦${i}` : `</script>\u2028${i}` })),
+      edges: Array.from({ length: 37 }, (_, i) => ({ ...data.edges[i % data.edges.length]!, id: `holds:${i}` })),
+    };
+    const html = renderPage(many);
+    const marker = 'id="guanxi-data">';
+    const start = html.indexOf(marker) + marker.length;
+    expect(html.slice(start, html.indexOf('</script>', start))).toBe(scriptSafeJson(many));
+  });
+
   it('shows the most connected nodes of a graph over the limit, their relationships and a few sentences each, and says so', () => {
     const part = pageData(fixtureGraph, 'out', '关系 guanxi', { nodes: 3, evidence: 1 });
     // Degrees without MENTIONS: person:1 3, office:1 2, then 1 each (campaign:1 first by id).
