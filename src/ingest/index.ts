@@ -257,13 +257,20 @@ export function ingestBytes(bytes: Uint8Array, path: string, options: IngestOpti
 /** A `/` that begins an empty, `.` or `..` segment, or ends the path: what `resolve` would rewrite. */
 const NOT_NORMAL = /\/\.{0,2}(?:\/|$)/;
 
+/** A relative path whose first segment is `.` or `..` (which `resolve` would rewrite). */
+const DOT_FIRST = /^\.{1,2}(?:\/|$)/;
+
 /**
- * `resolve(path)`, answered without it for a path that is already absolute and normal (what
- * a directory walk gives): `resolve` would return it unchanged, after a segment-by-segment
- * rewrite that costs more than the test.
+ * `resolve(path)`, answered without it for a path that is already normal (what a directory
+ * walk gives): an absolute one is returned as it is, a relative one joined to the working
+ * directory, as `resolve` would after a segment-by-segment rewrite that costs more.
  */
 function absolutePath(path: string): string {
-  return sep === '/' && path.charCodeAt(0) === 0x2f && !NOT_NORMAL.test(path) ? path : resolvePath(path);
+  if (sep !== '/' || path.length === 0 || NOT_NORMAL.test(path)) return resolvePath(path);
+  if (path.charCodeAt(0) === 0x2f) return path;
+  if (DOT_FIRST.test(path)) return resolvePath(path);
+  const cwd = process.cwd();
+  return cwd === '/' ? `/${path}` : `${cwd}/${path}`;
 }
 
 /** Ingests already-decoded text (BOM removed). */
