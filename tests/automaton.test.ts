@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SuffixScanner, Automaton, findLongestOf } from '../src/extract/automaton.js';
-import { splitSentences, sentenceAt } from '../src/extract/sentences.js';
+import { splitSentences, sentenceAt, spanIndexAt } from '../src/extract/sentences.js';
 
 describe('Automaton', () => {
   const titles = new Automaton<string>([
@@ -204,6 +204,16 @@ describe('sentences', () => {
     const spans = splitSentences(text);
     expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['吴锦强调：“要打响。”', '周志红主持会议。', '市领导出席']);
     expect(text.slice(sentenceAt(spans, 12)!.start, sentenceAt(spans, 12)!.end)).toBe('周志红主持会议。');
+  });
+
+  it('finds the position of the span containing an index, -1 in a gap or outside', () => {
+    const spans = [
+      { start: 0, end: 3 },
+      { start: 5, end: 9 },
+      { start: 9, end: 10 },
+    ];
+    expect([0, 2, 3, 4, 5, 8, 9, 10, -1].map((i) => spanIndexAt(spans, i))).toEqual([0, 0, -1, -1, 1, 1, 2, -1, -1]);
+    expect(spanIndexAt([], 0)).toBe(-1);
   });
 
   it('ends at every end mark and line break, at a full stop only before white space or the end, with closers kept', () => {

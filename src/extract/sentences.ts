@@ -98,6 +98,20 @@ function push(text: string, spans: Span[], start: number, end: number): void {
   if (e > s) spans.push({ start: s, end: e });
 }
 
+/** The position in `spans` (sorted, disjoint: sentences, paragraphs) of the span containing `index`, or -1; by binary search. */
+export function spanIndexAt(spans: ReadonlyArray<Readonly<Span>>, index: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid]!;
+    if (index < s.start) hi = mid - 1;
+    else if (index >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
 /** Finds the sentence (or any span of sorted, disjoint spans: paragraphs too) containing `index`, by binary search. */
 export function sentenceAt(spans: readonly Span[], index: number): Span | null {
   let lo = 0;
