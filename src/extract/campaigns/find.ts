@@ -123,7 +123,7 @@ function fromQuote(text: string, q: Quote): CampaignSpan | null {
   if (len >= 4 && isCounted(content)) return span('campaign.counted');
   // A slogan-target says what is targeted (冲刺3000亿), not only an amount (“3000亿”).
   const words = content.replace(/[\d.]+(万?亿|万)元?/g, '');
-  if (len <= 10 && [...words].length >= 2 && (lex.targetAfter.longestAt(text, q.close + 1) || /\d(万?亿|万)/.test(content))) {
+  if (len <= 10 && codePointLength(words) >= 2 && (lex.targetAfter.longestAt(text, q.close + 1) || /\d(万?亿|万)/.test(content))) {
     return span('campaign.target');
   }
   if (text[q.close + 1] === '暨') return span('campaign.event-theme');
@@ -302,7 +302,7 @@ function sharedSuffix(text: string): CampaignSpan[] {
         continue;
       }
       const item = canonicalName(part);
-      const n = [...item].length;
+      const n = codePointLength(item);
       if (n < 2 || n > 12 || holdsCodePointOf(item, lex.bareStopCodes)) {
         ok = false;
         break;

@@ -15,7 +15,7 @@
 import type { Doc, Message, RelationFact } from '../../types.js';
 import { splitSentences, sentenceAt, spanIndexAt, type Span } from '../sentences.js';
 import { campaignLexicon } from './lexicon.js';
-import { canonicalName, chineseNumber, isCounted } from './parse.js';
+import { canonicalName, chineseNumber, codePointLength, isCounted } from './parse.js';
 import { paragraphs, speakers } from './speakers.js';
 import type { CampaignSpan } from './find.js';
 
@@ -171,7 +171,7 @@ function familyOf(text: string, parent: CampaignSpan, spans: CampaignSpan[], par
     const m = readMember(text, from, last, follow);
     if (!m) continue;
     const name = canonicalName(text.slice(m.start, m.end));
-    if (seen.has(name) || [...name].length < 3 || parents.has(name)) continue;
+    if (seen.has(name) || codePointLength(name) < 3 || parents.has(name)) continue;
     seen.add(name);
     const known = spans.find((s) => s.start <= m.start + 1 && s.end >= m.end - 1 && s.name === name);
     members.push(known ?? { name, start: m.start, end: m.end, rule: 'campaign.member', anchor: from });
