@@ -42,9 +42,38 @@ export function splitName(name: string): [surname: string, given: string] {
   return [chars[0] ?? '', chars.slice(1).join('')];
 }
 
-/** Syllables of a name, toneless, with the surname reading for its first character(s). */
+/**
+ * Syllables of a name with their tone marks, with the surname reading for its first
+ * character(s). Tone marks are taken off by `toneless` once per part of the name: pinyin-pro's
+ * `toneType: 'none'` runs nine regular expressions over each syllable, most of what a name costs.
+ */
 function syllables(name: string): string[] {
-  return pinyin(name, { surname: 'head', toneType: 'none', type: 'array' });
+  return pinyin(name, { surname: 'head', type: 'array' });
+}
+
+/** The letters with a tone mark pinyin-pro writes, and the letter its `toneType: 'none'` leaves. */
+const TONELESS: Readonly<Record<string, string>> = {
+  ā: 'a', á: 'a', ǎ: 'a', à: 'a',
+  ō: 'o', ó: 'o', ǒ: 'o', ò: 'o',
+  ē: 'e', é: 'e', ě: 'e', è: 'e',
+  ī: 'i', í: 'i', ǐ: 'i', ì: 'i',
+  ū: 'u', ú: 'u', ǔ: 'u', ù: 'u',
+  ǖ: 'ü', ǘ: 'ü', ǚ: 'ü', ǜ: 'ü',
+  ń: 'n', ň: 'n', ǹ: 'n',
+  ḿ: 'm',
+  ế: 'ê', ề: 'ê',
+};
+
+/**
+ * What pinyin-pro's `toneType: 'none'` rewrites (getPinyinWithoutTone): the letters above, and
+ * n, m or ê followed by a combining tone mark (n̄, m̄ m̌ m̀, ê̄ ê̌), which lose the mark. No form
+ * spans two syllables, so a joined run of syllables is rewritten as each of them would be.
+ */
+const TONE_MARKED = /[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜńňǹḿếề]|n\u0304|m[\u0304\u030c\u0300]|ê[\u0304\u030c]/g;
+
+/** `syllables` joined as pinyin-pro's `toneType: 'none'` would give them: `Lǚ` → `Lü`. */
+export function toneless(text: string): string {
+  return text.replace(TONE_MARKED, (form) => (form.length > 1 ? form[0]! : TONELESS[form]!));
 }
 
 /**
@@ -56,8 +85,8 @@ export function personPinyin(name: string): string {
   const [surname] = splitName(name);
   const syl = syllables(name);
   const n = [...surname].length;
-  const sur = capitalise(syl.slice(0, n).join(''));
-  const giv = capitalise(syl.slice(n).join(''));
+  const sur = capitalise(toneless(syl.slice(0, n).join('')));
+  const giv = capitalise(toneless(syl.slice(n).join('')));
   return giv ? `${sur} ${giv}` : sur;
 }
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { personPinyin, pinyinKeys, splitName } from '../src/pinyin.js';
+import { pinyin } from 'pinyin-pro';
+import { personPinyin, pinyinKeys, splitName, toneless } from '../src/pinyin.js';
 
 describe('personPinyin', () => {
   it('reads surnames with their surname reading', () => {
@@ -31,5 +32,23 @@ describe('pinyinKeys', () => {
     expect(keys).toContain('lvjian');
     expect(keys).toContain('lujian');
     expect(keys).toContain('lj');
+  });
+});
+
+describe('toneless', () => {
+  it("gives what pinyin-pro's toneType 'none' gives, for every syllable of the CJK block", () => {
+    // One call over every character: the same segmentation for both, so item i is the same syllable.
+    let text = '';
+    for (let c = 0x4e00; c <= 0x9fff; c++) text += String.fromCharCode(c);
+    const marked = pinyin(text, { type: 'array' });
+    const none = pinyin(text, { type: 'array', toneType: 'none' });
+    expect(marked.length).toBe(none.length);
+    const differ = marked.filter((s, i) => toneless(s) !== none[i]);
+    expect(differ).toEqual([]);
+  });
+  it('takes the marks off letters and off n, m and ê with a combining mark', () => {
+    expect(toneless('Lǚ Yáng')).toBe('Lü Yang');
+    expect(toneless('ń ň ǹ n\u0304 ḿ m\u0304 m\u030c m\u0300 ê\u0304 ế ê\u030c ề')).toBe('n n n n m m m m ê ê ê ê');
+    expect(personPinyin('吕一')).toBe(pinyin('吕一', { surname: 'head', type: 'array', toneType: 'none' }).map((s, i) => (i === 0 ? 'Lü' : s[0]!.toUpperCase() + s.slice(1))).join(' '));
   });
 });

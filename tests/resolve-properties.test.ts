@@ -25,3 +25,21 @@ describe('entity properties that change between articles', () => {
     expect(p).toMatchObject({ stage: '开工', investment: '8亿元' });
   });
 });
+
+describe('node properties', () => {
+  it('are the declared ones in a fixed order, with no empty list and nothing undeclared', async () => {
+    const articles = [
+      article('a.txt', { date: '2021-03-01' }, '吴锦出席引江济汉工程开工仪式。', [
+        { type: 'Person', name: '吴锦', properties: { title: '书记', context: ['荆州市'] } },
+        { type: 'Project', name: '引江济汉工程', properties: { stage: '开工', aliases: ['引江济汉'], colour: '蓝' } },
+      ]),
+    ];
+    const { graph } = await resolveCorpus(articles, { overrides: emptyOverrides() });
+    const person = graph.nodes.find((n) => n.label === 'Person')!;
+    // No context (no office held) and no other name: those lists are left out, as is the undeclared title.
+    expect(Object.keys(person.properties)).toEqual(['id', 'name', 'pinyin', 'firstSeen', 'lastSeen', 'articleCount']);
+    expect(person.properties).toMatchObject({ name: '吴锦', pinyin: 'Wu Jin', firstSeen: '2021-03-01', lastSeen: '2021-03-01', articleCount: 1 });
+    const project = graph.nodes.find((n) => n.label === 'Project')!;
+    expect(Object.keys(project.properties)).toEqual(['id', 'name', 'stage', 'articleCount']);
+  });
+});

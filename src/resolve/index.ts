@@ -1072,9 +1072,9 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   // Each laid-out item's property values (article id, sentence, start, end, date, rule id): a
   // relationship's lists are slices of these (a copy of a run, not a function call per item).
   const laidOut = relEvFrom[relCount]!;
-  const laidArticles = arrayOf(laidOut, '');
+  const laidArticles = emptyStrings(laidOut);
   const laidSentences = laidArticles.slice();
-  const laidStarts = arrayOf(laidOut, 0);
+  const laidStarts = zeros(laidOut);
   const laidEnds = laidStarts.slice();
   const laidDates = laidArticles.slice();
   const laidRules = laidArticles.slice();
@@ -1134,7 +1134,7 @@ function finish(records: ArticleRecord[], S: Store, ctx: FinishContext): Resolut
   for (let rel = 0; rel < relCount; rel++) relSrcFrom[rel + 1] = relSrcFrom[rel]! + relSourceCount[rel]!;
   const relSrc = new Int32Array(relSrcFrom[relCount]!);
   // The same as article ids: a relationship's sources are a slice.
-  const relSrcIds = arrayOf(relSrcFrom[relCount]!, '');
+  const relSrcIds = emptyStrings(relSrcFrom[relCount]!);
   const relSrcFill = relSrcFrom.slice(0, relCount);
   relLastArticle.fill(-1);
   for (let art = 0; art < articles.length; art++) {
@@ -1364,19 +1364,29 @@ function keptRun<T>(laid: T[], from: number, to: number, head: number, tail: num
 }
 
 /**
- * An array of `n` times `value`, filled element by element: packed to V8, as are its slices
+ * An array of `n` empty strings, filled element by element: packed to V8, as are its slices
  * (the lists a relationship's properties are cut from), which exporters read. It grows step
  * by step (about three times its size allocated in all): a copy of one (`slice()`) does not.
  */
-function arrayOf<T>(n: number, value: T): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < n; i++) out.push(value);
+function emptyStrings(n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push('');
+  return out;
+}
+
+/**
+ * emptyStrings for numbers: `n` zeros, packed small integers. A function of its own: one
+ * function filling arrays of both kinds was compiled for the first and thrown away at the other.
+ */
+function zeros(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(0);
   return out;
 }
 
 /**
  * An array of `n` times `value` made at its size: "holey" to V8 (no matter for arrays the
- * resolver keeps to itself; see arrayOf for those whose slices leave it).
+ * resolver keeps to itself; see emptyStrings for those whose slices leave it).
  */
 function filled<T>(n: number, value: T): T[] {
   return new Array<T>(n).fill(value);
@@ -1615,6 +1625,14 @@ function typed(value: unknown, type: PropertyType | undefined): PropertyValue | 
   return valueFits(v, type) ? v : undefined;
 }
 
+/**
+ * typed() for the article's metadata, most of which are strings declared `string`: those are
+ * answered without valueFits (typed would give the value itself); anything else goes to typed.
+ */
+function typedMeta(value: unknown, type: PropertyType | undefined): PropertyValue | undefined {
+  return type === 'string' && typeof value === 'string' ? value : typed(value, type);
+}
+
 function articleNode(r: ArticleRecord, id: string, schema: Schema): GraphNode {
   const a = r.meta;
   const nodeIdValue = articleNodeId(id);
@@ -1622,14 +1640,14 @@ function articleNode(r: ArticleRecord, id: string, schema: Schema): GraphNode {
   const declared = schema.nodes.Article.properties;
   // Named stores in a fixed order (as setTyped would set them): every article node gets one shape.
   let v: PropertyValue | undefined;
-  if ((v = typed(a.path, declared.path)) !== undefined) props.path = v;
-  if ((v = typed(a.title, declared.title)) !== undefined) props.title = v;
+  if ((v = typedMeta(a.path, declared.path)) !== undefined) props.path = v;
+  if ((v = typedMeta(a.title, declared.title)) !== undefined) props.title = v;
   if ((v = typed(a.date, declared.date)) !== undefined) props.date = v;
-  if ((v = typed(a.source, declared.source)) !== undefined) props.source = v;
-  if ((v = typed(a.url, declared.url)) !== undefined) props.url = v;
-  if ((v = typed(a.home, declared.home)) !== undefined) props.home = v;
-  if ((v = typed(a.homeSource ?? null, declared.homeSource)) !== undefined) props.homeSource = v;
-  if ((v = typed(a.lang, declared.lang)) !== undefined) props.lang = v;
+  if ((v = typedMeta(a.source, declared.source)) !== undefined) props.source = v;
+  if ((v = typedMeta(a.url, declared.url)) !== undefined) props.url = v;
+  if ((v = typedMeta(a.home, declared.home)) !== undefined) props.home = v;
+  if ((v = typedMeta(a.homeSource ?? null, declared.homeSource)) !== undefined) props.homeSource = v;
+  if ((v = typedMeta(a.lang, declared.lang)) !== undefined) props.lang = v;
   // An empty byline would only be dropped again with the other empty lists.
   if (a.byline?.length && (v = typed(a.byline, declared.byline)) !== undefined) props.byline = v;
   return { id: nodeIdValue, label: 'Article', properties: props };
@@ -1711,7 +1729,11 @@ function entityNode(
 ): GraphNode {
   const declared = schema.nodes[n.label].properties;
   const name = displayName(n, V);
-  const props: Record<string, PropertyValue> = { id: n.id, name };
+  // Only what the label declares, and no empty list: setDeclared leaves out what `without`
+  // would drop afterwards (a copy of nearly every node, most having an empty list or two).
+  const props: Record<string, PropertyValue> = {};
+  setDeclared(props, declared, 'id', n.id);
+  setDeclared(props, declared, 'name', name);
   const aliasSet = gathered.aliases[n.num]!;
   const articleCount = gathered.articleCount[n.num]!;
   const firstSeen = gathered.firstSeen[n.num]!;
@@ -1719,31 +1741,34 @@ function entityNode(
   const propsList = gathered.props[n.num] ?? NONE;
   let formerNames: string[] = [];
   if (n.label === 'Person') {
-    props.pinyin = personPinyin(name);
-    if (n.disambiguator) props.disambiguator = n.disambiguator;
-    props.context = n.context;
+    setDeclared(props, declared, 'pinyin', personPinyin(name));
+    if (n.disambiguator) setDeclared(props, declared, 'disambiguator', n.disambiguator);
+    setDeclared(props, declared, 'context', n.context);
   } else if (n.label === 'Office') {
     // As written in the office's name: 监利县县长 (2016) is 监利县's, though the place is now 监利市.
     const j = officeJurisdiction.get(n.key)?.written;
     if (j) {
-      props.jurisdiction = j;
-      props.title = officeTitle(n.key, j);
+      setDeclared(props, declared, 'jurisdiction', j);
+      setDeclared(props, declared, 'title', officeTitle(n.key, j));
     }
   } else if (n.label === 'AdminDivision' && gazetteer) {
     const code = propsList.map((p) => p.code).find((c) => c != null);
     const candidates = gazetteer.candidates(name).filter((d) => d.name === name);
     const d = code != null ? candidates.find((c) => c.code === String(code)) : candidates.length === 1 ? candidates[0] : undefined;
     if (d && d.name === name) {
-      props.level = d.level;
-      if (d.code) props.code = d.code;
+      setDeclared(props, declared, 'level', d.level);
+      if (d.code) setDeclared(props, declared, 'code', d.code);
       formerNames = d.formerNames.map((f) => f.name);
       for (const a of d.aliases) aliasSet.add(a);
     }
   }
   if (n.label === 'Person' && firstSeen) {
-    props.firstSeen = firstSeen;
-    props.lastSeen = lastSeen;
+    setDeclared(props, declared, 'firstSeen', firstSeen);
+    setDeclared(props, declared, 'lastSeen', lastSeen);
   }
+  // Whether setTyped set an empty list (an extractor's list the schema declares): `without`
+  // drops it then, as for any node before.
+  let emptyList = false;
   // Whatever the extractors learned, in article order, when the schema declares it. The
   // property objects are shared (see occPropsOf): one seen before adds nothing again.
   let lastProps: Record<string, unknown> = NO_PROPERTIES;
@@ -1762,15 +1787,26 @@ function entityNode(
         if (k === 'formerNames' && Array.isArray(v)) formerNames.push(...v.map(String));
         continue;
       }
-      setTyped(props, k, v, declared[k]);
+      if (setTyped(props, k, v, declared[k])) {
+        const set = props[k];
+        if (Array.isArray(set) && set.length === 0) emptyList = true;
+      }
     }
   }
-  if (n.label === 'AdminDivision') props.formerNames = uniqueSorted(formerNames);
+  if (n.label === 'AdminDivision') setDeclared(props, declared, 'formerNames', uniqueSorted(formerNames));
   aliasSet.delete(name);
   aliasSet.delete('');
-  props.aliases = [...aliasSet].sort(compareIds).slice(0, MAX_ALIASES);
-  props.articleCount = articleCount;
-  return { id: n.id, label: n.label, properties: without(props, (k, v) => !(k in declared) || (Array.isArray(v) && v.length === 0)) };
+  setDeclared(props, declared, 'aliases', [...aliasSet].sort(compareIds).slice(0, MAX_ALIASES));
+  setDeclared(props, declared, 'articleCount', articleCount);
+  return { id: n.id, label: n.label, properties: emptyList ? without(props, (k, v) => !(k in declared) || (Array.isArray(v) && v.length === 0)) : props };
+}
+
+/**
+ * Sets `props[name] = value` unless `without` would drop it from the node afterwards: when the
+ * label does not declare it, or it is an empty list (no type in Neo4j, no form in CSV).
+ */
+function setDeclared(props: Record<string, PropertyValue>, declared: Record<string, PropertyType>, name: string, value: PropertyValue): void {
+  if (name in declared && !(Array.isArray(value) && value.length === 0)) props[name] = value;
 }
 
 /** The title part of an office: `荆州市委书记` in 荆州市 → `市委书记`; `荆州市市长` → `市长`. */
