@@ -13,6 +13,16 @@ function run(text: string, home = '荆州市', source: string | null = null) {
 }
 
 describe('Organization', () => {
+  it('keeps one LOCATED_IN per body and jurisdiction, in the order first named, citing each sentence once', () => {
+    const d: Doc = textDoc('省委、市委、县委高度重视。市委部署，市委要求。', { home: '江陵县' });
+    organizationsStage()(d);
+    expect(d.relations.map((r) => [r.from.name, r.to.name, r.evidence.map((e) => [e.start, e.end])])).toEqual([
+      ['中共湖北省委', '湖北省', [[0, 13]]],
+      ['中共荆州市委', '荆州市', [[0, 13], [13, 23]]],
+      ['中共江陵县委', '江陵县', [[0, 13]]],
+    ]);
+  });
+
   it('names the bodies of the home jurisdiction and of the province, with LOCATED_IN', () => {
     const r = run('坚决贯彻落实党中央决策部署和省委工作要求，市委、市政府高度重视。');
     expect(r.orgs).toEqual([

@@ -41,26 +41,64 @@ export default function organizationsStage(options: OrganizationsOptions = {}): 
     }
     // Mentions go straight onto the doc (in order of start), facts once all are read (their evidence grows).
     const mentions = doc.mentions;
-    const located = new Map<string, RelationFact>();
-    for (const f of found.sort((a, b) => a.start - b.start)) {
+    // The facts in the order first made, and by the organisation's name (the few of one name
+    // told apart by jurisdiction): no name-NUL-jurisdiction key string to make and hash per organisation.
+    const facts: RelationFact[] = [];
+    const factsByName = new Map<string, RelationFact[]>();
+    for (const f of sortedByStart(found)) {
       mentions.push({ type: 'Organization', name: f.name, start: f.start, end: f.end, rule: f.rule, properties: { jurisdiction: f.jurisdiction } });
       if (!f.jurisdiction) continue;
       const sentence = sentenceAt(sentences, f.start) ?? { start: f.start, end: f.end };
-      const key = `${f.name}\u0000${f.jurisdiction}`;
       const evidence = { start: sentence.start, end: sentence.end, rule: f.rule };
-      const fact = located.get(key);
+      const named = factsByName.get(f.name);
+      const fact = named !== undefined ? factTo(named, f.jurisdiction) : undefined;
       if (fact) {
-        if (!fact.evidence.some((e) => e.start === evidence.start)) fact.evidence.push(evidence);
+        if (!hasEvidenceAt(fact.evidence, evidence.start)) fact.evidence.push(evidence);
       } else {
-        located.set(key, {
+        const made: RelationFact = {
           type: 'LOCATED_IN',
           from: { type: 'Organization', name: f.name },
           to: { type: 'AdminDivision', name: f.jurisdiction },
           evidence: [evidence],
-        });
+        };
+        facts.push(made);
+        if (named !== undefined) named.push(made);
+        else factsByName.set(f.name, [made]);
       }
     }
-    // A loop, not a spread of the map's iterator.
-    for (const fact of located.values()) doc.relations.push(fact);
+    for (const fact of facts) doc.relations.push(fact);
   };
+}
+
+/** The fact of `facts` (one organisation name's) that places it in `jurisdiction`. */
+function factTo(facts: readonly RelationFact[], jurisdiction: string): RelationFact | undefined {
+  for (let i = 0; i < facts.length; i++) if (facts[i]!.to.name === jurisdiction) return facts[i];
+  return undefined;
+}
+
+/** Does the evidence already cite the sentence starting at `start`? (A loop: no closure per organisation.) */
+function hasEvidenceAt(evidence: RelationFact['evidence'], start: number): boolean {
+  for (let i = 0; i < evidence.length; i++) if (evidence[i]!.start === start) return true;
+  return false;
+}
+
+/** Lists of at most this many are sorted by insertion here (no comparator call per step); longer ones by the builtin sort. */
+const INSERTION_SORT_MAX = 64;
+
+/**
+ * `found` sorted in place by start, stably (as Array#sort): by insertion for the dozen or so of
+ * an article, no work array and no comparator call per step.
+ */
+function sortedByStart<T extends { start: number }>(found: T[]): T[] {
+  if (found.length > INSERTION_SORT_MAX) return found.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < found.length; i++) {
+    const item = found[i]!;
+    let j = i - 1;
+    while (j >= 0 && found[j]!.start > item.start) {
+      found[j + 1] = found[j]!;
+      j--;
+    }
+    found[j + 1] = item;
+  }
+  return found;
 }
