@@ -49,26 +49,18 @@ export function undoubleLine(line: string): Array<[number, number]> | null {
   if (line.length < 6 || line.length > 1000) return null;
   // Cheap necessary conditions first (most lines fail them): the first run repeats within
   // the first half, and every word character occurs an even number of times.
-  // (By unit: `line[0]` would make a one-character string per line, and indexOf a call.)
-  const head = line.charCodeAt(0);
+  const head = line[0]!;
   const half = line.length / 2 + 1;
-  const again = indexOfUnit(line, head, 1, half);
-  if (again < 0) return null;
+  const again = line.indexOf(head, 1);
+  if (again < 0 || again > half) return null;
   // The repaired line opens with a doubled run `rr` (some later occurrence of its first
   // character begins a copy of everything before it) or, when its first unit is no word
   // character, with that unit alone; either way a second run or single unit must follow.
   // (Ordinary text that opens with `看看` or `村村` fails the second test.)
   let opens = false;
-  for (let j = again; j > 0 && !opens; j = indexOfUnit(line, head, j + 1, half)) opens = repeatsPrefix(line, j) && mayStartPart(line, 2 * j);
+  for (let j = again; j > 0 && j <= half && !opens; j = line.indexOf(head, j + 1)) opens = repeatsPrefix(line, j) && mayStartPart(line, 2 * j);
   if (!opens && !isWordUnit(line.charCodeAt(0))) opens = mayStartPart(line, unitWidth(line, 0));
   return opens ? doubledRuns(line) : null;
-}
-
-/** `line.indexOf(String.fromCharCode(unit), from)` when that is at most `last`, else -1. */
-function indexOfUnit(line: string, unit: number, from: number, last: number): number {
-  const end = Math.min(line.length - 1, last);
-  for (let k = from; k <= end; k++) if (line.charCodeAt(k) === unit) return k;
-  return -1;
 }
 
 /** `line.startsWith(line.slice(at, at + j), at + j)`: the `j` units from `at` are repeated right after themselves. */
@@ -176,13 +168,7 @@ function doubledRuns(line: string): Array<[number, number]> | null {
 }
 
 const ENDS_SENTENCE = /[。！？；!?;…]$|[。！？!?][”’」』）)]$/;
-/** The units NO_END (`/[。！？；!?;…：:”’」』）)]$/`) accepts at a line's end. */
-const NO_END_UNITS = new Set(Array.from('。！？；!?;…：:”’」』）)', (ch) => ch.charCodeAt(0)));
-
-/** `NO_END.test(line)` by its last unit (each of those characters is one unit). */
-function endsClosed(line: string): boolean {
-  return NO_END_UNITS.has(line.charCodeAt(line.length - 1));
-}
+const NO_END = /[。！？；!?;…：:”’」』）)]$/;
 
 /** Display width: CJK and full-width characters count 2, others 1. */
 export function displayWidth(line: string): number {
@@ -210,7 +196,7 @@ export function isHardWrapped(lines: string[]): boolean {
   for (const l of lines) {
     if (l.length < 6) continue;
     long++;
-    if (!endsClosed(l)) open++;
+    if (!NO_END.test(l)) open++;
   }
   if (long < 8 || open / long < 0.5) return false;
   // PDF columns are narrow; web paragraphs saved one per line are long.
