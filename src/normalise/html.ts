@@ -52,6 +52,28 @@ interface TagStart {
 
 const DOCTYPE: TagStart = { name: '!', closing: false };
 
+/**
+ * The names of the tags pages are made of, lower-case, by length: a tag name found among them
+ * (any case) is given as this string instead of a slice made lower-case (two strings per tag).
+ */
+const KNOWN_TAG_NAMES: string[][] = [];
+for (const name of [...BLOCK_TAGS, ...SKIP_CONTENT, 'span', 'a', 'b', 'i', 'u', 'em', 'strong', 'img', 'font', 'sup', 'sub', 'html', 'body', 'meta', 'link']) {
+  (KNOWN_TAG_NAMES[name.length] ??= []).push(name);
+}
+
+/** `text.slice(start, end).toLowerCase()` when that is one of KNOWN_TAG_NAMES (the name is ASCII letters and digits), else null. */
+function knownTagName(text: string, start: number, end: number): string | null {
+  const names = KNOWN_TAG_NAMES[end - start];
+  if (!names) return null;
+  for (const name of names) {
+    let k = 0;
+    // ASCII letters compared without case (| 0x20 lower-cases a letter; digits are unchanged by it).
+    while (k < name.length && (text.charCodeAt(start + k) | 0x20) === name.charCodeAt(k)) k++;
+    if (k === name.length) return name;
+  }
+  return null;
+}
+
 /** Whether `c` is a unit `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
 function isRegexSpace(c: number): boolean {
   return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
@@ -77,7 +99,7 @@ function tagAt(text: string, i: number): TagStart | null {
     j++;
     for (let c = text.charCodeAt(j); j < windowEnd && (isAsciiLetter(c) || (c >= 0x30 && c <= 0x39)); c = text.charCodeAt(++j));
     const after = text.charCodeAt(j);
-    if (j === windowEnd || after === 0x2f || after === 0x3e || isRegexSpace(after)) return { name: text.slice(nameStart, j).toLowerCase(), closing };
+    if (j === windowEnd || after === 0x2f || after === 0x3e || isRegexSpace(after)) return { name: knownTagName(text, nameStart, j) ?? text.slice(nameStart, j).toLowerCase(), closing };
   }
   return text.charCodeAt(i + 1) === 0x21 ? DOCTYPE : null;
 }
