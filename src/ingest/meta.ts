@@ -90,7 +90,8 @@ export function dateFromLines(lines: BodyLine[]): { date: string | null; banner:
       banner ??= dateIn(folded);
       continue;
     }
-    if (text.length <= 120 && DATE_CUE.test(text) && !/图片来源/.test(text)) {
+    // Every date cue holds 源, 间 or 期 (a HOLDS_META_CUE unit): other lines skip the regex.
+    if (text.length <= 120 && mayHold(lines[i]!, HOLDS_META_CUE) && DATE_CUE.test(text) && !/图片来源/.test(text)) {
       const d = dateIn(text);
       if (d) return { date: d, banner };
     }

@@ -158,8 +158,9 @@ const HOLDS_CRUMB_SEPARATOR = 32;
 /** `(` or `（`: what a parenthesised byline (`（记者 …）`) needs (read by the metadata step, not here). */
 export const HOLDS_PAREN = 64;
 /**
- * 来, 讯, 息 or 摄: one character of each metadata cue (来源, …讯, 消息, …摄) the metadata step
- * looks for with a string search per line; a line without any needs none of those searches.
+ * 来, 讯, 息, 摄, 源, 间 or 期: one character of each metadata cue (来源, …讯, 消息, …摄; the date
+ * cues 来源, 稿源, …时间, …日期) the metadata step looks for with a string search or a regex per
+ * line; a line without any needs none of those searches.
  */
 export const HOLDS_META_CUE = 128;
 let shapeBits: Uint8Array | null = null;
@@ -204,7 +205,7 @@ function shapeTable(): Uint8Array {
   for (const ch of ']*_') table[ch.charCodeAt(0)]! |= HOLDS_MARKDOWN_MARK;
   for (const ch of '>＞»›→/') table[ch.charCodeAt(0)]! |= HOLDS_CRUMB_SEPARATOR;
   for (const ch of '(（') table[ch.charCodeAt(0)]! |= HOLDS_PAREN;
-  for (const ch of '来讯息摄') table[ch.charCodeAt(0)]! |= HOLDS_META_CUE;
+  for (const ch of '来讯息摄源间期') table[ch.charCodeAt(0)]! |= HOLDS_META_CUE;
   shapeBits = table;
   return table;
 }
