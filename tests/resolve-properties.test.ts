@@ -43,3 +43,20 @@ describe('node properties', () => {
     expect(Object.keys(project.properties)).toEqual(['id', 'name', 'stage', 'articleCount']);
   });
 });
+
+describe('mention texts', () => {
+  it('give aliases and MENTIONS texts whether a text repeats the one before or not', async () => {
+    const articles = [
+      article('a.txt', { date: '2021-03-01' }, '吴锦书记讲话。吴书记指出，吴书记强调。', [{ type: 'Person', name: '吴锦', forms: ['吴锦', '吴书记'] }]),
+      article('b.txt', { date: '2021-03-02' }, '吴书记调研。吴锦同志、锦书记到场。', [{ type: 'Person', name: '吴锦', forms: ['吴书记', '锦书记', '吴锦'] }]),
+    ];
+    const { graph } = await resolveCorpus(articles, { overrides: emptyOverrides() });
+    const person = graph.nodes.find((n) => n.label === 'Person')!;
+    expect(person.properties.aliases).toEqual(['吴书记', '锦书记']);
+    const texts = [...graph.relationships].filter((r) => r.type === 'MENTIONS').map((r) => r.properties.texts);
+    expect(texts.sort()).toEqual([
+      ['吴书记', '吴锦', '锦书记'],
+      ['吴锦', '吴书记', '吴书记'],
+    ]);
+  });
+});
