@@ -13,6 +13,14 @@ function run(text: string, home = '荆州市', source: string | null = null) {
 }
 
 describe('Organization', () => {
+  it('names the party organs after 委 (政法委 and 政策研究室 share their first character), not a title', () => {
+    expect(run('市委组织部、市委政法委和市委政策研究室负责人，市委书记出席。').orgs).toEqual([
+      ['中共荆州市委组织部', 0, 5, 'org.party-organ'],
+      ['中共荆州市委政法委', 6, 11, 'org.party-organ'],
+      ['中共荆州市委政策研究室', 12, 19, 'org.party-organ'],
+    ]);
+  });
+
   it('keeps one LOCATED_IN per body and jurisdiction, in the order first named, citing each sentence once', () => {
     const d: Doc = textDoc('省委、市委、县委高度重视。市委部署，市委要求。', { home: '江陵县' });
     organizationsStage()(d);

@@ -724,6 +724,20 @@ class SuffixTable {
 }
 
 /**
+ * One bit per character code (2048 words): the first character of each of `words`. Null when
+ * a word is empty (an empty word starts everywhere: no character can be ruled out).
+ */
+export function firstCharBits(words: readonly string[]): Uint32Array | null {
+  const bits = new Uint32Array(2048);
+  for (const word of words) {
+    if (!word) return null;
+    const c = word.charCodeAt(0);
+    bits[c >>> 5]! |= 1 << (c & 31);
+  }
+  return bits;
+}
+
+/**
  * One bit per character code (2048 words): the last character of each of `words`. Null when
  * a word is empty (an empty word ends everywhere: no character can be ruled out).
  */

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { dataPath } from '../../data-path.js';
-import { Automaton, lastCharBits } from '../automaton.js';
+import { Automaton, firstCharBits, lastCharBits } from '../automaton.js';
 import { markerPlace, type GazetteerLike, type JurisdictionContext, type Place } from '../offices/jurisdiction.js';
 import type { PeopleLexicon } from '../people/lexicon.js';
 import { cueScan, leftmostLongest } from '../cue-scan.js';
@@ -41,6 +41,8 @@ export interface OrgLexicon {
   stateBodies: Automaton<string>;
   /** One bit per character code that ends a leading cue (null when a cue is empty: it ends everywhere). */
   leadingCueEnds: Uint32Array | null;
+  /** One bit per character code that starts a party organ (null when one is empty: it starts everywhere). */
+  partyOrganStarts: Uint32Array | null;
 }
 
 let cached: OrgLexicon | null = null;
@@ -53,6 +55,8 @@ export function orgLexicon(): OrgLexicon {
     file,
     stateBodies: new Automaton(Object.entries(file.state_bodies)),
     leadingCueEnds: lastCharBits(file.leading_cues),
+    // As startsWith reads them (a number in the YAML as its digits).
+    partyOrganStarts: firstCharBits(file.party_organs.map(String)),
   };
   return cached;
 }
@@ -172,7 +176,10 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
     const placeName = written.length >= 3 && isFullPlaceEnd(written.charCodeAt(written.length - 1)) ? written : j.place.name;
     // Party committee: `市委`, and its organs `市委组织部`.
     if (text.charCodeAt(b) === WEI && text.charCodeAt(b + 1) !== YUAN && text.charCodeAt(b + 1) !== HUI) {
-      const organ = file.party_organs.find((o) => text.startsWith(o, b + 1));
+      // Only where a party organ's first character follows 委 (20-odd 委 per article, 10 organs each).
+      const next = text.charCodeAt(b + 1);
+      const organStarts = ctx.orgs.partyOrganStarts;
+      const organ = organStarts === null || (organStarts[next >>> 5]! & (1 << (next & 31))) !== 0 ? file.party_organs.find((o) => text.startsWith(o, b + 1)) : undefined;
       const committee = `中共${j.place.written}委`;
       if (organ) {
         out.push({ start, end: b + 1 + organ.length, name: committee + organ, rule: 'org.party-organ', jurisdiction: j.place.name });
