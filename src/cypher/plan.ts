@@ -516,6 +516,15 @@ export interface PlanOptions {
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:$|T)/;
 
+/** Whether the 10 units of `s` are `DDDD-DD-DD` with ASCII digits (what DATE's group matches). */
+function isPlainDate(s: string): boolean {
+  for (let i = 0; i < 10; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 0x2d : c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 /** Coerces one scalar to the declared type, or undefined when it does not fit. */
 function scalar(value: unknown, type: string): unknown {
   if (value === null || value === undefined) return undefined;
@@ -533,7 +542,10 @@ function scalar(value: unknown, type: string): unknown {
     case 'boolean':
       return typeof value === 'boolean' ? value : undefined;
     case 'date': {
-      const m = typeof value === 'string' ? DATE.exec(value) : null;
+      if (typeof value !== 'string') return undefined;
+      // Most dates are exactly YYYY-MM-DD: the value itself, without a match array made.
+      if (value.length === 10 && isPlainDate(value)) return value;
+      const m = DATE.exec(value);
       return m ? m[1] : undefined;
     }
     default:
