@@ -145,3 +145,14 @@ describe('find', () => {
     for (const [form, kind] of found) expect(g.formKind(form!)).toBe(kind);
   });
 });
+
+describe('gazetteer divisions read from the file', () => {
+  it('have their fields in one order, empty lists for no short forms or former names, and parent links', () => {
+    const township = g.resolve('东升镇', '石首市')!;
+    expect(JSON.stringify(township)).toBe('{"name":"东升镇","code":"421081106","level":"township","parent":"石首市","aliases":[],"formerNames":[]}');
+    expect(g.parentChain(township).map((d) => d.name)).toEqual(['石首市', '荆州市', '湖北省']);
+    const renamed = g.byName('监利市')!;
+    expect(renamed.aliases).toEqual(['监利']);
+    expect(renamed.formerNames).toEqual([{ name: '监利县', until: 2020 }]);
+  });
+});

@@ -443,3 +443,47 @@ describe('date lines folded only when they may be a weekday banner', () => {
     expect(dateFromLines([line('发布时间：2021-08-18 来源：荆州日报')])).toEqual({ date: '2021-08-18', banner: null });
   });
 });
+
+describe('line shapes read in the pass that finds the lines', () => {
+  it('give each trimmed line the shape unitsShape gives its text, blank and space-padded lines included', async () => {
+    const { normaliseBody } = await import('../src/normalise/index.js');
+    const { unitsShape } = await import('../src/normalise/chrome.js');
+    const body = '  来源：荆州日报  \n\n   \n（记者 李天然）摄\n**加粗**_x_\n 12:30 发布时间 \n首页 > 新闻 > 正文\n';
+    const { lines } = normaliseBody(body, 0);
+    expect(lines.map((l) => l.text)).toEqual(['来源：荆州日报', '', '', '（记者 李天然）摄', '**加粗**_x_', '12:30 发布时间', '首页 > 新闻 > 正文', '']);
+    for (const l of lines) expect(l.shape).toBe(unitsShape(Uint16Array.from(l.text, (ch) => ch.charCodeAt(0)), 0, l.text.length));
+    expect(lines[1]).toEqual({ text: '', kind: 'blank', rule: 'blank', shape: 0 });
+  });
+});
+
+describe('tag names of the usual tags', () => {
+  it('are read in any case as the lower-case name, other names as before', async () => {
+    const { htmlToText } = await import('../src/normalise/html.js');
+    const page = '<P>一</P><Br/>二<DIV class="x">三</DIV><Span>四</Span><SCRIPT>var x;</SCRIPT><H2>五</H2><Section>六</Section><X-Tag>七</X-Tag>';
+    // `<X-Tag>` is no tag (a name ends at \s, / or >): kept as text, as ever.
+    expect(htmlToText(mappedSlice(page)).text).toBe('\n一\n\n二\n三\n四\n五\n\n六\n<X-Tag>七</X-Tag>');
+  });
+});
+
+describe('calendar dates without a Date', () => {
+  it('know leap years and month lengths', async () => {
+    const { isoDate } = await import('../src/ingest/frontmatter.js');
+    expect(isoDate(2024, 2, 29)).toBe('2024-02-29');
+    expect(isoDate(2000, 2, 29)).toBe('2000-02-29');
+    expect(isoDate(2100, 2, 29)).toBeNull();
+    expect(isoDate(2023, 2, 29)).toBeNull();
+    expect(isoDate(2023, 4, 31)).toBeNull();
+    expect(isoDate(2023, 12, 31)).toBe('2023-12-31');
+    expect(isoDate(1899, 1, 1)).toBeNull();
+  });
+});
+
+describe('run-together names split by costs', () => {
+  it('prefer three-character names, take compound surnames, and refuse what does not split', async () => {
+    const { splitNames } = await import('../src/ingest/meta.js');
+    expect(splitNames('李天然夏雨彬')).toEqual(['李天然', '夏雨彬']);
+    expect(splitNames('欧阳明月张华')).toEqual(['欧阳明月', '张华']);
+    expect(splitNames('李天然a')).toBeNull();
+    expect(splitNames('李')).toBeNull();
+  });
+});
