@@ -776,16 +776,6 @@ export function findLongestOf(text: string, keys: Iterable<string>): Array<{ sta
   return pickLeftmostLongest(all);
 }
 
-/** Are the matches by start, the longer first at one start (what the stable sort of pickLeftmostLongest would leave as it is)? */
-function inStartOrder(matches: ReadonlyArray<{ start: number; end: number }>): boolean {
-  for (let k = 1; k < matches.length; k++) {
-    const a = matches[k - 1]!;
-    const b = matches[k]!;
-    if (b.start < a.start || (b.start === a.start && b.end > a.end)) return false;
-  }
-  return true;
-}
-
 /**
  * Leftmost-longest, not overlapping: at each start the longest match wins, and the next
  * kept match starts at or after its end. Sorts `matches` in place (by start, longest first:
@@ -793,8 +783,7 @@ function inStartOrder(matches: ReadonlyArray<{ start: number; end: number }>): b
  */
 export function pickLeftmostLongest<M extends { start: number; end: number }>(matches: M[]): M[] {
   if (matches.length < 2) return matches;
-  // Matches that do not overlap come in that order already (most lists): then no sort.
-  if (!inStartOrder(matches)) matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  matches.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: M[] = [];
   let pos = 0;
   for (const m of matches) {

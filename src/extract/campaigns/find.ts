@@ -337,6 +337,5 @@ function dedupe(spans: CampaignSpan[]): CampaignSpan[] {
     for (const o of out) if (o.start < s.end && s.start < o.end && o.name === s.name) continue next;
     out.push(s);
   }
-  // Most articles find none or one campaign: no sort (it allocates its work array) for those.
-  return out.length < 2 ? out : out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }

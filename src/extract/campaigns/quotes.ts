@@ -41,14 +41,7 @@ export function findQuotes(text: string, marks?: readonly number[]): Quote[] {
       takeMark(ch, i, stack, out);
     }
   }
-  // Made in order of closing: in order of opening too unless quotes nest (most articles), and then not sorted.
-  return inOrderOfOpening(out) ? out : out.sort((a, b) => a.open - b.open);
-}
-
-/** Are the quotes in order of opening (what the stable sort by opening would leave as it is)? */
-function inOrderOfOpening(quotes: readonly Quote[]): boolean {
-  for (let k = 1; k < quotes.length; k++) if (quotes[k]!.open < quotes[k - 1]!.open) return false;
-  return true;
+  return out.sort((a, b) => a.open - b.open);
 }
 
 /** Reads the character `ch` at `i`: an opener goes on the stack, a closer pops to its opener and makes a quote. */

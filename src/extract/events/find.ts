@@ -119,8 +119,7 @@ export function findEvents(doc: Doc): EventSpan[] {
       ? { name: e.name, start: e.start, end: e.end, rule: e.rule, occurring: true, date }
       : { name: e.name, start: e.start, end: e.end, rule: e.rule, occurring: true };
   }
-  // Most articles hold no event or one: no sort (it allocates its work array) for those.
-  return out.length < 2 ? out : out.sort((a, b) => a.start - b.start);
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -195,8 +194,6 @@ function unifyVariants(events: EventSpan[], home: string | null): void {
  * joint name; the first part's candidate grows to the end of the second.
  */
 function joinCombined(text: string, candidates: EventSpan[]): void {
-  // Most articles have no candidate: no copy to sort.
-  if (!candidates.length) return;
   const byStart = [...candidates].sort((a, b) => a.start - b.start);
   for (const first of byStart) {
     const gapStart = first.end;
