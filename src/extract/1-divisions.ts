@@ -32,6 +32,11 @@ export const DIVISION_RULES = {
  * more often (开发区建设). The characters before it that make it generic (各经开区, 全省高新区).
  */
 export const BARE_ZONE_WORDS: readonly string[] = ['经开区', '高新区'];
+/** The bare zone word that starts at `start` (one at most: none starts another). */
+function bareZoneWordAt(text: string, start: number): string | undefined {
+  for (const word of BARE_ZONE_WORDS) if (text.startsWith(word, start)) return word;
+  return undefined;
+}
 const BARE_ZONE_GENERIC_BEFORE = new Set(['各', '等', '省', '国', '级', '个', '类', '家', '全']);
 
 /** Creates the stage (configured once, run per article). */
@@ -146,10 +151,9 @@ function findBareZones(text: string, home: Division, found: FoundDivision[], gaz
   const stem = home.aliases.find((a) => !a.endsWith('州')) ?? home.name;
   // Every occurrence, in order, from the article's cue scan (a regex pass over the text before):
   // the words neither overlap each other nor themselves, so these are its matches.
-  for (const m of cueScan(text).bareZones) {
-    const word = m.key;
-    const start = m.start;
-    const end = m.end;
+  for (const start of cueScan(text).bareZoneStarts) {
+    const word = bareZoneWordAt(text, start)!;
+    const end = start + word.length;
     if (found.some((f) => f.mention.start < end && f.mention.end > start)) continue;
     if (start > 0 && BARE_ZONE_GENERIC_BEFORE.has(text[start - 1]!)) continue;
     const zone = gazetteer.byName(`${stem}${word}`);

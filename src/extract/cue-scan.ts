@@ -57,8 +57,13 @@ export interface CueMatches {
   levelMarkers: number[];
   /** Where a quote mark (“”‘’「」『』) stands, in order: the campaign finder pairs them. */
   quoteMarks: number[];
-  /** The bare zone words (`经开区`, `高新区`; BARE_ZONE_WORDS): the divisions stage reads the home's zone there. */
-  bareZones: AutomatonMatch<number>[];
+  /**
+   * Where a bare zone word (`经开区`, `高新区`; BARE_ZONE_WORDS) starts, in order: the divisions
+   * stage reads the home's zone there. Numbers, not matches: a list of objects that gets its
+   * first one only in the rare article that names such a zone changes its elements kind then,
+   * and the scan was compiled again.
+   */
+  bareZoneStarts: number[];
   /**
    * Where a character a sentence may end at stands (SENTENCE_END_CHARS), in order: the
    * sentence split reads them (one pass over the text for both, where each made its own).
@@ -77,7 +82,7 @@ type ListName = Exclude<
   | 'hasSharedSuffix'
   | 'levelMarkers'
   | 'quoteMarks'
-  | 'bareZones'
+  | 'bareZoneStarts'
   | 'sentenceEnds'
 >;
 const LISTS: ListName[] = ['orgNamed', 'orgMedia', 'national', 'partyCentre', 'centralCommittee', 'campaignBare', 'projectSuffixes', 'eventHeads', 'bylineCues'];
@@ -258,7 +263,7 @@ function scan(text: string): CueMatches {
     hasSharedSuffix: false,
     levelMarkers: [],
     quoteMarks: [],
-    bareZones: [],
+    bareZoneStarts: [],
     sentenceEnds: [],
   };
   const { kinds, pairs, singleOf, singles, pairGroupOf, pairGroups } = cueTable();
@@ -309,7 +314,7 @@ function record(out: CueMatches, lists: AutomatonMatch<number>[][], text: string
   const m: AutomatonMatch<number> = { start, end, key: word, value: bits };
   for (let k = 0; k < lists.length; k++) if (bits & (1 << k)) lists[k]!.push(m);
   if (bits & PERSON_CUE_BIT) out.personCues.push(m);
-  if (bits & BARE_ZONE_BIT) out.bareZones.push(m);
+  if (bits & BARE_ZONE_BIT) out.bareZoneStarts.push(start);
   if (bits & ORDINAL_LIST_BIT) out.hasOrdinalList = true;
   if (bits & PARTY_OF_BIT) out.hasPartyOf = true;
   // SHARED_SUFFIX_LIST matches only after 等 or a count's measure word (等四大工程).
