@@ -54,7 +54,10 @@ const LEVEL_MARKER_CODES = new Set([...'省市县区州镇乡'].map((c) => c.cha
  * anchored at the end was tried at every start of the form).
  */
 export function endsInPlaceSuffix(form: string): boolean {
-  return LEVEL_MARKER_CODES.has(form.charCodeAt(form.length - 1)) || form.endsWith('街道');
+  // Both read every time: where nearly every form ends in a marker, an endsWith read only for
+  // the others first ran after optimisation and deoptimised this function and placesAt.
+  const street = form.endsWith('街道');
+  return LEVEL_MARKER_CODES.has(form.charCodeAt(form.length - 1)) || street;
 }
 /** A place piece recognised by its suffix alone; it must not contain characters of bodies (委, 局, 会…). */
 const PIECE = /^[\u4e00-\u9fff]{2,6}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|自治州|自治县|街道|省|市|县|区|州|镇|乡)/;
@@ -167,23 +170,30 @@ export function placesAt(text: string, start: number, limit: number, ctx: Jurisd
       let here: FoundPlace | undefined;
       if (matchAt) here = matchAt.call(gz, text, pos, limit, ctx.home) ?? undefined;
       else for (const m of gz.find(text, pos, limit, ctx.home)) if (m.start === pos && (!here || m.end > here.end)) here = m;
+      // Does the form end in a place suffix? Asked by both tests below: read once, before
+      // them (a call reached only past a level marker first ran after optimisation and
+      // deoptimised this function).
+      const hereEndsInSuffix = here !== undefined && endsInPlaceSuffix(here.form);
       // `市中级人民法院` is not 市中区's court: a short form never starts with a level marker.
-      const markerShort = here && LEVEL_MARKER_CODES.has(text.charCodeAt(pos)) && !endsInPlaceSuffix(here.form);
+      const markerShort = here && LEVEL_MARKER_CODES.has(text.charCodeAt(pos)) && !hereEndsInSuffix;
       // A short form (`南京`) is a place of a title only before `委` or a zone word; `南京东金…公司` is a company.
-      const bareShort =
-        here && !endsInPlaceSuffix(here.form) && text[here.end] !== '委' && !ZONE_WORDS.some((z) => text.startsWith(z, here.end));
+      const bareShort = here && !hereEndsInSuffix && text[here.end] !== '委' && !ZONE_WORDS.some((z) => text.startsWith(z, here.end));
       if (here && !markerShort && !bareShort) {
         let form = text.slice(here.start, here.end);
         let end = here.end;
         const zone = zoneWordAt(text, end, limit);
-        if (zone && !endsInPlaceSuffix(form)) {
+        // Read whichever branch follows (both ask; read in only one, the rarer first ran after
+        // optimisation and deoptimised this function).
+        const formEndsInSuffix = endsInPlaceSuffix(form);
+        const divisionName = here.division.name;
+        if (zone && !formEndsInSuffix) {
           // `监利经济开发区`: the zone is named after the place; keep it as written.
           form += ZONE_EXPANSION[zone] ?? zone;
           end += zone.length;
           last = null;
         } else {
-          if (here.division.level === 'zone') form = here.division.name;
-          else if (!endsInPlaceSuffix(form)) form = here.division.name;
+          if (here.division.level === 'zone') form = divisionName;
+          else if (!formEndsInSuffix) form = divisionName;
           last = here.division;
         }
         written += form;
