@@ -74,6 +74,11 @@ function finishUtf8(bytes: Uint8Array, messages: Message[]): Decoded {
 
 /** UTF-16 units of the last decoded file (grown as needed, reused). */
 let units = new Uint16Array(1 << 15);
+/**
+ * The bytes of `units`, a view made once that reads them back as a string: Buffer.from per
+ * file, called from all over a build, showed ~45 ms per 10k files in a build's profile.
+ */
+let unitBytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
 const LITTLE_ENDIAN = endianness() === 'LE';
 const MAX_SCRATCH = 1 << 20;
 
@@ -85,7 +90,10 @@ function decodeValidUtf8(bytes: Uint8Array): string {
   lastDecodeClean = false;
   // Big files (rare) and big-endian machines go through Buffer, so the scratch array stays small.
   if (!LITTLE_ENDIAN || bytes.length > MAX_SCRATCH) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
-  if (units.length < bytes.length) units = new Uint16Array(bytes.length);
+  if (units.length < bytes.length) {
+    units = new Uint16Array(bytes.length);
+    unitBytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+  }
   const out = units;
   let o = 0;
   // Whether some unit is one NOT_TEXT matches (a control character, U+FFFD, private use).
@@ -116,7 +124,7 @@ function decodeValidUtf8(bytes: Uint8Array): string {
     }
   }
   lastDecodeClean = !notText;
-  return Buffer.from(out.buffer, out.byteOffset, o * 2).toString('utf16le');
+  return unitBytes.toString('utf16le', 0, o * 2);
 }
 
 /** Whether the text decodeValidUtf8 returned last holds no character NOT_TEXT matches (false when it did not look). */
