@@ -9,9 +9,7 @@
  * - `2021年08月18日 星期三` at the top is the scrape date banner: only a last resort;
  * - `本报讯(记者李天然夏雨彬特约记者张星星)` → byline [李天然, 夏雨彬, 张星星].
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { dataPath } from '../data-path.js';
+import { loadSurnames } from '../surnames.js';
 import { HOLDS_META_CUE, HOLDS_PAREN, type BodyLine } from '../normalise/index.js';
 import { isoDate } from './frontmatter.js';
 
@@ -165,20 +163,8 @@ let surnames: { single: Set<string>; compound: string[] } | null = null;
 /** Surnames from data/lexicon/surnames.yaml (the people extractor reads the same file). */
 export function surnameLexicon(): { single: Set<string>; compound: string[] } {
   if (surnames) return surnames;
-  const raw = parse(readFileSync(dataPath('lexicon/surnames.yaml'), 'utf8')) as Record<string, unknown>;
-  const single = new Set<string>();
-  const compound: string[] = [];
-  for (const value of Object.values(raw)) {
-    const items = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : [];
-    for (const item of items) {
-      const chars = item.replace(/[\s,，、]+/g, ' ').trim();
-      for (const word of chars.split(' ')) {
-        if (word.length === 2 && Array.isArray(value)) compound.push(word);
-        else for (const ch of word) if (/[\u4e00-\u9fff]/.test(ch)) single.add(ch);
-      }
-    }
-  }
-  surnames = { single, compound };
+  const lexicon = loadSurnames();
+  surnames = { single: new Set(lexicon.single), compound: [...lexicon.compound] };
   return surnames;
 }
 

@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { dataPath } from '../../data-path.js';
+import { loadSurnames } from '../../surnames.js';
 import { Automaton } from '../automaton.js';
 import type { Division, Gazetteer } from '../../gazetteer/index.js';
 
@@ -127,10 +128,9 @@ function isHanCode(code: number): boolean {
 }
 
 /** Single-character surnames from the people lexicon (data/lexicon/surnames.yaml, `single`). */
-function readSurnames(): string[] {
+function readSurnames(): readonly string[] {
   try {
-    const file = parseYaml(readFileSync(dataPath('lexicon/surnames.yaml'), 'utf8')) as { single?: string };
-    return [...(file.single ?? '')].filter((c) => /\p{Script=Han}/u.test(c));
+    return loadSurnames().single;
   } catch {
     // Without the people lexicon the person test is skipped; the other cues still apply.
     return [];

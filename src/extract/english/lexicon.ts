@@ -4,11 +4,9 @@
  * syllables (read off pinyin-pro over the CJK block), and divisions keyed by the pinyin of
  * their names (`jingzhou` → 荆州市), preferring higher levels where two collide.
  */
-import { readFileSync } from 'node:fs';
 import { pinyin } from 'pinyin-pro';
-import { parse } from 'yaml';
-import { dataPath } from '../../data-path.js';
 import { getGazetteer, type Division } from '../../gazetteer/index.js';
+import { loadSurnames } from '../../surnames.js';
 
 export interface PlaceEntry {
   name: string;
@@ -93,12 +91,6 @@ function toEntry(d: Division): PlaceEntry {
 
 /** Single and compound surnames from the shared lexicon file. */
 function readSurnames(): string[] {
-  const doc = parse(readFileSync(dataPath('lexicon/surnames.yaml'), 'utf8')) as Record<string, unknown>;
-  const out: string[] = [];
-  for (const value of Object.values(doc)) {
-    if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') out.push(v);
-    // `single:` is one run of characters, one surname each.
-    if (typeof value === 'string') out.push(...Array.from(value.replace(/[\s,，、]+/g, '')));
-  }
-  return out;
+  const { single, compound } = loadSurnames();
+  return [...single, ...compound];
 }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { Automaton } from '../automaton.js';
 import { dataPath } from '../../data-path.js';
+import { loadSurnames } from '../../surnames.js';
 
 /** What a title word is: a role after a body (`书记`), or a government head bound to a level (`市长`). */
 /** Words before a byline's names (`记者 李超`, `通讯员：王敏`). */
@@ -68,7 +69,7 @@ function readYaml<T>(relative: string): T {
 export function peopleLexicon(): PeopleLexicon {
   if (cached) return cached;
   const titles = readYaml<TitlesFile>('lexicon/titles.yaml');
-  const surnames = readYaml<{ single: string; compound: string[] }>('lexicon/surnames.yaml');
+  const surnames = loadSurnames();
   const stops = readYaml<{ words: string[]; prefixes: string[]; never_in_name: string }>('lexicon/name-stopwords.yaml');
   const entries: Array<[string, TitleInfo]> = [];
   for (const role of titles.roles) {
@@ -92,7 +93,7 @@ export function peopleLexicon(): PeopleLexicon {
     subBodies: titles.sub_bodies,
     noOffice: titles.no_office,
     standalone: new Map(Object.entries(titles.standalone)),
-    singleSurnames: new Set([...surnames.single.replace(/\s+/g, '')]),
+    singleSurnames: new Set(surnames.single),
     compoundSurnames: new Set(surnames.compound),
     stopWords: new Set(stops.words),
     stopPrefixes: stops.prefixes,
