@@ -114,14 +114,6 @@ export function spanIndexAt(spans: ReadonlyArray<Readonly<Span>>, index: number)
 
 /** Finds the sentence (or any span of sorted, disjoint spans: paragraphs too) containing `index`, by binary search. */
 export function sentenceAt(spans: readonly Span[], index: number): Span | null {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = spans[mid]!;
-    if (index < s.start) hi = mid - 1;
-    else if (index >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return null;
+  const at = spanIndexAt(spans, index);
+  return at < 0 ? null : spans[at]!;
 }
