@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Keeps the tests' temporary folders in one place that is removed after the run.
+    globalSetup: ['tests/global-temp-dir.ts'],
   },
 });
