@@ -371,7 +371,7 @@ function findBylines(doc: Doc, lex: PeopleLexicon, addPerson: (span: NameSpan, r
   const text = doc.text;
   for (const raw of doc.meta.byline) {
     const name = hasSpace(raw) ? raw.replace(/\s+/g, '') : raw;
-    if (!isPlausibleName(name, lex)) continue;
+    if (!isPlausibleName(name, lex, true)) continue;
     for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
       addPerson({ start: i, end: i + name.length, name }, 'person.byline');
     }
@@ -531,7 +531,7 @@ function findElections(
     const names: NameSpan[] = [];
     let at = s;
     for (const item of items) {
-      if (isPlausibleName(item, lex)) names.push({ start: at, end: at + item.length, name: item });
+      if (isPlausibleName(item, lex, true)) names.push({ start: at, end: at + item.length, name: item });
       at += item.length + 1;
     }
     if (!names.length || names.length !== items.length) continue;
@@ -645,7 +645,7 @@ function findLists(
       const start = at;
       at += part.length + 1;
       if (k === parts.length - 1) items.push(nameAt(text, start, lex));
-      else if (isPlausibleName(part, lex)) items.push({ start, end: start + part.length, name: part });
+      else if (isPlausibleName(part, lex, true)) items.push({ start, end: start + part.length, name: part });
       else items.push(tailName(part, start, lex));
     }
     // Runs of consecutive names; an item that is no name ends a run.
@@ -728,7 +728,8 @@ function tailName(part: string, start: number, lex: PeopleLexicon): NameSpan | n
   for (const len of [3, 2, 4]) {
     if (part.length <= len) continue;
     const tail = part.slice(-len);
-    if (!isPlausibleName(tail, lex)) continue;
+    // The item ends at a separator: the name is closed.
+    if (!isPlausibleName(tail, lex, true)) continue;
     // `还向游俊`: a one-character word before a two-character name is no surname.
     if (len === 3 && LEFT_CUES.includes(tail[0]!) && isPlausibleName(tail.slice(1), lex)) continue;
     // `副主任丁萍`: the character before a two-character name may end a title.
@@ -758,7 +759,7 @@ function findAppositions(
     // Most clauses start with no surname: rule them out before slicing the candidate.
     if (!surnameLength(text, start, lex)) continue;
     const name: NameSpan = { start, end: comma, name: text.slice(start, comma) };
-    if (!isPlausibleName(name.name, lex)) continue;
+    if (!isPlausibleName(name.name, lex, true)) continue;
     const chain: OfficePhrase[] = [];
     let pos = name.end + 1;
     for (let guard = 0; guard < 3; guard++) {

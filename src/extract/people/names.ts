@@ -153,15 +153,29 @@ function stopWordPairs(words: Set<string>): Uint8Array {
   return table;
 }
 
-/** Is `name` shaped like a full name: surname + one or two characters, no function words, not a stop word? */
-export function isPlausibleName(name: string, lex: PeopleLexicon): boolean {
+/**
+ * Characters that end real two-character given names (张永和, 王秋月, 李延年, 王亚男) but far
+ * more often follow a name or a number in news text (`吴锦和周志红`, `2021年`): lexicon's
+ * never-in-name characters that a name may still end in where the name is closed, i.e. where
+ * nothing can continue the phrase after it (a separator, or a verb such as 主持 or 出席).
+ */
+const FINAL_WHEN_CLOSED = new Set([...'和年月男']);
+const FINAL_WHEN_CLOSED_CODES = codeTable(FINAL_WHEN_CLOSED);
+
+/**
+ * Is `name` shaped like a full name: surname + one or two characters, no function words, not a
+ * stop word? `closed`: the name is known to end where it ends (a whole list item, a byline, or
+ * a separator or a verb after it), so a two-character given name may end in 和, 年, 月 or 男.
+ */
+export function isPlausibleName(name: string, lex: PeopleLexicon, closed = false): boolean {
   const s = surnameLength(name, 0, lex);
   if (!s) return false;
   const given = name.length - s;
   if (given < 1 || given > 2) return false;
   for (let i = 0; i < name.length; i++) if (!isHanAt(name, i)) return false;
   // Function words end phrases, not names (`吴锦在…`); inside a name they occur (`汪在祥`).
-  if (codeTable(lex.neverInName)[name.charCodeAt(name.length - 1)]) return false;
+  const last = name.charCodeAt(name.length - 1);
+  if (codeTable(lex.neverInName)[last] && !(closed && given === 2 && FINAL_WHEN_CLOSED_CODES[last])) return false;
   if (given === 2 && MIDDLE_NEVER_CODES[name.charCodeAt(s)]) return false;
   if (name.includes('同志')) return false;
   if (stopWordPairs(lex.stopWords)[namePairSlot(name)] && lex.stopWords.has(name)) return false;
@@ -179,6 +193,23 @@ export function nameBoundary(text: string, i: number): 0 | 1 | 2 {
   const m = afterName.longestAt(text, i);
   if (!m) return 0;
   return m.key.length >= 2 ? 2 : 1;
+}
+
+/**
+ * Verbs after which a name is closed: `县委书记刘顺和主持会议` can only read 刘顺和, since a
+ * conjunction 和 would need a second name or title after it (`吴锦和周志红出席`, `吴锦和市长…`).
+ */
+const CLOSING_VERBS = new Automaton(
+  [
+    '出席', '主持', '表示', '指出', '强调', '要求', '介绍', '讲话', '致辞', '参加', '陪同', '调研', '宣布', '宣读',
+    '会见', '看望', '慰问', '察看', '听取', '带领', '带队', '率队', '率领', '发言', '汇报', '当选', '出任', '前往',
+    '来到', '深入', '考察', '检查', '视察', '认为', '希望', '提出', '说',
+  ].map((w) => [w, true] as const),
+);
+
+/** Does position `i` close a name: end of text, a non-Han character (punctuation, space) or a verb of CLOSING_VERBS? */
+export function closesName(text: string, i: number): boolean {
+  return !isHanAt(text, i) || CLOSING_VERBS.longestAt(text, i) !== null;
 }
 
 /** Is position `i` a place where a name may end? */
@@ -204,7 +235,8 @@ export function nameAt(text: string, start: number, lex: PeopleLexicon, known?: 
   for (let given = 1; given <= 2; given++) {
     const end = start + s + given;
     if (end > text.length) break;
-    if (!isPlausibleName(text.slice(start, end), lex)) continue;
+    const reading = text.slice(start, end);
+    if (!isPlausibleName(reading, lex) && !(given === 2 && closesName(text, end) && isPlausibleName(reading, lex, true))) continue;
     const strength = nameBoundary(text, end);
     if (!strength) continue;
     if (shortEnd < 0) {
