@@ -18,7 +18,7 @@ import { isSpaceCode, sentenceAt, splitSentences, type Span } from './sentences.
 import { HONORIFICS, peopleLexicon, type PeopleLexicon, type TitleInfo } from './people/lexicon.js';
 import { codeTable, isHan, isHanAt, isPlausibleName, nameAt, nameBoundary, splitNameRun, surnameLength, type NameSpan } from './people/names.js';
 import { parsePhrase, phraseStart, type OfficePhrase, type PhraseContext } from './offices/naming.js';
-import type { GazetteerLike } from './offices/jurisdiction.js';
+import type { GazetteerLike, Place } from './offices/jurisdiction.js';
 import { getGazetteer } from '../gazetteer/index.js';
 import { cueScan, leftmostLongest } from './cue-scan.js';
 
@@ -99,10 +99,33 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
     const ctxFor = (index: number): PhraseContext => {
       const key = sentenceAt(sentences, index)?.start ?? -1;
       for (let k = ctxStarts.length - 1; k >= 0; k--) if (ctxStarts[k] === key) return ctxs[k]!;
-      const ctx: PhraseContext = { lex, home: doc.meta.home, gazetteer, carried: new Map() };
+      const ctx: PhraseContext = { lex, home: doc.meta.home, gazetteer, carried: new Map(), earlierPlace: (marker) => carriedEarlier(key, marker) };
       ctxStarts.push(key);
       ctxs.push(ctx);
       return ctx;
+    };
+
+    /**
+     * The place an explicit title earlier in the paragraph gave the level `marker`
+     * (`沙市区区委书记向丽主持…。区委副书记、区长张明熙…` → 区: 沙市区), for a sentence starting
+     * at `sentenceStart` whose marker the home cannot answer. Titles are read in text order, so
+     * the sentences before have their contexts.
+     */
+    const carriedEarlier = (sentenceStart: number, marker: string): Place | null => {
+      if (sentenceStart <= 0) return null;
+      const paragraphStart = text.lastIndexOf('\n', sentenceStart - 1) + 1;
+      let bestStart = -1;
+      let best: Place | null = null;
+      for (let k = 0; k < ctxStarts.length; k++) {
+        const start = ctxStarts[k]!;
+        if (start < paragraphStart || start >= sentenceStart || start < bestStart) continue;
+        const place = ctxs[k]!.carried.get(marker);
+        if (place) {
+          bestStart = start;
+          best = place;
+        }
+      }
+      return best;
     };
 
     /** The ends of the persons found, for nameEndBefore (an array walks faster than the map's values). */

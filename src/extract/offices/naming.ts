@@ -109,6 +109,19 @@ export interface PhraseContext extends JurisdictionContext {
   lex: PeopleLexicon;
   /** Explicit places seen earlier in the sentence, by level marker (`仙桃市委书记…，市长…` → 市: 仙桃市). */
   carried: Map<string, Place>;
+  /**
+   * For a level marker the home cannot answer (`区委副书记` in a prefecture's paper, or no home):
+   * the last division of that level named earlier in the paragraph (`沙市区区委书记向丽主持…。区委副书记、区长张明熙…`).
+   */
+  earlierPlace?: (marker: string) => Place | null;
+}
+
+/** A level marker the home has no division for takes the paragraph's last division of that level, if any. */
+function placeFromEarlier(phrase: OfficePhrase, marker: string, ctx: PhraseContext): void {
+  const earlier = ctx.earlierPlace?.(marker);
+  if (!earlier) return;
+  phrase.place = earlier;
+  phrase.placeFrom = 'carried';
 }
 
 /**
@@ -149,9 +162,11 @@ export function parsePhrase(
     phrase.place = carried ?? markerPlace(marker, ctx);
     phrase.placeFrom = carried !== undefined ? 'carried' : 'marker';
     bodyStart = start + 1;
+    if (!phrase.place) placeFromEarlier(phrase, marker, ctx);
   } else if (start === roleStart && isHead && info.level) {
     phrase.place = ctx.carried.get(info.level) ?? markerPlace(info.level, ctx);
     phrase.placeFrom = ctx.carried.has(info.level) ? 'carried' : 'marker';
+    if (!phrase.place) placeFromEarlier(phrase, info.level, ctx);
   }
   const written = text.slice(bodyStart, roleStart);
   phrase.body = normaliseBody(written, isHead);

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import peopleStage from '../src/extract/2-people.js';
+import { textDoc } from './helpers/text-doc.js';
+
+// A title whose level the home has no division for (`区委副书记` in a prefecture's paper, or an
+// article with no home) takes the place an explicit title gave that level earlier in the paragraph.
+const stage = peopleStage();
+function holds(text: string, home: string | null) {
+  const d = textDoc(text, { home });
+  stage(d);
+  return d.relations.filter((r) => r.type === 'HOLDS').map((r) => [r.from.name, r.to.name]);
+}
+
+describe('a level the home cannot answer, named by a title earlier in the paragraph', () => {
+  it('gives the bare 区委 and 区长 of the next sentence the district of the title before', () => {
+    const text = '沙市区区委书记向丽主持召开学习会。区委副书记、区长张明熙，区人大常委会主任刘红出席。';
+    expect(holds(text, '荆州市')).toEqual([
+      ['向丽', '沙市区委书记'],
+      ['张明熙', '沙市区委副书记'],
+      ['张明熙', '沙市区区长'],
+      ['刘红', '沙市区人大常委会主任'],
+    ]);
+  });
+
+  it('does the same with no home at all, but not across a paragraph', () => {
+    expect(holds('沙市区区委书记向丽主持会议。区长张明熙出席。', null)).toEqual([
+      ['向丽', '沙市区委书记'],
+      ['张明熙', '沙市区区长'],
+    ]);
+    expect(holds('沙市区区委书记向丽主持会议。\n区长张明熙出席。', null)).toEqual([['向丽', '沙市区委书记']]);
+  });
+
+  it('takes no place from a division that only names a venue', () => {
+    expect(holds('项目签约仪式在当阳市举行。市委书记王源宣布项目开工。', null)).toEqual([]);
+  });
+
+  it('leaves a level the home answers to the home', () => {
+    expect(holds('石首市市长李四出席。市委书记王五主持会议。', '荆州市')).toEqual([
+      ['李四', '石首市市长'],
+      ['王五', '荆州市委书记'],
+    ]);
+  });
+});
