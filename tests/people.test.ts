@@ -355,3 +355,31 @@ describe('includesAnyOf', () => {
     expect(includesAnyOfIn(text, 7, 9, words)).toBe(true);
   });
 });
+
+describe('names before 列席 and the like, and notices of appointment', () => {
+  it('ends a name before 列席, as before 出席', () => {
+    const r = run('咸丰县委书记韩林、来凤县县长吴卫国列席会议。', '恩施土家族苗族自治州');
+    expect(r.persons).toEqual([
+      ['韩林', 6, 8, 'person.title-name'],
+      ['吴卫国', 14, 17, 'person.title-name'],
+    ]);
+    expect(r.holds).toEqual([
+      ['韩林', '咸丰县委书记'],
+      ['吴卫国', '来凤县县长'],
+    ]);
+  });
+
+  it('reads the titles after `X同志任` as the appointed offices', () => {
+    const r = run('经研究决定，王大明同志任中共监利市委常委、组织部部长。', '监利市');
+    expect(r.persons).toEqual([['王大明', 6, 9, 'person.comrade']]);
+    expect(r.holds).toEqual([
+      ['王大明', '监利市委常委'],
+      ['王大明', '监利市委组织部部长'],
+    ]);
+    expect(r.doc.relations.map((rel) => rel.evidence[0]!.rule)).toEqual(['office.appointment', 'office.appointment']);
+  });
+
+  it('does not read 任职 or 任期 as an appointment', () => {
+    expect(run('王大明同志任职期间，县委书记李四多次调研。', '公安县').holds).toEqual([['李四', '公安县委书记']]);
+  });
+});

@@ -441,7 +441,10 @@ function nameEndingAt(text: string, end: number, lex: PeopleLexicon, known: Map<
   return candidates.length === 1 ? candidates[0]! : null;
 }
 
-/** `X同志`, `X总书记` (also 委员长, 总理), and appointments `任命X同志<titles>`. */
+/** `X同志任…`, `X同志担任…` in a notice of appointment; not `任职`, `任期`, `任务`, `任命`. */
+const APPOINTED_AS = /^(?:担任|兼任|出任|任(?![职期务命免]))/;
+
+/** `X同志`, `X总书记` (also 委员长, 总理), and appointments `任命X同志<titles>`, `X同志任<titles>`. */
 function findHonorifics(
   f: FinderContext,
   found: Found,
@@ -461,9 +464,15 @@ function findHonorifics(
         if (phrase.name) hold(name, [phrase], 'office.honorific');
         continue;
       }
-      if (!text.startsWith('任命', name.start - 2)) continue;
-      // `任命X同志中共洪湖市委委员、常委、书记`: the titles follow the name.
-      const chain = chainAfter(text, i + 2, roleByEnd, ctx);
+      // `任命X同志中共洪湖市委委员、常委、书记`, `X同志任中共监利市委常委、组织部部长`: the titles follow.
+      let titles = -1;
+      if (text.startsWith('任命', name.start - 2)) titles = i + 2;
+      else {
+        const verb = APPOINTED_AS.exec(text.slice(i + 2, i + 5));
+        if (verb) titles = i + 2 + verb[0].length;
+      }
+      if (titles < 0) continue;
+      const chain = chainAfter(text, titles, roleByEnd, ctx);
       if (chain.length) hold(name, chain, 'office.appointment');
     }
   }
