@@ -183,3 +183,15 @@ describe('sentenceStage', () => {
     expect(statedInvestment('年产值20亿元')).toBeNull();
   });
 });
+
+describe('a conjunction at the start of a project name', () => {
+  it('leaves 和 out when it joins the name to the clause before', () => {
+    expect(run('实地察看汉江生态经济带建设和东风汽车零部件产业园项目。', '十堰市').projects).toEqual([
+      ['东风汽车零部件产业园项目', 14, 26, 'project.suffix'],
+    ]);
+  });
+
+  it('keeps 和平 and the like, which are words', () => {
+    expect(run('加快建设和平路改造提升项目。', '荆州市').names).toEqual(['和平路改造提升项目']);
+  });
+});

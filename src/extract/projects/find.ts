@@ -40,6 +40,8 @@ for (const c of '，,。；;、：:！？!?“”"‘’《》〈〉【】…—
 for (let c = 0x2000; c <= 0x200a; c++) HARD_CODE[c] = 1;
 const MAX_NAME = 36;
 const CONJUNCTIONS = new Set(['和', '与', '及']);
+const CONJUNCTION_CODES = new Uint8Array(0x10000);
+for (const c of CONJUNCTIONS) CONJUNCTION_CODES[c.charCodeAt(0)] = 1;
 /** Suffixes that say nothing by themselves: a division before them is no name (松滋市项目). */
 const GENERIC_SUFFIXES = new Set(['项目', '园区', '基地', '产业园', '工业园']);
 /** Zone-like place words not in the gazetteer that head a location before a name (城陵矶新港区). */
@@ -201,6 +203,10 @@ export function findProjectsInSentence(
       if (!building) continue;
     }
     let start = nameStart(text, sfx.start, from, lexicon);
+    // `察看…建设和东风汽车零部件产业园项目`: a conjunction left at the start, after the verb
+    // that ended the clause before, joins the name to that clause and is no part of it
+    // (和平, 和美 and 和谐 are words).
+    if (sfx.start - start > 3 && CONJUNCTION_CODES[text.charCodeAt(start)] && !(text[start] === '和' && '平美谐'.includes(text[start + 1]!))) start++;
     // The amount written before the name: read only for a candidate kept (most are not).
     const nameFrom = start;
     const lead = mayLeadInvestment(text.charCodeAt(start)) && start < sfx.start ? leadingInvestment(text.slice(start, sfx.start)) : null;
