@@ -130,3 +130,14 @@ describe('attendance', () => {
     expect(doc.relations).toEqual([]);
   });
 });
+
+describe('a meeting named by a level marker, read as in titles', () => {
+  it('gives 州委 the short form of an autonomous prefecture, as its 州委书记 has', () => {
+    expect(events('3月4日，州委书记胡超文主持召开州委常委会会议。', '恩施土家族苗族自治州', '2024-03-05').map((e) => e[0])).toEqual(['恩施州委常委会会议']);
+  });
+
+  it('gives 市委 in a county paper the city above the county, and 县委 the county', () => {
+    expect(events('12月30日，市委经济工作会议召开。', '公安县').map((e) => e[0])).toEqual(['荆州市委经济工作会议']);
+    expect(events('12月28日，县委经济工作会议召开。', '公安县').map((e) => e[0])).toEqual(['公安县委经济工作会议']);
+  });
+});

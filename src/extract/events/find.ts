@@ -17,6 +17,7 @@ import { getGazetteer } from '../../gazetteer/index.js';
 import { eventLexicon } from './lexicon.js';
 import { isSentenceStopAt, isSpaceCode } from '../sentences.js';
 import { cueScan, isLongestAtEnd } from '../cue-scan.js';
+import { markerPlace, type Place } from '../offices/jurisdiction.js';
 
 /** An event mention. */
 export interface EventSpan {
@@ -372,6 +373,9 @@ function detached(s: string): string {
   return [...s].join('');
 }
 
+/** A name that starts with a level marker (`市委…`, `州委…`, `县政府…`), not a word such as 市场 or 县城. */
+const MARKER_FIRST = /^[市县区州](?![场民内外里级直属城域])/;
+
 /** Makes the jurisdiction of a name explicit, or null when the name is generic. */
 function explicitName(raw: string, home: string | null, subject: string | null): string | null {
   const lex = eventLexicon();
@@ -387,6 +391,7 @@ function explicitName(raw: string, home: string | null, subject: string | null):
   }
   let name = raw;
   let owned = false;
+  let markerHome: Place | null = null;
   const { province, levelChar } = homeFacts(gaz, home);
   const scope = SCOPE_WORD_FIRSTS[name.charCodeAt(0)] ? /^(全市|全县|全区|全省|我市|我县|我区|本市|本县)(?!性)/.exec(name) : null;
   if (scope) {
@@ -401,8 +406,10 @@ function explicitName(raw: string, home: string | null, subject: string | null):
   } else if (/^省(?![会份])/.test(name) && province) {
     name = province + name.slice(1);
     owned = true;
-  } else if (/^[市县区](?![场民内外里级直属])/.test(name) && home && name[0] === levelChar) {
-    name = home + name.slice(1);
+  } else if (home && MARKER_FIRST.test(name) && (markerHome = markerPlace(name[0]!, { home, gazetteer: gaz }))) {
+    // The level marker read as in titles (offices/jurisdiction.ts): `州委常委会会议` in an 恩施
+    // paper → 恩施州委常委会会议, as its 州委书记 is 恩施州委书记; `市委…` in a county paper → its city's.
+    name = markerHome.written + name.slice(1);
     owned = true;
   } else if (/^(党的|中央|中共|全国|国务院|中国|中华)/.test(name) || gaz.matchAt(name, 0, Math.min(name.length, 12), home)) {
     owned = true;
