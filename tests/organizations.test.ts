@@ -94,3 +94,9 @@ describe('Organization names and places', () => {
     ]);
   });
 });
+
+describe('a clause is no bureau', () => {
+  it('makes no organisation of `恩施州召开州委…`, a place, a verb and a body', () => {
+    expect(run('恩施州召开州委常委会会议', '恩施土家族苗族自治州').orgs).toEqual([]);
+  });
+});

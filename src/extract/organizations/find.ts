@@ -314,6 +314,8 @@ function isBureauStem(stem: string): boolean {
   if (!stem) return false;
   if (/^(委|人大|政协|政府|人民|领导|上下|民|场|内|外|级|直|区|县|镇|和|与|及)/.test(stem)) return false;
   if (/[、，委会的在性成一]|建设|管$|党工$|党$|全$|中部|缺少|未来/.test(stem)) return false;
+  // A verb whose object is the body (`恩施州召开州委常委会会议`): the stem is a clause, not a bureau's name.
+  if (/召开|举行|主持|召集|出席|参加|会见|调研|视察|部署/.test(stem)) return false;
   return true;
 }
 
