@@ -268,3 +268,16 @@ describe('paragraphs', () => {
     ]);
   });
 });
+
+describe('a quoted slogan of parallel phrases', () => {
+  it('names the campaign with its suffix, the 、 kept as written', () => {
+    expect(found('要深入实施“百村示范、千村整治”工程，全面推进乡村振兴。')).toEqual([
+      ['百村示范、千村整治工程', 6, 18, 'campaign.quoted-suffix'],
+    ]);
+  });
+
+  it('leaves quoted lists and speech without a suffix alone', () => {
+    expect(names('他说：“抓项目、促发展”。')).toEqual([]);
+    expect(names('围绕“吃、住、行”做文章。')).toEqual([]);
+  });
+});

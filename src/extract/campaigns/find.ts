@@ -46,6 +46,28 @@ const CLAUSE_PUNCT = new Set([...'，。；：！？,;:!?\n、()（）《》']);
 const INNER_PUNCT = /[，。；：！？,;:!?、《》…]/;
 const INNER_PUNCT_CODES = codeTable('，。；：！？,;:!?、《》…');
 /** `INNER_PUNCT.test(text.slice(from, to))` without the slice. */
+/**
+ * `“百村示范、千村整治”工程`: two to four phrases of 2–8 Han characters joined by 、 inside the
+ * quote, and a campaign suffix right after it. Quoted lists of words, speech and titles have
+ * other punctuation, longer parts or no suffix.
+ */
+function isParallelSlogan(text: string, q: Quote): boolean {
+  if (!campaignLexicon().attachedSuffixes.longestAt(text, q.close + 1)) return false;
+  let parts = 0;
+  let partStart = q.open + 1;
+  for (let i = partStart; i <= q.close; i++) {
+    if (i < q.close && text.charCodeAt(i) !== 0x3001) {
+      if (!CJK.test(text[i]!)) return false;
+      continue;
+    }
+    const length = i - partStart;
+    if (length < 2 || length > 8) return false;
+    parts++;
+    partStart = i + 1;
+  }
+  return parts >= 2 && parts <= 4;
+}
+
 function hasInnerPunct(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (INNER_PUNCT_CODES[text.charCodeAt(i)]) return true;
   return false;
@@ -85,8 +107,9 @@ function contentOf(text: string, q: Quote): string {
 /** Decides whether one quote names a campaign. */
 function fromQuote(text: string, q: Quote): CampaignSpan | null {
   const lex = campaignLexicon();
-  // Punctuation inside (speech, lists) is read in the text: no slice for those quotes.
-  if (hasInnerPunct(text, q.open + 1, q.close)) return null;
+  // Punctuation inside (speech, lists) is read in the text: no slice for those quotes. A slogan
+  // of parallel phrases with its suffix right after the quote is a name (“百村示范、千村整治”工程).
+  if (hasInnerPunct(text, q.open + 1, q.close) && !isParallelSlogan(text, q)) return null;
   const raw = contentOf(text, q);
   const content = canonicalName(raw);
   const len = codePointLength(content);
