@@ -383,3 +383,15 @@ describe('names before 列席 and the like, and notices of appointment', () => {
     expect(run('王大明同志任职期间，县委书记李四多次调研。', '公安县').holds).toEqual([['李四', '公安县委书记']]);
   });
 });
+
+describe('a name with a space after its surname', () => {
+  it('reads `刘 涛` after a title as 刘涛, its span covering the space', () => {
+    const r = run('临河店乡党委书记刘 涛陪同调研。', '睢阳区');
+    expect(r.persons).toEqual([['刘涛', 8, 11, 'person.title-name']]);
+    expect(r.holds).toEqual([['刘涛', '临河店乡党委书记']]);
+  });
+
+  it('leaves two names separated by a space as two names', () => {
+    expect(run('市委书记叶力铭 张梦瑶出席。').persons.map((p) => p[0])).toEqual(['叶力铭']);
+  });
+});

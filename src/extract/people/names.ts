@@ -251,7 +251,26 @@ export function nameAt(text: string, start: number, lex: PeopleLexicon, known?: 
   // too: the longer name is meant. Function words never end a name (`吴锦在`), so they
   // do not make a longer reading.
   const end = shortEnd >= 0 && longEnd >= 0 && shortStrength === 1 ? longEnd : shortEnd;
-  return end >= 0 ? { start, end, name: text.slice(start, end) } : null;
+  if (end >= 0) return { start, end, name: text.slice(start, end) };
+  return spacedNameAt(text, start, s, lex);
+}
+
+/**
+ * `党委书记刘 涛陪同调研`: a name with a space after its surname, as some sites lay out
+ * two-character names; the name is given without the space, its span covers it. Only where the
+ * name reads to a boundary, as in nameAt (the space alone says nothing: `记者叶力铭 张梦瑶`).
+ */
+function spacedNameAt(text: string, start: number, surname: number, lex: PeopleLexicon): NameSpan | null {
+  const gap = start + surname;
+  const c = text.charCodeAt(gap);
+  if (c !== 0x20 && c !== 0x3000) return null;
+  for (let given = 1; given <= 2; given++) {
+    const end = gap + 1 + given;
+    if (end > text.length) break;
+    const name = text.slice(start, gap) + text.slice(gap + 1, end);
+    if (isPlausibleName(name, lex) && nameBoundary(text, end) === 2) return { start, end, name };
+  }
+  return null;
 }
 
 /**
