@@ -2,7 +2,8 @@
  * Home jurisdiction: the division `市委`, `我市`, `县长` refer to in an article.
  *
  * Decided in this order, and recorded in `meta.homeSource`: manifest `home` → front matter
- * `home` → the publisher table (data/publishers.yaml) by publisher name (`publisher`) → by
+ * `home` → the publisher table (data/publishers.yaml) by publisher name, or else the division
+ * a medium is named after (`商丘日报` → 商丘市) (`publisher`) → by
  * URL host (`url`) → an author line naming a party committee (`□ 中共荆州市委政策研究室` →
  * 荆州市, `text`) → `--home` (`cli`) → null.
  *
@@ -12,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { dataPath } from '../data-path.js';
 import type { BodyLine } from '../normalise/index.js';
+import { getGazetteer } from '../gazetteer/index.js';
 
 export interface PublisherEntry {
   home: string;
@@ -50,10 +52,38 @@ export function homeFromPublisher(name: string | null | undefined): string | nul
   if (!name) return null;
   const known = homeByPublisher.get(name);
   if (known !== undefined) return known;
-  const home = searchPublisherTable(name);
+  const home = searchPublisherTable(name) ?? homeFromMediaName(name);
   if (homeByPublisher.size < 10_000) homeByPublisher.set(name, home);
   return home;
 }
+
+/**
+ * A medium named after its division (`商丘日报` → 商丘市, `四川日报` → 四川省, `恩施晚报`,
+ * `睢阳区融媒体中心`): the division the gazetteer knows by the name before the medium's word,
+ * when one province, prefecture or county answers at the highest level among its forms
+ * (`长沙晚报` → 长沙市, not 长沙县); a county by its full name, or by its short form when the
+ * province governs it directly (`天门日报` → 天门市). Names such as 人民日报,
+ * 光明日报, 楚天都市报 or 新华日报 name no division, or an ambiguous one, and give none.
+ */
+export function homeFromMediaName(name: string): string | null {
+  const m = MEDIA_OF_DIVISION.exec(name);
+  if (!m) return null;
+  const stem = m[1]!;
+  // A county by its full name, or by its short form when the province governs it directly
+  // (仙桃日报, 天门日报): short forms of districts are common words (光明日报 is no 光明区's).
+  const gazetteer = getGazetteer();
+  const candidates = gazetteer
+    .candidates(stem)
+    .filter((d) => d.level === 'province' || d.level === 'prefecture' || (d.level === 'county' && (d.name === stem || gazetteer.byName(d.parent ?? '')?.level === 'province')));
+  for (const level of ['province', 'prefecture', 'county'] as const) {
+    const atLevel = candidates.filter((d) => d.level === level);
+    if (atLevel.length === 1) return atLevel[0]!.name;
+    if (atLevel.length > 1) return null;
+  }
+  return null;
+}
+
+const MEDIA_OF_DIVISION = /^([\u4e00-\u9fff]{2,10}?)(?:日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台|发布|新闻)$/;
 
 function searchPublisherTable(name: string): string | null {
   let best: { home: string; len: number } | null = null;
