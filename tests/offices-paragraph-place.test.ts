@@ -22,12 +22,29 @@ describe('a level the home cannot answer, named by a title earlier in the paragr
     ]);
   });
 
-  it('does the same with no home at all, but not across a paragraph', () => {
+  it('does the same with no home at all', () => {
     expect(holds('沙市区区委书记向丽主持会议。区长张明熙出席。', null)).toEqual([
       ['向丽', '沙市区委书记'],
       ['张明熙', '沙市区区长'],
     ]);
-    expect(holds('沙市区区委书记向丽主持会议。\n区长张明熙出席。', null)).toEqual([['向丽', '沙市区委书记']]);
+  });
+
+  it('crosses a paragraph only where every earlier title named the same place', () => {
+    expect(holds('沙市区区委书记向丽主持会议。\n区长张明熙出席。', null)).toEqual([
+      ['向丽', '沙市区委书记'],
+      ['张明熙', '沙市区区长'],
+    ]);
+    const two = '沙市区区委书记向丽、荆州区区委书记王强出席。\n区长张明熙主持。';
+    expect(holds(two, null)).toEqual([
+      ['向丽', '沙市区委书记'],
+      ['王强', '荆州区委书记'],
+    ]);
+    // In the same paragraph the nearest title before decides.
+    expect(holds('沙市区区委书记向丽、荆州区区委书记王强出席。区长张明熙主持。', null)).toEqual([
+      ['向丽', '沙市区委书记'],
+      ['王强', '荆州区委书记'],
+      ['张明熙', '荆州区区长'],
+    ]);
   });
 
   it('takes no place from a division that only names a venue', () => {

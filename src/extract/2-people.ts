@@ -107,25 +107,33 @@ export default function peopleStage(options: PeopleOptions = {}): Stage {
 
     /**
      * The place an explicit title earlier in the paragraph gave the level `marker`
-     * (`沙市区区委书记向丽主持…。区委副书记、区长张明熙…` → 区: 沙市区), for a sentence starting
-     * at `sentenceStart` whose marker the home cannot answer. Titles are read in text order, so
-     * the sentences before have their contexts.
+     * (`沙市区区委书记向丽主持…。区委副书记、区长张明熙…` → 区: 沙市区), or else earlier in the
+     * article if all such titles named one place, for a sentence starting at `sentenceStart`
+     * whose marker the home cannot answer. Titles are read in text order, so the sentences
+     * before have their contexts.
      */
     const carriedEarlier = (sentenceStart: number, marker: string): Place | null => {
       if (sentenceStart <= 0) return null;
       const paragraphStart = text.lastIndexOf('\n', sentenceStart - 1) + 1;
       let bestStart = -1;
       let best: Place | null = null;
+      // Before the paragraph: usable only where every earlier title named the same place.
+      let before: Place | null = null;
+      let beforeAgrees = true;
       for (let k = 0; k < ctxStarts.length; k++) {
         const start = ctxStarts[k]!;
-        if (start < paragraphStart || start >= sentenceStart || start < bestStart) continue;
+        if (start >= sentenceStart) continue;
         const place = ctxs[k]!.carried.get(marker);
-        if (place) {
+        if (!place) continue;
+        if (start < paragraphStart) {
+          if ((before && before.name !== place.name) || ctxs[k]!.mixed?.has(marker)) beforeAgrees = false;
+          before = place;
+        } else if (start >= bestStart) {
           bestStart = start;
           best = place;
         }
       }
-      return best;
+      return best ?? (beforeAgrees ? before : null);
     };
 
     /** The ends of the persons found, for nameEndBefore (an array walks faster than the map's values). */

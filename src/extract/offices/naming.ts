@@ -109,6 +109,8 @@ export interface PhraseContext extends JurisdictionContext {
   lex: PeopleLexicon;
   /** Explicit places seen earlier in the sentence, by level marker (`仙桃市委书记…，市长…` → 市: 仙桃市). */
   carried: Map<string, Place>;
+  /** The markers for which the sentence's titles named two places or more (carried holds the last). */
+  mixed?: Set<string>;
   /**
    * For a level marker the home cannot answer (`区委副书记` in a prefecture's paper, or no home):
    * the last division of that level named earlier in the paragraph (`沙市区区委书记向丽主持…。区委副书记、区长张明熙…`).
@@ -116,8 +118,15 @@ export interface PhraseContext extends JurisdictionContext {
   earlierPlace?: (marker: string) => Place | null;
 }
 
-/** A level marker the home has no division for takes the paragraph's last division of that level, if any. */
-function placeFromEarlier(phrase: OfficePhrase, marker: string, ctx: PhraseContext): void {
+/**
+ * A level marker the home has no division for takes the place an earlier title gave that level
+ * (PhraseContext.earlierPlace), if the title stands alone: after punctuation or at the start of
+ * a line, not after other characters (`庙前镇镇党委书记`, a place the gazetteer does not know,
+ * then its doubled suffix: that place is meant, not an earlier one).
+ */
+function placeFromEarlier(text: string, start: number, phrase: OfficePhrase, marker: string, ctx: PhraseContext): void {
+  const before = text.charCodeAt(start - 1);
+  if (before >= 0x3400 && before <= 0x9fff) return;
   const earlier = ctx.earlierPlace?.(marker);
   if (!earlier) return;
   phrase.place = earlier;
@@ -155,18 +164,23 @@ export function parsePhrase(
     const written = explicit.place.written;
     const levelCode = written.charCodeAt(written.length - 1);
     if (text.charCodeAt(bodyStart) === levelCode && text.charCodeAt(bodyStart + 1) === COMMITTEE) bodyStart++;
-    if (written.length === 0 || CARRIED_LEVELS.has(levelCode)) ctx.carried.set(written.slice(-1), explicit.place);
+    if (written.length === 0 || CARRIED_LEVELS.has(levelCode)) {
+      const marker = written.slice(-1);
+      const before = ctx.carried.get(marker);
+      if (before && before.name !== explicit.place.name) (ctx.mixed ??= new Set()).add(marker);
+      ctx.carried.set(marker, explicit.place);
+    }
   } else if (start < roleStart && ctx.lex.levelCodes.has(text.charCodeAt(start)) && text.charCodeAt(start + 1) !== FIELD) {
     const marker = text[start]!;
     const carried = ctx.carried.get(marker);
     phrase.place = carried ?? markerPlace(marker, ctx);
     phrase.placeFrom = carried !== undefined ? 'carried' : 'marker';
     bodyStart = start + 1;
-    if (!phrase.place) placeFromEarlier(phrase, marker, ctx);
+    if (!phrase.place) placeFromEarlier(text, start, phrase, marker, ctx);
   } else if (start === roleStart && isHead && info.level) {
     phrase.place = ctx.carried.get(info.level) ?? markerPlace(info.level, ctx);
     phrase.placeFrom = ctx.carried.has(info.level) ? 'carried' : 'marker';
-    if (!phrase.place) placeFromEarlier(phrase, info.level, ctx);
+    if (!phrase.place) placeFromEarlier(text, start, phrase, info.level, ctx);
   }
   const written = text.slice(bodyStart, roleStart);
   phrase.body = normaliseBody(written, isHead);
