@@ -47,6 +47,15 @@ describe('a level the home cannot answer, named by a title earlier in the paragr
     ]);
   });
 
+  it('gives no earlier place to a title glued to a place the gazetteer does not know', () => {
+    const text = '五峰土家族自治县湾潭镇党委书记张三出席。\n花果山镇镇党委书记李四表示，要抓好落实。';
+    // The unknown town is named as written; the earlier 湾潭镇 is not taken.
+    expect(holds(text, null)).toEqual([
+      ['张三', '五峰土家族自治县湾潭镇党委书记'],
+      ['李四', '花果山镇镇党委书记'],
+    ]);
+  });
+
   it('takes no place from a division that only names a venue', () => {
     expect(holds('项目签约仪式在当阳市举行。市委书记王源宣布项目开工。', null)).toEqual([]);
   });
