@@ -56,6 +56,12 @@ describe('a level the home cannot answer, named by a title earlier in the paragr
     ]);
   });
 
+  it('gives no earlier place to a level marker glued to the text before it', () => {
+    // A doubled place (as some PDF text has it) and a doubled suffix: no office, rather than 磨市镇's.
+    const text = '长阳土家族自治县磨市镇党委书记张三出席。\n当阳市当阳市庙前镇镇党委书记王立山表示，要抓好落实。';
+    expect(holds(text, null)).toEqual([['张三', '长阳土家族自治县磨市镇党委书记']]);
+  });
+
   it('takes no place from a division that only names a venue', () => {
     expect(holds('项目签约仪式在当阳市举行。市委书记王源宣布项目开工。', null)).toEqual([]);
   });
