@@ -395,3 +395,24 @@ describe('a name with a space after its surname', () => {
     expect(run('市委书记叶力铭 张梦瑶出席。').persons.map((p) => p[0])).toEqual(['叶力铭']);
   });
 });
+
+describe('an election written `选举X为<title>`', () => {
+  it('gives each elected person the office', () => {
+    const r = run('大会选举张荣华为黄冈市人民政府市长，李晓峰、王春梅当选为市人大常委会副主任。', '黄冈市');
+    expect(r.persons).toEqual([
+      ['张荣华', 4, 7, 'person.election'],
+      ['李晓峰', 18, 21, 'person.election'],
+      ['王春梅', 22, 25, 'person.election'],
+    ]);
+    // (HOLDS in the order the finders run: 当选为 before 选举.)
+    expect(r.holds).toEqual([
+      ['李晓峰', '黄冈市人大常委会副主任'],
+      ['王春梅', '黄冈市人大常委会副主任'],
+      ['张荣华', '黄冈市市长'],
+    ]);
+  });
+
+  it('reads no name after 选举 that is not followed by one (选举产生, 选举办法)', () => {
+    expect(run('会议选举产生了新一届领导班子，通过了选举办法。', '黄冈市').persons).toEqual([]);
+  });
+});

@@ -868,27 +868,30 @@ function namesAt(text: string, start: number, lex: PeopleLexicon): { names: Name
 }
 
 /**
- * Appointments and removals: `任命纪冰为省人大常委会…副主任，王福宏为…主任` (each name
- * holds its office); `免去詹夏来、花建慧的…职务` and `朱勇提出辞去…职务` name people whose
+ * Appointments, elections and removals: `任命纪冰为省人大常委会…副主任，王福宏为…主任`,
+ * `大会选举张荣华为黄冈市人民政府市长` (each name holds its office); `免去詹夏来、花建慧的…职务` and `朱勇提出辞去…职务` name people whose
  * office is past, so they give Person only.
  */
 function findAppointments(
   f: FinderContext,
 ): void {
   const { text, lex, addPerson, hold, roleByEnd, ctxFor } = f;
-  for (const cue of ['任命', '免去']) {
+  for (const cue of ['任命', '选举', '免去']) {
+    const appoints = cue !== '免去';
     for (const match of f.cues) {
       if (match.key !== cue) continue;
       let pos = match.end;
       for (let guard = 0; guard < 12; guard++) {
         const list = namesAt(text, pos, lex);
+        // `选举产生`, `选举办法`: an election names its people right after the cue, or is not one.
         if (!list) break;
-        for (const n of list.names) addPerson(n, cue === '任命' ? 'person.appointment' : 'person.removal');
+        for (const n of list.names) addPerson(n, cue === '任命' ? 'person.appointment' : cue === '选举' ? 'person.election' : 'person.removal');
         let end = list.end;
-        if (cue === '任命' && /^(为|担任)/.test(text.slice(end))) {
+        if (appoints && /^(为|担任)/.test(text.slice(end))) {
           end += text[end] === '为' ? 1 : 2;
           const chain = chainAfter(text, end, roleByEnd, ctxFor(end));
-          for (const n of list.names) if (chain.some((p) => p.name)) hold(n, chain, 'office.appointment');
+          const rule = cue === '任命' ? 'office.appointment' : 'office.election';
+          for (const n of list.names) if (chain.some((p) => p.name)) hold(n, chain, rule);
           while (end < text.length && isHanAt(text, end)) end++;
         } else break;
         // `…副主任，王福宏为…主任`: the appointment goes on after a comma.

@@ -20,7 +20,7 @@ export const BYLINE_CUES = ['特约记者', '记者', '通讯员', '实习生', 
  * `任命`, `免去`, `辞去`). Found by the shared cue scan, not by a search of the text per word.
  */
 export const HONORIFICS = ['同志', '总书记', '委员长', '总理'];
-export const PERSON_CUES = [...HONORIFICS, '当选为', '关于', '任命', '免去', '辞去'];
+export const PERSON_CUES = [...HONORIFICS, '当选为', '关于', '任命', '选举', '免去', '辞去'];
 
 export interface TitleInfo {
   kind: 'role' | 'head';
