@@ -25,7 +25,7 @@ export const RELATION_TYPES = ['HOLDS', 'LOCATED_IN', 'PART_OF', 'PROMOTES', 'AT
 export type RelationType = (typeof RELATION_TYPES)[number];
 
 /** How the home jurisdiction of an article was decided. */
-export type HomeSource = 'manifest' | 'front-matter' | 'publisher' | 'url' | 'cli' | 'text' | null;
+export type HomeSource = 'manifest' | 'front-matter' | 'publisher' | 'url' | 'cli' | 'text' | 'title' | null;
 
 /** Article metadata, as written into `extract --json` and `out/articles.jsonl`. */
 export interface ArticleMeta {

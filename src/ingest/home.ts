@@ -5,7 +5,8 @@
  * `home` → the publisher table (data/publishers.yaml) by publisher name, or else the division
  * a medium is named after (`商丘日报` → 商丘市) (`publisher`) → by
  * URL host (`url`) → an author line naming a party committee (`□ 中共荆州市委政策研究室` →
- * 荆州市, `text`) → `--home` (`cli`) → null.
+ * 荆州市, `text`) → a headline opening with a division and its body or a meeting verb
+ * (`孝感市委理论学习中心组举行…` → 孝感市, `title`) → `--home` (`cli`) → null.
  *
  * Example: `homeFromPublisher('荆州日报')` → `荆州市`; `homeFromUrl('http://www.shishou.gov.cn/…')` → `石首市`.
  */
@@ -142,6 +143,30 @@ export function homeFromAuthorLine(lines: BodyLine[]): string | null {
   }
   return null;
 }
+
+/**
+ * The division a headline is about, where it opens with the division and one of its bodies or
+ * a meeting verb: `孝感市委理论学习中心组举行专题学习会` → 孝感市, `湖南省岳阳市平江县召开经济
+ * 工作会议` → 平江县 (the last of a chain), `十堰市委书记王清华在郧阳区调研` → 十堰市. Local papers
+ * title their own news so; a headline that opens otherwise (`荆门市与比亚迪签约`) gives none.
+ */
+export function homeFromTitle(title: string | null): string | null {
+  if (!title) return null;
+  const gazetteer = getGazetteer();
+  let pos = 0;
+  let last: string | null = null;
+  for (let guard = 0; guard < 4; guard++) {
+    const m = gazetteer.matchAt(title, pos, Math.min(title.length, pos + 16), last);
+    if (!m || m.division.level === 'township' || m.division.level === 'zone') break;
+    last = m.division.name;
+    pos = m.end;
+  }
+  if (!last || !TITLE_SUBJECT_AFTER.test(title.slice(pos, pos + 4))) return null;
+  return last;
+}
+
+/** What follows the division at the start of a headline about it: one of its bodies, or a meeting verb. */
+const TITLE_SUBJECT_AFTER = /^(?:[省市县区州]?委|人民政府|政府|人大|政协|召开|举行)/;
 
 function canonicalDivision(name: string): string {
   const stem = name.slice(0, -1);

@@ -20,7 +20,7 @@ import { mappedSlice, normaliseBody } from '../normalise/index.js';
 import { decodeBytes } from './decode.js';
 import { frontMatterDate, readFrontMatter } from './frontmatter.js';
 import { bylineFrom, dateFromLines, dateFromUrl, dateIn, languageOf, publisherFrom, titleFromText, urlFromLines } from './meta.js';
-import { homeFromAuthorLine, homeFromPublisher, homeFromUrl, publisherNames } from './home.js';
+import { homeFromAuthorLine, homeFromPublisher, homeFromTitle, homeFromUrl, publisherNames } from './home.js';
 
 /** One line of a manifest (JSON Lines): overrides what the file itself says. */
 export interface ManifestEntry {
@@ -320,6 +320,7 @@ export function ingestText(
   if (!home) choose(homeFromPublisher(source_), 'publisher');
   if (!home) choose(homeFromUrl(url), 'url');
   if (!home) choose(homeFromAuthorLine(norm.lines), 'text');
+  if (!home) choose(homeFromTitle(title), 'title');
   choose(options.home, 'cli');
 
   const meta: ArticleMeta = {

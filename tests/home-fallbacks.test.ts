@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeFromMediaName, homeFromPublisher } from '../src/ingest/home.js';
+import { homeFromMediaName, homeFromPublisher, homeFromTitle } from '../src/ingest/home.js';
 import { ingestText } from '../src/ingest/index.js';
 
 describe('the home of a medium named after its division', () => {
@@ -32,5 +32,33 @@ describe('the home of a medium named after its division', () => {
     expect(outcome.status).toBe('ok');
     if (outcome.status !== 'ok') return;
     expect([outcome.doc.meta.source, outcome.doc.meta.home, outcome.doc.meta.homeSource]).toEqual(['四川日报', '四川省', 'publisher']);
+  });
+});
+
+describe('the home of a headline about a division', () => {
+  it('reads the division that opens the headline with one of its bodies or a meeting verb', () => {
+    expect(homeFromTitle('孝感市委理论学习中心组举行专题学习会')).toBe('孝感市');
+    expect(homeFromTitle('湖南省岳阳市平江县召开经济工作会议')).toBe('平江县');
+    expect(homeFromTitle('十堰市委书记王清华在郧阳区调研时强调')).toBe('十堰市');
+    expect(homeFromTitle('恩施州召开州委常委会会议')).toBe('恩施土家族苗族自治州');
+  });
+
+  it('gives none to a headline that opens otherwise', () => {
+    expect(homeFromTitle('荆门市与比亚迪签约')).toBeNull();
+    expect(homeFromTitle('乡村振兴跑出加速度')).toBeNull();
+    expect(homeFromTitle(null)).toBeNull();
+  });
+
+  it('comes after every other source, so that a paper\'s own home wins', () => {
+    const text = '孝感市委理论学习中心组举行专题学习会\n市委书记吴海涛主持。\n';
+    const alone = ingestText(text, 'xg.txt', {});
+    const withCli = ingestText(text, 'xg.txt', { home: '荆州市' });
+    const withPaper = ingestText(text.replace('\n', '\n来源：荆州日报\n'), 'xg.txt', {});
+    const homes = [alone, withCli, withPaper].map((o) => (o.status === 'ok' ? [o.doc.meta.home, o.doc.meta.homeSource] : o.status));
+    expect(homes).toEqual([
+      ['孝感市', 'title'],
+      ['孝感市', 'title'],
+      ['荆州市', 'publisher'],
+    ]);
   });
 });
