@@ -416,3 +416,9 @@ describe('an election written `选举X为<title>`', () => {
     expect(run('会议选举产生了新一届领导班子，通过了选举办法。', '黄冈市').persons).toEqual([]);
   });
 });
+
+describe('a name before 发布', () => {
+  it('ends the name before 发布 as before 出席', () => {
+    expect(run('县政协秘书长刘建平发布会议有关情况。', '公安县').persons.map((p) => p[0])).toEqual(['刘建平']);
+  });
+});
