@@ -141,3 +141,10 @@ describe('a meeting named by a level marker, read as in titles', () => {
     expect(events('12月28日，县委经济工作会议召开。', '公安县').map((e) => e[0])).toEqual(['公安县委经济工作会议']);
   });
 });
+
+describe('a clause is no event name', () => {
+  it('makes no event of a person and the verb they act by before 会议', () => {
+    const text = '县政协党组成员、秘书长刘建平发布会议有关情况。';
+    expect(findEvents(makeDoc(text, '公安县', '2023-02-20', ['刘建平'])).map((e) => e.name)).toEqual([]);
+  });
+});

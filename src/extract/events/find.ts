@@ -18,6 +18,7 @@ import { eventLexicon } from './lexicon.js';
 import { isSentenceStopAt, isSpaceCode } from '../sentences.js';
 import { cueScan, isLongestAtEnd } from '../cue-scan.js';
 import { markerPlace, type Place } from '../offices/jurisdiction.js';
+import { closesName } from '../people/names.js';
 
 /** An event mention. */
 export interface EventSpan {
@@ -97,6 +98,8 @@ export function findEvents(doc: Doc): EventSpan[] {
       rule = 'event.session';
     }
     if (includesAny(raw, lex.neverInside, lex.neverInsideLastCodes)) continue;
+    // `秘书长刘建平发布会议有关情况`: a person and the verb they act by make a clause, not a name.
+    if (holdsActingPerson(doc, text, start, end)) continue;
     const name = explicit(expandSession(raw), home, subject);
     if (!name) continue;
     candidates.push({ name, start, end, rule, occurring: false });
@@ -375,6 +378,18 @@ function detached(s: string): string {
 
 /** A name that starts with a level marker (`市委…`, `州委…`, `县政府…`), not a word such as 市场 or 县城. */
 const MARKER_FIRST = /^[市县区州](?![场民内外里级直属城域])/;
+
+/** Does a Person mention inside `[start, end)` stand before a verb it acts by (出席, 发布, 表示…)? */
+function holdsActingPerson(doc: Doc, text: string, start: number, end: number): boolean {
+  for (const m of doc.mentions) {
+    if (m.type === 'Person' && m.start >= start && m.end < end && closesName(text, m.end) && isHanCode(text.charCodeAt(m.end))) return true;
+  }
+  return false;
+}
+
+function isHanCode(c: number): boolean {
+  return c >= 0x3400 && c <= 0x9fff;
+}
 
 /** Makes the jurisdiction of a name explicit, or null when the name is generic. */
 function explicitName(raw: string, home: string | null, subject: string | null): string | null {
