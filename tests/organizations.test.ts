@@ -100,3 +100,10 @@ describe('a clause is no bureau', () => {
     expect(run('恩施州召开州委常委会会议', '恩施土家族苗族自治州').orgs).toEqual([]);
   });
 });
+
+describe('a site speaking of itself', () => {
+  it('makes no medium of 本网讯, and keeps a named one', () => {
+    expect(run('本网讯 2月20日，会议召开。', '公安县').orgs).toEqual([]);
+    expect(run('荆州网讯 2月20日，会议召开。', '荆州市').orgs).toEqual([['荆州网', 0, 3, 'org.media']]);
+  });
+});

@@ -236,7 +236,8 @@ export function findOrganizations(text: string, ctx: FindContext): OrgSpan[] {
   // Sites named in one or two characters before 网 (`来源:秦楚网`), standing alone.
   for (const m of mediaSites(text)) {
     const standsAlone = m[0].length === 3 || /^(时刻|讯)/.test(text.slice(m.index! + 2, m.index! + 4));
-    if (standsAlone && !/^[一二三四五上下电互联]/.test(m[0])) out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], rule: 'org.media', jurisdiction: null });
+    // `本网讯`, `该网`: the site speaking of itself names no medium.
+    if (standsAlone && !/^[一二三四五上下电互联本我该此]/.test(m[0])) out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], rule: 'org.media', jurisdiction: null });
   }
   for (const { start: i } of cues.partyCentre) out.push({ start: i, end: i + 3, name: '中共中央', rule: 'org.central', jurisdiction: null });
   for (const { start: i } of cues.centralCommittee) {
