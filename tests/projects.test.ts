@@ -195,3 +195,15 @@ describe('a conjunction at the start of a project name', () => {
     expect(run('加快建设和平路改造提升项目。', '荆州市').names).toEqual(['和平路改造提升项目']);
   });
 });
+
+describe('the investment of one project among several', () => {
+  it('takes the amount stated right after the project, not the sentence\'s total', () => {
+    const r = run('此次集中开工项目共12个，总投资56.8亿元，其中湖北华鲁新材料产业园项目投资20亿元。', '石首市');
+    expect(r.names).toEqual(['湖北华鲁新材料产业园项目']);
+    expect(r.properties).toEqual([{ investment: '20亿元', stage: '开工' }]);
+  });
+
+  it('still takes the sentence\'s amount when nothing follows the project', () => {
+    expect(run('总投资12亿元的岑河农产品加工园项目开工建设。', '沙市区').properties).toEqual([{ investment: '12亿元', stage: '开工' }]);
+  });
+});

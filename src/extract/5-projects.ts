@@ -16,7 +16,7 @@ import type { Doc, Mention, RelationFact, Stage } from '../types.js';
 import { splitSentences, type Span } from './sentences.js';
 import { projectLexicon, type ProjectLexicon } from './projects/lexicon.js';
 import { findProjectsInSentence, firstFrom, insideTitle, maySubjectBeProject, type ProjectCandidate } from './projects/find.js';
-import { sentenceStage, statedInvestment } from './projects/parse.js';
+import { sentenceStage, statedInvestment, statedInvestmentAfter } from './projects/parse.js';
 import { getGazetteer } from '../gazetteer/index.js';
 import { cueScan } from './cue-scan.js';
 
@@ -94,7 +94,9 @@ function extractProjects(doc: Doc, lexicon: ProjectLexicon): void {
     for (const c of cands) {
       const stage = sentenceStage(sentence, lexicon, c.end - s.start);
       const properties: Record<string, unknown> = {};
-      const amount = c.investment ?? (cands.length === 1 && !anaphoric ? statedInvestment(sentence) : null);
+      // Several projects in a sentence: each only by the amount stated right after it.
+      const own = c.investment ?? statedInvestmentAfter(sentence, c.end - s.start);
+      const amount = own ?? (cands.length === 1 && !anaphoric ? statedInvestment(sentence) : null);
       if (amount) properties.investment = amount;
       if (stage) properties.stage = stage;
       const entry = { c, sentence: s, index, properties };

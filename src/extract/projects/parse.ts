@@ -40,6 +40,21 @@ export function statedInvestment(sentence: string): string | null {
 }
 
 /**
+ * The investment stated right after a project ending at `after` (an offset into the sentence),
+ * in its own clause: `其中湖北华鲁新材料产业园项目投资20亿元` gives 20亿元, not the 56.8亿元 the
+ * sentence states first for all its projects. Null if the clause states none.
+ */
+export function statedInvestmentAfter(sentence: string, after: number): string | null {
+  if (!sentence.includes('元') || !sentence.includes('投')) return null;
+  let clauseEnd = after;
+  while (clauseEnd < sentence.length && !CLAUSE_END.includes(sentence[clauseEnd]!)) clauseEnd++;
+  if (clauseEnd - after < 4) return null;
+  return STATED.exec(sentence.slice(after, clauseEnd))?.[1] ?? null;
+}
+
+const CLAUSE_END = '，,。；;！？!?';
+
+/**
  * The stage a sentence reports, or null: the stage word nearest to `at` (an offset into the
  * sentence, the project's position) when there are several (集中开工暨集中签约…在X项目现场);
  * of words equally near, the one listed first, then the one written first.
