@@ -8,6 +8,7 @@ describe('the home of a medium named after its division', () => {
     expect(homeFromMediaName('商丘日报')).toBe('商丘市');
     expect(homeFromMediaName('恩施晚报')).toBe('恩施土家族苗族自治州');
     expect(homeFromMediaName('睢阳区融媒体中心')).toBe('睢阳区');
+    expect(homeFromMediaName('监利市人民政府网')).toBe('监利市');
     // The higher level wins where a prefecture and a county share the form.
     expect(homeFromMediaName('长沙晚报')).toBe('长沙市');
     // A county-level city the province governs directly, by its short form.

@@ -60,7 +60,7 @@ export function homeFromPublisher(name: string | null | undefined): string | nul
 
 /**
  * A medium named after its division (`商丘日报` → 商丘市, `四川日报` → 四川省, `恩施晚报`,
- * `睢阳区融媒体中心`): the division the gazetteer knows by the name before the medium's word,
+ * `睢阳区融媒体中心`, `监利市人民政府网`): the division the gazetteer knows by the name before the medium's word,
  * when one province, prefecture or county answers at the highest level among its forms
  * (`长沙晚报` → 长沙市, not 长沙县); a county by its full name, or by its short form when the
  * province governs it directly (`天门日报` → 天门市). Names such as 人民日报,
@@ -84,7 +84,7 @@ export function homeFromMediaName(name: string): string | null {
   return null;
 }
 
-const MEDIA_OF_DIVISION = /^([\u4e00-\u9fff]{2,10}?)(?:日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台|发布|新闻)$/;
+const MEDIA_OF_DIVISION = /^([\u4e00-\u9fff]{2,10}?)(?:日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台|发布|新闻|人民政府网|人民政府|政府网)$/;
 
 function searchPublisherTable(name: string): string | null {
   let best: { home: string; len: number } | null = null;
