@@ -19,7 +19,7 @@ import type { ArticleMeta, Doc, HomeSource, Message } from '../types.js';
 import { mappedSlice, normaliseBody } from '../normalise/index.js';
 import { decodeBytes } from './decode.js';
 import { frontMatterDate, readFrontMatter } from './frontmatter.js';
-import { bylineFrom, dateFromLines, dateFromUrl, dateIn, languageOf, publisherFrom, titleFromText, urlFromLines } from './meta.js';
+import { bylineFrom, dateFromLines, dateFromUrl, dateIn, languageOf, mastheadOf, publisherFrom, titleFromText, urlFromLines } from './meta.js';
 import { homeFromAuthorLine, homeFromPublisher, homeFromTitle, homeFromUrl, publisherNames } from './home.js';
 
 /** One line of a manifest (JSON Lines): overrides what the file itself says. */
@@ -300,9 +300,10 @@ export function ingestText(
   else {
     // The body lines are read for a date only here: a manifest date makes them unneeded.
     const fromLines = dateFromLines(norm.lines);
-    date = frontMatterDate(data?.date) ?? page()?.date ?? fromLines.date ?? dateFromUrl(url) ?? fromLines.banner;
+    date = frontMatterDate(data?.date) ?? page()?.date ?? fromLines.date ?? mastheadOf(norm.lines)?.date ?? dateFromUrl(url) ?? fromLines.banner;
   }
-  const source_ = publisherFrom(norm.lines, data, publisherNames());
+  // An e-paper's masthead names the paper where no 来源 line or lead does (`本报讯`).
+  const source_ = publisherFrom(norm.lines, data, publisherNames()) ?? mastheadOf(norm.lines)?.paper ?? null;
   const title = entry?.title ?? str(data?.title) ?? page()?.title ?? titleFromText(norm.text);
 
   let home: string | null = null;

@@ -14,6 +14,29 @@ import { HOLDS_META_CUE, HOLDS_PAREN, type BodyLine } from '../normalise/index.j
 import { isoDate } from './frontmatter.js';
 
 const FULL_DATE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)/;
+/**
+ * An e-paper's masthead line, spaces folded: the paper, the issue's date and the page
+ * (`荆州日报2021年9月3日第01版`, `黄冈日报2023年1月15日星期日第03版：要闻`).
+ */
+const MASTHEAD = /^([\u4e00-\u9fff]{2,12}?(?:日报|晚报|早报|都市报|商报|时报))(\d{4})年(\d{1,2})月(\d{1,2})日(?:(?:星期|周)[一二三四五六日天])?(?:第?[0-9０-９A-Za-z]{1,3}版.{0,12})?$/;
+
+/** The paper and the date of a masthead line among the first lines of a body, or null. */
+export function mastheadOf(lines: BodyLine[]): { paper: string; date: string | null } | null {
+  let seen = 0;
+  for (const { text, kind } of lines) {
+    if (kind === 'blank') continue;
+    if (++seen > 4) break;
+    if (text.length > 60 || !text.includes('年')) continue;
+    const m = MASTHEAD.exec(text.replace(/\s+/g, ''));
+    if (m) return { paper: m[1]!, date: isoDate(+m[2]!, +m[3]!, +m[4]!) };
+  }
+  return null;
+}
+
+/** Is `line` (spaces folded or not) an e-paper masthead? */
+export function isMasthead(line: string): boolean {
+  return line.length <= 60 && line.includes('年') && MASTHEAD.test(line.replace(/\s+/g, ''));
+}
 const DATE_BANNER = /^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]$/;
 const DATE_CUE = /来源|发布时间|发布日期|发表时间|发表日期|更新时间|时间[:：]|日期[:：]|稿源/;
 
@@ -324,7 +347,9 @@ export function bylineFrom(lines: BodyLine[]): string[] {
 
 /** A title from the text: its first line, when that line reads like a headline. */
 export function titleFromText(text: string): string | null {
-  const first = text.split('\n', 1)[0]!.trim();
+  let first = text.split('\n', 1)[0]!.trim();
+  // Under an e-paper's masthead (`荆州日报 2021年9月3日 第01版`), the headline is the next line.
+  if (isMasthead(first)) first = text.slice(text.indexOf('\n') + 1).split('\n', 1)[0]!.trim();
   if (first.length < 4 || first.length > 80) return null;
   if (/[。！？]$/.test(first) || (first.match(/[，。]/g)?.length ?? 0) > 2) return null;
   if (/^(?:本报讯|[(（]?记者)/.test(first)) return null;

@@ -63,3 +63,25 @@ describe('the home of a headline about a division', () => {
     ]);
   });
 });
+
+describe('an e-paper masthead', () => {
+  it('gives the paper, the issue date and the home; the headline is the next line', () => {
+    const text = '荆州日报 2021年9月3日 第01版\n全市重点项目建设推进会召开\n本报讯（记者 刘 畅）9月2日，全市重点项目建设推进会召开。\n';
+    const outcome = ingestText(text, 'jz.txt', {});
+    expect(outcome.status).toBe('ok');
+    if (outcome.status !== 'ok') return;
+    const { title, date, source, home, homeSource } = outcome.doc.meta;
+    expect({ title, date, source, home, homeSource }).toEqual({
+      title: '全市重点项目建设推进会召开',
+      date: '2021-09-03',
+      source: '荆州日报',
+      home: '荆州市',
+      homeSource: 'publisher',
+    });
+  });
+
+  it('is not read in a sentence that only starts like one', () => {
+    const outcome = ingestText('荆州日报2021年9月3日报道了这次会议的情况和全市重点项目的进展。\n', 'x.txt', {});
+    expect(outcome.status === 'ok' ? [outcome.doc.meta.source, outcome.doc.meta.date] : outcome.status).toEqual([null, null]);
+  });
+});
