@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { homeFromMediaName, homeFromPublisher, homeFromTitle } from '../src/ingest/home.js';
 import { ingestText } from '../src/ingest/index.js';
+import { bracketedMedium } from '../src/ingest/meta.js';
 
 describe('the home of a medium named after its division', () => {
   it('reads a province, a prefecture or a county by the name before 日报, 晚报, 融媒体中心…', () => {
@@ -83,5 +84,21 @@ describe('an e-paper masthead', () => {
   it('is not read in a sentence that only starts like one', () => {
     const outcome = ingestText('荆州日报2021年9月3日报道了这次会议的情况和全市重点项目的进展。\n', 'x.txt', {});
     expect(outcome.status === 'ok' ? [outcome.doc.meta.source, outcome.doc.meta.date] : outcome.status).toEqual([null, null]);
+  });
+});
+
+describe('a medium in brackets before the headline', () => {
+  it('is the source, and the headline goes without it', () => {
+    const outcome = ingestText('【荆州日报】松滋市召开全市经济工作会议\n松滋市委书记刘慧涛出席会议并讲话。\n', 'sz.txt', {});
+    expect(outcome.status === 'ok' ? [outcome.doc.meta.title, outcome.doc.meta.source, outcome.doc.meta.home] : outcome.status).toEqual([
+      '松滋市召开全市经济工作会议',
+      '荆州日报',
+      '荆州市',
+    ]);
+  });
+
+  it('leaves brackets that hold no medium in the headline', () => {
+    expect(bracketedMedium('【聚焦两会】代表委员热议发展')).toBeNull();
+    expect(bracketedMedium('【荆州日报】')).toBeNull();
   });
 });

@@ -19,7 +19,7 @@ import type { ArticleMeta, Doc, HomeSource, Message } from '../types.js';
 import { mappedSlice, normaliseBody } from '../normalise/index.js';
 import { decodeBytes } from './decode.js';
 import { frontMatterDate, readFrontMatter } from './frontmatter.js';
-import { bylineFrom, dateFromLines, dateFromUrl, dateIn, languageOf, mastheadOf, publisherFrom, titleFromText, urlFromLines } from './meta.js';
+import { bracketedMedium, bylineFrom, dateFromLines, dateFromUrl, dateIn, languageOf, mastheadOf, publisherFrom, titleFromText, urlFromLines } from './meta.js';
 import { homeFromAuthorLine, homeFromPublisher, homeFromTitle, homeFromUrl, publisherNames } from './home.js';
 
 /** One line of a manifest (JSON Lines): overrides what the file itself says. */
@@ -303,8 +303,14 @@ export function ingestText(
     date = frontMatterDate(data?.date) ?? page()?.date ?? fromLines.date ?? mastheadOf(norm.lines)?.date ?? dateFromUrl(url) ?? fromLines.banner;
   }
   // An e-paper's masthead names the paper where no 来源 line or lead does (`本报讯`).
-  const source_ = publisherFrom(norm.lines, data, publisherNames()) ?? mastheadOf(norm.lines)?.paper ?? null;
-  const title = entry?.title ?? str(data?.title) ?? page()?.title ?? titleFromText(norm.text);
+  let source_ = publisherFrom(norm.lines, data, publisherNames()) ?? mastheadOf(norm.lines)?.paper ?? null;
+  let title = entry?.title ?? str(data?.title) ?? page()?.title ?? titleFromText(norm.text);
+  // `【荆州日报】松滋市召开…`: the medium in brackets is the source, not part of the headline.
+  const bracketed = bracketedMedium(title);
+  if (bracketed) {
+    title = bracketed.title;
+    source_ ??= bracketed.medium;
+  }
 
   let home: string | null = null;
   let homeSource: HomeSource = null;

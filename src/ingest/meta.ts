@@ -33,6 +33,19 @@ export function mastheadOf(lines: BodyLine[]): { paper: string; date: string | n
   return null;
 }
 
+/**
+ * A headline that opens with its medium in brackets, as reposts write it (`【荆州日报】松滋市召开…`):
+ * the medium and the headline without it; null when the brackets hold no medium's name.
+ */
+export function bracketedMedium(title: string | null): { medium: string; title: string } | null {
+  if (!title || !title.startsWith('【')) return null;
+  const close = title.indexOf('】');
+  if (close < 3 || close > 16 || close === title.length - 1) return null;
+  const medium = title.slice(1, close);
+  if (!MEDIA_NAME.test(medium) || !/^[\u4e00-\u9fff]+$/.test(medium)) return null;
+  return { medium, title: title.slice(close + 1).trim() };
+}
+
 /** Is `line` (spaces folded or not) an e-paper masthead? */
 export function isMasthead(line: string): boolean {
   return line.length <= 60 && line.includes('年') && MASTHEAD.test(line.replace(/\s+/g, ''));
