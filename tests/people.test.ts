@@ -422,3 +422,16 @@ describe('a name before 发布', () => {
     expect(run('县政协秘书长刘建平发布会议有关情况。', '公安县').persons.map((p) => p[0])).toEqual(['刘建平']);
   });
 });
+
+describe('a bare title after the title of a named body without a place', () => {
+  it('is of that body, without its party committee for a role that is not the committee\'s', () => {
+    expect(run('中国五矿集团有限公司党委副书记、总经理张树强一行来荆考察。').holds).toEqual([
+      ['张树强', '中国五矿集团有限公司党委副书记'],
+      ['张树强', '中国五矿集团有限公司总经理'],
+    ]);
+    expect(run('比亚迪集团董事长、总裁王传福出席。').holds).toEqual([
+      ['王传福', '比亚迪集团董事长'],
+      ['王传福', '比亚迪集团总裁'],
+    ]);
+  });
+});

@@ -79,6 +79,10 @@ export function includesAnyOfIn(text: string, from: number, to: number, words: r
   return false;
 }
 
+/** Roles of a party committee, which keep the committee in an inherited body. */
+const PARTY_ROLE = /书记|委员|常委/;
+const PARTY_ORGAN_END = /(?:党委|党组|党工委|纪委)$/;
+
 /** The level markers a place's name can end in, by code: a place ending in one is carried to the titles after it. */
 const CARRIED_LEVELS = new Set([...'省市县区州镇乡'].map((c) => c.charCodeAt(0)));
 const COMMITTEE = 0x59d4; // 委
@@ -209,6 +213,15 @@ export function parsePhrase(
     } else if (phrase.body.length >= 4 && !isSub) {
       // A named body without a place (`长江大学`, `…股份有限公司`): the office is written in full.
       phrase.name = phrase.body + role;
+      return phrase;
+    } else if (!phrase.body && prev?.name && !prev.place && prev.body.length >= 4) {
+      // `中国五矿集团有限公司党委副书记、总经理`: a bare role of the named body before; its party
+      // committee is left out for a role that is not the committee's.
+      const body = PARTY_ROLE.test(role) ? prev.body : prev.body.replace(PARTY_ORGAN_END, '');
+      if (body.length >= 4) {
+        phrase.body = body;
+        phrase.name = body + role;
+      }
       return phrase;
     } else return phrase;
   }
