@@ -281,3 +281,15 @@ describe('a quoted slogan of parallel phrases', () => {
     expect(names('围绕“吃、住、行”做文章。')).toEqual([]);
   });
 });
+
+describe('two numbered parts', () => {
+  it('counts a quoted 一主两翼 or 三高四新 as a campaign', () => {
+    expect(names('全力推进“一主两翼”发展，大力实施“三高四新”。')).toEqual(['一主两翼', '三高四新']);
+    expect(isCounted('一区两园')).toBe(true);
+  });
+
+  it('leaves idioms of the same shapes alone', () => {
+    expect(names('心里“七上八下”，做事“一心一意”，来自“五湖四海”。')).toEqual([]);
+    expect(isCounted('千军万马')).toBe(false);
+  });
+});

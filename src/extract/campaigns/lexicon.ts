@@ -12,6 +12,7 @@ import { dataPath } from '../../data-path.js';
 
 interface CuesFile {
   numerals: string;
+  numeral_idioms?: string[];
   measures: string;
   content_suffixes: string[];
   attached_suffixes: string[];
@@ -31,6 +32,8 @@ interface CuesFile {
 /** The compiled campaign cues. */
 export interface CampaignLexicon {
   numerals: Set<string>;
+  /** Idioms shaped like counted forms (一心一意, 七上八下): never a campaign. */
+  numeralIdioms: Set<string>;
   measures: Set<string>;
   /** `numerals` and `measures` by code point (the shape tests read names without an array of characters). */
   numeralCodes: Set<number>;
@@ -70,6 +73,7 @@ export function campaignLexicon(): CampaignLexicon {
   const cues = parse(readFileSync(dataPath('lexicon/campaign-cues.yaml'), 'utf8')) as CuesFile;
   cached = {
     numerals: new Set([...cues.numerals]),
+    numeralIdioms: new Set(cues.numeral_idioms ?? []),
     measures: new Set([...cues.measures]),
     numeralCodes: new Set([...cues.numerals].map((c) => c.codePointAt(0)!)),
     measureCodes: new Set([...cues.measures].map((c) => c.codePointAt(0)!)),

@@ -78,14 +78,19 @@ export function canonicalName(surface: string): string {
 
 /**
  * A counted form: a numeral and a measure word (`四个优先`, `四大会战`, `千名干部进千企`), the
- * same numeral twice (`十问十帮`, `六比六看`, `五区五中心`), or numeral + X + 并 + Y
- * (`四策并举`). Different numerals (`千军万马`, `一难两难多难`) are idioms, not counts.
+ * same numeral twice (`十问十帮`, `六比六看`, `五区五中心`), two numbered parts of four
+ * characters (`一主两翼`, `三高四新`), or numeral + X + 并 + Y (`四策并举`). Idioms of those
+ * shapes (`一心一意`, `七上八下`, `千军万马`: the lexicon's numeral_idioms) and longer runs of
+ * different numerals (`一难两难多难`) are not counts.
  */
 export function isCounted(name: string): boolean {
-  const { numeralCodes, measureCodes } = campaignLexicon();
+  const { numeralCodes, measureCodes, numeralIdioms } = campaignLexicon();
   const n = codePointsOf(name);
   const chars = points;
   if (n < 3 || !numeralCodes.has(chars[0]!)) return false;
+  if (n === 4 && numeralIdioms.has(name)) return false;
+  // Two numbered parts, `一主两翼`, `三高四新`: numeral, word, another numeral, word.
+  if (n === 4 && numeralCodes.has(chars[2]!) && !numeralCodes.has(chars[1]!) && !numeralCodes.has(chars[3]!) && !measureCodes.has(chars[1]!)) return true;
   let i = 0;
   while (i < n && numeralCodes.has(chars[i]!)) i++;
   if (i < n - 1 && i <= 2 && measureCodes.has(chars[i]!)) return true;
