@@ -148,3 +148,14 @@ describe('a clause is no event name', () => {
     expect(findEvents(makeDoc(text, '公安县', '2023-02-20', ['刘建平'])).map((e) => e.name)).toEqual([]);
   });
 });
+
+describe('a standing body holding a bare 会议', () => {
+  it('names the meeting by the body', () => {
+    expect(events('1月4日，宜昌市委常委会召开会议。', '宜昌市', '2024-01-05').map((e) => [e[0], e[5]])).toEqual([['宜昌市委常委会会议', '2024-01-04']]);
+    expect(events('县政府常务会召开会议，研究有关事项。', '公安县').map((e) => e[0])).toEqual(['公安县政府常务会议']);
+  });
+
+  it('names no meeting for a body that is not a standing one', () => {
+    expect(events('市政府召开会议，研究有关事项。', '荆州市').map((e) => e[0])).toEqual([]);
+  });
+});

@@ -376,6 +376,9 @@ function detached(s: string): string {
   return [...s].join('');
 }
 
+/** Bodies that meet as such (`市委常委会`, `县政府常务会`, `党组`): `<body>召开会议` is the body's meeting. */
+const STANDING_BODY_END = /(?:常委会|常务委员会|常务会|党组|党工委|人大常委会|政协常委会)$/;
+
 /** A name that starts with a level marker (`市委…`, `州委…`, `县政府…`), not a word such as 市场 or 县城. */
 const MARKER_FIRST = /^[市县区州](?![场民内外里级直属城域])/;
 
@@ -393,6 +396,12 @@ function isHanCode(c: number): boolean {
 
 /** Makes the jurisdiction of a name explicit, or null when the name is generic. */
 function explicitName(raw: string, home: string | null, subject: string | null): string | null {
+  // `宜昌市委常委会召开会议`: a standing body holding a bare 会议 holds its own meeting.
+  if (subject && raw === '会议' && STANDING_BODY_END.test(subject)) {
+    // (`县政府常务会` + 会议 is a 县政府常务会议.)
+    raw = subject.endsWith('常务会') ? `${subject}议` : subject + raw;
+    subject = null;
+  }
   const lex = eventLexicon();
   const gaz = getGazetteer();
   // What is left besides the place, the body and the head must say which meeting it is.
