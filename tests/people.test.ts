@@ -435,3 +435,22 @@ describe('a bare title after the title of a named body without a place', () => {
     ]);
   });
 });
+
+describe('notices of appointment and resignation as congresses write them', () => {
+  it('reads names after 任命： and 免去： with a colon', () => {
+    const r = run('会议决定任命：刘洋为县人民政府副县长；陈静为县财政局局长。决定免去：张勇的县财政局局长职务。', '江陵县');
+    expect(r.persons).toEqual([
+      ['刘洋', 7, 9, 'person.appointment'],
+      ['陈静', 19, 21, 'person.appointment'],
+      ['张勇', 34, 36, 'person.removal'],
+    ]);
+    expect(r.holds).toEqual([
+      ['刘洋', '江陵县副县长'],
+      ['陈静', '江陵县财政局局长'],
+    ]);
+  });
+
+  it('reads the person of 接受X辞去…职务', () => {
+    expect(run('会议表决通过了关于接受李明辞去县人民政府副县长职务的决定。', '江陵县').persons).toEqual([['李明', 11, 13, 'person.resignation']]);
+  });
+});

@@ -881,6 +881,8 @@ function findAppointments(
     for (const match of f.cues) {
       if (match.key !== cue) continue;
       let pos = match.end;
+      // `会议决定任命：刘洋为…`: a colon may stand between the cue and the names.
+      if (text[pos] === '：' || text[pos] === ':') pos++;
       for (let guard = 0; guard < 12; guard++) {
         const list = namesAt(text, pos, lex);
         // `选举产生`, `选举办法`: an election names its people right after the cue, or is not one.
@@ -910,7 +912,8 @@ function findAppointments(
       if (i < 0 || (lead && !text.startsWith(lead, i))) continue;
       for (const len of [3, 2, 4]) {
         const start = i - len;
-        if (start < 0 || isHanAt(text, start - 1) && text[start - 1] !== '、' && !/[，,。]/.test(text[start - 1]!)) continue;
+        // Before the name: a boundary, or 接受 (`关于接受李明辞去…职务的决定`).
+        if (start < 0 || (isHanAt(text, start - 1) && text[start - 1] !== '、' && !text.startsWith('接受', start - 2))) continue;
         const name = text.slice(start, i);
         if (isPlausibleName(name, lex)) {
           addPerson({ start, end: i, name }, 'person.resignation');
