@@ -293,3 +293,14 @@ describe('two numbered parts', () => {
     expect(isCounted('千军万马')).toBe(false);
   });
 });
+
+describe('study campaigns', () => {
+  it('reads the long bare name of a 主题教育', () => {
+    expect(names('要扎实开展学习贯彻习近平新时代中国特色社会主义思想主题教育，奋力推进。')).toEqual(['学习贯彻习近平新时代中国特色社会主义思想主题教育']);
+  });
+
+  it('takes 主题教育, 学习教育 and 专题教育 after a quote as the campaign\'s suffix', () => {
+    expect(names('深入开展“不忘初心、牢记使命”主题教育。')).toEqual(['不忘初心、牢记使命主题教育']);
+    expect(names('推进“两学一做”学习教育常态化制度化。')).toEqual(['两学一做学习教育']);
+  });
+});

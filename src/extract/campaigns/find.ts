@@ -270,7 +270,8 @@ function validBody(bodyRaw: string, at: number, quotes: Quote[], accepted: Quote
   const len = codePointLength(body);
   // Two characters before 工程/行动/改革 (民生工程, 联合行动) name a kind of work, not one
   // campaign; before a battle or a study campaign they do (蓝天保卫战, 党史学习教育).
-  if (len < (/(战|教育)$/.test(suffix) ? 2 : 3) || len > 18) return false;
+  // Study campaigns have the longest names (学习贯彻习近平新时代中国特色社会主义思想|主题教育: 20).
+  if (len < (/(战|教育)$/.test(suffix) ? 2 : 3) || len > (suffix.endsWith('教育') ? 24 : 18)) return false;
   const generic = lex.bareGeneric.findLongest(body).reduce((n, m) => n + (m.end - m.start), 0);
   if (generic >= body.length) return false;
   if (holdsCodePointOf(body, lex.bareStopCodes)) return false;
