@@ -454,3 +454,21 @@ describe('notices of appointment and resignation as congresses write them', () =
     expect(run('会议表决通过了关于接受李明辞去县人民政府副县长职务的决定。', '江陵县').persons).toEqual([['李明', 11, 13, 'person.resignation']]);
   });
 });
+
+describe('organs whose names join two fields with 和', () => {
+  it('keeps 水利和湖泊局 and 自然资源和规划局 whole in a title', () => {
+    expect(run('副县长、县水利和湖泊局局长陈涛陪同。', '公安县').holds).toEqual([
+      ['陈涛', '公安县副县长'],
+      ['陈涛', '公安县水利和湖泊局局长'],
+    ]);
+    expect(run('市长和市住房和城乡建设局局长王五出席。').holds).toEqual([['王五', '荆州市住房和城乡建设局局长']]);
+  });
+
+  it('still reads a 和 between two people\'s titles as a conjunction', () => {
+    expect(run('县委书记吴锦和县教育局局长张三出席。', '公安县').holds).toEqual([
+      ['吴锦', '公安县委书记'],
+      ['张三', '公安县教育局局长'],
+    ]);
+    expect(run('市委书记吴锦和发改委主任李四座谈。').holds).toEqual([['吴锦', '荆州市委书记']]);
+  });
+});

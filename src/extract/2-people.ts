@@ -363,7 +363,7 @@ function chainBefore(
   let role = match;
   for (;;) {
     const seg = segmentStart(text, role.start, floor);
-    const start = phraseStart(text, seg, role.start);
+    const start = phraseStart(text, seg, role.start, lex);
     starts[count] = start;
     roles[count] = role;
     count++;
@@ -373,7 +373,7 @@ function chainBefore(
     if (text[seg - 1] !== '、') {
       // Across a comma, only a segment that is nothing but a title continues the chain.
       const prevSeg = segmentStart(text, prev.start, floor);
-      if (phraseStart(text, prevSeg, prev.start) !== prevSeg) break;
+      if (phraseStart(text, prevSeg, prev.start, lex) !== prevSeg) break;
       if (!startsLikeTitle(text, prevSeg, prev.start, lex)) break;
     }
     role = prev;

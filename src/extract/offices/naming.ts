@@ -100,13 +100,30 @@ function normaliseBody(body: string, isHead: boolean): string {
 }
 
 /** Where a phrase ending with `role` at `roleStart` begins: after the last leading cue word in the segment. */
-export function phraseStart(text: string, segStart: number, roleStart: number): number {
+export function phraseStart(text: string, segStart: number, roleStart: number, lex?: PeopleLexicon): number {
   // The cue nearest the role wins: what precedes it is the sentence, not the title.
-  const cueEnd = LEADING_CUE_AUTOMATON.lastMatchEnd(text, segStart, roleStart);
+  let cueEnd = LEADING_CUE_AUTOMATON.lastMatchEnd(text, segStart, roleStart);
+  // `县水利和湖泊局局长`, `市自然资源和规划局局长`: a 和 inside an organ's name is no cue; the one
+  // before it is.
+  while (lex && cueEnd > segStart && isJoinInsideOrgan(text, cueEnd - 1, roleStart, lex)) cueEnd = LEADING_CUE_AUTOMATON.lastMatchEnd(text, segStart, cueEnd - 1);
   let start = cueEnd === -1 ? segStart : cueEnd;
   for (const p of PARTY) if (text.startsWith(p, start) && start + p.length < roleStart && !text.startsWith('中央', start + p.length)) start += p.length;
   return start;
 }
+
+/**
+ * Is the 和 at `at` inside the name of the organ whose title starts at `roleStart`: after one of
+ * the lexicon's joined organ fields (水利|和湖泊局), with an organ's last character before the
+ * title and no level marker after the 和 (`吴锦和县教育局局长` joins two people's titles)?
+ */
+function isJoinInsideOrgan(text: string, at: number, roleStart: number, lex: PeopleLexicon): boolean {
+  if (text.charCodeAt(at) !== HE || roleStart - at < 3) return false;
+  if (!ORGAN_END_CODES.has(text.charCodeAt(roleStart - 1)) || CARRIED_LEVELS.has(text.charCodeAt(at + 1))) return false;
+  return lex.joinedOrganFields.longestEndingAt(text, at, 4) !== null;
+}
+const HE = 0x548c; // 和
+/** Last characters of an organ's name (局, 委, 厅, 办, 部, 中心, 委员会, 院). */
+const ORGAN_END_CODES = new Set([...'局委厅办部心会院'].map((ch) => ch.charCodeAt(0)));
 
 /** What the parser needs besides the text: lexicon, jurisdiction, and places carried along the sentence. */
 export interface PhraseContext extends JurisdictionContext {

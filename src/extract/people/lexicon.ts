@@ -39,6 +39,8 @@ export interface PeopleLexicon {
   /** The one-character levels by code: tested at a position without a string per test. */
   levelCodes: Set<number>;
   subBodies: string[];
+  /** First fields of organs named `X和Y局` (发展, 自然资源, 水利): see phraseStart. */
+  joinedOrganFields: Automaton<true>;
   noOffice: string[];
   standalone: Map<string, string>;
   singleSurnames: Set<string>;
@@ -55,6 +57,7 @@ interface TitlesFile {
   modifiers: string[];
   roles: string[];
   sub_bodies: string[];
+  joined_organ_fields?: string[];
   no_office: string[];
   standalone: Record<string, string>;
 }
@@ -91,6 +94,7 @@ export function peopleLexicon(): PeopleLexicon {
     levels: new Set(titles.levels),
     levelCodes: new Set(titles.levels.filter((level) => level.length === 1).map((level) => level.charCodeAt(0))),
     subBodies: titles.sub_bodies,
+    joinedOrganFields: new Automaton((titles.joined_organ_fields ?? []).map((w) => [w, true] as const)),
     noOffice: titles.no_office,
     standalone: new Map(Object.entries(titles.standalone)),
     singleSurnames: new Set(surnames.single),
