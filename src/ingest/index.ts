@@ -294,16 +294,18 @@ export function ingestText(
   const page = norm.htmlMeta;
   const url =
     entry?.url ?? str(data?.url) ?? str(data?.link) ?? (/^https?:/.test(str(data?.permalink) ?? '') ? str(data?.permalink) : null) ?? page()?.url ?? urlFromLines(norm.lines);
+  // An e-paper's masthead (`荆州日报 2021年9月3日 第01版`): a paper and a date when nothing else gives them.
+  const masthead = mastheadOf(norm.lines);
   let date: string | null;
   // A manifest date wins, null included (the article states none); `2021/1/5` reads as 2021-01-05.
   if (entry && entry.date !== undefined) date = entry.date === null ? null : (dateIn(entry.date) ?? entry.date);
   else {
     // The body lines are read for a date only here: a manifest date makes them unneeded.
     const fromLines = dateFromLines(norm.lines);
-    date = frontMatterDate(data?.date) ?? page()?.date ?? fromLines.date ?? mastheadOf(norm.lines)?.date ?? dateFromUrl(url) ?? fromLines.banner;
+    date = frontMatterDate(data?.date) ?? page()?.date ?? fromLines.date ?? masthead?.date ?? dateFromUrl(url) ?? fromLines.banner;
   }
-  // An e-paper's masthead names the paper where no 来源 line or lead does (`本报讯`).
-  let source_ = publisherFrom(norm.lines, data, publisherNames()) ?? mastheadOf(norm.lines)?.paper ?? null;
+  // The masthead names the paper where no 来源 line or lead does (`本报讯`).
+  let source_ = publisherFrom(norm.lines, data, publisherNames()) ?? masthead?.paper ?? null;
   let title = entry?.title ?? str(data?.title) ?? page()?.title ?? titleFromText(norm.text);
   // `【荆州日报】松滋市召开…`: the medium in brackets is the source, not part of the headline.
   const bracketed = bracketedMedium(title);

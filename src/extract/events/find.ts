@@ -18,7 +18,7 @@ import { eventLexicon } from './lexicon.js';
 import { isSentenceStopAt, isSpaceCode } from '../sentences.js';
 import { cueScan, isLongestAtEnd } from '../cue-scan.js';
 import { markerPlace, type Place } from '../offices/jurisdiction.js';
-import { closesName } from '../people/names.js';
+import { closesName, isHanAt } from '../people/names.js';
 
 /** An event mention. */
 export interface EventSpan {
@@ -385,13 +385,9 @@ const MARKER_FIRST = /^[市县区州](?![场民内外里级直属城域])/;
 /** Does a Person mention inside `[start, end)` stand before a verb it acts by (出席, 发布, 表示…)? */
 function holdsActingPerson(doc: Doc, text: string, start: number, end: number): boolean {
   for (const m of doc.mentions) {
-    if (m.type === 'Person' && m.start >= start && m.end < end && closesName(text, m.end) && isHanCode(text.charCodeAt(m.end))) return true;
+    if (m.type === 'Person' && m.start >= start && m.end < end && isHanAt(text, m.end) && closesName(text, m.end)) return true;
   }
   return false;
-}
-
-function isHanCode(c: number): boolean {
-  return c >= 0x3400 && c <= 0x9fff;
 }
 
 /** Makes the jurisdiction of a name explicit, or null when the name is generic. */
