@@ -65,3 +65,16 @@ describe('names ending in 和, 年, 月, 男', () => {
     expect(isPlausibleName('吴锦在', lex, true)).toBe(false);
   });
 });
+
+describe('one-character given names in 年 or 月', () => {
+  it('reads 王月 after a title and 张年 closing a list with 等, so the whole list counts', () => {
+    expect(run('市委书记王月出席会议。').persons).toEqual([['王月', 4, 6, 'person.title-name']]);
+    const r = run('吴锦、周志红、黄镇、王水彬、陈新和、刘月明、张年等在主席台就座。');
+    expect(r.persons.map((p) => p[0])).toEqual(['吴锦', '周志红', '黄镇', '王水彬', '陈新和', '刘月明', '张年']);
+  });
+
+  it('reads no name in time words of that shape', () => {
+    expect(run('庆祝建党100周年、明年等活动。').persons).toEqual([]);
+    expect(run('今年、明年和后年的工作。').persons).toEqual([]);
+  });
+});

@@ -162,12 +162,15 @@ function stopWordPairs(words: Set<string>): Uint8Array {
  * nothing can continue the phrase after it (a separator, or a verb such as 主持 or 出席).
  */
 const FINAL_WHEN_CLOSED = new Set([...'和年月男']);
+const NIAN = 0x5e74; // 年
+const YUE = 0x6708; // 月
 const FINAL_WHEN_CLOSED_CODES = codeTable(FINAL_WHEN_CLOSED);
 
 /**
  * Is `name` shaped like a full name: surname + one or two characters, no function words, not a
  * stop word? `closed`: the name is known to end where it ends (a whole list item, a byline, or
- * a separator or a verb after it), so a two-character given name may end in 和, 年, 月 or 男.
+ * a separator, 等 or a verb after it), so a two-character given name may end in 和, 年, 月 or
+ * 男, and a one-character one in 年 or 月.
  */
 export function isPlausibleName(name: string, lex: PeopleLexicon, closed = false): boolean {
   const s = surnameLength(name, 0, lex);
@@ -177,7 +180,8 @@ export function isPlausibleName(name: string, lex: PeopleLexicon, closed = false
   for (let i = 0; i < name.length; i++) if (!isHanAt(name, i)) return false;
   // Function words end phrases, not names (`吴锦在…`); inside a name they occur (`汪在祥`).
   const last = name.charCodeAt(name.length - 1);
-  if (codeTable(lex.neverInName)[last] && !(closed && given === 2 && FINAL_WHEN_CLOSED_CODES[last])) return false;
+  // (A one-character given name may end so only in 年 or 月, 王月 or 张年: `吴和` is 吴 and a conjunction.)
+  if (codeTable(lex.neverInName)[last] && !(closed && FINAL_WHEN_CLOSED_CODES[last] && (given === 2 || last === NIAN || last === YUE))) return false;
   if (given === 2 && MIDDLE_NEVER_CODES[name.charCodeAt(s)]) return false;
   if (name.includes('同志')) return false;
   if (stopWordPairs(lex.stopWords)[namePairSlot(name)] && lex.stopWords.has(name)) return false;
@@ -206,7 +210,7 @@ const CLOSING_VERBS = new Automaton(
     '出席', '主持', '表示', '指出', '强调', '要求', '介绍', '讲话', '致辞', '参加', '陪同', '调研', '宣布', '宣读',
     '会见', '看望', '慰问', '察看', '听取', '带领', '带队', '率队', '率领', '发言', '汇报', '当选', '出任', '前往',
     '来到', '深入', '考察', '检查', '视察', '认为', '希望', '提出', '说', '列席', '担任', '兼任', '应邀', '参会', '到会',
-    '接受', '发布', '通报',
+    '接受', '发布', '通报', '等',
   ].map((w) => [w, true] as const),
 );
 
@@ -239,7 +243,7 @@ export function nameAt(text: string, start: number, lex: PeopleLexicon, known?: 
     const end = start + s + given;
     if (end > text.length) break;
     const reading = text.slice(start, end);
-    if (!isPlausibleName(reading, lex) && !(given === 2 && closesName(text, end) && isPlausibleName(reading, lex, true))) continue;
+    if (!isPlausibleName(reading, lex) && !(closesName(text, end) && isPlausibleName(reading, lex, true))) continue;
     const strength = nameBoundary(text, end);
     if (!strength) continue;
     if (shortEnd < 0) {
