@@ -207,3 +207,14 @@ describe('the investment of one project among several', () => {
     expect(run('总投资12亿元的岑河农产品加工园项目开工建设。', '沙市区').properties).toEqual([{ investment: '12亿元', stage: '开工' }]);
   });
 });
+
+describe('works named by what is done to a facility', () => {
+  it('reads 加固工程 and 提标改造工程 as projects, with no conjunction inside', () => {
+    expect(run('察看江汉平原粮食生产和荆江大堤加固工程。', '湖北省').names).toEqual(['荆江大堤加固工程']);
+    expect(run('其中污水处理厂提标改造工程投资1.2亿元。', '石首市').projects).toEqual([['污水处理厂提标改造工程', 2, 13, 'project.suffix']]);
+  });
+
+  it('leaves programmes in 工程 to the campaigns', () => {
+    expect(run('深入实施“强村富民”工程和回归工程。', '荆州市').names).toEqual([]);
+  });
+});

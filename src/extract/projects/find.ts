@@ -108,7 +108,7 @@ function clauseStart(text: string, index: number, floor: number): number {
  * word of its clause. A one-character boundary (的, 为, 和) is weaker: it does not count right
  * after one character (美的洗衣机…) or after a character it forms a word with (华为, 作为).
  */
-export function nameStart(text: string, suffixStart: number, floor: number, lexicon: ProjectLexicon): number {
+export function nameStart(text: string, suffixStart: number, floor: number, lexicon: ProjectLexicon, conjunctionEnds = false): number {
   const cs = Math.max(clauseStart(text, suffixStart, floor), suffixStart - MAX_NAME);
   const ends = lexicon.boundaryLastCodes;
   for (let p = suffixStart; p > cs; p--) {
@@ -125,7 +125,8 @@ export function nameStart(text: string, suffixStart: number, floor: number, lexi
       // 和/与/及 join two names when a name ends before them (A项目及B项目) or little is left
       // after them (招商引资和项目); otherwise they are inside one (合成石英材料及光电用陶瓷项目).
       // The right part must be a name of its own length for that (招商引资和项目 splits).
-      if (CONJUNCTIONS.has(w.key) && suffixStart - p >= 3 && !lexicon.suffixes.longestEndingAt(text, w.start, 6)) continue;
+      // Works (`…和荆江大堤加固工程`) name one facility and what is done to it: no 和 inside.
+      if (!conjunctionEnds && CONJUNCTIONS.has(w.key) && suffixStart - p >= 3 && !lexicon.suffixes.longestEndingAt(text, w.start, 6)) continue;
       if (holdsCharAt(lexicon.boundaryPrecededExceptionCodes.get(w.key), text, w.start - 1)) continue;
     }
     return p;
@@ -202,7 +203,7 @@ export function findProjectsInSentence(
       building ??= lexicon.buildCues.lastMatchEnd(text, from, to) >= 0;
       if (!building) continue;
     }
-    let start = nameStart(text, sfx.start, from, lexicon);
+    let start = nameStart(text, sfx.start, from, lexicon, sfx.key.endsWith('工程'));
     // `察看…建设和东风汽车零部件产业园项目`: a conjunction left at the start, after the verb
     // that ended the clause before, joins the name to that clause and is no part of it
     // (和平, 和美 and 和谐 are words).
