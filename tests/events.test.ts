@@ -159,3 +159,12 @@ describe('a standing body holding a bare 会议', () => {
     expect(events('市政府召开会议，研究有关事项。', '荆州市').map((e) => e[0])).toEqual([]);
   });
 });
+
+describe('the report at a plenary', () => {
+  it('makes the one who gives the work report an attendee', () => {
+    const text = '1月19日，中国共产党荆州市第六届委员会第七次全体会议召开。市委书记王永红代表市委常委会作工作报告。';
+    const doc = makeDoc(text, '荆州市', '2024-01-20', ['王永红']);
+    eventsStage()(doc);
+    expect(doc.relations.map((r) => `${r.from.name}→${r.to.name}:${r.evidence[0]!.rule}`)).toEqual(['王永红→中国共产党荆州市第六届委员会第七次全体会议:attended.verb']);
+  });
+});
