@@ -168,3 +168,17 @@ describe('the report at a plenary', () => {
     expect(doc.relations.map((r) => `${r.from.name}→${r.to.name}:${r.evidence[0]!.rule}`)).toEqual(['王永红→中国共产党荆州市第六届委员会第七次全体会议:attended.verb']);
   });
 });
+
+describe('a meeting chaired by an official of another place', () => {
+  it('belongs to the place the chair\'s title names', () => {
+    const r1 = '5月9日，监利县委书记黄澜主持召开县委常委会会议。';
+    expect(findEvents(makeDoc(r1, '荆州市', '2016-05-10', ['黄澜'])).map((e) => e.name)).toEqual(['监利县委常委会会议']);
+    const r2 = '5月9日，石首市委书记张三主持召开全市经济工作会议。';
+    expect(findEvents(makeDoc(r2, '荆州市', '2021-05-10', ['张三'])).map((e) => e.name)).toEqual(['石首市经济工作会议']);
+  });
+
+  it('stays the home\'s when the chair\'s title names no place', () => {
+    const text = '5月9日，市委书记吴锦主持召开全市经济工作会议。';
+    expect(findEvents(makeDoc(text, '荆州市', '2021-05-10', ['吴锦'])).map((e) => e.name)).toEqual(['荆州市经济工作会议']);
+  });
+});

@@ -287,7 +287,11 @@ function subjectBefore(text: string, at: number, doc: Doc): string | null {
   for (const adverb of eventLexicon().subjectAdverbs) if (subject.endsWith(adverb)) subject = subject.slice(0, -adverb.length);
   // A person (市长孙勇主持召开…) does not own the meeting's name: as a local paper writes
   // it, the meeting is the home jurisdiction's.
-  if (doc.mentions.some((m) => m.type === 'Person' && m.start >= i && m.end <= at)) return doc.meta.home;
+  // The chair's title may name the place (监利县委书记黄澜主持召开县委常委会会议): that place, then.
+  if (doc.mentions.some((m) => m.type === 'Person' && m.start >= i && m.end <= at)) {
+    const lead = getGazetteer().matchAt(text, i, at, doc.meta.home);
+    return lead && lead.start === i && lead.division.level !== 'township' ? text.slice(lead.start, lead.end) : doc.meta.home;
+  }
   const inAt = subject.indexOf('在');
   if (inAt > 0) subject = subject.slice(0, inAt);
   if (subject) return subject;
@@ -414,12 +418,18 @@ function explicitName(raw: string, home: string | null, subject: string | null):
   let markerHome: Place | null = null;
   const { province, levelChar } = homeFacts(gaz, home);
   const scope = SCOPE_WORD_FIRSTS[name.charCodeAt(0)] ? /^(全市|全县|全区|全省|我市|我县|我区|本市|本县)(?!性)/.exec(name) : null;
-  if (scope) {
+  if (subject && subject !== home && MARKER_FIRST.test(name) && subject.endsWith(name[0]!) && gaz.matchAt(subject, 0, subject.length, home)?.end === subject.length) {
+    // `监利县委书记黄澜主持召开县委常委会会议`: the chair's place owns the meeting its marker names.
+    name = subject + name.slice(1);
+    owned = true;
+  } else if (scope) {
     const rest = name.slice(scope[1]!.length);
     const isProvince = scope[1] === '全省';
     // A meeting named by its quoted slogan needs no place (全市“冲刺三千亿”暨…推进会).
     if (/^[“‘]/.test(rest)) name = rest;
     else if (isProvince && province) name = province + rest;
+    // `石首市委书记…主持召开全市经济工作会议` in a 荆州 paper: the chair's city's meeting.
+    else if (!isProvince && subject && subject !== home && subject.endsWith(scope[1]!.slice(-1)) && gaz.matchAt(subject, 0, subject.length, home)?.end === subject.length) name = subject + rest;
     else if (!isProvince && home && scope[1]!.endsWith(levelChar)) name = home + rest;
     else return null;
     owned = true;
