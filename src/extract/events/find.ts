@@ -285,9 +285,9 @@ function subjectBefore(text: string, at: number, doc: Doc): string | null {
   while (i > 0 && !PUNCT.has(text[i - 1]!) && at - i < 20) i--;
   let subject = text.slice(i, at).replace(/^[\d]+月?[\d]*日?(上午|下午|晚上|晚)?/, '').replace(/主持$/, '');
   for (const adverb of eventLexicon().subjectAdverbs) if (subject.endsWith(adverb)) subject = subject.slice(0, -adverb.length);
-  // A person (市长孙勇主持召开…) does not own the meeting's name: as a local paper writes
-  // it, the meeting is the home jurisdiction's.
-  // The chair's title may name the place (监利县委书记黄澜主持召开县委常委会会议): that place, then.
+  // A person (市长孙勇主持召开…) does not own the meeting's name: as a local paper writes it,
+  // the meeting is the home jurisdiction's, or the place the chair's title opens with
+  // (监利县委书记黄澜主持召开县委常委会会议).
   if (doc.mentions.some((m) => m.type === 'Person' && m.start >= i && m.end <= at)) {
     const lead = getGazetteer().matchAt(text, i, at, doc.meta.home);
     return lead && lead.start === i && lead.division.level !== 'township' ? text.slice(lead.start, lead.end) : doc.meta.home;
@@ -418,9 +418,11 @@ function explicitName(raw: string, home: string | null, subject: string | null):
   let markerHome: Place | null = null;
   const { province, levelChar } = homeFacts(gaz, home);
   const scope = SCOPE_WORD_FIRSTS[name.charCodeAt(0)] ? /^(全市|全县|全区|全省|我市|我县|我区|本市|本县)(?!性)/.exec(name) : null;
-  if (subject && subject !== home && MARKER_FIRST.test(name) && subject.endsWith(name[0]!) && gaz.matchAt(subject, 0, subject.length, home)?.end === subject.length) {
+  // A subject that is a division other than the home (the chair's place, see subjectBefore).
+  const otherPlace = subject && subject !== home && gaz.matchAt(subject, 0, subject.length, home)?.end === subject.length ? subject : null;
+  if (otherPlace && MARKER_FIRST.test(name) && otherPlace.endsWith(name[0]!)) {
     // `监利县委书记黄澜主持召开县委常委会会议`: the chair's place owns the meeting its marker names.
-    name = subject + name.slice(1);
+    name = otherPlace + name.slice(1);
     owned = true;
   } else if (scope) {
     const rest = name.slice(scope[1]!.length);
@@ -429,7 +431,7 @@ function explicitName(raw: string, home: string | null, subject: string | null):
     if (/^[“‘]/.test(rest)) name = rest;
     else if (isProvince && province) name = province + rest;
     // `石首市委书记…主持召开全市经济工作会议` in a 荆州 paper: the chair's city's meeting.
-    else if (!isProvince && subject && subject !== home && subject.endsWith(scope[1]!.slice(-1)) && gaz.matchAt(subject, 0, subject.length, home)?.end === subject.length) name = subject + rest;
+    else if (!isProvince && otherPlace && otherPlace.endsWith(scope[1]!.slice(-1))) name = otherPlace + rest;
     else if (!isProvince && home && scope[1]!.endsWith(levelChar)) name = home + rest;
     else return null;
     owned = true;
